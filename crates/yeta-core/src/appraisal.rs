@@ -1,0 +1,373 @@
+//! The pipeline: Study → Appraisal, one stage per module.
+//!
+//! 1. validate the study ([`crate::study::validate`]) and resolve its rule set ([`crate::rules`]);
+//! 2. expand every line into KRW by year ([`crate::study::flows`]);
+//! 3. economic analysis ([`crate::econ`]) and financial analysis ([`crate::finance`]);
+//! 4. policy, regional, environmental stages, then the AHP comprehensive evaluation;
+//! 5. the verdict and the warnings a reviewer must see.
+
+use crate::econ::{self, Economic, Flows, Period, Schedule};
+use crate::finance::{self, Financial};
+use crate::rules::{AppliedRules, BUILTIN, RuleSet};
+use crate::study::{
+    self, Line, LineKind, Region, Sector, SectorClass, Study, StudyError, ValidationError, flows,
+    money,
+};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// The `format` of an appraisal document.
+pub const FORMAT: &str = "yeta-appraisal/1";
+
+/// Everything a stage may read: the study, the rules, the expanded lines and earlier results.
+pub struct Context<'a> {
+    /// The study.
+    pub study: &'a Study,
+    /// The rules in force.
+    pub rules: &'a AppliedRules,
+    /// Analysis period and discount factors.
+    pub period: &'a Period,
+    /// Cost lines in KRW by year.
+    pub costs: &'a [Flows<'a>],
+    /// Benefit lines in KRW by year.
+    pub benefits: &'a [Flows<'a>],
+    /// Revenue lines in KRW by year.
+    pub revenues: &'a [Flows<'a>],
+    /// The economic analysis.
+    pub economic: &'a Economic,
+}
+
+/// The study's identity, as the report's cover shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StudySummary {
+    /// Project name.
+    pub name: String,
+    /// Sponsor.
+    pub sponsor: String,
+    /// Sector.
+    pub sector: Sector,
+    /// AHP hierarchy of the sector.
+    pub sector_class: SectorClass,
+    /// ISO 3166-2:KR code.
+    pub region: Region,
+    /// Region name in English.
+    pub region_name: &'static str,
+    /// In the capital region (수도권).
+    pub capital_region: bool,
+    /// Total cost, KRW.
+    #[serde(serialize_with = "money::serialize_out")]
+    pub total_cost: Decimal,
+    /// State funding, KRW.
+    #[serde(serialize_with = "money::serialize_out")]
+    pub state_funding: Decimal,
+    /// Base year.
+    pub base_year: i32,
+    /// First year.
+    pub first_year: i32,
+    /// Last year.
+    pub last_year: i32,
+}
+
+/// Something the reader must not miss.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    /// Stable code, e.g. `below_pfs_threshold`.
+    pub code: &'static str,
+    /// A sentence with the figures.
+    pub message: String,
+}
+
+/// What the appraisal concludes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Verdict {
+    /// B/C at or above the rule set's threshold.
+    pub economically_feasible: bool,
+    /// The AHP score for "implement", when the study has an AHP evaluation.
+    pub ahp_score: Option<f64>,
+    /// The decision the method gives: AHP ≥ threshold when there is an AHP evaluation, else
+    /// the economic result alone.
+    pub implement: bool,
+    /// `ahp` or `economic`.
+    pub basis: &'static str,
+    /// One sentence.
+    pub summary: String,
+}
+
+/// The whole appraisal of a study.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Appraisal {
+    /// Always `"yeta-appraisal/1"`.
+    pub format: &'static str,
+    /// The Yeta version that computed it.
+    pub yeta_version: &'static str,
+    /// The study appraised.
+    pub study: StudySummary,
+    /// The rules used, with sources and the study's overrides.
+    pub rules: AppliedRules,
+    /// Economic analysis.
+    pub economic: Economic,
+    /// Financial analysis.
+    pub financial: Financial,
+    /// Policy analysis.
+    pub policy: Option<crate::policy::PolicyResult>,
+    /// Balanced regional development.
+    pub regional: Option<crate::regional::RegionalResult>,
+    /// AHP comprehensive evaluation.
+    pub ahp: Option<crate::ahp::AhpResult>,
+    /// Environmental risk.
+    pub environment: Option<crate::environment::EnvironmentResult>,
+    /// The verdict.
+    pub verdict: Verdict,
+    /// Warnings.
+    pub warnings: Vec<Warning>,
+}
+
+impl Appraisal {
+    /// The appraisal as pretty JSON: money as strings, ratios as numbers.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+/// Finds the rule set a study names among the built-in ones or the one given.
+pub fn resolve_rules(study: &Study, custom: Option<&RuleSet>) -> Result<AppliedRules, StudyError> {
+    let id = &study.rules.id;
+    let set = match custom {
+        Some(set) if &set.id == id => set.clone(),
+        _ => RuleSet::builtin(id).ok_or_else(|| {
+            let known: Vec<&str> = BUILTIN.iter().map(|(i, _)| *i).collect();
+            StudyError::Invalid(vec![ValidationError::new(
+                "rules.id",
+                format!(
+                    "\"{id}\" is not a rule set Yeta ships ({}) nor the one given",
+                    known.join(", ")
+                ),
+            )])
+        })?,
+    };
+    Ok(set.apply(&study.rules.overrides))
+}
+
+fn expand<'a, K: LineKind>(
+    list: &str,
+    lines: &'a [Line<K>],
+    study: &Study,
+) -> Result<Vec<Flows<'a>>, StudyError> {
+    let (first, last) = (study.parameters.first_year, study.parameters.last_year);
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let amounts = flows::expand(l, first, last).map_err(|e| {
+                StudyError::Invalid(vec![ValidationError::new(
+                    format!("{list}[{i}].flows[{}]", e.flow),
+                    e.message,
+                )])
+            })?;
+            Ok(Flows {
+                name: &l.name,
+                kind: l.kind.code(),
+                amounts,
+            })
+        })
+        .collect()
+}
+
+/// Parses, validates and appraises a study under a built-in rule set (or `custom`).
+pub fn appraise_json(text: &str, custom: Option<&RuleSet>) -> Result<Appraisal, StudyError> {
+    let study = Study::from_json(text)?;
+    appraise(&study, custom)
+}
+
+/// Validates and appraises a parsed study.
+pub fn appraise(study: &Study, custom: Option<&RuleSet>) -> Result<Appraisal, StudyError> {
+    study::validate(study).map_err(StudyError::Invalid)?;
+    let rules = resolve_rules(study, custom)?;
+    let p = &study.parameters;
+    let period = Period::new(
+        Schedule::for_study(study, &rules.set),
+        p.first_year,
+        p.last_year,
+    );
+    let costs = expand("costs", &study.costs, study)?;
+    let benefits = expand("benefits", &study.benefits, study)?;
+    let revenues = expand("revenues", &study.revenues, study)?;
+    let economic = econ::analyse(&period, &costs, &benefits, rules.set.bc_threshold.value);
+    let financial = finance::analyse(
+        study,
+        rules.set.financial_discount_rate.value,
+        &costs,
+        &revenues,
+    );
+
+    let mut rules = rules;
+    if study.parameters.discount.is_some() {
+        rules.overrides.push(crate::rules::AppliedOverride {
+            field: "social_discount".into(),
+            value: period
+                .schedule
+                .steps
+                .iter()
+                .map(|s| format!("{}: {}", s.from_year, s.rate))
+                .collect::<Vec<_>>()
+                .join(", "),
+            reason: "the study's own parameters.discount".into(),
+        });
+    }
+
+    let cx = Context {
+        study,
+        rules: &rules,
+        period: &period,
+        costs: &costs,
+        benefits: &benefits,
+        revenues: &revenues,
+        economic: &economic,
+    };
+    let policy = crate::policy::appraise(&cx);
+    let regional = crate::regional::appraise(&cx);
+    let environment = crate::environment::appraise(&cx);
+    let ahp = crate::ahp::appraise(&cx);
+    let ahp_score = ahp
+        .as_ref()
+        .and_then(|a| a.get("score"))
+        .and_then(serde_json::Value::as_f64);
+
+    let warnings = warnings(study, &rules, &economic, &costs);
+    let verdict = verdict(&economic, ahp_score, &rules);
+    let pj = &study.project;
+    Ok(Appraisal {
+        format: FORMAT,
+        yeta_version: env!("CARGO_PKG_VERSION"),
+        study: StudySummary {
+            name: pj.name.clone(),
+            sponsor: pj.sponsor.clone(),
+            sector: pj.sector,
+            sector_class: pj.sector.class(),
+            region: pj.region,
+            region_name: pj.region.name(false),
+            capital_region: pj.region.is_capital_region(),
+            total_cost: pj.total_cost,
+            state_funding: pj.state_funding,
+            base_year: p.base_year,
+            first_year: p.first_year,
+            last_year: p.last_year,
+        },
+        rules,
+        economic,
+        financial,
+        policy,
+        regional,
+        ahp,
+        environment,
+        verdict,
+        warnings,
+    })
+}
+
+fn verdict(e: &Economic, ahp_score: Option<f64>, rules: &AppliedRules) -> Verdict {
+    let bc = e.bc_ratio.map_or("n/a".to_owned(), |b| format!("{b:.2}"));
+    match (ahp_score, &rules.set.ahp) {
+        (Some(score), Some(a)) => {
+            let implement = score >= a.score_threshold.value;
+            Verdict {
+                economically_feasible: e.feasible,
+                ahp_score: Some(score),
+                implement,
+                basis: "ahp",
+                summary: format!(
+                    "AHP score {score:.3} {} {:.2}: {} (B/C {bc})",
+                    if implement { "≥" } else { "<" },
+                    a.score_threshold.value,
+                    if implement {
+                        "implement"
+                    } else {
+                        "do not implement"
+                    }
+                ),
+            }
+        }
+        _ => Verdict {
+            economically_feasible: e.feasible,
+            ahp_score: None,
+            implement: e.feasible,
+            basis: "economic",
+            summary: format!(
+                "B/C {bc} {} {:.2}: {} (no AHP evaluation in the study)",
+                if e.feasible { "≥" } else { "<" },
+                e.bc_threshold,
+                if e.feasible {
+                    "economically feasible"
+                } else {
+                    "not economically feasible"
+                }
+            ),
+        },
+    }
+}
+
+fn warnings(
+    study: &Study,
+    rules: &AppliedRules,
+    e: &Economic,
+    costs: &[Flows<'_>],
+) -> Vec<Warning> {
+    let mut w = Vec::new();
+    let pj = &study.project;
+    let bn = |x: Decimal| format!("KRW {:.1} bn", econ::to_f64(x) / 1e9);
+    if let Some(t) = rules.set.threshold_for(pj.sector) {
+        if pj.total_cost < t.total_cost || pj.state_funding < t.state_funding {
+            w.push(Warning {
+                code: "below_pfs_threshold",
+                message: format!(
+                    "below the PFS thresholds of {} for {} projects (total cost ≥ {}, state funding ≥ {}): total cost {}, state funding {}; a PFS may not be required",
+                    rules.set.id,
+                    pj.sector.code(),
+                    bn(t.total_cost),
+                    bn(t.state_funding),
+                    bn(pj.total_cost),
+                    bn(pj.state_funding)
+                ),
+            });
+        }
+    }
+    if e.irr_detail.status != econ::IrrStatus::Unique {
+        w.push(Warning {
+            code: "irr_not_unique",
+            message: e.irr_detail.message.clone(),
+        });
+    }
+    if e.pv_costs.is_zero() {
+        w.push(Warning {
+            code: "no_costs",
+            message: "the study has no costs: B/C is undefined".into(),
+        });
+    }
+    if e.pv_benefits.is_zero() {
+        w.push(Warning {
+            code: "no_benefits",
+            message: "the study has no benefits".into(),
+        });
+    }
+    // Total cost (총사업비) should match the capital lines; a large gap is usually a typo.
+    let capital: Decimal = costs
+        .iter()
+        .filter(|l| matches!(l.kind, "capex" | "land"))
+        .flat_map(|l| l.amounts.iter())
+        .sum();
+    if !capital.is_zero() && !pj.total_cost.is_zero() {
+        let gap = econ::to_f64((capital - pj.total_cost) / pj.total_cost);
+        if gap.abs() > 0.10 {
+            w.push(Warning {
+                code: "total_cost_mismatch",
+                message: format!(
+                    "capex and land lines add up to {} but project.total_cost is {} ({:+.0} %)",
+                    bn(capital),
+                    bn(pj.total_cost),
+                    gap * 100.0
+                ),
+            });
+        }
+    }
+    w
+}

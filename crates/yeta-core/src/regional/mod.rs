@@ -1,0 +1,25 @@
+//! Balanced regional development (지역균형발전 분석): backwardness index and regional economic effects.
+//!
+//! Placeholder until this stage lands: the section is kept as raw JSON so studies that carry it
+//! still round-trip, and the stage contributes nothing to the appraisal.
+
+use crate::appraisal::Context;
+use crate::study::{Study, ValidationError};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// The study's `regional` section (not yet interpreted).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(transparent)]
+pub struct RegionalSection(pub serde_json::Value);
+
+/// What this stage adds to the appraisal.
+pub type RegionalResult = serde_json::Value;
+
+/// Checks the section.
+pub fn validate(_section: &RegionalSection, _study: &Study, _v: &mut Vec<ValidationError>) {}
+
+/// Runs the stage.
+pub fn appraise(_cx: &Context<'_>) -> Option<RegionalResult> {
+    None
+}

@@ -1,0 +1,171 @@
+//! Closed code lists: sectors and ISO 3166-2:KR regions. An unknown code is an error that lists
+//! the codes Yeta knows, never a silent default.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Project sector (사업 분야). Decides the AHP hierarchy (construction / ICT / other) and which
+/// PFS threshold of the rule set applies.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Sector {
+    /// Roads (도로).
+    Road,
+    /// Railways (철도).
+    Rail,
+    /// Ports (항만).
+    Port,
+    /// Airports (공항).
+    Airport,
+    /// Water resources (수자원).
+    Water,
+    /// Public buildings (건축).
+    Building,
+    /// Culture and tourism (문화·관광).
+    Culture,
+    /// Informatization / digital government (정보화).
+    Ict,
+    /// Research and development (연구개발).
+    Rnd,
+    /// Other (기타).
+    Other,
+}
+
+/// Which top-level AHP hierarchy a sector uses (METHOD.md, comprehensive evaluation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SectorClass {
+    /// Economic / policy / balanced regional development.
+    Construction,
+    /// Economic / policy / technical feasibility.
+    Ict,
+    /// Economic / policy.
+    Other,
+}
+
+impl Sector {
+    /// All sectors, in code-list order.
+    pub const ALL: [Sector; 10] = [
+        Sector::Road,
+        Sector::Rail,
+        Sector::Port,
+        Sector::Airport,
+        Sector::Water,
+        Sector::Building,
+        Sector::Culture,
+        Sector::Ict,
+        Sector::Rnd,
+        Sector::Other,
+    ];
+
+    /// The code as written in a study file.
+    pub fn code(self) -> &'static str {
+        match self {
+            Sector::Road => "road",
+            Sector::Rail => "rail",
+            Sector::Port => "port",
+            Sector::Airport => "airport",
+            Sector::Water => "water",
+            Sector::Building => "building",
+            Sector::Culture => "culture",
+            Sector::Ict => "ict",
+            Sector::Rnd => "rnd",
+            Sector::Other => "other",
+        }
+    }
+
+    /// Name in Korean or English.
+    pub fn name(self, korean: bool) -> &'static str {
+        let (ko, en) = match self {
+            Sector::Road => ("도로", "road"),
+            Sector::Rail => ("철도", "rail"),
+            Sector::Port => ("항만", "port"),
+            Sector::Airport => ("공항", "airport"),
+            Sector::Water => ("수자원", "water resources"),
+            Sector::Building => ("건축", "public building"),
+            Sector::Culture => ("문화·관광", "culture and tourism"),
+            Sector::Ict => ("정보화", "ICT / digital government"),
+            Sector::Rnd => ("연구개발", "R&D"),
+            Sector::Other => ("기타", "other"),
+        };
+        if korean { ko } else { en }
+    }
+
+    /// The AHP hierarchy the sector is evaluated under.
+    pub fn class(self) -> SectorClass {
+        match self {
+            Sector::Road
+            | Sector::Rail
+            | Sector::Port
+            | Sector::Airport
+            | Sector::Water
+            | Sector::Building => SectorClass::Construction,
+            Sector::Ict => SectorClass::Ict,
+            Sector::Culture | Sector::Rnd | Sector::Other => SectorClass::Other,
+        }
+    }
+}
+
+macro_rules! regions {
+    ($( $var:ident $code:literal $($alias:literal)? => $ko:literal, $en:literal, $capital:literal; )*) => {
+        /// A first-level region of Korea as its ISO 3166-2:KR code (시·도).
+        ///
+        /// The old codes of Gangwon (`KR-42`) and Jeonbuk (`KR-45`) are read as the current ones.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+        pub enum Region {
+            $(
+                #[doc = $en]
+                #[serde(rename = $code $(, alias = $alias)?)]
+                $var,
+            )*
+        }
+
+        impl Region {
+            /// The 17 regions, in ISO code order of the table.
+            pub const ALL: [Region; 17] = [$(Region::$var),*];
+
+            /// The ISO 3166-2:KR code.
+            pub fn code(self) -> &'static str {
+                match self { $(Region::$var => $code,)* }
+            }
+
+            /// Name in Korean or English.
+            pub fn name(self, korean: bool) -> &'static str {
+                match self { $(Region::$var => if korean { $ko } else { $en },)* }
+            }
+
+            /// In the capital region (수도권: Seoul, Incheon, Gyeonggi), which the PFS weighs
+            /// differently.
+            pub fn is_capital_region(self) -> bool {
+                match self { $(Region::$var => $capital,)* }
+            }
+
+            /// Looks a code up, accepting the old Gangwon and Jeonbuk codes.
+            pub fn from_code(code: &str) -> Option<Region> {
+                match code { $($code $(| $alias)? => Some(Region::$var),)* _ => None }
+            }
+        }
+    };
+}
+
+regions! {
+    Seoul "KR-11" => "서울특별시", "Seoul", true;
+    Busan "KR-26" => "부산광역시", "Busan", false;
+    Daegu "KR-27" => "대구광역시", "Daegu", false;
+    Incheon "KR-28" => "인천광역시", "Incheon", true;
+    Gwangju "KR-29" => "광주광역시", "Gwangju", false;
+    Daejeon "KR-30" => "대전광역시", "Daejeon", false;
+    Ulsan "KR-31" => "울산광역시", "Ulsan", false;
+    Sejong "KR-50" => "세종특별자치시", "Sejong", false;
+    Gyeonggi "KR-41" => "경기도", "Gyeonggi", true;
+    Gangwon "KR-51" "KR-42" => "강원특별자치도", "Gangwon", false;
+    Chungbuk "KR-43" => "충청북도", "North Chungcheong", false;
+    Chungnam "KR-44" => "충청남도", "South Chungcheong", false;
+    Jeonbuk "KR-52" "KR-45" => "전북특별자치도", "North Jeolla", false;
+    Jeonnam "KR-46" => "전라남도", "South Jeolla", false;
+    Gyeongbuk "KR-47" => "경상북도", "North Gyeongsang", false;
+    Gyeongnam "KR-48" => "경상남도", "South Gyeongsang", false;
+    Jeju "KR-49" => "제주특별자치도", "Jeju", false;
+}

@@ -1,0 +1,335 @@
+//! The study file, format `yeta-study/1` (예비타당성조사 자료): the serde model, parsing with
+//! field-path errors, validation and the expansion of flows into yearly amounts.
+//!
+//! Money and rates are [`Decimal`]s written as JSON strings (`"12500000000"`, `"0.045"`), so no
+//! amount ever passes through a binary float. Years are integers.
+
+mod codes;
+pub mod flows;
+pub mod money;
+mod parse;
+mod validate;
+
+pub use codes::{Region, Sector, SectorClass};
+pub use flows::{FlowError, YearlyLine};
+pub use money::DecimalString;
+pub use parse::StudyError;
+pub(crate) use parse::parse_json;
+pub use validate::{ValidationError, validate};
+
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// The value of the `format` field this version of Yeta reads and writes.
+pub const FORMAT: &str = "yeta-study/1";
+
+/// A whole preliminary feasibility study: what the budget officer writes and the reviewer reads.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Study {
+    /// Always `"yeta-study/1"`.
+    pub format: String,
+    /// Project overview (사업 개요).
+    pub project: Project,
+    /// The rule set the study is appraised under, and any values it overrides.
+    #[serde(default)]
+    pub rules: RulesRef,
+    /// Analysis period and discounting (분석 기간, 할인율).
+    pub parameters: Parameters,
+    /// Economic cost lines (비용): capital, land, reinvestment, operation.
+    #[serde(default)]
+    pub costs: Vec<Line<CostKind>>,
+    /// Economic benefit lines (편익).
+    #[serde(default)]
+    pub benefits: Vec<Line<BenefitKind>>,
+    /// Revenue lines (수입) for the financial analysis (재무성 분석).
+    #[serde(default)]
+    pub revenues: Vec<Line<RevenueKind>>,
+    /// Funding plan (재원조달 계획): who pays for the total cost.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub financing: Option<Financing>,
+    /// Policy analysis (정책성 분석) checklist; see [`crate::policy`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policy: Option<crate::policy::PolicySection>,
+    /// Balanced regional development (지역균형발전 분석); see [`crate::regional`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regional: Option<crate::regional::RegionalSection>,
+    /// The AHP comprehensive evaluation (종합평가); see [`crate::ahp`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ahp: Option<crate::ahp::AhpSection>,
+    /// Environmental risk (Yeta's addition); see [`crate::environment`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub environment: Option<crate::environment::EnvironmentSection>,
+}
+
+/// Project overview (사업 개요).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Project {
+    /// Project name as it appears on the report cover.
+    pub name: String,
+    /// Sponsoring ministry or agency (주무부처).
+    pub sponsor: String,
+    /// Sector; decides the AHP hierarchy and the PFS threshold that applies.
+    pub sector: Sector,
+    /// Region of the project as an ISO 3166-2:KR code, e.g. `KR-30` (Daejeon).
+    pub region: Region,
+    /// Total project cost (총사업비), KRW, in constant prices of the base year.
+    #[schemars(with = "DecimalString")]
+    #[serde(with = "money")]
+    pub total_cost: Decimal,
+    /// State funding (국비), KRW.
+    #[schemars(with = "DecimalString")]
+    #[serde(with = "money")]
+    pub state_funding: Decimal,
+    /// What the project is and why; the report's overview.
+    #[serde(default)]
+    pub description: String,
+    /// The area is a designated population-decline area (인구감소지역); 2026 rules shift AHP
+    /// weight towards balanced development.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub population_decline_area: bool,
+}
+
+/// Which rule set applies, and the values this study overrides.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RulesRef {
+    /// A rule set id, e.g. `kr-pfs-2026`; see `fixtures/rules/`.
+    pub id: String,
+    /// Values that replace the rule set's, each with the reason; reported in the appraisal.
+    #[serde(default, skip_serializing_if = "crate::rules::RuleOverrides::is_empty")]
+    pub overrides: crate::rules::RuleOverrides,
+}
+
+impl Default for RulesRef {
+    fn default() -> Self {
+        Self {
+            id: crate::rules::DEFAULT_RULE_SET.to_owned(),
+            overrides: crate::rules::RuleOverrides::default(),
+        }
+    }
+}
+
+/// Analysis period and discount schedule.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Parameters {
+    /// Price and discounting base year (기준연도): flows are in its constant prices and
+    /// discounted to it; a flow in the base year has discount factor 1.
+    pub base_year: i32,
+    /// First year of the analysis period (usually the first year of spending).
+    pub first_year: i32,
+    /// Last year of the analysis period (construction + operation, e.g. 30 years for transport).
+    pub last_year: i32,
+    /// A stepped discount schedule in calendar years. When absent the rule set's schedule
+    /// applies; when present it overrides it (and the appraisal says so).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub discount: Option<Vec<DiscountStep>>,
+}
+
+/// One step of a discount schedule: from `from_year` on, each year is discounted at `rate`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DiscountStep {
+    /// First calendar year the rate applies to.
+    pub from_year: i32,
+    /// Real annual rate, e.g. `"0.045"`.
+    #[schemars(with = "DecimalString")]
+    #[serde(with = "money")]
+    pub rate: Decimal,
+}
+
+/// A cost, benefit or revenue line: a name, a kind, and flows by year.
+///
+/// When `unit_value` is given the flows are quantities (a demand forecast, hours saved) and the
+/// money in a year is quantity × unit value; otherwise the flows are KRW.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Line<K> {
+    /// Unique within its list; names the line in every table.
+    pub name: String,
+    /// What the line is; decides how later stages treat it (e.g. optimism bias on capex).
+    pub kind: K,
+    /// Where the flows come from (a demand study, a quotation, a guideline).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Unit of the flow amounts when they are quantities, e.g. `vehicle-hours saved`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quantity_unit: Option<String>,
+    /// The money value of one unit of quantity, with its source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit_value: Option<UnitValue>,
+    /// Yearly amounts: single years and ranges.
+    pub flows: Vec<Flow>,
+    /// Uncertainty of the whole line for the Monte Carlo analysis; see [`crate::risk`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uncertainty: Option<crate::risk::Uncertainty>,
+}
+
+/// A unit value (원단위): a value of time, a unit cost, a fare, always with its source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UnitValue {
+    /// KRW per unit, constant base-year prices.
+    #[schemars(with = "DecimalString")]
+    #[serde(with = "money")]
+    pub value: Decimal,
+    /// The unit, e.g. `KRW per vehicle-hour`.
+    pub unit: String,
+    /// Where the value comes from, so the report can cite it.
+    pub source: String,
+}
+
+/// A flow: one year (`year`, `amount`) or a range (`from`, `to`, `amount` in the first year,
+/// optional yearly `growth`). Exactly one of the two forms must be given.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Flow {
+    /// The single year of a one-year flow.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    /// First year of a ranged flow.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<i32>,
+    /// Last year of a ranged flow (inclusive).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<i32>,
+    /// Amount (KRW, or quantity when the line has a unit value); for a range, the first year's.
+    #[schemars(with = "DecimalString")]
+    #[serde(with = "money")]
+    pub amount: Decimal,
+    /// Yearly growth of a ranged flow, e.g. `"0.012"` for demand growing 1.2 % a year.
+    #[schemars(with = "Option<DecimalString>")]
+    #[serde(
+        default,
+        with = "money::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub growth: Option<Decimal>,
+}
+
+/// Kinds of cost line (비용 항목).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CostKind {
+    /// Construction or system build (공사비, 구축비).
+    Capex,
+    /// Land and compensation (용지보상비).
+    Land,
+    /// Reinvestment, e.g. a hardware refresh (재투자비).
+    Reinvestment,
+    /// Operation and maintenance (운영·유지관리비).
+    Opex,
+    /// Anything else; say what in the name.
+    Other,
+}
+
+/// Kinds of benefit line (편익 항목).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum BenefitKind {
+    /// Travel-time savings (통행시간 절감).
+    TravelTime,
+    /// Vehicle or user operating-cost savings (차량운행비용 절감).
+    OperatingCost,
+    /// Accident reduction (교통사고 감소).
+    Accident,
+    /// Environmental cost reduction (환경비용 절감).
+    Environment,
+    /// Administrative or user cost savings, typical of ICT projects (업무비용 절감).
+    CostSaving,
+    /// Productivity gains (생산성 향상).
+    Productivity,
+    /// Residual value of long-lived assets at the end of the period (잔존가치).
+    ResidualValue,
+    /// Anything else; say what in the name.
+    Other,
+}
+
+/// Kinds of revenue line (수입 항목).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RevenueKind {
+    /// Fares (운임수입).
+    Fare,
+    /// Tolls (통행료).
+    Toll,
+    /// Fees and charges (수수료).
+    Fee,
+    /// Anything else.
+    Other,
+}
+
+/// The code of a line kind, as written in the study file.
+pub trait LineKind {
+    /// e.g. `capex`, `travel_time`, `fare`.
+    fn code(&self) -> &'static str;
+}
+
+macro_rules! kind_codes {
+    ($t:ty { $($v:ident => $c:literal),* $(,)? }) => {
+        impl LineKind for $t {
+            fn code(&self) -> &'static str {
+                match self { $(Self::$v => $c),* }
+            }
+        }
+    };
+}
+
+kind_codes!(CostKind { Capex => "capex", Land => "land", Reinvestment => "reinvestment", Opex => "opex", Other => "other" });
+kind_codes!(BenefitKind {
+    TravelTime => "travel_time", OperatingCost => "operating_cost", Accident => "accident", Environment => "environment",
+    CostSaving => "cost_saving", Productivity => "productivity", ResidualValue => "residual_value", Other => "other",
+});
+kind_codes!(RevenueKind { Fare => "fare", Toll => "toll", Fee => "fee", Other => "other" });
+
+/// The funding plan (재원조달 계획).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Financing {
+    /// State funding (국비), KRW.
+    #[schemars(with = "DecimalString")]
+    #[serde(with = "money")]
+    pub state: Decimal,
+    /// Local government funding (지방비), KRW.
+    #[schemars(with = "DecimalString")]
+    #[serde(default, with = "money")]
+    pub local: Decimal,
+    /// Private funding (민간투자), KRW.
+    #[schemars(with = "DecimalString")]
+    #[serde(default, with = "money")]
+    pub private: Decimal,
+    /// The largest state share of the total cost the plan supports (e.g. the legal subsidy rate
+    /// for this kind of project, 국고보조율), as a fraction.
+    #[schemars(with = "Option<DecimalString>")]
+    #[serde(
+        default,
+        with = "money::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub max_state_share: Option<Decimal>,
+    /// Where the plan and the subsidy rate come from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+impl Study {
+    /// Parses a study from JSON text. Errors name the field path (`costs[2].flows[0].amount`)
+    /// or, for malformed JSON, the line and column. Does not validate; see [`validate`].
+    pub fn from_json(text: &str) -> Result<Self, StudyError> {
+        parse::from_json(text)
+    }
+
+    /// Serialises the study as pretty JSON, money as strings.
+    pub fn to_json(&self) -> String {
+        // A Study is plain data with string keys; serialisation cannot fail.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// The analysis period's years, first to last.
+    pub fn years(&self) -> std::ops::RangeInclusive<i32> {
+        self.parameters.first_year..=self.parameters.last_year
+    }
+}

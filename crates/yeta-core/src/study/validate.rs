@@ -1,0 +1,319 @@
+//! Validation: every rule a study must meet before it is appraised, each failure naming the
+//! field path and the value, e.g. `costs[2].flows[0].year: 2101 is after the analysis period's
+//! last year 2060`. All problems are collected, not just the first.
+
+use super::{Flow, Line, Study, flows};
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::collections::HashMap;
+use std::fmt;
+
+/// One problem with a study: where and what.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ValidationError {
+    /// Field path, e.g. `costs[2].flows[0].year`; empty for the whole file.
+    pub path: String,
+    /// What is wrong, naming the value.
+    pub message: String,
+}
+
+impl ValidationError {
+    /// A problem at `path`.
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for ValidationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+/// Earliest and latest base year Yeta accepts: wide, but it catches typos such as 20025.
+pub const YEAR_RANGE: std::ops::RangeInclusive<i32> = 1950..=2200;
+/// Longest analysis period, in years after the base year (the Green Book's schedule runs to 300+).
+pub const MAX_PERIOD_YEARS: i32 = 400;
+
+/// Checks a parsed study; returns every problem found.
+pub fn validate(study: &Study) -> Result<(), Vec<ValidationError>> {
+    let mut v = Vec::new();
+    project(study, &mut v);
+    let period_ok = parameters(study, &mut v);
+    if period_ok {
+        lines("costs", &study.costs, study, &mut v);
+        lines("benefits", &study.benefits, study, &mut v);
+        lines("revenues", &study.revenues, study, &mut v);
+    }
+    financing(study, &mut v);
+    if let Some(s) = &study.policy {
+        crate::policy::validate(s, study, &mut v);
+    }
+    if let Some(s) = &study.regional {
+        crate::regional::validate(s, study, &mut v);
+    }
+    if let Some(s) = &study.ahp {
+        crate::ahp::validate(s, study, &mut v);
+    }
+    if let Some(s) = &study.environment {
+        crate::environment::validate(s, study, &mut v);
+    }
+    if v.is_empty() { Ok(()) } else { Err(v) }
+}
+
+fn project(study: &Study, v: &mut Vec<ValidationError>) {
+    let p = &study.project;
+    if p.name.trim().is_empty() {
+        v.push(ValidationError::new(
+            "project.name",
+            "is empty; give the project's name",
+        ));
+    }
+    if p.sponsor.trim().is_empty() {
+        v.push(ValidationError::new(
+            "project.sponsor",
+            "is empty; give the sponsoring ministry or agency",
+        ));
+    }
+    if p.total_cost <= Decimal::ZERO {
+        v.push(ValidationError::new(
+            "project.total_cost",
+            format!("{} must be positive", p.total_cost),
+        ));
+    }
+    if p.state_funding < Decimal::ZERO {
+        v.push(ValidationError::new(
+            "project.state_funding",
+            format!("{} is negative", p.state_funding),
+        ));
+    } else if p.state_funding > p.total_cost && p.total_cost > Decimal::ZERO {
+        v.push(ValidationError::new(
+            "project.state_funding",
+            format!(
+                "{} is more than the total cost {}",
+                p.state_funding, p.total_cost
+            ),
+        ));
+    }
+}
+
+/// Returns whether the period is sound enough to check flows against.
+fn parameters(study: &Study, v: &mut Vec<ValidationError>) -> bool {
+    let p = &study.parameters;
+    let before = v.len();
+    if !YEAR_RANGE.contains(&p.base_year) {
+        v.push(ValidationError::new(
+            "parameters.base_year",
+            format!(
+                "{} is outside {}..{}",
+                p.base_year,
+                YEAR_RANGE.start(),
+                YEAR_RANGE.end()
+            ),
+        ));
+    }
+    if p.first_year < p.base_year {
+        v.push(ValidationError::new(
+            "parameters.first_year",
+            format!("{} is before the base year {}; flows are discounted to the base year, not compounded", p.first_year, p.base_year),
+        ));
+    }
+    if p.last_year < p.first_year {
+        v.push(ValidationError::new(
+            "parameters.last_year",
+            format!("{} is before the first year {}", p.last_year, p.first_year),
+        ));
+    } else if i64::from(p.last_year) - i64::from(p.base_year) > i64::from(MAX_PERIOD_YEARS) {
+        v.push(ValidationError::new(
+            "parameters.last_year",
+            format!(
+                "{} is more than {MAX_PERIOD_YEARS} years after the base year {}",
+                p.last_year, p.base_year
+            ),
+        ));
+    }
+    if let Some(steps) = &p.discount {
+        discount_steps(
+            "parameters.discount",
+            steps.iter().map(|s| (s.from_year, s.rate)),
+            p.base_year,
+            v,
+        );
+    }
+    v.len() == before
+}
+
+/// Checks a stepped discount schedule given as (first year, rate) pairs.
+pub(crate) fn discount_steps(
+    path: &str,
+    steps: impl ExactSizeIterator<Item = (i32, Decimal)>,
+    base_year: i32,
+    v: &mut Vec<ValidationError>,
+) {
+    if steps.len() == 0 {
+        v.push(ValidationError::new(
+            path,
+            "is empty; give at least one step, e.g. {\"from_year\": 2026, \"rate\": \"0.045\"}",
+        ));
+        return;
+    }
+    let mut prev: Option<i32> = None;
+    for (i, (from, rate)) in steps.enumerate() {
+        if i == 0 && from > base_year + 1 {
+            v.push(ValidationError::new(
+                format!("{path}[0].from_year"),
+                format!("{from} leaves the years {}..{} without a rate; the first step must start by {}", base_year + 1, from - 1, base_year + 1),
+            ));
+        }
+        if let Some(p) = prev.filter(|&p| from <= p) {
+            v.push(ValidationError::new(
+                format!("{path}[{i}].from_year"),
+                format!("{from} does not follow the previous step's {p}; steps must be in increasing years"),
+            ));
+        }
+        prev = Some(from);
+        if rate < Decimal::ZERO || rate >= Decimal::ONE {
+            let hint = if rate >= Decimal::ONE {
+                format!(
+                    "; a rate is a fraction (write {} for {rate} %)",
+                    rate / Decimal::ONE_HUNDRED
+                )
+            } else {
+                String::new()
+            };
+            v.push(ValidationError::new(
+                format!("{path}[{i}].rate"),
+                format!("{rate} is outside [0, 1){hint}"),
+            ));
+        }
+    }
+}
+
+fn lines<K>(list: &str, lines: &[Line<K>], study: &Study, v: &mut Vec<ValidationError>) {
+    let (first, last) = (study.parameters.first_year, study.parameters.last_year);
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (i, line) in lines.iter().enumerate() {
+        let at = format!("{list}[{i}]");
+        let key = line.name.trim().to_lowercase();
+        if key.is_empty() {
+            v.push(ValidationError::new(
+                format!("{at}.name"),
+                "is empty; every line needs a name",
+            ));
+        } else if let Some(j) = seen.get(&key) {
+            v.push(ValidationError::new(
+                format!("{at}.name"),
+                format!(
+                    "\"{}\" is already the name of {list}[{j}]; line names must be unique",
+                    line.name
+                ),
+            ));
+        } else {
+            seen.insert(key, i);
+        }
+        if let Some(u) = &line.unit_value {
+            if u.value < Decimal::ZERO {
+                v.push(ValidationError::new(
+                    format!("{at}.unit_value.value"),
+                    format!("{} is negative", u.value),
+                ));
+            }
+            if u.source.trim().is_empty() {
+                v.push(ValidationError::new(
+                    format!("{at}.unit_value.source"),
+                    "is empty; say where the unit value comes from",
+                ));
+            }
+        }
+        if line.flows.is_empty() {
+            v.push(ValidationError::new(
+                format!("{at}.flows"),
+                "is empty; give at least one flow",
+            ));
+        }
+        let mut flows_ok = true;
+        for (j, f) in line.flows.iter().enumerate() {
+            flows_ok &= flow(&format!("{at}.flows[{j}]"), f, first, last, v);
+        }
+        if let Some(u) = &line.uncertainty {
+            crate::risk::validate_uncertainty(&format!("{at}.uncertainty"), u, v);
+        }
+        if flows_ok {
+            if let Err(e) = flows::expand(line, first, last) {
+                v.push(ValidationError::new(
+                    format!("{at}.flows[{}]", e.flow),
+                    e.message,
+                ));
+            }
+        }
+    }
+}
+
+fn flow(at: &str, f: &Flow, first: i32, last: i32, v: &mut Vec<ValidationError>) -> bool {
+    let before = v.len();
+    match flows::span(f) {
+        Err(msg) => v.push(ValidationError::new(at, msg)),
+        Ok(_) => {
+            let fields = [("year", f.year), ("from", f.from), ("to", f.to)];
+            for (name, year) in fields.into_iter().filter_map(|(n, y)| y.map(|y| (n, y))) {
+                if year < first {
+                    v.push(ValidationError::new(
+                        format!("{at}.{name}"),
+                        format!("{year} is before the analysis period's first year {first}"),
+                    ));
+                } else if year > last {
+                    v.push(ValidationError::new(
+                        format!("{at}.{name}"),
+                        format!("{year} is after the analysis period's last year {last}"),
+                    ));
+                }
+            }
+        }
+    }
+    if f.amount < Decimal::ZERO {
+        v.push(ValidationError::new(
+            format!("{at}.amount"),
+            format!("{} is negative; amounts are non-negative (a saving is a benefit line, a cost is a cost line)", f.amount),
+        ));
+    }
+    if let Some(g) = f.growth {
+        if g <= -Decimal::ONE || g > Decimal::ONE {
+            v.push(ValidationError::new(
+                format!("{at}.growth"),
+                format!("{g} is outside (-1, 1]; growth is a yearly fraction, e.g. 0.012"),
+            ));
+        }
+    }
+    v.len() == before
+}
+
+fn financing(study: &Study, v: &mut Vec<ValidationError>) {
+    let Some(f) = &study.financing else { return };
+    for (name, value) in [
+        ("state", f.state),
+        ("local", f.local),
+        ("private", f.private),
+    ] {
+        if value < Decimal::ZERO {
+            v.push(ValidationError::new(
+                format!("financing.{name}"),
+                format!("{value} is negative"),
+            ));
+        }
+    }
+    if let Some(s) = f.max_state_share {
+        if s < Decimal::ZERO || s > Decimal::ONE {
+            v.push(ValidationError::new(
+                "financing.max_state_share",
+                format!("{s} is outside [0, 1]; a share is a fraction"),
+            ));
+        }
+    }
+}
