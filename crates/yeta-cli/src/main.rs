@@ -1,1 +1,186 @@
-fn main() {}
+//! `yeta`: the command-line shell over yeta-core. Each subcommand reads files, calls the engine
+//! and prints; no appraisal logic lives here.
+
+mod summary;
+
+use anyhow::{Context as _, Result, bail};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use yeta_core::{RuleSet, Study, StudyError};
+
+#[derive(Parser)]
+#[command(
+    name = "yeta",
+    version,
+    about = "Preliminary feasibility studies (예비타당성조사): appraise, validate, report"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Language of terminal output.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    /// 한국어
+    Ko,
+    /// English
+    En,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Appraise a study: summary table on the terminal, the whole appraisal as JSON.
+    Appraise {
+        /// The study file (.yeta.json).
+        study: PathBuf,
+        /// Write the appraisal as JSON to this file (`-` for standard output).
+        #[arg(long)]
+        json: Option<PathBuf>,
+        /// Language of the summary.
+        #[arg(long, value_enum, default_value = "en")]
+        lang: Lang,
+        /// A rule-set file to use when the study names a rule set Yeta does not ship.
+        #[arg(long)]
+        rules: Option<PathBuf>,
+    },
+    /// Check a study and list every problem, without appraising it.
+    Validate {
+        /// The study file.
+        study: PathBuf,
+    },
+    /// Print the JSON Schema of the study file format.
+    Schema {
+        /// Write to this file instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// List the built-in rule sets, or print one.
+    Rules {
+        /// Rule-set id, e.g. kr-pfs-2026.
+        id: Option<String>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn read(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
+}
+
+fn write_out(path: &Path, text: &str) -> Result<()> {
+    if path == Path::new("-") {
+        println!("{text}");
+        return Ok(());
+    }
+    std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// Prints a study's problems, one per line, under the file name.
+fn report_problems(path: &Path, e: &StudyError) {
+    let problems = e.problems();
+    eprintln!(
+        "{}: {} problem{}",
+        path.display(),
+        problems.len(),
+        if problems.len() == 1 { "" } else { "s" }
+    );
+    for p in problems {
+        eprintln!("  {p}");
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Appraise {
+            study,
+            json,
+            lang,
+            rules,
+        } => {
+            let text = read(&study)?;
+            let custom = match &rules {
+                Some(p) => Some(
+                    RuleSet::from_json(&read(p)?)
+                        .map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?,
+                ),
+                None => None,
+            };
+            let appraisal = match yeta_core::appraise_json(&text, custom.as_ref()) {
+                Ok(a) => a,
+                Err(e) => {
+                    report_problems(&study, &e);
+                    return Ok(ExitCode::FAILURE);
+                }
+            };
+            if let Some(out) = &json {
+                write_out(out, &appraisal.to_json())?;
+            }
+            if json.as_deref() != Some(Path::new("-")) {
+                print!("{}", summary::render(&appraisal, lang));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Validate { study } => {
+            let text = read(&study)?;
+            let result = Study::from_json(&text)
+                .and_then(|s| {
+                    yeta_core::study::validate(&s)
+                        .map_err(StudyError::Invalid)
+                        .map(|()| s)
+                })
+                .and_then(|s| yeta_core::appraisal::resolve_rules(&s, None).map(|_| s));
+            match result {
+                Ok(s) => {
+                    println!(
+                        "{}: valid ({} cost, {} benefit, {} revenue lines; rules {})",
+                        study.display(),
+                        s.costs.len(),
+                        s.benefits.len(),
+                        s.revenues.len(),
+                        s.rules.id
+                    );
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(e) => {
+                    report_problems(&study, &e);
+                    Ok(ExitCode::FAILURE)
+                }
+            }
+        }
+        Command::Schema { out } => {
+            let schema = yeta_core::study_schema();
+            match out {
+                Some(p) => write_out(&p, &schema)?,
+                None => print!("{schema}"),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Rules { id } => {
+            match id {
+                None => {
+                    for (id, _) in yeta_core::rules::BUILTIN {
+                        let set = RuleSet::builtin(id)
+                            .with_context(|| format!("built-in rule set {id} does not parse"))?;
+                        println!("{id:<20} {}", set.title);
+                    }
+                }
+                Some(id) => match yeta_core::rules::BUILTIN.iter().find(|(i, _)| *i == id) {
+                    Some((_, text)) => print!("{text}"),
+                    None => bail!("no built-in rule set \"{id}\"; `yeta rules` lists them"),
+                },
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

@@ -1,0 +1,282 @@
+//! The terminal summary of an appraisal: verdict-relevant figures first, in Korean or English.
+
+use crate::Lang;
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use std::fmt::Write;
+use yeta_core::Appraisal;
+
+struct T {
+    ko: bool,
+}
+
+impl T {
+    fn s<'a>(&self, ko: &'a str, en: &'a str) -> &'a str {
+        if self.ko { ko } else { en }
+    }
+
+    /// KRW: 억원 (10^8) in Korean, billions in English.
+    fn krw(&self, x: Decimal) -> String {
+        let v = x.to_f64().unwrap_or(f64::NAN);
+        if self.ko {
+            format!("{}억원", group(v / 1e8, 1))
+        } else {
+            format!("KRW {} bn", group(v / 1e9, 2))
+        }
+    }
+
+    fn pct(&self, x: Option<f64>) -> String {
+        x.map_or_else(
+            || self.s("없음", "none").to_owned(),
+            |v| format!("{:.2} %", v * 100.0),
+        )
+    }
+
+    fn ratio(&self, x: Option<f64>) -> String {
+        x.map_or_else(|| "n/a".to_owned(), |v| format!("{v:.3}"))
+    }
+}
+
+/// Digit grouping with a fixed number of decimals: 12,345.6.
+fn group(v: f64, decimals: usize) -> String {
+    if !v.is_finite() {
+        return "n/a".into();
+    }
+    let s = format!("{:.*}", decimals, v.abs());
+    let (int, frac) = s.split_once('.').map_or((s.as_str(), ""), |(a, b)| (a, b));
+    let mut out = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    let sign = if v < 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        "-"
+    } else {
+        ""
+    };
+    if frac.is_empty() {
+        format!("{sign}{out}")
+    } else {
+        format!("{sign}{out}.{frac}")
+    }
+}
+
+/// A sensitivity case id (`costs_plus_10`) as a label (`costs +10 %`).
+fn case_label(t: &T, case: &str) -> String {
+    let parts: Vec<&str> = case.split('_').collect();
+    match parts.as_slice() {
+        ["base"] => t.s("기본", "base case").to_owned(),
+        [what, sign, n] => {
+            let what = match *what {
+                "costs" => t.s("비용", "costs"),
+                "benefits" => t.s("편익", "benefits"),
+                "rate" => t.s("할인율", "discount rate"),
+                other => other,
+            };
+            let sign = if *sign == "plus" { "+" } else { "−" };
+            match n.strip_suffix("pp") {
+                Some(pp) => format!("{what} {sign}{pp}%p"),
+                None => format!("{what} {sign}{n} %"),
+            }
+        }
+        _ => case.to_owned(),
+    }
+}
+
+/// Renders the summary.
+pub fn render(a: &Appraisal, lang: Lang) -> String {
+    let t = T {
+        ko: lang == Lang::Ko,
+    };
+    let e = &a.economic;
+    let f = &a.financial;
+    let mut o = String::new();
+    let st = &a.study;
+    let _ = writeln!(
+        o,
+        "{} — {}",
+        t.s("Yeta 예비타당성조사 분석", "Yeta appraisal"),
+        st.name
+    );
+    let _ = writeln!(
+        o,
+        "  {}: {} · {} {} · {}–{} · {} {}",
+        t.s("사업", "project"),
+        st.sponsor,
+        st.region.code(),
+        st.region.name(t.ko),
+        st.first_year,
+        st.last_year,
+        t.s("분야", "sector"),
+        st.sector.name(t.ko)
+    );
+    let _ = writeln!(
+        o,
+        "  {}: {} ({})",
+        t.s("적용 지침", "rules"),
+        a.rules.set.id,
+        a.rules.set.title
+    );
+    for ov in &a.rules.overrides {
+        let _ = writeln!(
+            o,
+            "    {} {} = {} ({})",
+            t.s("변경:", "override:"),
+            ov.field,
+            ov.value,
+            ov.reason
+        );
+    }
+    let _ = writeln!(
+        o,
+        "  {}",
+        if t.ko {
+            format!(
+                "{}년 불변가격, {}년 기준 할인, 연말 발생 가정",
+                st.base_year, st.base_year
+            )
+        } else {
+            format!(
+                "constant {} prices, discounted to {}, end-of-year flows",
+                st.base_year, st.base_year
+            )
+        }
+    );
+    let rates: Vec<String> = e
+        .discount_schedule
+        .steps
+        .iter()
+        .map(|s| {
+            format!(
+                "{} % {} {}",
+                (s.rate * Decimal::ONE_HUNDRED).normalize(),
+                t.s("적용연도", "from"),
+                s.from_year
+            )
+        })
+        .collect();
+    let _ = writeln!(
+        o,
+        "  {}: {}",
+        t.s("할인율", "discount rate"),
+        rates.join(", ")
+    );
+    let _ = writeln!(o);
+    let _ = writeln!(o, "{}", t.s("■ 판정", "■ Verdict"));
+    let verdict = match (a.verdict.basis, a.verdict.implement, t.ko) {
+        ("ahp", true, true) => "사업 시행 (AHP ≥ 0.5)".to_owned(),
+        ("ahp", false, true) => "사업 미시행 (AHP < 0.5)".to_owned(),
+        (_, true, true) => "경제성 있음 (B/C ≥ 1)".to_owned(),
+        (_, false, true) => "경제성 없음 (B/C < 1)".to_owned(),
+        _ => a.verdict.summary.clone(),
+    };
+    let _ = writeln!(o, "  {verdict}");
+    let _ = writeln!(o);
+    let _ = writeln!(o, "{}", t.s("■ 경제성 분석", "■ Economic analysis"));
+    let rows: Vec<(&str, String)> = vec![
+        (t.s("B/C 비율", "B/C ratio"), t.ratio(e.bc_ratio)),
+        (t.s("순현재가치 (NPV)", "NPV"), t.krw(e.npv)),
+        (t.s("내부수익률 (IRR)", "IRR"), t.pct(e.irr)),
+        (t.s("편익 현재가치", "PV of benefits"), t.krw(e.pv_benefits)),
+        (t.s("비용 현재가치", "PV of costs"), t.krw(e.pv_costs)),
+        (
+            t.s("할인 회수연도", "Discounted payback"),
+            e.payback_year.map_or_else(
+                || t.s("분석기간 내 없음", "not within the period").to_owned(),
+                |y| y.to_string(),
+            ),
+        ),
+    ];
+    for (k, v) in rows {
+        let _ = writeln!(o, "  {:<22} {:>22}", k, v);
+    }
+    if e.irr.is_none() {
+        let _ = writeln!(o, "  IRR: {}", e.irr_detail.message);
+    }
+    let _ = writeln!(o);
+    let _ = writeln!(o, "{}", t.s("■ 민감도 분석", "■ Sensitivity"));
+    let _ = writeln!(
+        o,
+        "  {:<18} {:>10} {:>22}",
+        t.s("사례", "case"),
+        "B/C",
+        "NPV"
+    );
+    for r in &e.sensitivity {
+        let _ = writeln!(
+            o,
+            "  {:<18} {:>10} {:>22}",
+            case_label(&t, &r.case),
+            t.ratio(r.bc_ratio),
+            t.krw(r.npv)
+        );
+    }
+    let sv = &e.switching_values;
+    let _ = writeln!(
+        o,
+        "  {}: {} {:+.1} %, {} {:+.1} %",
+        t.s("전환값 (B/C = 1)", "switching values (B/C = 1)"),
+        t.s("비용", "costs"),
+        sv.costs_pct.unwrap_or(f64::NAN),
+        t.s("편익", "benefits"),
+        sv.benefits_pct.unwrap_or(f64::NAN)
+    );
+    let _ = writeln!(o);
+    let _ = writeln!(o, "{}", t.s("■ 재무성 분석", "■ Financial analysis"));
+    if f.applicable {
+        let _ = writeln!(o, "  {:<22} {:>22}", "FNPV", t.krw(f.fnpv));
+        let _ = writeln!(
+            o,
+            "  {:<22} {:>22}",
+            t.s("수익성지수 (PI)", "Profitability index"),
+            t.ratio(f.profitability_index)
+        );
+        let _ = writeln!(o, "  {:<22} {:>22}", "FIRR", t.pct(f.firr));
+    } else {
+        let _ = writeln!(o, "  {}", t.s("수입 항목 없음", "no revenue lines"));
+    }
+    let fu = &f.funding;
+    let _ = writeln!(
+        o,
+        "  {}: {} {:.1} % · {} {:.1} % · {} {:.1} %",
+        t.s("재원", "funding"),
+        t.s("국비", "state"),
+        fu.state_share * 100.0,
+        t.s("지방비", "local"),
+        fu.local_share * 100.0,
+        t.s("민자", "private"),
+        fu.private_share * 100.0
+    );
+    let level = match f.financing_risk {
+        yeta_core::finance::RiskLevel::Low => t.s("낮음", "low"),
+        yeta_core::finance::RiskLevel::Medium => t.s("보통", "medium"),
+        yeta_core::finance::RiskLevel::High => t.s("높음", "high"),
+    };
+    let _ = writeln!(o, "  {}: {level}", t.s("재원조달 위험", "financing risk"));
+    for fl in &f.flags {
+        let _ = writeln!(o, "    - {}", fl.message);
+    }
+    if !a.warnings.is_empty() {
+        let _ = writeln!(o);
+        let _ = writeln!(o, "{}", t.s("■ 경고", "■ Warnings"));
+        for w in &a.warnings {
+            let _ = writeln!(o, "  ! {}", w.message);
+        }
+    }
+    o
+}
+
+#[cfg(test)]
+mod tests {
+    use super::group;
+
+    #[test]
+    fn digit_grouping() {
+        assert_eq!(group(1234567.891, 2), "1,234,567.89");
+        assert_eq!(group(-1234.5, 1), "-1,234.5");
+        assert_eq!(group(999.0, 0), "999");
+        assert_eq!(group(-0.001, 1), "0.0");
+    }
+}
