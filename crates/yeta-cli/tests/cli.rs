@@ -1,0 +1,245 @@
+//! The `yeta` binary driven as a user would: fixtures, every bad study, mangled input.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn yeta(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_yeta"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("yeta runs")
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+fn fixtures() -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(root().join("fixtures"))
+        .expect("fixtures dir")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.to_string_lossy().ends_with(".yeta.json"))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn every_bad_study_fails_with_its_message() {
+    let dir = root().join("fixtures/bad");
+    let mut checked = 0;
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("bad dir")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    entries.sort();
+    for study in entries
+        .iter()
+        .filter(|p| p.to_string_lossy().ends_with(".yeta.json"))
+    {
+        let name = study
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .replace(".yeta.json", "");
+        let expected =
+            std::fs::read_to_string(dir.join(format!("{name}.expected"))).expect("expected file");
+        let expected = expected.trim();
+        for cmd in ["validate", "appraise"] {
+            let out = yeta(&[cmd, study.to_str().expect("path")]);
+            let err = text(&out.stderr);
+            assert_eq!(
+                out.status.code(),
+                Some(1),
+                "{cmd} {name}: exit {:?}\n{err}",
+                out.status.code()
+            );
+            assert!(
+                err.contains(expected),
+                "{cmd} {name}:\nexpected: {expected}\ngot:\n{err}"
+            );
+            assert!(!err.contains("panicked"), "{name}: {err}");
+        }
+        checked += 1;
+    }
+    assert!(checked >= 15, "only {checked} bad studies");
+}
+
+#[test]
+fn fixtures_appraise_to_json_with_the_stable_keys() {
+    let fx = fixtures();
+    assert!(fx.len() >= 3);
+    for f in fx {
+        let out = yeta(&["appraise", f.to_str().expect("path"), "--json", "-"]);
+        assert!(
+            out.status.success(),
+            "{}: {}",
+            f.display(),
+            text(&out.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+        let e = &v["economic"];
+        for key in ["pv_benefits", "pv_costs", "npv"] {
+            let s = e[key]
+                .as_str()
+                .unwrap_or_else(|| panic!("{}: economic.{key} is not a string", f.display()));
+            assert!(s.parse::<f64>().is_ok(), "{key} = {s}");
+        }
+        assert!(e["bc_ratio"].is_number(), "bc_ratio is a number");
+        assert!(e["irr"].is_number() || e["irr"].is_null());
+        assert!(
+            e["convention"]["timing"]
+                .as_str()
+                .expect("timing")
+                .contains("end of year")
+        );
+        assert_eq!(e["sensitivity"].as_array().expect("rows").len(), 11);
+        assert!(v["financial"]["funding"]["state_share"].is_number());
+        assert!(
+            v["rules"]["id"].is_string() && v["rules"]["social_discount"]["source"].is_string()
+        );
+        assert!(v["verdict"]["summary"].is_string());
+    }
+}
+
+#[test]
+fn summary_speaks_korean_and_english() {
+    let f = root().join("fixtures/road-national-route.yeta.json");
+    let ko = text(&yeta(&["appraise", f.to_str().expect("path"), "--lang", "ko"]).stdout);
+    let en = text(&yeta(&["appraise", f.to_str().expect("path"), "--lang", "en"]).stdout);
+    assert!(ko.contains("경제성 분석") && ko.contains("억원"), "{ko}");
+    assert!(
+        en.contains("Economic analysis") && en.contains("KRW"),
+        "{en}"
+    );
+    // verdict-relevant figures first: the verdict and B/C come before the sensitivity table
+    assert!(en.find("Verdict").expect("verdict") < en.find("B/C ratio").expect("bc"));
+    assert!(en.find("B/C ratio").expect("bc") < en.find("Sensitivity").expect("sens"));
+}
+
+#[test]
+fn below_threshold_study_is_warned() {
+    let dir = tempdir();
+    let src = std::fs::read_to_string(root().join("fixtures/road-national-route.yeta.json"))
+        .expect("fixture");
+    // KRW 40 bn total: under every Korean PFS threshold.
+    let small = src
+        .replace(
+            "\"total_cost\": \"180000000000\"",
+            "\"total_cost\": \"40000000000\"",
+        )
+        .replace(
+            "\"state_funding\": \"180000000000\"",
+            "\"state_funding\": \"40000000000\"",
+        );
+    let p = dir.join("small.yeta.json");
+    std::fs::write(&p, small).expect("write");
+    let out = yeta(&["appraise", p.to_str().expect("path")]);
+    assert!(out.status.success());
+    let s = text(&out.stdout);
+    assert!(s.contains("below the PFS thresholds of kr-pfs-2026"), "{s}");
+}
+
+#[test]
+fn schema_file_is_generated_from_the_types() {
+    let out = yeta(&["schema"]);
+    assert!(out.status.success());
+    let shipped = std::fs::read_to_string(root().join("fixtures/schema/yeta-study-1.schema.json"))
+        .expect("schema file");
+    if std::env::var_os("YETA_BLESS").is_some() {
+        std::fs::write(
+            root().join("fixtures/schema/yeta-study-1.schema.json"),
+            &out.stdout,
+        )
+        .expect("bless");
+        return;
+    }
+    assert_eq!(
+        text(&out.stdout),
+        shipped,
+        "fixtures/schema is stale: rerun with YETA_BLESS=1"
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("schema is JSON");
+    assert_eq!(v["title"], "Study");
+}
+
+#[test]
+fn missing_file_and_unknown_rules_are_plain_errors() {
+    let out = yeta(&["appraise", "no/such/file.yeta.json"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("cannot read no/such/file.yeta.json"));
+    let out = yeta(&["rules", "nope"]);
+    assert_eq!(out.status.code(), Some(1));
+    let out = yeta(&["rules"]);
+    assert!(text(&out.stdout).contains("uk-green-book-2022"));
+}
+
+/// Mangled studies — truncated, bytes replaced, numbers blown up — give exit code 1 with a
+/// message, never a panic (exit 101).
+#[test]
+fn mangled_input_never_panics_the_cli() {
+    let dir = tempdir();
+    let src =
+        std::fs::read_to_string(root().join("fixtures/rail-wide-area.yeta.json")).expect("fixture");
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let bytes = src.as_bytes();
+    for i in 0..40 {
+        let mut b = bytes.to_vec();
+        match i % 4 {
+            0 => b.truncate((next() as usize) % b.len()),
+            1 => {
+                for _ in 0..3 {
+                    let at = (next() as usize) % b.len();
+                    b[at] = b"{}[]\",:0-9e"[(next() as usize) % 11];
+                }
+            }
+            2 => {
+                let s = String::from_utf8_lossy(&b).replacen(
+                    "\"60000000000\"",
+                    "\"99999999999999999999999999999\"",
+                    1,
+                );
+                b = s.into_bytes();
+            }
+            _ => {
+                let s = String::from_utf8_lossy(&b)
+                    .replacen("\"0.01\"", "\"-7\"", 1)
+                    .replacen("2061", "999999", 1);
+                b = s.into_bytes();
+            }
+        }
+        let p = dir.join(format!("m{i}.yeta.json"));
+        std::fs::write(&p, &b).expect("write");
+        let out = yeta(&["appraise", p.to_str().expect("path")]);
+        let code = out.status.code();
+        assert!(
+            code == Some(0) || code == Some(1),
+            "mutation {i}: exit {code:?}\n{}",
+            text(&out.stderr)
+        );
+        if code == Some(1) {
+            assert!(!text(&out.stderr).trim().is_empty());
+        }
+    }
+}
+
+fn tempdir() -> PathBuf {
+    let d = std::env::temp_dir().join(format!(
+        "yeta-cli-test-{}-{:?}",
+        std::process::id(),
+        std::thread::current().id()
+    ));
+    std::fs::create_dir_all(&d).expect("tempdir");
+    d
+}
