@@ -249,17 +249,12 @@ pub fn bc_ratio(pv_benefits: Decimal, pv_costs: Decimal) -> Option<f64> {
     }
 }
 
-/// IRR of yearly benefit and cost totals, each scaled.
-fn irr_of(
-    costs: &[Decimal],
-    benefits: &[Decimal],
-    cost_factor: Decimal,
-    benefit_factor: Decimal,
-) -> Irr {
+/// IRR of yearly benefit and cost totals (already floats: IRR is root finding), each scaled.
+fn irr_of(costs: &[f64], benefits: &[f64], cost_factor: f64, benefit_factor: f64) -> Irr {
     let net: Vec<f64> = costs
         .iter()
         .zip(benefits)
-        .map(|(c, b)| to_f64(b * benefit_factor - c * cost_factor))
+        .map(|(c, b)| b * benefit_factor - c * cost_factor)
         .collect();
     irr::irr(&net)
 }
@@ -279,7 +274,12 @@ pub fn analyse(
     let npv = pv_benefits - pv_costs;
     let bc = bc_ratio(pv_benefits, pv_costs);
     let feasible = pv_benefits >= pv_costs * bc_threshold && !pv_costs.is_zero();
-    let irr_detail = irr_of(&c, &b, Decimal::ONE, Decimal::ONE);
+    // The one crossing into floats for root finding.
+    let (cf, bf): (Vec<f64>, Vec<f64>) = (
+        c.iter().map(|x| to_f64(*x)).collect(),
+        b.iter().map(|x| to_f64(*x)).collect(),
+    );
+    let irr_detail = irr_of(&cf, &bf, 1.0, 1.0);
 
     let mut lines = Vec::with_capacity(costs.len() + benefits.len());
     for (list, group) in [("costs", costs), ("benefits", benefits)] {
@@ -319,8 +319,8 @@ pub fn analyse(
 
     let sensitivity = sensitivity(
         period,
-        &c,
-        &b,
+        (&c, &cf),
+        (&b, &bf),
         pv_costs,
         pv_benefits,
         bc_threshold,
@@ -377,8 +377,8 @@ fn payback(rows: &[YearRow]) -> Option<i32> {
 /// Costs and benefits ±10/20 %, every rate ±1 percentage point.
 fn sensitivity(
     period: &Period,
-    c: &[Decimal],
-    b: &[Decimal],
+    (c, cf64): (&[Decimal], &[f64]),
+    (b, bf64): (&[Decimal], &[f64]),
     pv_costs: Decimal,
     pv_benefits: Decimal,
     threshold: Decimal,
@@ -406,7 +406,11 @@ fn sensitivity(
         .into_iter()
         .map(|(case, cf, bf, shift)| {
             let (pc, pb, irr) = if shift == 0 {
-                (pv_costs * cf, pv_benefits * bf, irr_of(c, b, cf, bf).value)
+                (
+                    pv_costs * cf,
+                    pv_benefits * bf,
+                    irr_of(cf64, bf64, to_f64(cf), to_f64(bf)).value,
+                )
             } else {
                 let p = Period::new(
                     period.schedule.shifted(Decimal::new(shift, 2)),

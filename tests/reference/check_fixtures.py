@@ -1,0 +1,123 @@
+"""An independent check of every fixture's economic analysis.
+
+This script does not share code with Yeta: it reads each study with Python's json module, expands
+its flows itself (single years, ranges with growth, quantities x unit value), builds the discount
+factors from the rule set file (or the study's own schedule) and computes PVs, NPV, B/C with
+numpy-financial where the schedule is flat and by the year-by-year product where it is stepped,
+and IRR with numpy-financial. It then runs `yeta appraise --json -` and compares:
+PVs, NPV, B/C to 1e-9 relative, IRR to 1e-7.
+
+    python3 tests/reference/check_fixtures.py path/to/yeta
+"""
+import glob
+import json
+import os
+import subprocess
+import sys
+from decimal import Decimal
+
+import numpy as np
+import numpy_financial as npf
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+
+
+def expand(line, first, last):
+    out = [Decimal(0)] * (last - first + 1)
+    unit = Decimal(line["unit_value"]["value"]) if "unit_value" in line else Decimal(1)
+    for f in line["flows"]:
+        lo, hi = (f["year"], f["year"]) if "year" in f else (f["from"], f["to"])
+        q = Decimal(f["amount"])
+        g = Decimal(f.get("growth", "0"))
+        for k, y in enumerate(range(lo, hi + 1)):
+            out[y - first] += q * unit * (1 + g) ** k
+    return out
+
+
+def schedule(study):
+    """(base_year, [(from_year, rate)]) as the study and its rule set define it."""
+    p = study["parameters"]
+    base = p["base_year"]
+    if "discount" in p:
+        return base, [(s["from_year"], float(s["rate"])) for s in p["discount"]]
+    rid = study.get("rules", {}).get("id", "kr-pfs-2026")
+    rules = json.load(open(os.path.join(ROOT, "fixtures", "rules", rid + ".json")))
+    steps = [(base + s["from_t"], float(s["rate"])) for s in rules["social_discount"]["value"]]
+    lh = rules.get("long_horizon", {}).get("value")
+    over = study.get("rules", {}).get("overrides", {}).get("long_horizon")
+    enabled = over["value"] if over else (lh or {}).get("enabled", False)
+    if lh and enabled:
+        start = base + lh["after_t"] + 1
+        steps = [s for s in steps if s[0] < start] + [(start, float(lh["rate"]))]
+    return base, steps
+
+
+def factors(base, steps, first, last):
+    def rate(k):
+        r = steps[0][1]
+        for y, s in steps:
+            if y <= k:
+                r = s
+        return r
+    out, df = [], 1.0
+    for k in range(base + 1, first + 1):
+        df /= 1 + rate(k)
+    for y in range(first, last + 1):
+        if y > first:
+            df /= 1 + rate(y)
+        out.append(df)
+    return out
+
+
+def main(yeta):
+    failures = 0
+    files = sorted(glob.glob(os.path.join(ROOT, "fixtures", "*.yeta.json")))
+    for path in files:
+        study = json.load(open(path))
+        p = study["parameters"]
+        first, last, base = p["first_year"], p["last_year"], p["base_year"]
+        yrs = last - first + 1
+        costs = [sum(x) for x in zip(*[expand(l, first, last) for l in study["costs"]])]
+        bens = [sum(x) for x in zip(*[expand(l, first, last) for l in study["benefits"]])]
+        c = np.array([float(x) for x in costs])
+        b = np.array([float(x) for x in bens])
+        base_, steps = schedule(study)
+        if len(steps) == 1:
+            # numpy-financial's npv discounts values[0] at t = 0: pad the years before `first`.
+            pad = [0.0] * (first - base)
+            r = steps[0][1]
+            pv_c = npf.npv(r, pad + list(c))
+            pv_b = npf.npv(r, pad + list(b))
+            how = f"numpy-financial npv at {r}"
+        else:
+            df = np.array(factors(base, steps, first, last))
+            pv_c, pv_b = float(c @ df), float(b @ df)
+            how = "year-by-year product of the stepped schedule"
+        irr = npf.irr(list(b - c))
+        out = subprocess.run([yeta, "appraise", path, "--json", "-"], capture_output=True, text=True, check=True)
+        e = json.loads(out.stdout)["economic"]
+        got = {k: float(e[k]) for k in ("pv_benefits", "pv_costs", "npv")}
+        want = {"pv_benefits": pv_b, "pv_costs": pv_c, "npv": pv_b - pv_c}
+        name = os.path.basename(path)
+        for k in got:
+            rel = abs(got[k] - want[k]) / abs(want[k])
+            ok = rel < 1e-9
+            failures += not ok
+            print(f"{'ok  ' if ok else 'FAIL'} {name} {k}: yeta {got[k]:.4f} reference {want[k]:.4f} (rel {rel:.1e}; {how})")
+        rel = abs(e["bc_ratio"] - pv_b / pv_c) / (pv_b / pv_c)
+        failures += rel >= 1e-9
+        print(f"{'ok  ' if rel < 1e-9 else 'FAIL'} {name} bc_ratio: yeta {e['bc_ratio']:.9f} reference {pv_b / pv_c:.9f}")
+        if e["irr"] is None or np.isnan(irr):
+            ok = (e["irr"] is None) == bool(np.isnan(irr))
+            print(f"{'ok  ' if ok else 'FAIL'} {name} irr: yeta {e['irr']} reference {irr}")
+        else:
+            ok = abs(e["irr"] - irr) / abs(irr) < 1e-7
+            print(f"{'ok  ' if ok else 'FAIL'} {name} irr: yeta {e['irr']:.10f} reference {irr:.10f}")
+        failures += not ok
+    checks = len(files) * 5
+    print(f"{checks - failures} passed, {failures} failed")
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "target", "release", "yeta"))
