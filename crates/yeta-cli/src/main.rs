@@ -1,6 +1,7 @@
 //! `yeta`: the command-line shell over yeta-core. Each subcommand reads files, calls the engine
 //! and prints; no appraisal logic lives here.
 
+mod ahp_cmd;
 mod summary;
 
 use anyhow::{Context as _, Result, bail};
@@ -56,6 +57,17 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Priorities and consistency of one pairwise comparison matrix.
+    Ahp {
+        /// A file `{"items": ["A", "B", …], "matrix": [[1, 3, "1/5"], …]}`.
+        matrix: PathBuf,
+        /// Write the result as JSON to this file (`-` for standard output).
+        #[arg(long)]
+        json: Option<PathBuf>,
+        /// Rule set whose RI table and CR cut-off apply.
+        #[arg(long, default_value = yeta_core::rules::DEFAULT_RULE_SET)]
+        rules: String,
+    },
     /// List the built-in rule sets, or print one.
     Rules {
         /// Rule-set id, e.g. kr-pfs-2026.
@@ -78,9 +90,16 @@ fn read(path: &Path) -> Result<String> {
     std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
 }
 
+/// Prints to standard output; a closed pipe (`yeta … | head`) ends the output quietly.
+pub fn emit(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
 fn write_out(path: &Path, text: &str) -> Result<()> {
     if path == Path::new("-") {
-        println!("{text}");
+        emit(text);
+        emit("\n");
         return Ok(());
     }
     std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
@@ -127,7 +146,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 write_out(out, &appraisal.to_json())?;
             }
             if json.as_deref() != Some(Path::new("-")) {
-                print!("{}", summary::render(&appraisal, lang));
+                emit(&summary::render(&appraisal, lang));
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -142,14 +161,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 .and_then(|s| yeta_core::appraisal::resolve_rules(&s, None).map(|_| s));
             match result {
                 Ok(s) => {
-                    println!(
-                        "{}: valid ({} cost, {} benefit, {} revenue lines; rules {})",
+                    emit(&format!(
+                        "{}: valid ({} cost, {} benefit, {} revenue lines; rules {})\n",
                         study.display(),
                         s.costs.len(),
                         s.benefits.len(),
                         s.revenues.len(),
                         s.rules.id
-                    );
+                    ));
                     Ok(ExitCode::SUCCESS)
                 }
                 Err(e) => {
@@ -162,7 +181,22 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let schema = yeta_core::study_schema();
             match out {
                 Some(p) => write_out(&p, &schema)?,
-                None => print!("{schema}"),
+                None => emit(&schema),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Ahp {
+            matrix,
+            json,
+            rules,
+        } => {
+            let (out, table) = ahp_cmd::run(&read(&matrix)?, &rules)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", matrix.display()))?;
+            if let Some(p) = &json {
+                write_out(p, &out)?;
+            }
+            if json.as_deref() != Some(Path::new("-")) {
+                emit(&table);
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -172,11 +206,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     for (id, _) in yeta_core::rules::BUILTIN {
                         let set = RuleSet::builtin(id)
                             .with_context(|| format!("built-in rule set {id} does not parse"))?;
-                        println!("{id:<20} {}", set.title);
+                        emit(&format!("{id:<20} {}\n", set.title));
                     }
                 }
                 Some(id) => match yeta_core::rules::BUILTIN.iter().find(|(i, _)| *i == id) {
-                    Some((_, text)) => print!("{text}"),
+                    Some((_, text)) => emit(text),
                     None => bail!("no built-in rule set \"{id}\"; `yeta rules` lists them"),
                 },
             }

@@ -85,6 +85,62 @@ fn case_label(t: &T, case: &str) -> String {
     }
 }
 
+/// The AHP block: score, range, weights and contributions, the panel's consistency.
+fn ahp_section(o: &mut String, t: &T, h: &yeta_core::ahp::AhpResult) {
+    let _ = writeln!(
+        o,
+        "{}",
+        t.s("■ AHP 종합평가", "■ AHP comprehensive evaluation")
+    );
+    let _ = writeln!(
+        o,
+        "  {} {:.3} ({} {:.2}) · {} {:.3}–{:.3} · {}",
+        t.s("시행 점수", "score for implement"),
+        h.score,
+        t.s("기준", "threshold"),
+        h.threshold,
+        t.s("가중치 범위 내 점수", "range over allowed weights"),
+        h.score_range[0],
+        h.score_range[1],
+        if h.robust {
+            t.s("판정 안정", "verdict robust")
+        } else {
+            t.s("판정 불안정", "verdict NOT robust")
+        }
+    );
+    let _ = writeln!(
+        o,
+        "  {:<16} {:>8} {:>13} {:>8} {:>12}",
+        t.s("기준", "criterion"),
+        t.s("가중치", "weight"),
+        t.s("허용범위", "range"),
+        t.s("점수", "score"),
+        t.s("기여도", "contribution")
+    );
+    for c in &h.criteria {
+        let range = c
+            .range
+            .map_or("—".to_owned(), |r| format!("{:.2}–{:.2}", r[0], r[1]));
+        let _ = writeln!(
+            o,
+            "  {:<16} {:>8.3} {:>13} {:>8.3} {:>12.3}",
+            c.id, c.weight, range, c.score, c.contribution
+        );
+    }
+    let crs: Vec<String> = h
+        .evaluators
+        .iter()
+        .map(|e| format!("{} {:.3}", e.name, e.cr))
+        .collect();
+    let _ = writeln!(o, "  CR: {}", crs.join(", "));
+    for e in &h.evaluators {
+        for hint in &e.hints {
+            let _ = writeln!(o, "    {}: {}", e.name, hint.message);
+        }
+    }
+    let _ = writeln!(o);
+}
+
 /// Renders the summary.
 pub fn render(a: &Appraisal, lang: Lang) -> String {
     let t = T {
@@ -174,6 +230,9 @@ pub fn render(a: &Appraisal, lang: Lang) -> String {
     };
     let _ = writeln!(o, "  {verdict}");
     let _ = writeln!(o);
+    if let Some(h) = &a.ahp {
+        ahp_section(&mut o, &t, h);
+    }
     let _ = writeln!(o, "{}", t.s("■ 경제성 분석", "■ Economic analysis"));
     let rows: Vec<(&str, String)> = vec![
         (t.s("B/C 비율", "B/C ratio"), t.ratio(e.bc_ratio)),

@@ -243,3 +243,71 @@ fn tempdir() -> PathBuf {
     std::fs::create_dir_all(&d).expect("tempdir");
     d
 }
+
+#[test]
+fn ahp_command_gives_weights_cr_and_hints() {
+    let out = yeta(&["ahp", "fixtures/ahp/method-example.json", "--json", "-"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    // METHOD.md: w (0.6370, 0.2583, 0.1047), λmax 3.03851, CR 0.0332
+    let w: Vec<f64> = v["weights"]
+        .as_array()
+        .expect("weights")
+        .iter()
+        .map(|x| x.as_f64().expect("f64"))
+        .collect();
+    assert!(
+        (w[0] - 0.6370).abs() < 5e-5
+            && (w[1] - 0.2583).abs() < 5e-5
+            && (w[2] - 0.1047).abs() < 5e-5
+    );
+    assert!((v["lambda_max"].as_f64().expect("λ") - 3.03851).abs() < 5e-6);
+    assert!((v["cr"].as_f64().expect("cr") - 0.0332).abs() < 5e-5);
+    assert_eq!(v["consistent"], true);
+    let out = yeta(&["ahp", "fixtures/ahp/inconsistent.json", "--json", "-"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["consistent"], false);
+    assert!(
+        v["hints"][0]
+            .as_str()
+            .expect("hint")
+            .contains("reconsider (cost, time): 1/3 given"),
+        "{}",
+        v["hints"]
+    );
+    let dir = tempdir();
+    let bad = dir.join("bad-ahp.json");
+    std::fs::write(&bad, r#"{"items": ["a", "b"], "matrix": [[1, 0], [2, 1]]}"#).expect("write");
+    let out = yeta(&["ahp", bad.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("matrix[0][1]: 0 is not positive"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn fixtures_carry_the_ahp_evaluation() {
+    for f in fixtures() {
+        let out = yeta(&["appraise", f.to_str().expect("path"), "--json", "-"]);
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        let a = &v["ahp"];
+        assert!(
+            a["score"].is_number() && a["verdict"].is_string(),
+            "{}",
+            f.display()
+        );
+        assert_eq!(a["score_range"].as_array().expect("range").len(), 2);
+        assert_eq!(a["evaluators"].as_array().expect("panel").len(), 5);
+        assert!(a["evaluators"][0]["cr"].is_number());
+        let sum: f64 = a["contributions"]
+            .as_object()
+            .expect("contributions")
+            .values()
+            .map(|x| x.as_f64().expect("f64"))
+            .sum();
+        assert!((sum - a["score"].as_f64().expect("score")).abs() < 1e-12);
+        assert_eq!(v["verdict"]["basis"], "ahp");
+    }
+}

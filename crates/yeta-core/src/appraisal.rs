@@ -228,13 +228,11 @@ pub fn appraise(study: &Study, custom: Option<&RuleSet>) -> Result<Appraisal, St
     let regional = crate::regional::appraise(&cx);
     let environment = crate::environment::appraise(&cx);
     let ahp = crate::ahp::appraise(&cx);
-    let ahp_score = ahp
-        .as_ref()
-        .and_then(|a| a.get("score"))
-        .and_then(serde_json::Value::as_f64);
-
-    let warnings = warnings(study, &rules, &economic, &costs);
-    let verdict = verdict(&economic, ahp_score, &rules);
+    let mut warnings = warnings(study, &rules, &economic, &costs);
+    if let Some(a) = &ahp {
+        ahp_warnings(a, &mut warnings);
+    }
+    let verdict = verdict(&economic, ahp.as_ref());
     let pj = &study.project;
     Ok(Appraisal {
         format: FORMAT,
@@ -265,29 +263,34 @@ pub fn appraise(study: &Study, custom: Option<&RuleSet>) -> Result<Appraisal, St
     })
 }
 
-fn verdict(e: &Economic, ahp_score: Option<f64>, rules: &AppliedRules) -> Verdict {
+fn verdict(e: &Economic, ahp: Option<&crate::ahp::AhpResult>) -> Verdict {
     let bc = e.bc_ratio.map_or("n/a".to_owned(), |b| format!("{b:.2}"));
-    match (ahp_score, &rules.set.ahp) {
-        (Some(score), Some(a)) => {
-            let implement = score >= a.score_threshold.value;
-            Verdict {
-                economically_feasible: e.feasible,
-                ahp_score: Some(score),
-                implement,
-                basis: "ahp",
-                summary: format!(
-                    "AHP score {score:.3} {} {:.2}: {} (B/C {bc})",
-                    if implement { "≥" } else { "<" },
-                    a.score_threshold.value,
-                    if implement {
-                        "implement"
-                    } else {
-                        "do not implement"
-                    }
-                ),
-            }
-        }
-        _ => Verdict {
+    match ahp {
+        Some(a) => Verdict {
+            economically_feasible: e.feasible,
+            ahp_score: Some(a.score),
+            implement: a.implement,
+            basis: "ahp",
+            summary: format!(
+                "AHP score {:.3} {} {:.2}: {} (B/C {bc}; score range {:.3}–{:.3}, {})",
+                a.score,
+                if a.implement { "≥" } else { "<" },
+                a.threshold,
+                if a.implement {
+                    "implement"
+                } else {
+                    "do not implement"
+                },
+                a.score_range[0],
+                a.score_range[1],
+                if a.robust {
+                    "robust across the allowed weights"
+                } else {
+                    "the verdict changes within the allowed weights"
+                }
+            ),
+        },
+        None => Verdict {
             economically_feasible: e.feasible,
             ahp_score: None,
             implement: e.feasible,
@@ -303,6 +306,39 @@ fn verdict(e: &Economic, ahp_score: Option<f64>, rules: &AppliedRules) -> Verdic
                 }
             ),
         },
+    }
+}
+
+fn ahp_warnings(a: &crate::ahp::AhpResult, w: &mut Vec<Warning>) {
+    for ev in &a.evaluators {
+        if !ev.consistent {
+            w.push(Warning {
+                code: "ahp_inconsistent",
+                message: format!(
+                    "evaluator {}: CR {:.3} above the cut-off {:.2}",
+                    ev.name, ev.cr, a.cr_cutoff
+                ),
+            });
+        }
+        if !ev.outside_range.is_empty() {
+            w.push(Warning {
+                code: "ahp_weight_outside_range",
+                message: format!(
+                    "evaluator {}: weight of {} outside the rule set's range",
+                    ev.name,
+                    ev.outside_range.join(", ")
+                ),
+            });
+        }
+    }
+    if !a.robust {
+        w.push(Warning {
+            code: "ahp_verdict_not_robust",
+            message: format!(
+                "the AHP verdict is not robust: the score ranges from {:.3} to {:.3} across the allowed weights, either side of {:.2}",
+                a.score_range[0], a.score_range[1], a.threshold
+            ),
+        });
     }
 }
 
