@@ -2,6 +2,8 @@
 //! and prints; no appraisal logic lives here.
 
 mod ahp_cmd;
+mod bench_cmd;
+mod risk_cmd;
 mod summary;
 
 use anyhow::{Context as _, Result, bail};
@@ -56,6 +58,33 @@ enum Command {
         /// Write to this file instead of standard output.
         #[arg(long)]
         out: Option<PathBuf>,
+    },
+    /// Monte Carlo risk analysis: NPV and B/C distributions, P(B/C ≥ 1), critical variables.
+    Risk {
+        /// The study file.
+        study: PathBuf,
+        /// Number of draws.
+        #[arg(long, default_value_t = 10_000)]
+        draws: usize,
+        /// Seed: the same seed gives the same numbers on any number of threads.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Threads to use (default: all cores).
+        #[arg(long)]
+        threads: Option<usize>,
+        /// Write the result as JSON to this file (`-` for standard output).
+        #[arg(long)]
+        json: Option<PathBuf>,
+        /// Language of the summary.
+        #[arg(long, value_enum, default_value = "en")]
+        lang: Lang,
+    },
+    /// Time the engine on the benchmark inputs (used by benches/compare.py); prints JSON.
+    #[command(hide = true)]
+    Bench {
+        /// Threads for the Monte Carlo run.
+        #[arg(long, default_value_t = 2)]
+        threads: usize,
     },
     /// Priorities and consistency of one pairwise comparison matrix.
     Ahp {
@@ -182,6 +211,37 @@ fn run(cli: Cli) -> Result<ExitCode> {
             match out {
                 Some(p) => write_out(&p, &schema)?,
                 None => emit(&schema),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Bench { threads } => {
+            emit(&bench_cmd::run(Path::new("."), threads)?);
+            emit("\n");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Risk {
+            study,
+            draws,
+            seed,
+            threads,
+            json,
+            lang,
+        } => {
+            let threads = threads
+                .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+            let opts = yeta_core::risk::Options {
+                draws,
+                seed,
+                threads,
+                bins: 30,
+            };
+            let r = risk_cmd::run(&read(&study)?, opts)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", study.display()))?;
+            if let Some(p) = &json {
+                write_out(p, &serde_json::to_string_pretty(&r)?)?;
+            }
+            if json.as_deref() != Some(Path::new("-")) {
+                emit(&risk_cmd::table(&r, lang));
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -311,3 +311,32 @@ fn fixtures_carry_the_ahp_evaluation() {
         assert_eq!(v["verdict"]["basis"], "ahp");
     }
 }
+
+#[test]
+fn risk_command_writes_the_stable_keys_and_is_reproducible() {
+    let run = |threads: &str| {
+        let out = yeta(&[
+            "risk",
+            "fixtures/rail-wide-area.yeta.json",
+            "--draws",
+            "5000",
+            "--seed",
+            "3",
+            "--threads",
+            threads,
+            "--json",
+            "-",
+        ]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).expect("json")
+    };
+    let v = run("1");
+    for key in ["mean", "p10", "p50", "p90"] {
+        assert!(v["npv"][key].is_string(), "npv.{key}");
+    }
+    assert!(v["bc_ratio"]["p50"].is_number());
+    assert!(v["prob_bc_ge_1"].is_number());
+    assert!(v["histogram"].as_array().expect("histogram").len() == 30);
+    assert!(v["critical_variables"].is_array());
+    assert_eq!(v, run("2"), "same seed, same numbers on 1 and 2 threads");
+}

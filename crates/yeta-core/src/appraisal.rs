@@ -179,28 +179,21 @@ pub fn appraise_json(text: &str, custom: Option<&RuleSet>) -> Result<Appraisal, 
     appraise(&study, custom)
 }
 
-/// Validates and appraises a parsed study.
-pub fn appraise(study: &Study, custom: Option<&RuleSet>) -> Result<Appraisal, StudyError> {
+/// Validates a study, resolves its rules, expands its lines and runs the economic analysis, then
+/// hands the [`Context`] to `f`: the common start of the appraisal and the risk analysis.
+pub fn with_context<R>(
+    study: &Study,
+    custom: Option<&RuleSet>,
+    f: impl FnOnce(&Context<'_>) -> R,
+) -> Result<R, StudyError> {
     study::validate(study).map_err(StudyError::Invalid)?;
-    let rules = resolve_rules(study, custom)?;
+    let mut rules = resolve_rules(study, custom)?;
     let p = &study.parameters;
     let period = Period::new(
         Schedule::for_study(study, &rules.set),
         p.first_year,
         p.last_year,
     );
-    let costs = expand("costs", &study.costs, study)?;
-    let benefits = expand("benefits", &study.benefits, study)?;
-    let revenues = expand("revenues", &study.revenues, study)?;
-    let economic = econ::analyse(&period, &costs, &benefits, rules.set.bc_threshold.value);
-    let financial = finance::analyse(
-        study,
-        rules.set.financial_discount_rate.value,
-        &costs,
-        &revenues,
-    );
-
-    let mut rules = rules;
     if study.parameters.discount.is_some() {
         rules.overrides.push(crate::rules::AppliedOverride {
             field: "social_discount".into(),
@@ -214,7 +207,10 @@ pub fn appraise(study: &Study, custom: Option<&RuleSet>) -> Result<Appraisal, St
             reason: "the study's own parameters.discount".into(),
         });
     }
-
+    let costs = expand("costs", &study.costs, study)?;
+    let benefits = expand("benefits", &study.benefits, study)?;
+    let revenues = expand("revenues", &study.revenues, study)?;
+    let economic = econ::analyse(&period, &costs, &benefits, rules.set.bc_threshold.value);
     let cx = Context {
         study,
         rules: &rules,
@@ -224,17 +220,34 @@ pub fn appraise(study: &Study, custom: Option<&RuleSet>) -> Result<Appraisal, St
         revenues: &revenues,
         economic: &economic,
     };
-    let policy = crate::policy::appraise(&cx);
-    let regional = crate::regional::appraise(&cx);
-    let environment = crate::environment::appraise(&cx);
-    let ahp = crate::ahp::appraise(&cx);
-    let mut warnings = warnings(study, &rules, &economic, &costs);
+    Ok(f(&cx))
+}
+
+/// Validates and appraises a parsed study.
+pub fn appraise(study: &Study, custom: Option<&RuleSet>) -> Result<Appraisal, StudyError> {
+    with_context(study, custom, build)
+}
+
+/// Runs the stages after the economic analysis and assembles the appraisal.
+fn build(cx: &Context<'_>) -> Appraisal {
+    let (study, p) = (cx.study, &cx.study.parameters);
+    let financial = finance::analyse(
+        study,
+        cx.rules.set.financial_discount_rate.value,
+        cx.costs,
+        cx.revenues,
+    );
+    let policy = crate::policy::appraise(cx);
+    let regional = crate::regional::appraise(cx);
+    let environment = crate::environment::appraise(cx);
+    let ahp = crate::ahp::appraise(cx);
+    let mut warnings = warnings(study, cx.rules, cx.economic, cx.costs);
     if let Some(a) = &ahp {
         ahp_warnings(a, &mut warnings);
     }
-    let verdict = verdict(&economic, ahp.as_ref());
+    let verdict = verdict(cx.economic, ahp.as_ref());
     let pj = &study.project;
-    Ok(Appraisal {
+    Appraisal {
         format: FORMAT,
         yeta_version: env!("CARGO_PKG_VERSION"),
         study: StudySummary {
@@ -251,8 +264,8 @@ pub fn appraise(study: &Study, custom: Option<&RuleSet>) -> Result<Appraisal, St
             first_year: p.first_year,
             last_year: p.last_year,
         },
-        rules,
-        economic,
+        rules: cx.rules.clone(),
+        economic: cx.economic.clone(),
         financial,
         policy,
         regional,
@@ -260,7 +273,7 @@ pub fn appraise(study: &Study, custom: Option<&RuleSet>) -> Result<Appraisal, St
         environment,
         verdict,
         warnings,
-    })
+    }
 }
 
 fn verdict(e: &Economic, ahp: Option<&crate::ahp::AhpResult>) -> Verdict {

@@ -311,12 +311,16 @@ fn complete(m: &[Vec<Option<f64>>], w: &[f64]) -> DMatrix<f64> {
 pub fn principal_eigenvector(a: &DMatrix<f64>) -> Vec<f64> {
     let n = a.nrows();
     let mut w = DVector::from_element(n, 1.0 / n as f64);
+    let mut next = DVector::zeros(n);
     for _ in 0..POWER_MAX_ITERATIONS {
-        let mut next = a * &w;
+        next.gemv(1.0, a, &w, 0.0);
         let s = next.sum();
         next /= s;
-        let delta = (&next - &w).amax();
-        w = next;
+        let delta = next
+            .iter()
+            .zip(w.iter())
+            .fold(0.0_f64, |m, (x, y)| m.max((x - y).abs()));
+        std::mem::swap(&mut w, &mut next);
         if delta < POWER_TOLERANCE {
             break;
         }

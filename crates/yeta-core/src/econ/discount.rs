@@ -126,6 +126,23 @@ impl Schedule {
         }
     }
 
+    /// The same schedule with every rate multiplied by `factor` (critical-variable test: +1 %).
+    pub fn scaled(&self, factor: f64) -> Self {
+        let f = Decimal::from_f64_retain(factor).unwrap_or(Decimal::ONE);
+        let steps = self
+            .steps
+            .iter()
+            .map(|s| Step {
+                from_year: s.from_year,
+                rate: s.rate * f,
+            })
+            .collect();
+        Self {
+            steps,
+            ..self.clone()
+        }
+    }
+
     /// Discount factors DF(y) for y in `first..=last`.
     pub fn factors(&self, first: i32, last: i32) -> Vec<Decimal> {
         let mut out = Vec::with_capacity(usize::try_from(last - first + 1).unwrap_or(0));

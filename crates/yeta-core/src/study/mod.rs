@@ -127,6 +127,9 @@ pub struct Parameters {
     /// applies; when present it overrides it (and the appraisal says so).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub discount: Option<Vec<DiscountStep>>,
+    /// Uncertainty of the discount rate for the risk analysis: a multiplier on every rate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub discount_uncertainty: Option<crate::risk::Uncertainty>,
 }
 
 /// One step of a discount schedule: from `from_year` on, each year is discounted at `rate`.

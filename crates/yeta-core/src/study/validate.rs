@@ -139,6 +139,9 @@ fn parameters(study: &Study, v: &mut Vec<ValidationError>) -> bool {
             ),
         ));
     }
+    if let Some(u) = &p.discount_uncertainty {
+        crate::risk::validate_uncertainty("parameters.discount_uncertainty", u, v);
+    }
     if let Some(steps) = &p.discount {
         discount_steps(
             "parameters.discount",

@@ -1,0 +1,96 @@
+//! `yeta risk STUDY --draws N --seed S`: the Monte Carlo risk analysis.
+
+use crate::Lang;
+use anyhow::{Result, anyhow};
+use std::io::{IsTerminal, Write};
+use std::sync::atomic::AtomicBool;
+use yeta_core::risk::{self, Options, RiskResult};
+
+/// Runs the simulation; a progress bar on a terminal for long runs.
+pub fn run(text: &str, opts: Options) -> Result<RiskResult> {
+    let study = yeta_core::Study::from_json(text).map_err(|e| anyhow!("{e}"))?;
+    let show = std::io::stderr().is_terminal() && opts.draws >= 50_000;
+    let progress = |done: usize, total: usize| {
+        if show {
+            let w = 40 * done / total.max(1);
+            let mut e = std::io::stderr().lock();
+            let _ = write!(
+                e,
+                "\r  [{}{}] {done}/{total}",
+                "#".repeat(w),
+                " ".repeat(40 - w)
+            );
+            if done == total {
+                let _ = writeln!(e);
+            }
+        }
+    };
+    let cancel = AtomicBool::new(false);
+    risk::simulate_study(&study, opts, &progress, &cancel).map_err(|e| anyhow!("{e}"))
+}
+
+/// The terminal table.
+pub fn table(r: &RiskResult, lang: Lang) -> String {
+    let ko = lang == Lang::Ko;
+    let bn = |m: &risk::Money| {
+        let v: f64 = m.0.to_string().parse().unwrap_or(f64::NAN);
+        if ko {
+            format!("{:.1}억원", v / 1e8)
+        } else {
+            format!("KRW {:.2} bn", v / 1e9)
+        }
+    };
+    let mut o = String::new();
+    o.push_str(if ko {
+        "■ 몬테카를로 위험분석\n"
+    } else {
+        "■ Monte Carlo risk analysis\n"
+    });
+    o.push_str(&format!(
+        "  {} {} · seed {}\n",
+        if ko { "시행 횟수" } else { "draws" },
+        r.draws,
+        r.seed
+    ));
+    o.push_str(&format!(
+        "  {:<10} {:>18} {:>18} {:>18} {:>18}\n",
+        "",
+        "P10",
+        "P50",
+        "P90",
+        if ko { "평균" } else { "mean" }
+    ));
+    o.push_str(&format!(
+        "  {:<10} {:>18} {:>18} {:>18} {:>18}\n",
+        "NPV",
+        bn(&r.npv.p10),
+        bn(&r.npv.p50),
+        bn(&r.npv.p90),
+        bn(&r.npv.mean)
+    ));
+    o.push_str(&format!(
+        "  {:<10} {:>18.3} {:>18.3} {:>18.3} {:>18.3}\n",
+        "B/C", r.bc_ratio.p10, r.bc_ratio.p50, r.bc_ratio.p90, r.bc_ratio.mean
+    ));
+    o.push_str(&format!("  P(B/C ≥ 1) = {:.1} %\n", r.prob_bc_ge_1 * 100.0));
+    if !r.critical_variables.is_empty() {
+        o.push_str(if ko {
+            "  핵심 변수 (±1 % → NPV ±1 % 초과):\n"
+        } else {
+            "  critical variables (±1 % moves NPV by more than 1 %):\n"
+        });
+        for c in &r.critical_variables {
+            o.push_str(&format!(
+                "    {:<48} elasticity {:>7.2}{}\n",
+                c.name,
+                c.elasticity,
+                if c.uncertain {
+                    ""
+                } else {
+                    "  (no uncertainty given)"
+                }
+            ));
+        }
+    }
+    o
+}
