@@ -69,6 +69,40 @@ def factors(base, steps, first, last):
     return out
 
 
+def carbon_costs(study, first, last, cost_lines):
+    """The carbon value by year when the study counts it as a cost (environment section)."""
+    env = study.get("environment")
+    if not env or not env.get("include_in_economics"):
+        return None
+    n = last - first + 1
+    kwh = [0.0] * n
+    for e in env.get("energy", []):
+        if e["kind"] in ("it_load", "kwh"):
+            amounts = expand({"flows": e["flows"]}, first, last)
+            k = float(e.get("pue", 1)) * e.get("hours", 8760) if e["kind"] == "it_load" else 1.0
+            for i, a in enumerate(amounts):
+                kwh[i] += float(a) * k
+        else:
+            for name in e["cost_lines"]:
+                for i, a in enumerate(cost_lines[name]):
+                    kwh[i] += float(a) / 1e6 * float(e["kwh_per_million_krw"])
+    path = [(p["year"], float(p["krw_per_tco2e"])) for p in env["carbon_price"]["path"]]
+    def price(y):
+        if y <= path[0][0]:
+            return path[0][1]
+        for (y0, p0), (y1, p1) in zip(path, path[1:]):
+            if y <= y1:
+                return p0 + (y - y0) / (y1 - y0) * (p1 - p0)
+        return path[-1][1]
+    grid = float(env["grid_factor"]["value"])
+    out = []
+    for i in range(n):
+        y = first + i
+        t = kwh[i] / 1000 * grid + sum(float(e["tco2e"]) for e in env.get("embodied", []) if e["year"] == y)
+        out.append(Decimal(round(t * price(y))))
+    return out
+
+
 def main(yeta):
     failures = 0
     files = sorted(glob.glob(os.path.join(ROOT, "fixtures", "*.yeta.json")))
@@ -77,7 +111,11 @@ def main(yeta):
         p = study["parameters"]
         first, last, base = p["first_year"], p["last_year"], p["base_year"]
         yrs = last - first + 1
-        costs = [sum(x) for x in zip(*[expand(l, first, last) for l in study["costs"]])]
+        by_line = {l["name"]: expand(l, first, last) for l in study["costs"]}
+        costs = [sum(x) for x in zip(*by_line.values())]
+        carbon = carbon_costs(study, first, last, by_line)
+        if carbon:
+            costs = [c + k for c, k in zip(costs, carbon)]
         bens = [sum(x) for x in zip(*[expand(l, first, last) for l in study["benefits"]])]
         c = np.array([float(x) for x in costs])
         b = np.array([float(x) for x in bens])

@@ -33,36 +33,16 @@ struct Output<'a> {
 /// Runs the command: returns the JSON and a table for the terminal.
 pub fn run(text: &str, rules_id: &str) -> Result<(String, String)> {
     let de = &mut serde_json::Deserializer::from_str(text);
-    let input: Input =
-        serde_path_to_error::deserialize(de).map_err(|e| anyhow!("{}: {}", e.path(), e.inner()))?;
+    let input: Input = serde_path_to_error::deserialize(de).map_err(|e| anyhow!("{}: {}", e.path(), e.inner()))?;
     let m = matrix::check(&input.matrix).map_err(|errs| {
-        anyhow!(
-            "{}",
-            errs.iter()
-                .map(|e| format!("matrix{}: {}", e.cell, e.message))
-                .collect::<Vec<_>>()
-                .join("\n")
-        )
+        anyhow!("{}", errs.iter().map(|e| format!("matrix{}: {}", e.cell, e.message)).collect::<Vec<_>>().join("\n"))
     })?;
     if input.items.len() != m.len() {
-        return Err(anyhow!(
-            "items: {} names for a {}×{} matrix",
-            input.items.len(),
-            m.len(),
-            m.len()
-        ));
+        return Err(anyhow!("items: {} names for a {}×{} matrix", input.items.len(), m.len(), m.len()));
     }
-    let rules = yeta_core::RuleSet::builtin(rules_id)
-        .with_context(|| format!("no built-in rule set {rules_id}"))?;
-    let ahp = rules
-        .ahp
-        .with_context(|| format!("rule set {rules_id} has no AHP parameters"))?;
-    let p = matrix::priorities(
-        &m,
-        input.method,
-        &ahp.random_index.value,
-        ahp.cr_cutoff.value,
-    );
+    let rules = yeta_core::RuleSet::builtin(rules_id).with_context(|| format!("no built-in rule set {rules_id}"))?;
+    let ahp = rules.ahp.with_context(|| format!("rule set {rules_id} has no AHP parameters"))?;
+    let p = matrix::priorities(&m, input.method, &ahp.random_index.value, ahp.cr_cutoff.value);
     let name = |i: usize| input.items[i].clone();
     let hints: Vec<String> = p
         .hints
@@ -89,11 +69,7 @@ pub fn run(text: &str, rules_id: &str) -> Result<(String, String)> {
         consistent: p.consistent,
         cr_cutoff: ahp.cr_cutoff.value,
         method: p.method,
-        completed: p
-            .completed
-            .iter()
-            .map(|&(i, j)| (name(i), name(j)))
-            .collect(),
+        completed: p.completed.iter().map(|&(i, j)| (name(i), name(j))).collect(),
         hints: hints.clone(),
         rules: rules_id.to_owned(),
     };
@@ -106,11 +82,7 @@ pub fn run(text: &str, rules_id: &str) -> Result<(String, String)> {
         p.lambda_max,
         p.ci,
         p.cr,
-        if p.consistent {
-            "consistent"
-        } else {
-            "inconsistent"
-        }
+        if p.consistent { "consistent" } else { "inconsistent" }
     ));
     for h in &hints {
         table.push_str(&format!("  hint: {h}\n"));

@@ -22,17 +22,7 @@ fn time<F: FnMut()>(reps: usize, mut f: F) -> f64 {
 
 /// The 15×15 matrix both sides use: a_ij for i < j from a fixed list on Saaty's scale.
 pub fn ahp15() -> Vec<Vec<Option<f64>>> {
-    const SCALE: [f64; 9] = [
-        1.0 / 9.0,
-        1.0 / 5.0,
-        1.0 / 3.0,
-        1.0,
-        2.0,
-        3.0,
-        5.0,
-        7.0,
-        9.0,
-    ];
+    const SCALE: [f64; 9] = [1.0 / 9.0, 1.0 / 5.0, 1.0 / 3.0, 1.0, 2.0, 3.0, 5.0, 7.0, 9.0];
     let n = 15;
     let mut a = vec![vec![Some(1.0); n]; n];
     let mut k = 0;
@@ -50,34 +40,21 @@ pub fn ahp15() -> Vec<Vec<Option<f64>>> {
 /// Runs the timings: appraise the largest fixture, 100k Monte Carlo draws, AHP 15×15.
 pub fn run(root: &std::path::Path, threads: usize) -> Result<String> {
     let read = |p: &str| std::fs::read_to_string(root.join(p)).map_err(|e| anyhow!("{p}: {e}"));
-    let rail = yeta_core::Study::from_json(&read("fixtures/rail-wide-area.yeta.json")?)
-        .map_err(|e| anyhow!("{e}"))?;
+    let rail = yeta_core::Study::from_json(&read("fixtures/rail-wide-area.yeta.json")?).map_err(|e| anyhow!("{e}"))?;
     let syn = yeta_core::Study::from_json(&read("fixtures/bench/synthetic-50y-30lines.yeta.json")?)
         .map_err(|e| anyhow!("{e}"))?;
     let appraise = time(2000, || {
         black_box(yeta_core::appraise(black_box(&rail), None).ok());
     });
     let cancel = AtomicBool::new(false);
-    let opts = yeta_core::risk::Options {
-        draws: 100_000,
-        seed: 1,
-        threads,
-        bins: 30,
-    };
+    let opts = yeta_core::risk::Options { draws: 100_000, seed: 1, threads, bins: 30 };
     let mc = time(7, || {
         black_box(yeta_core::risk::simulate_study(&syn, opts, &|_, _| {}, &cancel).ok());
     });
     let a = ahp15();
-    let ri = [
-        0.0, 0.0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49, 1.51, 1.48, 1.56, 1.57, 1.59,
-    ];
+    let ri = [0.0, 0.0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49, 1.51, 1.48, 1.56, 1.57, 1.59];
     let ahp = time(2000, || {
-        black_box(matrix::priorities(
-            black_box(&a),
-            Method::Eigenvector,
-            &ri,
-            0.1,
-        ));
+        black_box(matrix::priorities(black_box(&a), Method::Eigenvector, &ri, 0.1));
     });
     let w = matrix::priorities(&a, Method::Eigenvector, &ri, 0.1).weights;
     Ok(serde_json::to_string_pretty(&serde_json::json!({

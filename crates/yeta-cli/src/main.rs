@@ -5,6 +5,7 @@ mod ahp_cmd;
 mod bench_cmd;
 mod risk_cmd;
 mod summary;
+mod summary_stages;
 
 use anyhow::{Context as _, Result, bail};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -47,6 +48,12 @@ enum Command {
         /// A rule-set file to use when the study names a rule set Yeta does not ship.
         #[arg(long)]
         rules: Option<PathBuf>,
+        /// Your own regional indicator table (CSV, the columns of fixtures/regions/kr-regions-2022.csv).
+        #[arg(long)]
+        regions: Option<PathBuf>,
+        /// Your own input-output multipliers (CSV, the columns of fixtures/regions/io-multipliers.csv).
+        #[arg(long)]
+        multipliers: Option<PathBuf>,
     },
     /// Check a study and list every problem, without appraising it.
     Validate {
@@ -137,12 +144,7 @@ fn write_out(path: &Path, text: &str) -> Result<()> {
 /// Prints a study's problems, one per line, under the file name.
 fn report_problems(path: &Path, e: &StudyError) {
     let problems = e.problems();
-    eprintln!(
-        "{}: {} problem{}",
-        path.display(),
-        problems.len(),
-        if problems.len() == 1 { "" } else { "s" }
-    );
+    eprintln!("{}: {} problem{}", path.display(), problems.len(), if problems.len() == 1 { "" } else { "s" });
     for p in problems {
         eprintln!("  {p}");
     }
@@ -150,21 +152,30 @@ fn report_problems(path: &Path, e: &StudyError) {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Appraise {
-            study,
-            json,
-            lang,
-            rules,
-        } => {
+        Command::Appraise { study, json, lang, rules, regions, multipliers } => {
             let text = read(&study)?;
             let custom = match &rules {
+                Some(p) => Some(RuleSet::from_json(&read(p)?).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?),
+                None => None,
+            };
+            let regions = match &regions {
                 Some(p) => Some(
-                    RuleSet::from_json(&read(p)?)
+                    yeta_core::regional::RegionTable::from_csv(&read(p)?)
                         .map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?,
                 ),
                 None => None,
             };
-            let appraisal = match yeta_core::appraise_json(&text, custom.as_ref()) {
+            let multipliers = match &multipliers {
+                Some(p) => Some(read(p)?),
+                None => None,
+            };
+            let inputs = yeta_core::appraisal::Inputs {
+                rules: custom.as_ref(),
+                regions: regions.as_ref(),
+                multipliers: multipliers.as_deref(),
+            };
+            let appraisal = match Study::from_json(&text).and_then(|s| yeta_core::appraisal::appraise_with(&s, &inputs))
+            {
                 Ok(a) => a,
                 Err(e) => {
                     report_problems(&study, &e);
@@ -182,11 +193,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Validate { study } => {
             let text = read(&study)?;
             let result = Study::from_json(&text)
-                .and_then(|s| {
-                    yeta_core::study::validate(&s)
-                        .map_err(StudyError::Invalid)
-                        .map(|()| s)
-                })
+                .and_then(|s| yeta_core::study::validate(&s).map_err(StudyError::Invalid).map(|()| s))
                 .and_then(|s| yeta_core::appraisal::resolve_rules(&s, None).map(|_| s));
             match result {
                 Ok(s) => {
@@ -219,24 +226,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             emit("\n");
             Ok(ExitCode::SUCCESS)
         }
-        Command::Risk {
-            study,
-            draws,
-            seed,
-            threads,
-            json,
-            lang,
-        } => {
-            let threads = threads
-                .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-            let opts = yeta_core::risk::Options {
-                draws,
-                seed,
-                threads,
-                bins: 30,
-            };
-            let r = risk_cmd::run(&read(&study)?, opts)
-                .map_err(|e| anyhow::anyhow!("{}: {e}", study.display()))?;
+        Command::Risk { study, draws, seed, threads, json, lang } => {
+            let threads = threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+            let opts = yeta_core::risk::Options { draws, seed, threads, bins: 30 };
+            let r = risk_cmd::run(&read(&study)?, opts).map_err(|e| anyhow::anyhow!("{}: {e}", study.display()))?;
             if let Some(p) = &json {
                 write_out(p, &serde_json::to_string_pretty(&r)?)?;
             }
@@ -245,13 +238,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Ahp {
-            matrix,
-            json,
-            rules,
-        } => {
-            let (out, table) = ahp_cmd::run(&read(&matrix)?, &rules)
-                .map_err(|e| anyhow::anyhow!("{}: {e}", matrix.display()))?;
+        Command::Ahp { matrix, json, rules } => {
+            let (out, table) =
+                ahp_cmd::run(&read(&matrix)?, &rules).map_err(|e| anyhow::anyhow!("{}: {e}", matrix.display()))?;
             if let Some(p) = &json {
                 write_out(p, &out)?;
             }
@@ -264,8 +253,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             match id {
                 None => {
                     for (id, _) in yeta_core::rules::BUILTIN {
-                        let set = RuleSet::builtin(id)
-                            .with_context(|| format!("built-in rule set {id} does not parse"))?;
+                        let set =
+                            RuleSet::builtin(id).with_context(|| format!("built-in rule set {id} does not parse"))?;
                         emit(&format!("{id:<20} {}\n", set.title));
                     }
                 }

@@ -14,12 +14,7 @@ pub fn run(text: &str, opts: Options) -> Result<RiskResult> {
         if show {
             let w = 40 * done / total.max(1);
             let mut e = std::io::stderr().lock();
-            let _ = write!(
-                e,
-                "\r  [{}{}] {done}/{total}",
-                "#".repeat(w),
-                " ".repeat(40 - w)
-            );
+            let _ = write!(e, "\r  [{}{}] {done}/{total}", "#".repeat(w), " ".repeat(40 - w));
             if done == total {
                 let _ = writeln!(e);
             }
@@ -34,24 +29,11 @@ pub fn table(r: &RiskResult, lang: Lang) -> String {
     let ko = lang == Lang::Ko;
     let bn = |m: &risk::Money| {
         let v: f64 = m.0.to_string().parse().unwrap_or(f64::NAN);
-        if ko {
-            format!("{:.1}억원", v / 1e8)
-        } else {
-            format!("KRW {:.2} bn", v / 1e9)
-        }
+        if ko { format!("{:.1}억원", v / 1e8) } else { format!("KRW {:.2} bn", v / 1e9) }
     };
     let mut o = String::new();
-    o.push_str(if ko {
-        "■ 몬테카를로 위험분석\n"
-    } else {
-        "■ Monte Carlo risk analysis\n"
-    });
-    o.push_str(&format!(
-        "  {} {} · seed {}\n",
-        if ko { "시행 횟수" } else { "draws" },
-        r.draws,
-        r.seed
-    ));
+    o.push_str(if ko { "■ 몬테카를로 위험분석\n" } else { "■ Monte Carlo risk analysis\n" });
+    o.push_str(&format!("  {} {} · seed {}\n", if ko { "시행 횟수" } else { "draws" }, r.draws, r.seed));
     o.push_str(&format!(
         "  {:<10} {:>18} {:>18} {:>18} {:>18}\n",
         "",
@@ -84,11 +66,7 @@ pub fn table(r: &RiskResult, lang: Lang) -> String {
                 "    {:<48} elasticity {:>7.2}{}\n",
                 c.name,
                 c.elasticity,
-                if c.uncertain {
-                    ""
-                } else {
-                    "  (no uncertainty given)"
-                }
+                if c.uncertain { "" } else { "  (no uncertainty given)" }
             ));
         }
     }

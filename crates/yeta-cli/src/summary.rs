@@ -18,18 +18,11 @@ impl T {
     /// KRW: 억원 (10^8) in Korean, billions in English.
     fn krw(&self, x: Decimal) -> String {
         let v = x.to_f64().unwrap_or(f64::NAN);
-        if self.ko {
-            format!("{}억원", group(v / 1e8, 1))
-        } else {
-            format!("KRW {} bn", group(v / 1e9, 2))
-        }
+        if self.ko { format!("{}억원", group(v / 1e8, 1)) } else { format!("KRW {} bn", group(v / 1e9, 2)) }
     }
 
     fn pct(&self, x: Option<f64>) -> String {
-        x.map_or_else(
-            || self.s("없음", "none").to_owned(),
-            |v| format!("{:.2} %", v * 100.0),
-        )
+        x.map_or_else(|| self.s("없음", "none").to_owned(), |v| format!("{:.2} %", v * 100.0))
     }
 
     fn ratio(&self, x: Option<f64>) -> String {
@@ -51,16 +44,8 @@ fn group(v: f64, decimals: usize) -> String {
         }
         out.push(c);
     }
-    let sign = if v < 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0') {
-        "-"
-    } else {
-        ""
-    };
-    if frac.is_empty() {
-        format!("{sign}{out}")
-    } else {
-        format!("{sign}{out}.{frac}")
-    }
+    let sign = if v < 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0') { "-" } else { "" };
+    if frac.is_empty() { format!("{sign}{out}") } else { format!("{sign}{out}.{frac}") }
 }
 
 /// A sensitivity case id (`costs_plus_10`) as a label (`costs +10 %`).
@@ -87,11 +72,7 @@ fn case_label(t: &T, case: &str) -> String {
 
 /// The AHP block: score, range, weights and contributions, the panel's consistency.
 fn ahp_section(o: &mut String, t: &T, h: &yeta_core::ahp::AhpResult) {
-    let _ = writeln!(
-        o,
-        "{}",
-        t.s("■ AHP 종합평가", "■ AHP comprehensive evaluation")
-    );
+    let _ = writeln!(o, "{}", t.s("■ AHP 종합평가", "■ AHP comprehensive evaluation"));
     let _ = writeln!(
         o,
         "  {} {:.3} ({} {:.2}) · {} {:.3}–{:.3} · {}",
@@ -102,11 +83,7 @@ fn ahp_section(o: &mut String, t: &T, h: &yeta_core::ahp::AhpResult) {
         t.s("가중치 범위 내 점수", "range over allowed weights"),
         h.score_range[0],
         h.score_range[1],
-        if h.robust {
-            t.s("판정 안정", "verdict robust")
-        } else {
-            t.s("판정 불안정", "verdict NOT robust")
-        }
+        if h.robust { t.s("판정 안정", "verdict robust") } else { t.s("판정 불안정", "verdict NOT robust") }
     );
     let _ = writeln!(
         o,
@@ -118,20 +95,10 @@ fn ahp_section(o: &mut String, t: &T, h: &yeta_core::ahp::AhpResult) {
         t.s("기여도", "contribution")
     );
     for c in &h.criteria {
-        let range = c
-            .range
-            .map_or("—".to_owned(), |r| format!("{:.2}–{:.2}", r[0], r[1]));
-        let _ = writeln!(
-            o,
-            "  {:<16} {:>8.3} {:>13} {:>8.3} {:>12.3}",
-            c.id, c.weight, range, c.score, c.contribution
-        );
+        let range = c.range.map_or("—".to_owned(), |r| format!("{:.2}–{:.2}", r[0], r[1]));
+        let _ = writeln!(o, "  {:<16} {:>8.3} {:>13} {:>8.3} {:>12.3}", c.id, c.weight, range, c.score, c.contribution);
     }
-    let crs: Vec<String> = h
-        .evaluators
-        .iter()
-        .map(|e| format!("{} {:.3}", e.name, e.cr))
-        .collect();
+    let crs: Vec<String> = h.evaluators.iter().map(|e| format!("{} {:.3}", e.name, e.cr)).collect();
     let _ = writeln!(o, "  CR: {}", crs.join(", "));
     for e in &h.evaluators {
         for hint in &e.hints {
@@ -143,19 +110,12 @@ fn ahp_section(o: &mut String, t: &T, h: &yeta_core::ahp::AhpResult) {
 
 /// Renders the summary.
 pub fn render(a: &Appraisal, lang: Lang) -> String {
-    let t = T {
-        ko: lang == Lang::Ko,
-    };
+    let t = T { ko: lang == Lang::Ko };
     let e = &a.economic;
     let f = &a.financial;
     let mut o = String::new();
     let st = &a.study;
-    let _ = writeln!(
-        o,
-        "{} — {}",
-        t.s("Yeta 예비타당성조사 분석", "Yeta appraisal"),
-        st.name
-    );
+    let _ = writeln!(o, "{} — {}", t.s("Yeta 예비타당성조사 분석", "Yeta appraisal"), st.name);
     let _ = writeln!(
         o,
         "  {}: {} · {} {} · {}–{} · {} {}",
@@ -168,36 +128,17 @@ pub fn render(a: &Appraisal, lang: Lang) -> String {
         t.s("분야", "sector"),
         st.sector.name(t.ko)
     );
-    let _ = writeln!(
-        o,
-        "  {}: {} ({})",
-        t.s("적용 지침", "rules"),
-        a.rules.set.id,
-        a.rules.set.title
-    );
+    let _ = writeln!(o, "  {}: {} ({})", t.s("적용 지침", "rules"), a.rules.set.id, a.rules.set.title);
     for ov in &a.rules.overrides {
-        let _ = writeln!(
-            o,
-            "    {} {} = {} ({})",
-            t.s("변경:", "override:"),
-            ov.field,
-            ov.value,
-            ov.reason
-        );
+        let _ = writeln!(o, "    {} {} = {} ({})", t.s("변경:", "override:"), ov.field, ov.value, ov.reason);
     }
     let _ = writeln!(
         o,
         "  {}",
         if t.ko {
-            format!(
-                "{}년 불변가격, {}년 기준 할인, 연말 발생 가정",
-                st.base_year, st.base_year
-            )
+            format!("{}년 불변가격, {}년 기준 할인, 연말 발생 가정", st.base_year, st.base_year)
         } else {
-            format!(
-                "constant {} prices, discounted to {}, end-of-year flows",
-                st.base_year, st.base_year
-            )
+            format!("constant {} prices, discounted to {}, end-of-year flows", st.base_year, st.base_year)
         }
     );
     let rates: Vec<String> = e
@@ -205,20 +146,10 @@ pub fn render(a: &Appraisal, lang: Lang) -> String {
         .steps
         .iter()
         .map(|s| {
-            format!(
-                "{} % {} {}",
-                (s.rate * Decimal::ONE_HUNDRED).normalize(),
-                t.s("적용연도", "from"),
-                s.from_year
-            )
+            format!("{} % {} {}", (s.rate * Decimal::ONE_HUNDRED).normalize(), t.s("적용연도", "from"), s.from_year)
         })
         .collect();
-    let _ = writeln!(
-        o,
-        "  {}: {}",
-        t.s("할인율", "discount rate"),
-        rates.join(", ")
-    );
+    let _ = writeln!(o, "  {}: {}", t.s("할인율", "discount rate"), rates.join(", "));
     let _ = writeln!(o);
     let _ = writeln!(o, "{}", t.s("■ 판정", "■ Verdict"));
     let verdict = match (a.verdict.basis, a.verdict.implement, t.ko) {
@@ -233,6 +164,7 @@ pub fn render(a: &Appraisal, lang: Lang) -> String {
     if let Some(h) = &a.ahp {
         ahp_section(&mut o, &t, h);
     }
+    crate::summary_stages::render(&mut o, a, t.ko);
     let _ = writeln!(o, "{}", t.s("■ 경제성 분석", "■ Economic analysis"));
     let rows: Vec<(&str, String)> = vec![
         (t.s("B/C 비율", "B/C ratio"), t.ratio(e.bc_ratio)),
@@ -242,10 +174,8 @@ pub fn render(a: &Appraisal, lang: Lang) -> String {
         (t.s("비용 현재가치", "PV of costs"), t.krw(e.pv_costs)),
         (
             t.s("할인 회수연도", "Discounted payback"),
-            e.payback_year.map_or_else(
-                || t.s("분석기간 내 없음", "not within the period").to_owned(),
-                |y| y.to_string(),
-            ),
+            e.payback_year
+                .map_or_else(|| t.s("분석기간 내 없음", "not within the period").to_owned(), |y| y.to_string()),
         ),
     ];
     for (k, v) in rows {
@@ -256,21 +186,9 @@ pub fn render(a: &Appraisal, lang: Lang) -> String {
     }
     let _ = writeln!(o);
     let _ = writeln!(o, "{}", t.s("■ 민감도 분석", "■ Sensitivity"));
-    let _ = writeln!(
-        o,
-        "  {:<18} {:>10} {:>22}",
-        t.s("사례", "case"),
-        "B/C",
-        "NPV"
-    );
+    let _ = writeln!(o, "  {:<18} {:>10} {:>22}", t.s("사례", "case"), "B/C", "NPV");
     for r in &e.sensitivity {
-        let _ = writeln!(
-            o,
-            "  {:<18} {:>10} {:>22}",
-            case_label(&t, &r.case),
-            t.ratio(r.bc_ratio),
-            t.krw(r.npv)
-        );
+        let _ = writeln!(o, "  {:<18} {:>10} {:>22}", case_label(&t, &r.case), t.ratio(r.bc_ratio), t.krw(r.npv));
     }
     let sv = &e.switching_values;
     let _ = writeln!(

@@ -8,11 +8,7 @@ fn root() -> PathBuf {
 }
 
 fn yeta(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_yeta"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .expect("yeta runs")
+    Command::new(env!("CARGO_BIN_EXE_yeta")).args(args).current_dir(root()).output().expect("yeta runs")
 }
 
 fn text(b: &[u8]) -> String {
@@ -33,36 +29,18 @@ fn fixtures() -> Vec<PathBuf> {
 fn every_bad_study_fails_with_its_message() {
     let dir = root().join("fixtures/bad");
     let mut checked = 0;
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("bad dir")
-        .map(|e| e.expect("entry").path())
-        .collect();
+    let mut entries: Vec<PathBuf> =
+        std::fs::read_dir(&dir).expect("bad dir").map(|e| e.expect("entry").path()).collect();
     entries.sort();
-    for study in entries
-        .iter()
-        .filter(|p| p.to_string_lossy().ends_with(".yeta.json"))
-    {
-        let name = study
-            .file_name()
-            .expect("name")
-            .to_string_lossy()
-            .replace(".yeta.json", "");
-        let expected =
-            std::fs::read_to_string(dir.join(format!("{name}.expected"))).expect("expected file");
+    for study in entries.iter().filter(|p| p.to_string_lossy().ends_with(".yeta.json")) {
+        let name = study.file_name().expect("name").to_string_lossy().replace(".yeta.json", "");
+        let expected = std::fs::read_to_string(dir.join(format!("{name}.expected"))).expect("expected file");
         let expected = expected.trim();
         for cmd in ["validate", "appraise"] {
             let out = yeta(&[cmd, study.to_str().expect("path")]);
             let err = text(&out.stderr);
-            assert_eq!(
-                out.status.code(),
-                Some(1),
-                "{cmd} {name}: exit {:?}\n{err}",
-                out.status.code()
-            );
-            assert!(
-                err.contains(expected),
-                "{cmd} {name}:\nexpected: {expected}\ngot:\n{err}"
-            );
+            assert_eq!(out.status.code(), Some(1), "{cmd} {name}: exit {:?}\n{err}", out.status.code());
+            assert!(err.contains(expected), "{cmd} {name}:\nexpected: {expected}\ngot:\n{err}");
             assert!(!err.contains("panicked"), "{name}: {err}");
         }
         checked += 1;
@@ -76,33 +54,19 @@ fn fixtures_appraise_to_json_with_the_stable_keys() {
     assert!(fx.len() >= 3);
     for f in fx {
         let out = yeta(&["appraise", f.to_str().expect("path"), "--json", "-"]);
-        assert!(
-            out.status.success(),
-            "{}: {}",
-            f.display(),
-            text(&out.stderr)
-        );
+        assert!(out.status.success(), "{}: {}", f.display(), text(&out.stderr));
         let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
         let e = &v["economic"];
         for key in ["pv_benefits", "pv_costs", "npv"] {
-            let s = e[key]
-                .as_str()
-                .unwrap_or_else(|| panic!("{}: economic.{key} is not a string", f.display()));
+            let s = e[key].as_str().unwrap_or_else(|| panic!("{}: economic.{key} is not a string", f.display()));
             assert!(s.parse::<f64>().is_ok(), "{key} = {s}");
         }
         assert!(e["bc_ratio"].is_number(), "bc_ratio is a number");
         assert!(e["irr"].is_number() || e["irr"].is_null());
-        assert!(
-            e["convention"]["timing"]
-                .as_str()
-                .expect("timing")
-                .contains("end of year")
-        );
+        assert!(e["convention"]["timing"].as_str().expect("timing").contains("end of year"));
         assert_eq!(e["sensitivity"].as_array().expect("rows").len(), 11);
         assert!(v["financial"]["funding"]["state_share"].is_number());
-        assert!(
-            v["rules"]["id"].is_string() && v["rules"]["social_discount"]["source"].is_string()
-        );
+        assert!(v["rules"]["id"].is_string() && v["rules"]["social_discount"]["source"].is_string());
         assert!(v["verdict"]["summary"].is_string());
     }
 }
@@ -113,10 +77,7 @@ fn summary_speaks_korean_and_english() {
     let ko = text(&yeta(&["appraise", f.to_str().expect("path"), "--lang", "ko"]).stdout);
     let en = text(&yeta(&["appraise", f.to_str().expect("path"), "--lang", "en"]).stdout);
     assert!(ko.contains("경제성 분석") && ko.contains("억원"), "{ko}");
-    assert!(
-        en.contains("Economic analysis") && en.contains("KRW"),
-        "{en}"
-    );
+    assert!(en.contains("Economic analysis") && en.contains("KRW"), "{en}");
     // verdict-relevant figures first: the verdict and B/C come before the sensitivity table
     assert!(en.find("Verdict").expect("verdict") < en.find("B/C ratio").expect("bc"));
     assert!(en.find("B/C ratio").expect("bc") < en.find("Sensitivity").expect("sens"));
@@ -125,18 +86,11 @@ fn summary_speaks_korean_and_english() {
 #[test]
 fn below_threshold_study_is_warned() {
     let dir = tempdir();
-    let src = std::fs::read_to_string(root().join("fixtures/road-national-route.yeta.json"))
-        .expect("fixture");
+    let src = std::fs::read_to_string(root().join("fixtures/road-national-route.yeta.json")).expect("fixture");
     // KRW 40 bn total: under every Korean PFS threshold.
     let small = src
-        .replace(
-            "\"total_cost\": \"180000000000\"",
-            "\"total_cost\": \"40000000000\"",
-        )
-        .replace(
-            "\"state_funding\": \"180000000000\"",
-            "\"state_funding\": \"40000000000\"",
-        );
+        .replace("\"total_cost\": \"180000000000\"", "\"total_cost\": \"40000000000\"")
+        .replace("\"state_funding\": \"180000000000\"", "\"state_funding\": \"40000000000\"");
     let p = dir.join("small.yeta.json");
     std::fs::write(&p, small).expect("write");
     let out = yeta(&["appraise", p.to_str().expect("path")]);
@@ -149,21 +103,13 @@ fn below_threshold_study_is_warned() {
 fn schema_file_is_generated_from_the_types() {
     let out = yeta(&["schema"]);
     assert!(out.status.success());
-    let shipped = std::fs::read_to_string(root().join("fixtures/schema/yeta-study-1.schema.json"))
-        .expect("schema file");
+    let shipped =
+        std::fs::read_to_string(root().join("fixtures/schema/yeta-study-1.schema.json")).expect("schema file");
     if std::env::var_os("YETA_BLESS").is_some() {
-        std::fs::write(
-            root().join("fixtures/schema/yeta-study-1.schema.json"),
-            &out.stdout,
-        )
-        .expect("bless");
+        std::fs::write(root().join("fixtures/schema/yeta-study-1.schema.json"), &out.stdout).expect("bless");
         return;
     }
-    assert_eq!(
-        text(&out.stdout),
-        shipped,
-        "fixtures/schema is stale: rerun with YETA_BLESS=1"
-    );
+    assert_eq!(text(&out.stdout), shipped, "fixtures/schema is stale: rerun with YETA_BLESS=1");
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("schema is JSON");
     assert_eq!(v["title"], "Study");
 }
@@ -184,8 +130,7 @@ fn missing_file_and_unknown_rules_are_plain_errors() {
 #[test]
 fn mangled_input_never_panics_the_cli() {
     let dir = tempdir();
-    let src =
-        std::fs::read_to_string(root().join("fixtures/rail-wide-area.yeta.json")).expect("fixture");
+    let src = std::fs::read_to_string(root().join("fixtures/rail-wide-area.yeta.json")).expect("fixture");
     let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut next = move || {
         seed ^= seed << 13;
@@ -205,17 +150,11 @@ fn mangled_input_never_panics_the_cli() {
                 }
             }
             2 => {
-                let s = String::from_utf8_lossy(&b).replacen(
-                    "\"60000000000\"",
-                    "\"99999999999999999999999999999\"",
-                    1,
-                );
+                let s = String::from_utf8_lossy(&b).replacen("\"60000000000\"", "\"99999999999999999999999999999\"", 1);
                 b = s.into_bytes();
             }
             _ => {
-                let s = String::from_utf8_lossy(&b)
-                    .replacen("\"0.01\"", "\"-7\"", 1)
-                    .replacen("2061", "999999", 1);
+                let s = String::from_utf8_lossy(&b).replacen("\"0.01\"", "\"-7\"", 1).replacen("2061", "999999", 1);
                 b = s.into_bytes();
             }
         }
@@ -223,11 +162,7 @@ fn mangled_input_never_panics_the_cli() {
         std::fs::write(&p, &b).expect("write");
         let out = yeta(&["appraise", p.to_str().expect("path")]);
         let code = out.status.code();
-        assert!(
-            code == Some(0) || code == Some(1),
-            "mutation {i}: exit {code:?}\n{}",
-            text(&out.stderr)
-        );
+        assert!(code == Some(0) || code == Some(1), "mutation {i}: exit {code:?}\n{}", text(&out.stderr));
         if code == Some(1) {
             assert!(!text(&out.stderr).trim().is_empty());
         }
@@ -235,11 +170,8 @@ fn mangled_input_never_panics_the_cli() {
 }
 
 fn tempdir() -> PathBuf {
-    let d = std::env::temp_dir().join(format!(
-        "yeta-cli-test-{}-{:?}",
-        std::process::id(),
-        std::thread::current().id()
-    ));
+    let d =
+        std::env::temp_dir().join(format!("yeta-cli-test-{}-{:?}", std::process::id(), std::thread::current().id()));
     std::fs::create_dir_all(&d).expect("tempdir");
     d
 }
@@ -250,41 +182,21 @@ fn ahp_command_gives_weights_cr_and_hints() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     // METHOD.md: w (0.6370, 0.2583, 0.1047), λmax 3.03851, CR 0.0332
-    let w: Vec<f64> = v["weights"]
-        .as_array()
-        .expect("weights")
-        .iter()
-        .map(|x| x.as_f64().expect("f64"))
-        .collect();
-    assert!(
-        (w[0] - 0.6370).abs() < 5e-5
-            && (w[1] - 0.2583).abs() < 5e-5
-            && (w[2] - 0.1047).abs() < 5e-5
-    );
+    let w: Vec<f64> = v["weights"].as_array().expect("weights").iter().map(|x| x.as_f64().expect("f64")).collect();
+    assert!((w[0] - 0.6370).abs() < 5e-5 && (w[1] - 0.2583).abs() < 5e-5 && (w[2] - 0.1047).abs() < 5e-5);
     assert!((v["lambda_max"].as_f64().expect("λ") - 3.03851).abs() < 5e-6);
     assert!((v["cr"].as_f64().expect("cr") - 0.0332).abs() < 5e-5);
     assert_eq!(v["consistent"], true);
     let out = yeta(&["ahp", "fixtures/ahp/inconsistent.json", "--json", "-"]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(v["consistent"], false);
-    assert!(
-        v["hints"][0]
-            .as_str()
-            .expect("hint")
-            .contains("reconsider (cost, time): 1/3 given"),
-        "{}",
-        v["hints"]
-    );
+    assert!(v["hints"][0].as_str().expect("hint").contains("reconsider (cost, time): 1/3 given"), "{}", v["hints"]);
     let dir = tempdir();
     let bad = dir.join("bad-ahp.json");
     std::fs::write(&bad, r#"{"items": ["a", "b"], "matrix": [[1, 0], [2, 1]]}"#).expect("write");
     let out = yeta(&["ahp", bad.to_str().expect("path")]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(
-        text(&out.stderr).contains("matrix[0][1]: 0 is not positive"),
-        "{}",
-        text(&out.stderr)
-    );
+    assert!(text(&out.stderr).contains("matrix[0][1]: 0 is not positive"), "{}", text(&out.stderr));
 }
 
 #[test]
@@ -293,20 +205,12 @@ fn fixtures_carry_the_ahp_evaluation() {
         let out = yeta(&["appraise", f.to_str().expect("path"), "--json", "-"]);
         let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
         let a = &v["ahp"];
-        assert!(
-            a["score"].is_number() && a["verdict"].is_string(),
-            "{}",
-            f.display()
-        );
+        assert!(a["score"].is_number() && a["verdict"].is_string(), "{}", f.display());
         assert_eq!(a["score_range"].as_array().expect("range").len(), 2);
         assert_eq!(a["evaluators"].as_array().expect("panel").len(), 5);
         assert!(a["evaluators"][0]["cr"].is_number());
-        let sum: f64 = a["contributions"]
-            .as_object()
-            .expect("contributions")
-            .values()
-            .map(|x| x.as_f64().expect("f64"))
-            .sum();
+        let sum: f64 =
+            a["contributions"].as_object().expect("contributions").values().map(|x| x.as_f64().expect("f64")).sum();
         assert!((sum - a["score"].as_f64().expect("score")).abs() < 1e-12);
         assert_eq!(v["verdict"]["basis"], "ahp");
     }
@@ -339,4 +243,47 @@ fn risk_command_writes_the_stable_keys_and_is_reproducible() {
     assert!(v["histogram"].as_array().expect("histogram").len() == 30);
     assert!(v["critical_variables"].is_array());
     assert_eq!(v, run("2"), "same seed, same numbers on 1 and 2 threads");
+}
+
+#[test]
+fn fixtures_carry_policy_regional_and_environment() {
+    for f in fixtures() {
+        let out = yeta(&["appraise", f.to_str().expect("path"), "--json", "-"]);
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        assert!(!v["policy"]["groups"].as_array().expect("policy").is_empty(), "{}", f.display());
+        assert!(v["regional"]["backwardness"]["rank"].is_number(), "{}", f.display());
+        assert!(v["environment"]["total_tco2e"].as_f64().expect("tCO2e") > 0.0, "{}", f.display());
+        assert!(
+            v["environment"]["bc_with_carbon"].as_f64().expect("bc")
+                < v["environment"]["bc_without_carbon"].as_f64().expect("bc")
+        );
+    }
+}
+
+#[test]
+fn users_region_table_is_checked_cell_by_cell() {
+    let dir = tempdir();
+    let good = std::fs::read_to_string(root().join("fixtures/regions/kr-regions-2022.csv")).expect("table");
+    let bad = dir.join("regions.csv");
+    std::fs::write(&bad, good.replace("KR-49,Jeju,0.2,2.9", "KR-49,Jeju,0.2,n/a")).expect("write");
+    let out = yeta(&["appraise", "fixtures/road-national-route.yeta.json", "--regions", bad.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("line 18, column manufacturing_employment_share_pct: \"n/a\" is not a number"),
+        "{}",
+        text(&out.stderr)
+    );
+    // the user's own table is used and named as such
+    let mine = dir.join("mine.csv");
+    std::fs::write(&mine, good.replace("KR-43,Chungbuk,0.2", "KR-43,Chungbuk,-3.0")).expect("write");
+    let out = yeta(&[
+        "appraise",
+        "fixtures/road-national-route.yeta.json",
+        "--regions",
+        mine.to_str().expect("path"),
+        "--json",
+        "-",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["regional"]["backwardness"]["data"], "the user's region table");
 }

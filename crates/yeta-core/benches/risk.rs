@@ -14,25 +14,11 @@ fn mc(c: &mut Criterion) {
     g.sample_size(10);
     for draws in [10_000, 100_000] {
         for threads in [1, 2] {
-            g.bench_with_input(
-                BenchmarkId::new(format!("{threads} threads"), draws),
-                &draws,
-                |b, &draws| {
-                    b.iter(|| {
-                        risk::simulate_study(
-                            &study,
-                            Options {
-                                draws,
-                                seed: 1,
-                                threads,
-                                bins: 30,
-                            },
-                            &|_, _| {},
-                            &cancel,
-                        )
-                    })
-                },
-            );
+            g.bench_with_input(BenchmarkId::new(format!("{threads} threads"), draws), &draws, |b, &draws| {
+                b.iter(|| {
+                    risk::simulate_study(&study, Options { draws, seed: 1, threads, bins: 30 }, &|_, _| {}, &cancel)
+                })
+            });
         }
     }
     g.finish();

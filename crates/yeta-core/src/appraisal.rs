@@ -10,8 +10,7 @@ use crate::econ::{self, Economic, Flows, Period, Schedule};
 use crate::finance::{self, Financial};
 use crate::rules::{AppliedRules, BUILTIN, RuleSet};
 use crate::study::{
-    self, Line, LineKind, Region, Sector, SectorClass, Study, StudyError, ValidationError, flows,
-    money,
+    self, Line, LineKind, Region, Sector, SectorClass, Study, StudyError, ValidationError, flows, money,
 };
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -19,8 +18,22 @@ use serde::Serialize;
 /// The `format` of an appraisal document.
 pub const FORMAT: &str = "yeta-appraisal/1";
 
+/// Data the shell passes in beside the study: a rule set the study names but Yeta does not ship,
+/// and the user's own region tables (CSV text). `Default` uses what Yeta ships.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Inputs<'a> {
+    /// A custom rule set.
+    pub rules: Option<&'a RuleSet>,
+    /// A custom regional indicator table.
+    pub regions: Option<&'a crate::regional::RegionTable>,
+    /// A custom input-output multiplier table (CSV text).
+    pub multipliers: Option<&'a str>,
+}
+
 /// Everything a stage may read: the study, the rules, the expanded lines and earlier results.
 pub struct Context<'a> {
+    /// What the shell passed in.
+    pub inputs: &'a Inputs<'a>,
     /// The study.
     pub study: &'a Study,
     /// The rules in force.
@@ -138,37 +151,23 @@ pub fn resolve_rules(study: &Study, custom: Option<&RuleSet>) -> Result<AppliedR
             let known: Vec<&str> = BUILTIN.iter().map(|(i, _)| *i).collect();
             StudyError::Invalid(vec![ValidationError::new(
                 "rules.id",
-                format!(
-                    "\"{id}\" is not a rule set Yeta ships ({}) nor the one given",
-                    known.join(", ")
-                ),
+                format!("\"{id}\" is not a rule set Yeta ships ({}) nor the one given", known.join(", ")),
             )])
         })?,
     };
     Ok(set.apply(&study.rules.overrides))
 }
 
-fn expand<'a, K: LineKind>(
-    list: &str,
-    lines: &'a [Line<K>],
-    study: &Study,
-) -> Result<Vec<Flows<'a>>, StudyError> {
+fn expand<'a, K: LineKind>(list: &str, lines: &'a [Line<K>], study: &Study) -> Result<Vec<Flows<'a>>, StudyError> {
     let (first, last) = (study.parameters.first_year, study.parameters.last_year);
     lines
         .iter()
         .enumerate()
         .map(|(i, l)| {
             let amounts = flows::expand(l, first, last).map_err(|e| {
-                StudyError::Invalid(vec![ValidationError::new(
-                    format!("{list}[{i}].flows[{}]", e.flow),
-                    e.message,
-                )])
+                StudyError::Invalid(vec![ValidationError::new(format!("{list}[{i}].flows[{}]", e.flow), e.message)])
             })?;
-            Ok(Flows {
-                name: &l.name,
-                kind: l.kind.code(),
-                amounts,
-            })
+            Ok(Flows { name: &l.name, kind: l.kind.code(), amounts })
         })
         .collect()
 }
@@ -181,19 +180,11 @@ pub fn appraise_json(text: &str, custom: Option<&RuleSet>) -> Result<Appraisal, 
 
 /// Validates a study, resolves its rules, expands its lines and runs the economic analysis, then
 /// hands the [`Context`] to `f`: the common start of the appraisal and the risk analysis.
-pub fn with_context<R>(
-    study: &Study,
-    custom: Option<&RuleSet>,
-    f: impl FnOnce(&Context<'_>) -> R,
-) -> Result<R, StudyError> {
+pub fn with_context<R>(study: &Study, inputs: &Inputs<'_>, f: impl FnOnce(&Context<'_>) -> R) -> Result<R, StudyError> {
     study::validate(study).map_err(StudyError::Invalid)?;
-    let mut rules = resolve_rules(study, custom)?;
+    let mut rules = resolve_rules(study, inputs.rules)?;
     let p = &study.parameters;
-    let period = Period::new(
-        Schedule::for_study(study, &rules.set),
-        p.first_year,
-        p.last_year,
-    );
+    let period = Period::new(Schedule::for_study(study, &rules.set), p.first_year, p.last_year);
     if study.parameters.discount.is_some() {
         rules.overrides.push(crate::rules::AppliedOverride {
             field: "social_discount".into(),
@@ -207,11 +198,16 @@ pub fn with_context<R>(
             reason: "the study's own parameters.discount".into(),
         });
     }
-    let costs = expand("costs", &study.costs, study)?;
+    let mut costs = expand("costs", &study.costs, study)?;
+    // The environmental stage's carbon value joins the costs when the study asks for it.
+    if let Some(amounts) = crate::environment::carbon_cost_line(study, &costs) {
+        costs.push(Flows { name: crate::environment::CARBON_LINE, kind: "other", amounts });
+    }
     let benefits = expand("benefits", &study.benefits, study)?;
     let revenues = expand("revenues", &study.revenues, study)?;
     let economic = econ::analyse(&period, &costs, &benefits, rules.set.bc_threshold.value);
     let cx = Context {
+        inputs,
         study,
         rules: &rules,
         period: &period,
@@ -223,20 +219,20 @@ pub fn with_context<R>(
     Ok(f(&cx))
 }
 
-/// Validates and appraises a parsed study.
+/// Validates and appraises a parsed study under a built-in rule set (or `custom`).
 pub fn appraise(study: &Study, custom: Option<&RuleSet>) -> Result<Appraisal, StudyError> {
-    with_context(study, custom, build)
+    with_context(study, &Inputs { rules: custom, ..Inputs::default() }, build)
+}
+
+/// Validates and appraises a parsed study with the shell's inputs.
+pub fn appraise_with(study: &Study, inputs: &Inputs<'_>) -> Result<Appraisal, StudyError> {
+    with_context(study, inputs, build)
 }
 
 /// Runs the stages after the economic analysis and assembles the appraisal.
 fn build(cx: &Context<'_>) -> Appraisal {
     let (study, p) = (cx.study, &cx.study.parameters);
-    let financial = finance::analyse(
-        study,
-        cx.rules.set.financial_discount_rate.value,
-        cx.costs,
-        cx.revenues,
-    );
+    let financial = finance::analyse(study, cx.rules.set.financial_discount_rate.value, cx.costs, cx.revenues);
     let policy = crate::policy::appraise(cx);
     let regional = crate::regional::appraise(cx);
     let environment = crate::environment::appraise(cx);
@@ -289,11 +285,7 @@ fn verdict(e: &Economic, ahp: Option<&crate::ahp::AhpResult>) -> Verdict {
                 a.score,
                 if a.implement { "≥" } else { "<" },
                 a.threshold,
-                if a.implement {
-                    "implement"
-                } else {
-                    "do not implement"
-                },
+                if a.implement { "implement" } else { "do not implement" },
                 a.score_range[0],
                 a.score_range[1],
                 if a.robust {
@@ -312,11 +304,7 @@ fn verdict(e: &Economic, ahp: Option<&crate::ahp::AhpResult>) -> Verdict {
                 "B/C {bc} {} {:.2}: {} (no AHP evaluation in the study)",
                 if e.feasible { "≥" } else { "<" },
                 e.bc_threshold,
-                if e.feasible {
-                    "economically feasible"
-                } else {
-                    "not economically feasible"
-                }
+                if e.feasible { "economically feasible" } else { "not economically feasible" }
             ),
         },
     }
@@ -327,10 +315,7 @@ fn ahp_warnings(a: &crate::ahp::AhpResult, w: &mut Vec<Warning>) {
         if !ev.consistent {
             w.push(Warning {
                 code: "ahp_inconsistent",
-                message: format!(
-                    "evaluator {}: CR {:.3} above the cut-off {:.2}",
-                    ev.name, ev.cr, a.cr_cutoff
-                ),
+                message: format!("evaluator {}: CR {:.3} above the cut-off {:.2}", ev.name, ev.cr, a.cr_cutoff),
             });
         }
         if !ev.outside_range.is_empty() {
@@ -355,12 +340,7 @@ fn ahp_warnings(a: &crate::ahp::AhpResult, w: &mut Vec<Warning>) {
     }
 }
 
-fn warnings(
-    study: &Study,
-    rules: &AppliedRules,
-    e: &Economic,
-    costs: &[Flows<'_>],
-) -> Vec<Warning> {
+fn warnings(study: &Study, rules: &AppliedRules, e: &Economic, costs: &[Flows<'_>]) -> Vec<Warning> {
     let mut w = Vec::new();
     let pj = &study.project;
     let bn = |x: Decimal| format!("KRW {:.1} bn", econ::to_f64(x) / 1e9);
@@ -381,29 +361,17 @@ fn warnings(
         }
     }
     if e.irr_detail.status != econ::IrrStatus::Unique {
-        w.push(Warning {
-            code: "irr_not_unique",
-            message: e.irr_detail.message.clone(),
-        });
+        w.push(Warning { code: "irr_not_unique", message: e.irr_detail.message.clone() });
     }
     if e.pv_costs.is_zero() {
-        w.push(Warning {
-            code: "no_costs",
-            message: "the study has no costs: B/C is undefined".into(),
-        });
+        w.push(Warning { code: "no_costs", message: "the study has no costs: B/C is undefined".into() });
     }
     if e.pv_benefits.is_zero() {
-        w.push(Warning {
-            code: "no_benefits",
-            message: "the study has no benefits".into(),
-        });
+        w.push(Warning { code: "no_benefits", message: "the study has no benefits".into() });
     }
     // Total cost (총사업비) should match the capital lines; a large gap is usually a typo.
-    let capital: Decimal = costs
-        .iter()
-        .filter(|l| matches!(l.kind, "capex" | "land"))
-        .flat_map(|l| l.amounts.iter())
-        .sum();
+    let capital: Decimal =
+        costs.iter().filter(|l| matches!(l.kind, "capex" | "land")).flat_map(|l| l.amounts.iter()).sum();
     if !capital.is_zero() && !pj.total_cost.is_zero() {
         let gap = econ::to_f64((capital - pj.total_cost) / pj.total_cost);
         if gap.abs() > 0.10 {

@@ -6,9 +6,7 @@ use nalgebra::DMatrix;
 use proptest::prelude::*;
 use yeta_core::ahp::matrix::{self, Method};
 
-const RI: [f64; 15] = [
-    0.0, 0.0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49, 1.51, 1.48, 1.56, 1.57, 1.59,
-];
+const RI: [f64; 15] = [0.0, 0.0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49, 1.51, 1.48, 1.56, 1.57, 1.59];
 
 /// (n, upper triangle row by row, numpy weights, numpy λmax, CR).
 #[rustfmt::skip]
@@ -44,11 +42,7 @@ fn random_matrices_match_numpy_to_1e_6() {
         for (g, want) in p.weights.iter().zip(*w) {
             assert!((g - want).abs() < 1e-6, "n={n}: {:?} vs {w:?}", p.weights);
         }
-        assert!(
-            (p.lambda_max - lambda).abs() < 1e-6,
-            "n={n}: λ {} vs {lambda}",
-            p.lambda_max
-        );
+        assert!((p.lambda_max - lambda).abs() < 1e-6, "n={n}: λ {} vs {lambda}", p.lambda_max);
         assert!((p.cr - cr).abs() < 1e-6, "n={n}: CR {} vs {cr}", p.cr);
     }
 }
@@ -62,11 +56,7 @@ fn lambda_max_agrees_with_schur() {
         let eig = m.clone().schur().complex_eigenvalues();
         let schur_max = eig.iter().map(|c| c.re).fold(f64::MIN, f64::max);
         let p = matrix::priorities(&a, Method::Eigenvector, &RI, 0.1);
-        assert!(
-            (p.lambda_max - schur_max).abs() < 1e-9,
-            "n={n}: {} vs {schur_max}",
-            p.lambda_max
-        );
+        assert!((p.lambda_max - schur_max).abs() < 1e-9, "n={n}: {} vs {schur_max}", p.lambda_max);
     }
 }
 
@@ -153,19 +143,12 @@ fn road_panel_by_hand() {
     let s_regional = 0.4 * 0.75 + 0.4 * (2.0 / 3.0) + 0.2 * 0.5;
     let score = w[0] * 0.5 + w[1] * s_policy + w[2] * s_regional;
     assert!((score - 0.580224).abs() < 1e-6, "hand arithmetic {score}");
-    assert!(
-        (ahp.score - score).abs() < 1e-9,
-        "engine {} vs hand {score}",
-        ahp.score
-    );
+    assert!((ahp.score - score).abs() < 1e-9, "engine {} vs hand {score}", ahp.score);
     for (k, id) in ["economic", "policy", "regional"].iter().enumerate() {
         assert!((ahp.weights[*id] - w[k]).abs() < 1e-9);
     }
     let contributions: f64 = ahp.contributions.values().sum();
-    assert!(
-        (contributions - ahp.score).abs() < 1e-12,
-        "contributions sum to the score"
-    );
+    assert!((contributions - ahp.score).abs() < 1e-12, "contributions sum to the score");
     let lo = 0.30 * 0.5 + 0.25 * s_policy + 0.30 * s_regional;
     let max = lo + 0.10 * s_regional + 0.05 * s_policy;
     let min = lo + 0.15 * 0.5;
@@ -177,10 +160,7 @@ fn road_panel_by_hand() {
     assert!(ahp.implement && ahp.robust && a.verdict.implement && a.verdict.basis == "ahp");
     // Evaluator C (0.5, 0.3, 0.2) is outside the economic and regional ranges and is flagged.
     let c = &ahp.evaluators[2];
-    assert_eq!(
-        c.outside_range,
-        vec!["economic".to_owned(), "regional".to_owned()]
-    );
+    assert_eq!(c.outside_range, vec!["economic".to_owned(), "regional".to_owned()]);
     assert_eq!(ahp.economic_bc, a.economic.bc_ratio);
 }
 
@@ -191,23 +171,10 @@ fn bad_panel_names_the_cell() {
     let mut v: serde_json::Value = serde_json::from_str(text).expect("json");
     v["ahp"]["evaluators"][2]["criteria"]["policy"][0][2] = serde_json::json!(-3);
     v["ahp"]["evaluators"][0]["alternatives"]["economic"] = serde_json::json!(12);
-    let err = yeta_core::appraise_json(&v.to_string(), None)
-        .expect_err("invalid")
-        .to_string();
-    assert!(
-        err.contains("ahp.evaluators[2].criteria.policy[0][2]: -3 is not positive"),
-        "{err}"
-    );
-    assert!(
-        err.contains("ahp.evaluators[0].alternatives.economic: 12 is not on Saaty's scale"),
-        "{err}"
-    );
+    let err = yeta_core::appraise_json(&v.to_string(), None).expect_err("invalid").to_string();
+    assert!(err.contains("ahp.evaluators[2].criteria.policy[0][2]: -3 is not positive"), "{err}");
+    assert!(err.contains("ahp.evaluators[0].alternatives.economic: 12 is not on Saaty's scale"), "{err}");
     v["ahp"]["evaluators"][1]["criteria"]["goal"] = serde_json::json!([[1, 2], [0.5, 1]]);
-    let err = yeta_core::appraise_json(&v.to_string(), None)
-        .expect_err("invalid")
-        .to_string();
-    assert!(
-        err.contains("ahp.evaluators[1].criteria.goal: has 2 rows"),
-        "{err}"
-    );
+    let err = yeta_core::appraise_json(&v.to_string(), None).expect_err("invalid").to_string();
+    assert!(err.contains("ahp.evaluators[1].criteria.goal: has 2 rows"), "{err}");
 }

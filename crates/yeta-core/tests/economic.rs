@@ -49,19 +49,11 @@ const NPV_RATE_MINUS_1PP: f64 = 158.78348620990982;
 fn method_example_matches_numpy_financial() {
     let a = appraise(&method_example(), None).expect("appraises");
     let e = &a.economic;
-    assert!(
-        rel(f(e.pv_benefits), PV_B) < 1e-9,
-        "PV(B) {}",
-        e.pv_benefits
-    );
+    assert!(rel(f(e.pv_benefits), PV_B) < 1e-9, "PV(B) {}", e.pv_benefits);
     assert!(rel(f(e.pv_costs), PV_C) < 1e-9, "PV(C) {}", e.pv_costs);
     assert!(rel(f(e.npv), NPV) < 1e-9, "NPV {}", e.npv);
     assert!(rel(e.bc_ratio.expect("costs"), BC) < 1e-9);
-    assert!(
-        rel(e.irr.expect("unique IRR"), IRR) < 1e-7,
-        "IRR {:?}",
-        e.irr
-    );
+    assert!(rel(e.irr.expect("unique IRR"), IRR) < 1e-7, "IRR {:?}", e.irr);
     // and METHOD.md's rounded figures
     assert_eq!(format!("{:.4}", f(e.pv_benefits)), "467.6236");
     assert_eq!(format!("{:.2} %", e.irr.expect("irr") * 100.0), "8.82 %");
@@ -113,14 +105,8 @@ fn stepped_schedule_by_hand() {
     let s = Schedule {
         base_year: 2025,
         steps: vec![
-            econ::discount::Step {
-                from_year: 2026,
-                rate: Decimal::new(35, 3),
-            },
-            econ::discount::Step {
-                from_year: 2031,
-                rate: Decimal::new(3, 2),
-            },
+            econ::discount::Step { from_year: 2026, rate: Decimal::new(35, 3) },
+            econ::discount::Step { from_year: 2031, rate: Decimal::new(3, 2) },
         ],
         origin: econ::ScheduleOrigin::Study,
     };
@@ -148,11 +134,7 @@ fn irr_none_and_multiple_are_reported_not_guessed() {
     // 100x² − 230x + 132 = 100(x² − 2.3x + 1.32)).
     let r = irr::irr(&[-100.0, 230.0, -132.0]);
     assert_eq!(r.status, irr::IrrStatus::Multiple);
-    assert!(
-        (r.roots[0] - 0.1).abs() < 1e-10 && (r.roots[1] - 0.2).abs() < 1e-10,
-        "{:?}",
-        r.roots
-    );
+    assert!((r.roots[0] - 0.1).abs() < 1e-10 && (r.roots[1] - 0.2).abs() < 1e-10, "{:?}", r.roots);
 }
 
 fn decimal(x: i64) -> Decimal {
@@ -216,21 +198,12 @@ fn sensitivity_scales_pvs_exactly() {
     let benefits = [Flows {
         name: "b",
         kind: "other",
-        amounts: vec![
-            decimal(0),
-            decimal(30),
-            decimal(30),
-            decimal(30),
-            decimal(30),
-        ],
+        amounts: vec![decimal(0), decimal(30), decimal(30), decimal(30), decimal(30)],
     }];
     let e = econ::analyse(&period, &costs, &benefits, Decimal::ONE);
     for r in &e.sensitivity {
         if r.rate_shift_pp == 0.0 {
-            assert_eq!(
-                r.pv_costs,
-                e.pv_costs * Decimal::from_f64(r.cost_factor).expect("factor")
-            );
+            assert_eq!(r.pv_costs, e.pv_costs * Decimal::from_f64(r.cost_factor).expect("factor"));
         }
     }
 }

@@ -6,11 +6,8 @@ use yeta_core::Study;
 use yeta_core::risk::{self, Options};
 
 fn study(name: &str) -> Study {
-    let text = std::fs::read_to_string(format!(
-        "{}/../../fixtures/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .expect("fixture");
+    let text =
+        std::fs::read_to_string(format!("{}/../../fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).expect("fixture");
     Study::from_json(&text).expect("parses")
 }
 
@@ -19,18 +16,8 @@ fn f(m: &risk::Money) -> f64 {
 }
 
 fn run(s: &Study, draws: usize, seed: u64, threads: usize) -> risk::RiskResult {
-    risk::simulate_study(
-        s,
-        Options {
-            draws,
-            seed,
-            threads,
-            bins: 30,
-        },
-        &|_, _| {},
-        &AtomicBool::new(false),
-    )
-    .expect("simulates")
+    risk::simulate_study(s, Options { draws, seed, threads, bins: 30 }, &|_, _| {}, &AtomicBool::new(false))
+        .expect("simulates")
 }
 
 /// With triangular multipliers only (the road fixture), E[NPV] = Σ sign · E[m] · PV(line), with
@@ -42,12 +29,7 @@ fn triangular_mean_npv_matches_the_analytic_expectation() {
     let s = study("road-national-route.yeta.json");
     let a = yeta_core::appraise(&s, None).expect("appraises");
     let pv = |name: &str| -> f64 {
-        let l = a
-            .economic
-            .lines
-            .iter()
-            .find(|l| l.name == name)
-            .expect(name);
+        let l = a.economic.lines.iter().find(|l| l.name == name).expect(name);
         l.pv.to_string().parse().expect("pv")
     };
     let tri = |a: f64, m: f64, b: f64| (a + m + b) / 3.0;
@@ -62,15 +44,9 @@ fn triangular_mean_npv_matches_the_analytic_expectation() {
         + pv("Residual value of structures");
     let r = run(&s, 200_000, 11, 2);
     let (mean, se) = (f(&r.npv.mean), f(&r.npv.se));
-    assert!(
-        (mean - expected).abs() < 3.0 * se,
-        "simulated {mean} vs analytic {expected} (SE {se})"
-    );
+    assert!((mean - expected).abs() < 3.0 * se, "simulated {mean} vs analytic {expected} (SE {se})");
     let analytic = f(r.npv_expected_analytic.as_ref().expect("fixed rate"));
-    assert!(
-        (analytic - expected).abs() < 1.0,
-        "engine's analytic {analytic} vs hand {expected}"
-    );
+    assert!((analytic - expected).abs() < 1.0, "engine's analytic {analytic} vs hand {expected}");
     // P(B/C ≥ 1) and P(NPV > 0) describe the same event.
     assert!((r.prob_bc_ge_1 - r.prob_npv_positive).abs() < 1e-4);
     assert!(f(&r.npv.p10) < f(&r.npv.p50) && f(&r.npv.p50) < f(&r.npv.p90));
@@ -93,48 +69,23 @@ fn same_seed_same_numbers_on_one_and_two_threads() {
 fn cancel_stops_the_run() {
     let s = study("rail-wide-area.yeta.json");
     let cancel = AtomicBool::new(true);
-    let e = risk::simulate_study(
-        &s,
-        Options {
-            draws: 100_000,
-            seed: 1,
-            threads: 2,
-            bins: 10,
-        },
-        &|_, _| {},
-        &cancel,
-    );
+    let e = risk::simulate_study(&s, Options { draws: 100_000, seed: 1, threads: 2, bins: 10 }, &|_, _| {}, &cancel);
     assert!(e.is_err());
 }
 
 #[test]
 fn bad_uncertainty_names_the_field() {
-    let text = std::fs::read_to_string(format!(
-        "{}/../../fixtures/road-national-route.yeta.json",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .expect("fixture");
+    let text =
+        std::fs::read_to_string(format!("{}/../../fixtures/road-national-route.yeta.json", env!("CARGO_MANIFEST_DIR")))
+            .expect("fixture");
     let mut v: serde_json::Value = serde_json::from_str(&text).expect("json");
-    v["costs"][0]["uncertainty"] =
-        serde_json::json!({"dist": "triangular", "min": "1.2", "mode": "1.0", "max": "1.3"});
-    v["benefits"][0]["uncertainty"] =
-        serde_json::json!({"dist": "normal", "mean": "1", "sd": "-0.1"});
+    v["costs"][0]["uncertainty"] = serde_json::json!({"dist": "triangular", "min": "1.2", "mode": "1.0", "max": "1.3"});
+    v["benefits"][0]["uncertainty"] = serde_json::json!({"dist": "normal", "mean": "1", "sd": "-0.1"});
     v["costs"][1]["uncertainty"] = serde_json::json!({"dist": "uniform", "min": "0.9"});
-    let err = yeta_core::appraise_json(&v.to_string(), None)
-        .expect_err("invalid")
-        .to_string();
-    assert!(
-        err.contains("costs[0].uncertainty.min: 1.2 is above the mode 1.0"),
-        "{err}"
-    );
-    assert!(
-        err.contains("benefits[0].uncertainty.sd: -0.1 is negative"),
-        "{err}"
-    );
-    assert!(
-        err.contains("costs[1].uncertainty.max: is missing"),
-        "{err}"
-    );
+    let err = yeta_core::appraise_json(&v.to_string(), None).expect_err("invalid").to_string();
+    assert!(err.contains("costs[0].uncertainty.min: 1.2 is above the mode 1.0"), "{err}");
+    assert!(err.contains("benefits[0].uncertainty.sd: -0.1 is negative"), "{err}");
+    assert!(err.contains("costs[1].uncertainty.max: is missing"), "{err}");
 }
 
 #[test]

@@ -49,16 +49,13 @@ fn mangled_studies_never_panic() {
             at -= 1;
         }
         let start = src[..at].rfind([':', ',', '[']).map_or(0, |p| p + 1);
-        let end = src[at..]
-            .find([',', '}', ']'])
-            .map_or(src.len(), |p| at + p);
+        let end = src[at..].find([',', '}', ']']).map_or(src.len(), |p| at + p);
         if !src.is_char_boundary(start) || !src.is_char_boundary(end) || start > end {
             continue;
         }
         let token = TOKENS[(next() as usize) % TOKENS.len()];
         let mangled = format!("{}{}{}", &src[..start], token, &src[end..]);
-        let result =
-            panic::catch_unwind(|| yeta_core::appraise_json(&mangled, None).map(|a| a.to_json()));
+        let result = panic::catch_unwind(|| yeta_core::appraise_json(&mangled, None).map(|a| a.to_json()));
         match result {
             Ok(Ok(_)) => ok += 1,
             Ok(Err(e)) => {
@@ -69,4 +66,24 @@ fn mangled_studies_never_panic() {
         }
     }
     assert!(ok > 0 && rejected > 0, "ok {ok} rejected {rejected}");
+}
+
+/// Extreme years anywhere give errors, not arithmetic overflow.
+#[test]
+fn extreme_years_are_rejected_without_overflow() {
+    for (from, to) in [
+        ("\"base_year\": 2025", "\"base_year\": 2147483647"),
+        ("\"base_year\": 2025", "\"base_year\": -2147483648"),
+        ("\"last_year\": 2059", "\"last_year\": 2147483647"),
+        ("\"first_year\": 2026", "\"first_year\": -2147483648"),
+    ] {
+        let text = FIXTURES[1].replacen(from, to, 1);
+        assert!(yeta_core::appraise_json(&text, None).is_err(), "{to}");
+    }
+    let with_discount = FIXTURES[1].replacen(
+        "\"last_year\": 2059",
+        "\"last_year\": 2059, \"discount\": [{\"from_year\": 2147483647, \"rate\": \"0.04\"}]",
+        1,
+    );
+    assert!(yeta_core::appraise_json(&with_discount, None).is_err());
 }

@@ -60,11 +60,7 @@ impl<'de> Deserialize<'de> for Judgement {
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Judgement, E> {
                 parse_fraction(v)
                     .map(|x| Judgement(Some(x)))
-                    .ok_or_else(|| {
-                        E::custom(format!(
-                            "\"{v}\" is not a number or a fraction such as \"1/3\""
-                        ))
-                    })
+                    .ok_or_else(|| E::custom(format!("\"{v}\" is not a number or a fraction such as \"1/3\"")))
             }
         }
         d.deserialize_any(V)
@@ -106,30 +102,21 @@ pub fn check(rows: &[Vec<Judgement>]) -> Result<Vec<Vec<Option<f64>>>, Vec<Matri
     let n = rows.len();
     let mut errs = Vec::new();
     if n == 0 {
-        errs.push(MatrixError {
-            cell: String::new(),
-            message: "is empty".into(),
-        });
+        errs.push(MatrixError { cell: String::new(), message: "is empty".into() });
         return Err(errs);
     }
     for (i, r) in rows.iter().enumerate() {
         if r.len() != n {
             errs.push(MatrixError {
                 cell: format!("[{i}]"),
-                message: format!(
-                    "has {} entries; the matrix is {n}×{n} (it must be square)",
-                    r.len()
-                ),
+                message: format!("has {} entries; the matrix is {n}×{n} (it must be square)", r.len()),
             });
         }
     }
     if !errs.is_empty() {
         return Err(errs);
     }
-    let m: Vec<Vec<Option<f64>>> = rows
-        .iter()
-        .map(|r| r.iter().map(|j| j.0).collect())
-        .collect();
+    let m: Vec<Vec<Option<f64>>> = rows.iter().map(|r| r.iter().map(|j| j.0).collect()).collect();
     for i in 0..n {
         for j in 0..n {
             let cell = format!("[{i}][{j}]");
@@ -230,28 +217,17 @@ pub struct Priorities {
 
 /// Computes priorities of a checked matrix (see [`check`]); `ri` is the rule set's random-index
 /// table for n = 1, 2, …
-pub fn priorities(
-    m: &[Vec<Option<f64>>],
-    method: Method,
-    ri_table: &[f64],
-    cr_cutoff: f64,
-) -> Priorities {
+pub fn priorities(m: &[Vec<Option<f64>>], method: Method, ri_table: &[f64], cr_cutoff: f64) -> Priorities {
     let n = m.len();
-    let blanks: Vec<(usize, usize)> = (0..n)
-        .flat_map(|i| (0..n).map(move |j| (i, j)))
-        .filter(|&(i, j)| m[i][j].is_none())
-        .collect();
+    let blanks: Vec<(usize, usize)> =
+        (0..n).flat_map(|i| (0..n).map(move |j| (i, j))).filter(|&(i, j)| m[i][j].is_none()).collect();
     // Harker (1987): a blank a_ij becomes 0 and the diagonal b_ii = 1 + (blanks in row i); the
     // principal eigenvector of that matrix gives the weights, and w_i/w_j fills the blank.
     let harker = DMatrix::from_fn(n, n, |i, j| match m[i][j] {
         Some(v) => v,
         None => 0.0,
     }) + DMatrix::from_fn(n, n, |i, j| {
-        if i == j {
-            m[i].iter().filter(|x| x.is_none()).count() as f64
-        } else {
-            0.0
-        }
+        if i == j { m[i].iter().filter(|x| x.is_none()).count() as f64 } else { 0.0 }
     });
     let weights = match method {
         Method::Eigenvector => principal_eigenvector(&harker),
@@ -267,23 +243,11 @@ pub fn priorities(
     let w = DVector::from_vec(weights.clone());
     let aw = &a * &w;
     let lambda_max = (0..n).map(|i| aw[i] / w[i]).sum::<f64>() / n as f64;
-    let ri = if n >= 3 {
-        ri_table.get(n - 1).copied().unwrap_or(f64::NAN)
-    } else {
-        0.0
-    };
-    let ci = if n >= 2 {
-        ((lambda_max - n as f64) / (n as f64 - 1.0)).max(0.0)
-    } else {
-        0.0
-    };
+    let ri = if n >= 3 { ri_table.get(n - 1).copied().unwrap_or(f64::NAN) } else { 0.0 };
+    let ci = if n >= 2 { ((lambda_max - n as f64) / (n as f64 - 1.0)).max(0.0) } else { 0.0 };
     let cr = if n <= 2 || ri <= 0.0 { 0.0 } else { ci / ri };
     let consistent = cr <= cr_cutoff + 1e-12;
-    let hints = if consistent {
-        Vec::new()
-    } else {
-        hints(m, &weights)
-    };
+    let hints = if consistent { Vec::new() } else { hints(m, &weights) };
     Priorities {
         weights,
         lambda_max,
@@ -293,9 +257,7 @@ pub fn priorities(
         consistent,
         method,
         completed: blanks.into_iter().filter(|(i, j)| i < j).collect(),
-        matrix: (0..n)
-            .map(|i| (0..n).map(|j| full[(i, j)]).collect())
-            .collect(),
+        matrix: (0..n).map(|i| (0..n).map(|j| full[(i, j)]).collect()).collect(),
         hints,
     }
 }
@@ -316,10 +278,7 @@ pub fn principal_eigenvector(a: &DMatrix<f64>) -> Vec<f64> {
         next.gemv(1.0, a, &w, 0.0);
         let s = next.sum();
         next /= s;
-        let delta = next
-            .iter()
-            .zip(w.iter())
-            .fold(0.0_f64, |m, (x, y)| m.max((x - y).abs()));
+        let delta = next.iter().zip(w.iter()).fold(0.0_f64, |m, (x, y)| m.max((x - y).abs()));
         std::mem::swap(&mut w, &mut next);
         if delta < POWER_TOLERANCE {
             break;
@@ -331,10 +290,7 @@ pub fn principal_eigenvector(a: &DMatrix<f64>) -> Vec<f64> {
 /// Row geometric means, normalised.
 fn geometric_mean(a: &DMatrix<f64>) -> Vec<f64> {
     let n = a.nrows();
-    let g: Vec<f64> = (0..n)
-        .map(|i| (0..n).map(|j| a[(i, j)].ln()).sum::<f64>() / n as f64)
-        .map(f64::exp)
-        .collect();
+    let g: Vec<f64> = (0..n).map(|i| (0..n).map(|j| a[(i, j)].ln()).sum::<f64>() / n as f64).map(f64::exp).collect();
     let s: f64 = g.iter().sum();
     g.into_iter().map(|x| x / s).collect()
 }
@@ -394,25 +350,17 @@ pub fn geometric_mean_of(matrices: &[Vec<Vec<Option<f64>>>]) -> Vec<Vec<Option<f
 mod tests {
     use super::*;
 
-    const RI: [f64; 15] = [
-        0.0, 0.0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49, 1.51, 1.48, 1.56, 1.57, 1.59,
-    ];
+    const RI: [f64; 15] = [0.0, 0.0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49, 1.51, 1.48, 1.56, 1.57, 1.59];
 
     fn m(rows: &[&[f64]]) -> Vec<Vec<Option<f64>>> {
-        rows.iter()
-            .map(|r| r.iter().map(|v| Some(*v)).collect())
-            .collect()
+        rows.iter().map(|r| r.iter().map(|v| Some(*v)).collect()).collect()
     }
 
     /// METHOD.md: [[1,3,5],[1/3,1,3],[1/5,1/3,1]] → w (0.6370, 0.2583, 0.1047), λmax 3.03851, CR 0.0332.
     #[test]
     fn three_by_three_reference() {
         let p = priorities(
-            &m(&[
-                &[1.0, 3.0, 5.0],
-                &[1.0 / 3.0, 1.0, 3.0],
-                &[0.2, 1.0 / 3.0, 1.0],
-            ]),
+            &m(&[&[1.0, 3.0, 5.0], &[1.0 / 3.0, 1.0, 3.0], &[0.2, 1.0 / 3.0, 1.0]]),
             Method::Eigenvector,
             &RI,
             0.1,
@@ -434,15 +382,7 @@ mod tests {
         let t = 1.0 / 3.0;
         let a = m(&[
             &[1.0, 9.0, 5.0, 2.0, 1.0, 1.0, 0.5],
-            &[
-                1.0 / 9.0,
-                1.0,
-                t,
-                1.0 / 9.0,
-                1.0 / 9.0,
-                1.0 / 9.0,
-                1.0 / 9.0,
-            ],
+            &[1.0 / 9.0, 1.0, t, 1.0 / 9.0, 1.0 / 9.0, 1.0 / 9.0, 1.0 / 9.0],
             &[0.2, 3.0, 1.0, t, 0.25, t, 1.0 / 9.0],
             &[0.5, 9.0, 3.0, 1.0, 0.5, 1.0, t],
             &[1.0, 9.0, 4.0, 2.0, 1.0, 2.0, 0.5],
@@ -476,11 +416,8 @@ mod tests {
     #[test]
     fn bad_cells_are_named() {
         let j = |v: f64| Judgement(Some(v));
-        let rows = vec![
-            vec![j(1.0), j(3.0), j(-3.0)],
-            vec![j(1.0 / 3.0), j(2.0), j(3.0)],
-            vec![j(5.0), j(1.0 / 3.0), j(1.0)],
-        ];
+        let rows =
+            vec![vec![j(1.0), j(3.0), j(-3.0)], vec![j(1.0 / 3.0), j(2.0), j(3.0)], vec![j(5.0), j(1.0 / 3.0), j(1.0)]];
         let e = check(&rows).expect_err("bad");
         let cells: Vec<&str> = e.iter().map(|e| e.cell.as_str()).collect();
         assert!(cells.contains(&"[0][2]"), "{e:?}");

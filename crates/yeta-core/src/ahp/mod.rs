@@ -86,19 +86,11 @@ pub struct AhpSection {
 }
 
 fn leaf(id: &str, name: &str) -> Criterion {
-    Criterion {
-        id: id.into(),
-        name: Some(name.into()),
-        children: vec![],
-    }
+    Criterion { id: id.into(), name: Some(name.into()), children: vec![] }
 }
 
 fn node(id: &str, name: &str, children: Vec<Criterion>) -> Criterion {
-    Criterion {
-        id: id.into(),
-        name: Some(name.into()),
-        children,
-    }
+    Criterion { id: id.into(), name: Some(name.into()), children }
 }
 
 /// The PFS hierarchy (METHOD.md): economic / policy / balanced regional development for
@@ -109,22 +101,10 @@ pub fn default_hierarchy(class: SectorClass, capital_region: bool) -> Vec<Criter
         "policy",
         "Policy analysis (정책성)",
         vec![
-            leaf(
-                "consistency_readiness",
-                "Policy consistency and readiness (정책의 일관성 및 사업준비 정도)",
-            ),
-            leaf(
-                "implementation_risk",
-                "Implementation risks incl. funding (사업 추진상의 위험요인)",
-            ),
-            leaf(
-                "policy_effects",
-                "Policy effects: jobs, living conditions, environment, safety (정책효과)",
-            ),
-            leaf(
-                "special_items",
-                "Project-specific items (사업별 특수평가 항목)",
-            ),
+            leaf("consistency_readiness", "Policy consistency and readiness (정책의 일관성 및 사업준비 정도)"),
+            leaf("implementation_risk", "Implementation risks incl. funding (사업 추진상의 위험요인)"),
+            leaf("policy_effects", "Policy effects: jobs, living conditions, environment, safety (정책효과)"),
+            leaf("special_items", "Project-specific items (사업별 특수평가 항목)"),
         ],
     );
     let economic = leaf("economic", "Economic feasibility (경제성)");
@@ -137,10 +117,7 @@ pub fn default_hierarchy(class: SectorClass, capital_region: bool) -> Vec<Criter
                 "Balanced regional development (지역균형발전)",
                 vec![
                     leaf("backwardness", "Regional backwardness (지역낙후도)"),
-                    leaf(
-                        "regional_economy",
-                        "Regional economic effects (지역경제 파급효과)",
-                    ),
+                    leaf("regional_economy", "Regional economic effects (지역경제 파급효과)"),
                     leaf("employment", "Employment inducement (고용유발 효과)"),
                 ],
             ),
@@ -153,10 +130,7 @@ pub fn default_hierarchy(class: SectorClass, capital_region: bool) -> Vec<Criter
                 "Technical feasibility (기술성)",
                 vec![
                     leaf("maturity", "Technology maturity (기술 성숙도)"),
-                    leaf(
-                        "architecture_fit",
-                        "Fit with government architecture and standards (표준·아키텍처 부합성)",
-                    ),
+                    leaf("architecture_fit", "Fit with government architecture and standards (표준·아키텍처 부합성)"),
                     leaf("security", "Security (보안성)"),
                     leaf("delivery_capability", "Delivery capability (사업 수행역량)"),
                 ],
@@ -168,22 +142,17 @@ pub fn default_hierarchy(class: SectorClass, capital_region: bool) -> Vec<Criter
 
 /// The hierarchy a study is evaluated with.
 pub fn hierarchy_of(section: &AhpSection, study: &Study) -> Vec<Criterion> {
-    section.hierarchy.clone().unwrap_or_else(|| {
-        default_hierarchy(
-            study.project.sector.class(),
-            study.project.region.is_capital_region(),
-        )
-    })
+    section
+        .hierarchy
+        .clone()
+        .unwrap_or_else(|| default_hierarchy(study.project.sector.class(), study.project.region.is_capital_region()))
 }
 
 /// Nodes with children as (key, child ids), top level first under the key `goal`.
 fn inner_nodes(top: &[Criterion]) -> Vec<(String, Vec<String>)> {
     fn walk(c: &Criterion, out: &mut Vec<(String, Vec<String>)>) {
         if !c.children.is_empty() {
-            out.push((
-                c.id.clone(),
-                c.children.iter().map(|c| c.id.clone()).collect(),
-            ));
+            out.push((c.id.clone(), c.children.iter().map(|c| c.id.clone()).collect()));
             for ch in &c.children {
                 walk(ch, out);
             }
@@ -218,11 +187,7 @@ pub fn validate(section: &AhpSection, study: &Study, v: &mut Vec<ValidationError
     let top = hierarchy_of(section, study);
     let mut ids = std::collections::HashSet::new();
     let mut dup = Vec::new();
-    fn collect<'a>(
-        c: &'a Criterion,
-        ids: &mut std::collections::HashSet<&'a str>,
-        dup: &mut Vec<String>,
-    ) {
+    fn collect<'a>(c: &'a Criterion, ids: &mut std::collections::HashSet<&'a str>, dup: &mut Vec<String>) {
         if !ids.insert(c.id.as_str()) {
             dup.push(c.id.clone());
         }
@@ -234,20 +199,14 @@ pub fn validate(section: &AhpSection, study: &Study, v: &mut Vec<ValidationError
         collect(c, &mut ids, &mut dup);
     }
     for d in dup {
-        v.push(ValidationError::new(
-            "ahp.hierarchy",
-            format!("criterion id \"{d}\" is used twice"),
-        ));
+        v.push(ValidationError::new("ahp.hierarchy", format!("criterion id \"{d}\" is used twice")));
     }
     if top.is_empty() {
         v.push(ValidationError::new("ahp.hierarchy", "is empty"));
         return;
     }
     if section.evaluators.is_empty() {
-        v.push(ValidationError::new(
-            "ahp.evaluators",
-            "is empty; the panel needs at least one evaluator",
-        ));
+        v.push(ValidationError::new("ahp.evaluators", "is empty; the panel needs at least one evaluator"));
     }
     let nodes = inner_nodes(&top);
     let leaves = leaves_of(&top);
@@ -257,10 +216,7 @@ pub fn validate(section: &AhpSection, study: &Study, v: &mut Vec<ValidationError
             let Some(rows) = ev.criteria.get(key) else {
                 v.push(ValidationError::new(
                     format!("{at}.criteria"),
-                    format!(
-                        "missing the matrix \"{key}\" comparing {}",
-                        children.join(", ")
-                    ),
+                    format!("missing the matrix \"{key}\" comparing {}", children.join(", ")),
                 ));
                 continue;
             };
@@ -278,10 +234,7 @@ pub fn validate(section: &AhpSection, study: &Study, v: &mut Vec<ValidationError
             }
             if let Err(errs) = matrix::check(rows) {
                 for err in errs {
-                    v.push(ValidationError::new(
-                        format!("{at}.criteria.{key}{}", err.cell),
-                        err.message,
-                    ));
+                    v.push(ValidationError::new(format!("{at}.criteria.{key}{}", err.cell), err.message));
                 }
             }
         }
@@ -299,11 +252,12 @@ pub fn validate(section: &AhpSection, study: &Study, v: &mut Vec<ValidationError
                     format!("{at}.alternatives"),
                     format!("missing the judgement of implement vs. not at \"{l}\""),
                 )),
-                Some(Some(x)) if !(x > 0.0) || !(1.0 / 9.0 - 1e-9..=9.0 + 1e-9).contains(&x) => v
-                    .push(ValidationError::new(
+                Some(Some(x)) if !(x > 0.0) || !(1.0 / 9.0 - 1e-9..=9.0 + 1e-9).contains(&x) => {
+                    v.push(ValidationError::new(
                         format!("{at}.alternatives.{l}"),
                         format!("{x} is not on Saaty's scale (1/9 to 9)"),
-                    )),
+                    ))
+                }
                 _ => {}
             }
         }
@@ -454,10 +408,7 @@ struct Judged {
 
 /// Matrices of one evaluator, checked (validation has already passed).
 fn matrices(ev: &Evaluator) -> BTreeMap<String, Vec<Vec<Option<f64>>>> {
-    ev.criteria
-        .iter()
-        .filter_map(|(k, rows)| matrix::check(rows).ok().map(|m| (k.clone(), m)))
-        .collect()
+    ev.criteria.iter().filter_map(|(k, rows)| matrix::check(rows).ok().map(|m| (k.clone(), m))).collect()
 }
 
 fn implement_priority(a: f64) -> f64 {
@@ -471,11 +422,7 @@ fn criterion_scores(top: &[Criterion], j: &Judged) -> Vec<f64> {
             return j.implement.get(&c.id).copied().unwrap_or(0.0);
         }
         let w = j.local.get(&c.id).cloned().unwrap_or_default();
-        c.children
-            .iter()
-            .zip(w)
-            .map(|(ch, w)| w * score(ch, j))
-            .sum()
+        c.children.iter().zip(w).map(|(ch, w)| w * score(ch, j)).sum()
     }
     top.iter().map(|c| score(c, j)).collect()
 }
@@ -488,11 +435,7 @@ pub fn clamp_to_ranges(w: &[f64], ranges: &[[f64; 2]]) -> Vec<f64> {
     for _ in 0..=n {
         let fixed_sum: f64 = fixed.iter().flatten().sum();
         let free_sum: f64 = (0..n).filter(|&i| fixed[i].is_none()).map(|i| w[i]).sum();
-        let scale = if free_sum > 0.0 {
-            (1.0 - fixed_sum) / free_sum
-        } else {
-            0.0
-        };
+        let scale = if free_sum > 0.0 { (1.0 - fixed_sum) / free_sum } else { 0.0 };
         let cur: Vec<f64> = (0..n).map(|i| fixed[i].unwrap_or(w[i] * scale)).collect();
         let mut changed = false;
         for i in 0..n {
@@ -524,13 +467,11 @@ pub fn score_range(scores: &[f64], ranges: &[[f64; 2]]) -> Option<[f64; 2]> {
     }
     let extreme = |best_first: bool| {
         let mut order: Vec<usize> = (0..scores.len()).collect();
-        order.sort_by(|&a, &b| {
-            if best_first {
-                scores[b].total_cmp(&scores[a])
-            } else {
-                scores[a].total_cmp(&scores[b])
-            }
-        });
+        order.sort_by(
+            |&a, &b| {
+                if best_first { scores[b].total_cmp(&scores[a]) } else { scores[a].total_cmp(&scores[b]) }
+            },
+        );
         let mut left = 1.0 - lo_sum;
         let mut total: f64 = ranges.iter().zip(scores).map(|(r, s)| r[0] * s).sum();
         for i in order {
@@ -544,11 +485,7 @@ pub fn score_range(scores: &[f64], ranges: &[[f64; 2]]) -> Option<[f64; 2]> {
 }
 
 /// The weight-range rule for this study, with the 2026 population-decline shift.
-fn applied_range(
-    rules: &AhpRules,
-    study: &Study,
-    top_ids: &[String],
-) -> Result<AppliedRange, String> {
+fn applied_range(rules: &AhpRules, study: &Study, top_ids: &[String]) -> Result<AppliedRange, String> {
     let class = study.project.sector.class();
     let capital = study.project.region.is_capital_region();
     let rule: &WeightRangeRule = rules
@@ -611,14 +548,7 @@ pub fn appraise(cx: &Context<'_>) -> Option<AhpResult> {
             crate::rules::DEFAULT_RULE_SET
         ));
     }
-    Some(evaluate(
-        section,
-        cx.study,
-        rules,
-        cx.rules.set.ahp.is_some(),
-        cx.economic.bc_ratio,
-        notes,
-    ))
+    Some(evaluate(section, cx.study, rules, cx.rules.set.ahp.is_some(), cx.economic.bc_ratio, notes))
 }
 
 /// The evaluation itself, for a study and an AHP rule section.
@@ -650,8 +580,7 @@ pub fn evaluate(
     };
 
     // Each evaluator on their own.
-    let all: Vec<BTreeMap<String, Vec<Vec<Option<f64>>>>> =
-        section.evaluators.iter().map(matrices).collect();
+    let all: Vec<BTreeMap<String, Vec<Vec<Option<f64>>>>> = section.evaluators.iter().map(matrices).collect();
     let mut individual: Vec<Judged> = Vec::new();
     let mut ev_results = Vec::new();
     let range = if apply_ranges {
@@ -697,11 +626,8 @@ pub fn evaluate(
             crs.insert(key.clone(), p.cr);
             local.insert(key.clone(), p.weights);
         }
-        let implement = ev
-            .alternatives
-            .iter()
-            .filter_map(|(k, j)| j.0.map(|a| (k.clone(), implement_priority(a))))
-            .collect();
+        let implement =
+            ev.alternatives.iter().filter_map(|(k, j)| j.0.map(|a| (k.clone(), implement_priority(a)))).collect();
         let j = Judged { local, implement };
         let s = criterion_scores(&top, &j);
         let w = j.local.get(GOAL).cloned().unwrap_or_default();
@@ -709,11 +635,7 @@ pub fn evaluate(
             Some(r) => top_ids
                 .iter()
                 .zip(&w)
-                .filter(|(id, w)| {
-                    r.ranges
-                        .get(*id)
-                        .is_some_and(|b| **w < b[0] - 1e-9 || **w > b[1] + 1e-9)
-                })
+                .filter(|(id, w)| r.ranges.get(*id).is_some_and(|b| **w < b[0] - 1e-9 || **w > b[1] + 1e-9))
                 .map(|(id, _)| id.clone())
                 .collect(),
             None => vec![],
@@ -738,24 +660,17 @@ pub fn evaluate(
         Aggregation::Aij => {
             let mut local = BTreeMap::new();
             for (key, _) in &nodes {
-                let ms: Vec<Vec<Vec<Option<f64>>>> =
-                    all.iter().filter_map(|m| m.get(key).cloned()).collect();
+                let ms: Vec<Vec<Vec<Option<f64>>>> = all.iter().filter_map(|m| m.get(key).cloned()).collect();
                 if ms.is_empty() {
                     continue;
                 }
                 let g = matrix::geometric_mean_of(&ms);
-                local.insert(
-                    key.clone(),
-                    matrix::priorities(&g, section.method, ri, cutoff).weights,
-                );
+                local.insert(key.clone(), matrix::priorities(&g, section.method, ri, cutoff).weights);
             }
             let mut implement = BTreeMap::new();
             for l in leaves_of(&top) {
-                let vals: Vec<f64> = section
-                    .evaluators
-                    .iter()
-                    .filter_map(|e| e.alternatives.get(&l).and_then(|j| j.0))
-                    .collect();
+                let vals: Vec<f64> =
+                    section.evaluators.iter().filter_map(|e| e.alternatives.get(&l).and_then(|j| j.0)).collect();
                 if !vals.is_empty() {
                     let g = (vals.iter().map(|v| v.ln()).sum::<f64>() / vals.len() as f64).exp();
                     implement.insert(l, implement_priority(g));
@@ -783,12 +698,8 @@ pub fn evaluate(
     };
     let s = criterion_scores(&top, &panel);
     let w_raw = panel.local.get(GOAL).cloned().unwrap_or_default();
-    let bounds: Option<Vec<[f64; 2]>> = range.as_ref().map(|r| {
-        top_ids
-            .iter()
-            .map(|id| r.ranges.get(id).copied().unwrap_or([0.0, 1.0]))
-            .collect()
-    });
+    let bounds: Option<Vec<[f64; 2]>> =
+        range.as_ref().map(|r| top_ids.iter().map(|id| r.ranges.get(id).copied().unwrap_or([0.0, 1.0])).collect());
     let w = match &bounds {
         Some(b) => clamp_to_ranges(&w_raw, b),
         None => w_raw.clone(),
@@ -805,13 +716,7 @@ pub fn evaluate(
 
     // Leaves with global weights (rule applied at the top).
     let mut leaves = Vec::new();
-    fn walk(
-        c: &Criterion,
-        path: &mut Vec<String>,
-        weight: f64,
-        j: &Judged,
-        out: &mut Vec<LeafResult>,
-    ) {
+    fn walk(c: &Criterion, path: &mut Vec<String>, weight: f64, j: &Judged, out: &mut Vec<LeafResult>) {
         path.push(c.id.clone());
         if c.children.is_empty() {
             out.push(LeafResult {
@@ -847,21 +752,14 @@ pub fn evaluate(
         .collect();
     AhpResult {
         score,
-        verdict: if implement {
-            "implement"
-        } else {
-            "do_not_implement"
-        },
+        verdict: if implement { "implement" } else { "do_not_implement" },
         implement,
         threshold,
         score_unconstrained,
         score_range,
         robust,
         weights: criteria.iter().map(|c| (c.id.clone(), c.weight)).collect(),
-        contributions: criteria
-            .iter()
-            .map(|c| (c.id.clone(), c.contribution))
-            .collect(),
+        contributions: criteria.iter().map(|c| (c.id.clone(), c.contribution)).collect(),
         criteria,
         leaves,
         evaluators: ev_results,
@@ -882,16 +780,8 @@ mod tests {
     /// economic is cut to 0.45 and regional lifted to 0.30, leaving 0.25 for policy, its floor.
     #[test]
     fn clamping_keeps_the_sum_and_the_bounds() {
-        let w = clamp_to_ranges(
-            &[0.5, 0.3, 0.2],
-            &[[0.30, 0.45], [0.25, 0.40], [0.30, 0.40]],
-        );
-        assert!(
-            (w[0] - 0.45).abs() < 1e-12
-                && (w[1] - 0.25).abs() < 1e-12
-                && (w[2] - 0.30).abs() < 1e-12,
-            "{w:?}"
-        );
+        let w = clamp_to_ranges(&[0.5, 0.3, 0.2], &[[0.30, 0.45], [0.25, 0.40], [0.30, 0.40]]);
+        assert!((w[0] - 0.45).abs() < 1e-12 && (w[1] - 0.25).abs() < 1e-12 && (w[2] - 0.30).abs() < 1e-12, "{w:?}");
     }
 
     /// Hand calculation: scores (0.3, 0.8, 0.6), ranges as above. Max: lower bounds give
@@ -899,14 +789,7 @@ mod tests {
     /// → 0.59. Min: economic takes 0.15 (to 0.45): +0.045 → 0.515.
     #[test]
     fn score_range_by_hand() {
-        let r = score_range(
-            &[0.3, 0.8, 0.6],
-            &[[0.30, 0.45], [0.25, 0.40], [0.30, 0.40]],
-        )
-        .expect("feasible");
-        assert!(
-            (r[0] - 0.515).abs() < 1e-12 && (r[1] - 0.59).abs() < 1e-12,
-            "{r:?}"
-        );
+        let r = score_range(&[0.3, 0.8, 0.6], &[[0.30, 0.45], [0.25, 0.40], [0.30, 0.40]]).expect("feasible");
+        assert!((r[0] - 0.515).abs() < 1e-12 && (r[1] - 0.59).abs() < 1e-12, "{r:?}");
     }
 }

@@ -52,13 +52,7 @@ impl Schedule {
         if let Some(steps) = &study.parameters.discount {
             return Self {
                 base_year: base,
-                steps: steps
-                    .iter()
-                    .map(|s| Step {
-                        from_year: s.from_year,
-                        rate: s.rate,
-                    })
-                    .collect(),
+                steps: steps.iter().map(|s| Step { from_year: s.from_year, rate: s.rate }).collect(),
                 origin: ScheduleOrigin::Study,
             };
         }
@@ -66,38 +60,21 @@ impl Schedule {
             .social_discount
             .value
             .iter()
-            .map(|s| Step {
-                from_year: base.saturating_add(s.from_t as i32),
-                rate: s.rate,
-            })
+            .map(|s| Step { from_year: base.saturating_add(s.from_t as i32), rate: s.rate })
             .collect();
         let mut origin = ScheduleOrigin::RuleSet;
         if let Some(lh) = rules.long_horizon.as_ref().filter(|lh| lh.value.enabled) {
             let from_year = base.saturating_add(lh.value.after_t as i32 + 1);
             steps.retain(|s| s.from_year < from_year);
-            steps.push(Step {
-                from_year,
-                rate: lh.value.rate,
-            });
+            steps.push(Step { from_year, rate: lh.value.rate });
             origin = ScheduleOrigin::RuleSetLongHorizon;
         }
-        Self {
-            base_year: base,
-            steps,
-            origin,
-        }
+        Self { base_year: base, steps, origin }
     }
 
     /// A flat schedule at one rate.
     pub fn flat(base_year: i32, rate: Decimal) -> Self {
-        Self {
-            base_year,
-            steps: vec![Step {
-                from_year: base_year + 1,
-                rate,
-            }],
-            origin: ScheduleOrigin::Study,
-        }
+        Self { base_year, steps: vec![Step { from_year: base_year + 1, rate }], origin: ScheduleOrigin::Study }
     }
 
     /// The rate that discounts year `year` back to `year − 1`.
@@ -112,35 +89,15 @@ impl Schedule {
 
     /// The same schedule with every rate moved by `delta` (sensitivity: ±1 percentage point).
     pub fn shifted(&self, delta: Decimal) -> Self {
-        let steps = self
-            .steps
-            .iter()
-            .map(|s| Step {
-                from_year: s.from_year,
-                rate: s.rate + delta,
-            })
-            .collect();
-        Self {
-            steps,
-            ..self.clone()
-        }
+        let steps = self.steps.iter().map(|s| Step { from_year: s.from_year, rate: s.rate + delta }).collect();
+        Self { steps, ..self.clone() }
     }
 
     /// The same schedule with every rate multiplied by `factor` (critical-variable test: +1 %).
     pub fn scaled(&self, factor: f64) -> Self {
         let f = Decimal::from_f64_retain(factor).unwrap_or(Decimal::ONE);
-        let steps = self
-            .steps
-            .iter()
-            .map(|s| Step {
-                from_year: s.from_year,
-                rate: s.rate * f,
-            })
-            .collect();
-        Self {
-            steps,
-            ..self.clone()
-        }
+        let steps = self.steps.iter().map(|s| Step { from_year: s.from_year, rate: s.rate * f }).collect();
+        Self { steps, ..self.clone() }
     }
 
     /// Discount factors DF(y) for y in `first..=last`.
@@ -182,32 +139,12 @@ mod tests {
     #[test]
     fn green_book_declining_schedule_matches_published_factors() {
         let gb = RuleSet::builtin("uk-green-book-2022").expect("builtin");
-        let steps = gb
-            .social_discount
-            .value
-            .iter()
-            .map(|s| Step {
-                from_year: s.from_t as i32,
-                rate: s.rate,
-            })
-            .collect();
-        let s = Schedule {
-            base_year: 0,
-            steps,
-            origin: ScheduleOrigin::RuleSet,
-        };
+        let steps =
+            gb.social_discount.value.iter().map(|s| Step { from_year: s.from_t as i32, rate: s.rate }).collect();
+        let s = Schedule { base_year: 0, steps, origin: ScheduleOrigin::RuleSet };
         let df = s.factors(0, 80);
-        for (t, want) in [
-            (30, 0.356278),
-            (31, 0.345901),
-            (75, 0.094214),
-            (76, 0.091916),
-        ] {
-            assert!(
-                (f(df[t]) - want).abs() < 5e-7,
-                "DF({t}) = {} want {want}",
-                df[t]
-            );
+        for (t, want) in [(30, 0.356278), (31, 0.345901), (75, 0.094214), (76, 0.091916)] {
+            assert!((f(df[t]) - want).abs() < 5e-7, "DF({t}) = {} want {want}", df[t]);
         }
         // and the year-by-year compounding itself: DF(31) = DF(30) / 1.03
         assert!((f(df[31]) - f(df[30]) / 1.03).abs() < 1e-15);

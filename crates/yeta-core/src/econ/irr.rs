@@ -66,15 +66,8 @@ pub fn npv_f64(rate: f64, t0: i32, flows: &[f64]) -> f64 {
 pub fn irr(flows: &[f64]) -> Irr {
     let (lo, hi) = SEARCH_RANGE;
     let range = [lo, hi];
-    let nonzero: Vec<f64> = flows
-        .iter()
-        .copied()
-        .filter(|c| *c != 0.0 && c.is_finite())
-        .collect();
-    let sign_changes = nonzero
-        .windows(2)
-        .filter(|w| (w[0] < 0.0) != (w[1] < 0.0))
-        .count();
+    let nonzero: Vec<f64> = flows.iter().copied().filter(|c| *c != 0.0 && c.is_finite()).collect();
+    let sign_changes = nonzero.windows(2).filter(|w| (w[0] < 0.0) != (w[1] < 0.0)).count();
     let pct = |r: f64| format!("{:.2} %", r * 100.0);
     if sign_changes == 0 {
         return Irr {
@@ -83,8 +76,7 @@ pub fn irr(flows: &[f64]) -> Irr {
             roots: vec![],
             sign_changes,
             range,
-            message: "no IRR: the net flow never changes sign, so no discount rate makes NPV zero"
-                .into(),
+            message: "no IRR: the net flow never changes sign, so no discount rate makes NPV zero".into(),
         };
     }
     let f = |r: f64| scaled_npv(flows, r);
@@ -107,17 +99,11 @@ pub fn irr(flows: &[f64]) -> Irr {
         [] => (
             IrrStatus::None,
             None,
-            format!(
-                "no IRR between {} and {}: NPV does not change sign in that range",
-                pct(lo),
-                pct(hi)
-            ),
+            format!("no IRR between {} and {}: NPV does not change sign in that range", pct(lo), pct(hi)),
         ),
-        [r] if sign_changes == 1 => (
-            IrrStatus::Unique,
-            Some(*r),
-            format!("IRR {} (unique: the net flow changes sign once)", pct(*r)),
-        ),
+        [r] if sign_changes == 1 => {
+            (IrrStatus::Unique, Some(*r), format!("IRR {} (unique: the net flow changes sign once)", pct(*r)))
+        }
         [r] => (
             IrrStatus::Unique,
             Some(*r),
@@ -138,14 +124,7 @@ pub fn irr(flows: &[f64]) -> Irr {
             ),
         ),
     };
-    Irr {
-        status,
-        value,
-        roots,
-        sign_changes,
-        range,
-        message,
-    }
+    Irr { status, value, roots, sign_changes, range, message }
 }
 
 /// Every sign change of `f` on a grid even in ln(1+r), each refined.
@@ -213,11 +192,7 @@ mod tests {
         let r = irr(&[-1.0, 5.0, -6.0]);
         assert_eq!(r.status, IrrStatus::Multiple);
         assert_eq!(r.roots.len(), 2);
-        assert!(
-            (r.roots[0] - 1.0).abs() < 1e-12 && (r.roots[1] - 2.0).abs() < 1e-12,
-            "{:?}",
-            r.roots
-        );
+        assert!((r.roots[0] - 1.0).abs() < 1e-12 && (r.roots[1] - 2.0).abs() < 1e-12, "{:?}", r.roots);
         assert!(r.value.is_none());
     }
 

@@ -48,21 +48,12 @@ impl Period {
     /// Factors of `schedule` over `first..=last`.
     pub fn new(schedule: Schedule, first_year: i32, last_year: i32) -> Self {
         let factors = schedule.factors(first_year, last_year);
-        Self {
-            base_year: schedule.base_year,
-            first_year,
-            factors,
-            schedule,
-        }
+        Self { base_year: schedule.base_year, first_year, factors, schedule }
     }
 
     /// Present value of yearly amounts (index 0 = first year).
     pub fn pv(&self, amounts: &[Decimal]) -> Decimal {
-        amounts
-            .iter()
-            .zip(&self.factors)
-            .map(|(a, df)| a * df)
-            .sum()
+        amounts.iter().zip(&self.factors).map(|(a, df)| a * df).sum()
     }
 
     /// Years after the base year of the first year (t of `amounts[0]`).
@@ -242,30 +233,17 @@ pub fn totals(lines: &[Flows<'_>], years: usize) -> Vec<Decimal> {
 
 /// B/C as a number; `None` when there are no costs.
 pub fn bc_ratio(pv_benefits: Decimal, pv_costs: Decimal) -> Option<f64> {
-    if pv_costs.is_zero() {
-        None
-    } else {
-        pv_benefits.checked_div(pv_costs).map(to_f64)
-    }
+    if pv_costs.is_zero() { None } else { pv_benefits.checked_div(pv_costs).map(to_f64) }
 }
 
 /// IRR of yearly benefit and cost totals (already floats: IRR is root finding), each scaled.
 fn irr_of(costs: &[f64], benefits: &[f64], cost_factor: f64, benefit_factor: f64) -> Irr {
-    let net: Vec<f64> = costs
-        .iter()
-        .zip(benefits)
-        .map(|(c, b)| b * benefit_factor - c * cost_factor)
-        .collect();
+    let net: Vec<f64> = costs.iter().zip(benefits).map(|(c, b)| b * benefit_factor - c * cost_factor).collect();
     irr::irr(&net)
 }
 
 /// Runs the economic analysis on expanded cost and benefit lines.
-pub fn analyse(
-    period: &Period,
-    costs: &[Flows<'_>],
-    benefits: &[Flows<'_>],
-    bc_threshold: Decimal,
-) -> Economic {
+pub fn analyse(period: &Period, costs: &[Flows<'_>], benefits: &[Flows<'_>], bc_threshold: Decimal) -> Economic {
     let n = period.factors.len();
     let c = totals(costs, n);
     let b = totals(benefits, n);
@@ -275,10 +253,8 @@ pub fn analyse(
     let bc = bc_ratio(pv_benefits, pv_costs);
     let feasible = pv_benefits >= pv_costs * bc_threshold && !pv_costs.is_zero();
     // The one crossing into floats for root finding.
-    let (cf, bf): (Vec<f64>, Vec<f64>) = (
-        c.iter().map(|x| to_f64(*x)).collect(),
-        b.iter().map(|x| to_f64(*x)).collect(),
-    );
+    let (cf, bf): (Vec<f64>, Vec<f64>) =
+        (c.iter().map(|x| to_f64(*x)).collect(), b.iter().map(|x| to_f64(*x)).collect());
     let irr_detail = irr_of(&cf, &bf, 1.0, 1.0);
 
     let mut lines = Vec::with_capacity(costs.len() + benefits.len());
@@ -317,21 +293,9 @@ pub fn analyse(
     }
     let payback_year = payback(&cash_flow);
 
-    let sensitivity = sensitivity(
-        period,
-        (&c, &cf),
-        (&b, &bf),
-        pv_costs,
-        pv_benefits,
-        bc_threshold,
-        irr_detail.value,
-    );
+    let sensitivity = sensitivity(period, (&c, &cf), (&b, &bf), pv_costs, pv_benefits, bc_threshold, irr_detail.value);
     let switching_values = SwitchingValues {
-        costs_pct: if pv_costs.is_zero() {
-            None
-        } else {
-            npv.checked_div(pv_costs).map(|x| to_f64(x) * 100.0)
-        },
+        costs_pct: if pv_costs.is_zero() { None } else { npv.checked_div(pv_costs).map(|x| to_f64(x) * 100.0) },
         benefits_pct: if pv_benefits.is_zero() {
             None
         } else {
@@ -363,14 +327,10 @@ pub fn analyse(
 
 /// First year after which the cumulative discounted net flow is non-negative for good.
 fn payback(rows: &[YearRow]) -> Option<i32> {
-    let last_negative = rows
-        .iter()
-        .rposition(|r| r.cumulative_pv_net < Decimal::ZERO);
+    let last_negative = rows.iter().rposition(|r| r.cumulative_pv_net < Decimal::ZERO);
     let start = last_negative.map_or(0, |i| i + 1);
     // A period with nothing in it has no payback.
-    let first_flow = rows
-        .iter()
-        .position(|r| !r.costs.is_zero() || !r.benefits.is_zero())?;
+    let first_flow = rows.iter().position(|r| !r.costs.is_zero() || !r.benefits.is_zero())?;
     rows.get(start.max(first_flow)).map(|r| r.year)
 }
 
@@ -385,20 +345,14 @@ fn sensitivity(
     base_irr: Option<f64>,
 ) -> Vec<SensitivityRow> {
     let pct = |p: i64| Decimal::ONE + Decimal::new(p, 2);
-    let mut cases: Vec<(String, Decimal, Decimal, i64)> =
-        vec![("base".into(), Decimal::ONE, Decimal::ONE, 0)];
+    let mut cases: Vec<(String, Decimal, Decimal, i64)> = vec![("base".into(), Decimal::ONE, Decimal::ONE, 0)];
     for p in [10_i64, 20, -10, -20] {
         let sign = if p > 0 { "plus" } else { "minus" };
         cases.push((format!("costs_{sign}_{}", p.abs()), pct(p), Decimal::ONE, 0));
     }
     for p in [10_i64, 20, -10, -20] {
         let sign = if p > 0 { "plus" } else { "minus" };
-        cases.push((
-            format!("benefits_{sign}_{}", p.abs()),
-            Decimal::ONE,
-            pct(p),
-            0,
-        ));
+        cases.push((format!("benefits_{sign}_{}", p.abs()), Decimal::ONE, pct(p), 0));
     }
     cases.push(("rate_plus_1pp".into(), Decimal::ONE, Decimal::ONE, 1));
     cases.push(("rate_minus_1pp".into(), Decimal::ONE, Decimal::ONE, -1));
@@ -406,11 +360,7 @@ fn sensitivity(
         .into_iter()
         .map(|(case, cf, bf, shift)| {
             let (pc, pb, irr) = if shift == 0 {
-                (
-                    pv_costs * cf,
-                    pv_benefits * bf,
-                    irr_of(cf64, bf64, to_f64(cf), to_f64(bf)).value,
-                )
+                (pv_costs * cf, pv_benefits * bf, irr_of(cf64, bf64, to_f64(cf), to_f64(bf)).value)
             } else {
                 let p = Period::new(
                     period.schedule.shifted(Decimal::new(shift, 2)),

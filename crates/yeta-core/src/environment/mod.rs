@@ -1,25 +1,475 @@
-//! Environmental risk (Yeta's addition to the PFS): energy, emissions, carbon value, risk register.
-//!
-//! Placeholder until this stage lands: the section is kept as raw JSON so studies that carry it
-//! still round-trip, and the stage contributes nothing to the appraisal.
+//! Environmental risk (환경 위험): Yeta's addition to the PFS, after the OECD's finding that
+//! Korea's appraisal of digital-government investment lacks it. Energy use by year, greenhouse-gas
+//! emissions at a stated grid factor, embodied emissions of hardware refreshes, their value at a
+//! stated carbon price path (optionally counted as a cost in the economic analysis), a risk
+//! register (likelihood × impact) and a compliance checklist.
 
 use crate::appraisal::Context;
-use crate::study::{Study, ValidationError};
+use crate::econ::{Flows, to_f64};
+use crate::study::{DecimalString, Flow, Line, Study, ValidationError, flows, money};
+use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// The study's `environment` section (not yet interpreted).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(transparent)]
-pub struct EnvironmentSection(pub serde_json::Value);
+/// Name of the cost line the carbon value becomes when counted in the economic analysis.
+pub const CARBON_LINE: &str = "Carbon cost (탄소비용)";
 
-/// What this stage adds to the appraisal.
-pub type EnvironmentResult = serde_json::Value;
+/// A value with its unit and source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Factor {
+    /// The value.
+    #[schemars(with = "DecimalString")]
+    #[serde(with = "money")]
+    pub value: Decimal,
+    /// Its unit, e.g. `tCO2e/MWh`.
+    pub unit: String,
+    /// Where it comes from.
+    pub source: String,
+}
+
+/// How an energy source is given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum EnergyKind {
+    /// IT load in kW (servers, storage, network) by year; kWh = kW × PUE × hours.
+    ItLoad,
+    /// Energy intensity: kWh per KRW 1 million of the named cost lines' spending.
+    Intensity,
+    /// Energy in kWh by year, stated directly (e.g. traction power).
+    Kwh,
+}
+
+/// One source of energy use.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EnergySource {
+    /// Name.
+    pub name: String,
+    /// How it is given.
+    pub kind: EnergyKind,
+    /// kW (it_load) or kWh (kwh) by year.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub flows: Vec<Flow>,
+    /// Power usage effectiveness of the data centre (it_load), e.g. 1.4.
+    #[schemars(with = "Option<DecimalString>")]
+    #[serde(default, with = "money::option", skip_serializing_if = "Option::is_none")]
+    pub pue: Option<Decimal>,
+    /// Hours a year the load runs (it_load; default 8,760).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<u32>,
+    /// kWh per KRW 1 million (intensity).
+    #[schemars(with = "Option<DecimalString>")]
+    #[serde(default, with = "money::option", skip_serializing_if = "Option::is_none")]
+    pub kwh_per_million_krw: Option<Decimal>,
+    /// Cost lines whose spending the intensity applies to (intensity).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cost_lines: Vec<String>,
+    /// Where the figures come from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// Embodied emissions of an event, e.g. a hardware refresh.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Embodied {
+    /// What, e.g. `server refresh`.
+    pub name: String,
+    /// Year.
+    pub year: i32,
+    /// tCO2e.
+    #[schemars(with = "DecimalString")]
+    #[serde(with = "money")]
+    pub tco2e: Decimal,
+    /// E-waste, tonnes (reported, not valued).
+    #[schemars(with = "Option<DecimalString>")]
+    #[serde(default, with = "money::option", skip_serializing_if = "Option::is_none")]
+    pub ewaste_tonnes: Option<Decimal>,
+    /// Source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// A point of the carbon price path, KRW per tCO2e in base-year prices; linear in between.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PricePoint {
+    /// Year.
+    pub year: i32,
+    /// KRW per tCO2e.
+    #[schemars(with = "DecimalString")]
+    #[serde(with = "money")]
+    pub krw_per_tco2e: Decimal,
+}
+
+/// The carbon price path.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CarbonPrice {
+    /// Points in increasing years; flat before the first and after the last.
+    pub path: Vec<PricePoint>,
+    /// Source.
+    pub source: String,
+}
+
+/// An environmental risk.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Risk {
+    /// The risk.
+    pub title: String,
+    /// Likelihood 1 (rare) to 5 (almost certain).
+    pub likelihood: u8,
+    /// Impact 1 (minor) to 5 (severe).
+    pub impact: u8,
+    /// Who manages it.
+    pub owner: String,
+    /// What reduces it.
+    pub mitigation: String,
+}
+
+/// Compliance status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Compliance {
+    /// Met.
+    Met,
+    /// Partly met.
+    Partial,
+    /// Not met.
+    NotMet,
+    /// Not applicable.
+    NotApplicable,
+}
+
+/// A compliance checklist item.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Requirement {
+    /// The requirement, e.g. `RGESN eco-design of the service`.
+    pub requirement: String,
+    /// The framework or law.
+    pub framework: String,
+    /// Status.
+    pub status: Compliance,
+    /// Evidence.
+    #[serde(default)]
+    pub evidence: String,
+}
+
+/// The study's `environment` section.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EnvironmentSection {
+    /// Grid emission factor, tCO2e per MWh.
+    pub grid_factor: Factor,
+    /// Energy sources.
+    #[serde(default)]
+    pub energy: Vec<EnergySource>,
+    /// Embodied emissions.
+    #[serde(default)]
+    pub embodied: Vec<Embodied>,
+    /// Carbon price path.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carbon_price: Option<CarbonPrice>,
+    /// Count the carbon value as a cost line in the economic analysis.
+    #[serde(default)]
+    pub include_in_economics: bool,
+    /// Risk register.
+    #[serde(default)]
+    pub risks: Vec<Risk>,
+    /// Compliance checklist.
+    #[serde(default)]
+    pub compliance: Vec<Requirement>,
+}
+
+/// Energy, emissions and carbon value of one year.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct YearEnv {
+    /// Year.
+    pub year: i32,
+    /// kWh.
+    pub kwh: f64,
+    /// Operational tCO2e.
+    pub tco2e_operational: f64,
+    /// Embodied tCO2e.
+    pub tco2e_embodied: f64,
+    /// Carbon price used, KRW/tCO2e.
+    pub price: f64,
+    /// Carbon value, KRW.
+    #[serde(serialize_with = "money::serialize_out")]
+    pub carbon_value: Decimal,
+}
+
+/// A risk with its score.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScoredRisk {
+    /// The risk as entered.
+    #[serde(flatten)]
+    pub risk: Risk,
+    /// likelihood × impact (1–25).
+    pub score: u8,
+    /// low (1–4), medium (5–9), high (10–16), very high (20–25).
+    pub rating: &'static str,
+}
+
+/// The environmental-risk stage.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EnvironmentResult {
+    /// By year.
+    pub years: Vec<YearEnv>,
+    /// Total kWh.
+    pub total_kwh: f64,
+    /// Total tCO2e (operational + embodied).
+    pub total_tco2e: f64,
+    /// Total e-waste, tonnes.
+    pub ewaste_tonnes: f64,
+    /// Grid factor used, tCO2e/MWh.
+    pub grid_factor: f64,
+    /// PV of the carbon value, KRW.
+    #[serde(serialize_with = "money::serialize_out")]
+    pub carbon_pv: Decimal,
+    /// Whether the carbon value is a cost line of the economic analysis.
+    pub included_in_economics: bool,
+    /// B/C without the carbon cost.
+    pub bc_without_carbon: Option<f64>,
+    /// B/C with the carbon cost.
+    pub bc_with_carbon: Option<f64>,
+    /// Risk register with scores, highest first.
+    pub risks: Vec<ScoredRisk>,
+    /// Compliance checklist.
+    pub compliance: Vec<Requirement>,
+    /// Requirements not met or partly met.
+    pub compliance_gaps: usize,
+}
 
 /// Checks the section.
-pub fn validate(_section: &EnvironmentSection, _study: &Study, _v: &mut Vec<ValidationError>) {}
+pub fn validate(s: &EnvironmentSection, study: &Study, v: &mut Vec<ValidationError>) {
+    if s.grid_factor.value < Decimal::ZERO {
+        v.push(ValidationError::new("environment.grid_factor.value", format!("{} is negative", s.grid_factor.value)));
+    }
+    let (first, last) = (study.parameters.first_year, study.parameters.last_year);
+    for (i, e) in s.energy.iter().enumerate() {
+        let at = format!("environment.energy[{i}]");
+        for (j, f) in e.flows.iter().enumerate() {
+            if f.amount < Decimal::ZERO {
+                let what = if e.kind == EnergyKind::ItLoad { "power" } else { "energy" };
+                v.push(ValidationError::new(
+                    format!("{at}.flows[{j}].amount"),
+                    format!("{} is negative {what}", f.amount),
+                ));
+            }
+            if let Ok((a, b)) = flows::span(f) {
+                if a < first || b > last {
+                    v.push(ValidationError::new(
+                        format!("{at}.flows[{j}]"),
+                        format!("years {a}..{b} fall outside the analysis period {first}..{last}"),
+                    ));
+                }
+            }
+        }
+        match e.kind {
+            EnergyKind::ItLoad => match e.pue {
+                None => v.push(ValidationError::new(
+                    format!("{at}.pue"),
+                    "is missing; an IT load needs the data centre's PUE",
+                )),
+                Some(p) if p < Decimal::ONE => v.push(ValidationError::new(
+                    format!("{at}.pue"),
+                    format!("{p} is below 1; PUE is total energy over IT energy"),
+                )),
+                _ => {}
+            },
+            EnergyKind::Intensity => {
+                if e.kwh_per_million_krw.is_none_or(|x| x < Decimal::ZERO) {
+                    v.push(ValidationError::new(format!("{at}.kwh_per_million_krw"), "is missing or negative"));
+                }
+                for (j, name) in e.cost_lines.iter().enumerate() {
+                    if !study.costs.iter().any(|c| &c.name == name) {
+                        v.push(ValidationError::new(
+                            format!("{at}.cost_lines[{j}]"),
+                            format!("\"{name}\" is not a cost line of the study"),
+                        ));
+                    }
+                }
+            }
+            EnergyKind::Kwh => {}
+        }
+        if e.hours.is_some_and(|h| h > 8784) {
+            v.push(ValidationError::new(
+                format!("{at}.hours"),
+                format!("{} is more hours than a year has", e.hours.unwrap_or(0)),
+            ));
+        }
+    }
+    for (i, e) in s.embodied.iter().enumerate() {
+        if e.tco2e < Decimal::ZERO {
+            v.push(ValidationError::new(
+                format!("environment.embodied[{i}].tco2e"),
+                format!("{} is negative", e.tco2e),
+            ));
+        }
+        if e.year < first || e.year > last {
+            v.push(ValidationError::new(
+                format!("environment.embodied[{i}].year"),
+                format!("{} is outside the analysis period {first}..{last}", e.year),
+            ));
+        }
+    }
+    if let Some(cp) = &s.carbon_price {
+        if cp.path.is_empty() {
+            v.push(ValidationError::new("environment.carbon_price.path", "is empty"));
+        }
+        for (i, p) in cp.path.iter().enumerate() {
+            if p.krw_per_tco2e < Decimal::ZERO {
+                v.push(ValidationError::new(
+                    format!("environment.carbon_price.path[{i}].krw_per_tco2e"),
+                    format!("{} is negative", p.krw_per_tco2e),
+                ));
+            }
+            if i > 0 && p.year <= cp.path[i - 1].year {
+                v.push(ValidationError::new(
+                    format!("environment.carbon_price.path[{i}].year"),
+                    format!("{} does not follow {}", p.year, cp.path[i - 1].year),
+                ));
+            }
+        }
+    } else if s.include_in_economics {
+        v.push(ValidationError::new(
+            "environment.carbon_price",
+            "is missing; counting carbon as a cost needs a price path",
+        ));
+    }
+    for (i, r) in s.risks.iter().enumerate() {
+        for (name, x) in [("likelihood", r.likelihood), ("impact", r.impact)] {
+            if !(1..=5).contains(&x) {
+                v.push(ValidationError::new(
+                    format!("environment.risks[{i}].{name}"),
+                    format!("{x} is outside the 1–5 scale"),
+                ));
+            }
+        }
+    }
+}
+
+/// Carbon price in a year: linear between points, flat outside.
+fn price_in(path: &[PricePoint], year: i32) -> f64 {
+    let Some(first) = path.first() else { return 0.0 };
+    if year <= first.year {
+        return to_f64(first.krw_per_tco2e);
+    }
+    for w in path.windows(2) {
+        if year <= w[1].year {
+            let (a, b) = (&w[0], &w[1]);
+            let t = (f64::from(year) - f64::from(a.year)) / (f64::from(b.year) - f64::from(a.year));
+            return to_f64(a.krw_per_tco2e) + t * (to_f64(b.krw_per_tco2e) - to_f64(a.krw_per_tco2e));
+        }
+    }
+    path.last().map_or(0.0, |p| to_f64(p.krw_per_tco2e))
+}
+
+/// Energy, emissions and carbon value by year over the analysis period (before discounting).
+pub fn yearly(s: &EnvironmentSection, study: &Study, costs: &[Flows<'_>]) -> Vec<YearEnv> {
+    let (first, last) = (study.parameters.first_year, study.parameters.last_year);
+    let n = (last - first + 1).max(0) as usize;
+    let mut kwh = vec![0.0; n];
+    for e in &s.energy {
+        let line: Line<crate::study::CostKind> = Line {
+            name: e.name.clone(),
+            kind: crate::study::CostKind::Other,
+            source: None,
+            quantity_unit: None,
+            unit_value: None,
+            flows: e.flows.clone(),
+            uncertainty: None,
+        };
+        match e.kind {
+            EnergyKind::ItLoad | EnergyKind::Kwh => {
+                let Ok(amounts) = flows::expand(&line, first, last) else { continue };
+                let factor = if e.kind == EnergyKind::ItLoad {
+                    e.pue.map_or(1.0, to_f64) * f64::from(e.hours.unwrap_or(8760))
+                } else {
+                    1.0
+                };
+                for (k, a) in kwh.iter_mut().zip(amounts) {
+                    *k += to_f64(a) * factor;
+                }
+            }
+            EnergyKind::Intensity => {
+                let per = e.kwh_per_million_krw.map_or(0.0, to_f64);
+                for c in costs.iter().filter(|c| e.cost_lines.iter().any(|n| n == c.name)) {
+                    for (k, a) in kwh.iter_mut().zip(&c.amounts) {
+                        *k += to_f64(*a) / 1e6 * per;
+                    }
+                }
+            }
+        }
+    }
+    let grid = to_f64(s.grid_factor.value);
+    (0..n)
+        .map(|i| {
+            let year = first + i as i32;
+            let op = kwh[i] / 1000.0 * grid;
+            let emb: f64 = s.embodied.iter().filter(|e| e.year == year).map(|e| to_f64(e.tco2e)).sum();
+            let price = s.carbon_price.as_ref().map_or(0.0, |c| price_in(&c.path, year));
+            let value = Decimal::from_f64_retain((op + emb) * price).map_or(Decimal::ZERO, |d| d.round_dp(0));
+            YearEnv { year, kwh: kwh[i], tco2e_operational: op, tco2e_embodied: emb, price, carbon_value: value }
+        })
+        .collect()
+}
+
+/// The carbon value as a cost line by year, when the study counts it in the economic analysis.
+pub fn carbon_cost_line(study: &Study, costs: &[Flows<'_>]) -> Option<Vec<Decimal>> {
+    let s = study.environment.as_ref().filter(|s| s.include_in_economics)?;
+    Some(yearly(s, study, costs).into_iter().map(|y| y.carbon_value).collect())
+}
+
+fn rating(score: u8) -> &'static str {
+    match score {
+        0..=4 => "low",
+        5..=9 => "medium",
+        10..=16 => "high",
+        _ => "very high",
+    }
+}
 
 /// Runs the stage.
-pub fn appraise(_cx: &Context<'_>) -> Option<EnvironmentResult> {
-    None
+pub fn appraise(cx: &Context<'_>) -> Option<EnvironmentResult> {
+    let s = cx.study.environment.as_ref()?;
+    let base_costs: Vec<Flows<'_>> = cx.costs.iter().filter(|c| c.name != CARBON_LINE).cloned().collect();
+    let years = yearly(s, cx.study, &base_costs);
+    let values: Vec<Decimal> = years.iter().map(|y| y.carbon_value).collect();
+    let carbon_pv = cx.period.pv(&values);
+    let e = cx.economic;
+    let (pvb, pvc) = (e.pv_benefits, e.pv_costs);
+    let (without, with) = if s.include_in_economics { (pvc - carbon_pv, pvc) } else { (pvc, pvc + carbon_pv) };
+    let bc = |c: Decimal| crate::econ::bc_ratio(pvb, c);
+    let mut risks: Vec<ScoredRisk> = s
+        .risks
+        .iter()
+        .map(|r| {
+            let score = r.likelihood.saturating_mul(r.impact);
+            ScoredRisk { risk: r.clone(), score, rating: rating(score) }
+        })
+        .collect();
+    risks.sort_by(|a, b| b.score.cmp(&a.score));
+    Some(EnvironmentResult {
+        total_kwh: years.iter().map(|y| y.kwh).sum(),
+        total_tco2e: years.iter().map(|y| y.tco2e_operational + y.tco2e_embodied).sum(),
+        ewaste_tonnes: s.embodied.iter().filter_map(|e| e.ewaste_tonnes).map(to_f64).sum(),
+        grid_factor: to_f64(s.grid_factor.value),
+        carbon_pv,
+        included_in_economics: s.include_in_economics,
+        bc_without_carbon: bc(without),
+        bc_with_carbon: bc(with),
+        risks,
+        compliance_gaps: s
+            .compliance
+            .iter()
+            .filter(|c| matches!(c.status, Compliance::NotMet | Compliance::Partial))
+            .count(),
+        compliance: s.compliance.clone(),
+        years,
+    })
 }

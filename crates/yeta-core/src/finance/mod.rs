@@ -91,12 +91,7 @@ pub struct Financial {
 }
 
 /// Runs the financial analysis.
-pub fn analyse(
-    study: &Study,
-    rate: Decimal,
-    costs: &[Flows<'_>],
-    revenues: &[Flows<'_>],
-) -> Financial {
+pub fn analyse(study: &Study, rate: Decimal, costs: &[Flows<'_>], revenues: &[Flows<'_>]) -> Financial {
     let p = &study.parameters;
     let period = Period::new(Schedule::flat(p.base_year, rate), p.first_year, p.last_year);
     let n = period.factors.len();
@@ -118,35 +113,21 @@ pub fn analyse(
         profitability_index: econ::bc_ratio(pv_revenues, pv_costs),
         firr: firr_detail.value,
         firr_detail,
-        financing_risk: flags
-            .iter()
-            .map(|f| f.level)
-            .max()
-            .unwrap_or(RiskLevel::Low),
+        financing_risk: flags.iter().map(|f| f.level).max().unwrap_or(RiskLevel::Low),
         flags,
         funding,
     }
 }
 
 fn share(part: Decimal, total: Decimal) -> f64 {
-    if total.is_zero() {
-        0.0
-    } else {
-        part.checked_div(total).map_or(0.0, to_f64)
-    }
+    if total.is_zero() { 0.0 } else { part.checked_div(total).map_or(0.0, to_f64) }
 }
 
 fn funding(study: &Study) -> Funding {
     let total = study.project.total_cost;
     let (state, local, private, max, from_plan) = match &study.financing {
         Some(f) => (f.state, f.local, f.private, f.max_state_share, true),
-        None => (
-            study.project.state_funding,
-            Decimal::ZERO,
-            Decimal::ZERO,
-            None,
-            false,
-        ),
+        None => (study.project.state_funding, Decimal::ZERO, Decimal::ZERO, None, false),
     };
     Funding {
         total_cost: total,
@@ -184,26 +165,23 @@ fn flags(study: &Study, f: &Funding, has_revenues: bool, fnpv: Decimal) -> Vec<F
             out.push(Flag {
                 code: "no_funding_plan",
                 level: RiskLevel::Medium,
-                message: format!("no funding plan: {} of the total cost has no stated source beyond state funding", bn(f.unallocated)),
+                message: format!(
+                    "no funding plan: {} of the total cost has no stated source beyond state funding",
+                    bn(f.unallocated)
+                ),
             });
         }
     } else if f.unallocated > Decimal::ZERO {
         out.push(Flag {
             code: "funding_gap",
             level: RiskLevel::High,
-            message: format!(
-                "the funding plan leaves {} of the total cost unfunded",
-                bn(f.unallocated)
-            ),
+            message: format!("the funding plan leaves {} of the total cost unfunded", bn(f.unallocated)),
         });
     } else if f.unallocated < Decimal::ZERO {
         out.push(Flag {
             code: "funding_exceeds_cost",
             level: RiskLevel::Medium,
-            message: format!(
-                "the funding plan exceeds the total cost by {}",
-                bn(-f.unallocated)
-            ),
+            message: format!("the funding plan exceeds the total cost by {}", bn(-f.unallocated)),
         });
     }
     if f.from_plan && f.state != study.project.state_funding {
@@ -222,16 +200,9 @@ fn flags(study: &Study, f: &Funding, has_revenues: bool, fnpv: Decimal) -> Vec<F
             code: "private_share_not_covered_by_revenue",
             level: RiskLevel::High,
             message: if has_revenues {
-                format!(
-                    "private funding of {} relies on revenues, but FNPV is negative ({})",
-                    bn(f.private),
-                    bn(fnpv)
-                )
+                format!("private funding of {} relies on revenues, but FNPV is negative ({})", bn(f.private), bn(fnpv))
             } else {
-                format!(
-                    "private funding of {} with no revenue lines to repay it",
-                    bn(f.private)
-                )
+                format!("private funding of {} with no revenue lines to repay it", bn(f.private))
             },
         });
     }

@@ -10,12 +10,7 @@ pub enum Dist {
     Triangular { a: f64, m: f64, b: f64 },
     /// PERT(min, mode, max): a scaled Beta with α = 1 + 4(m−a)/(b−a), β = 1 + 4(b−m)/(b−a);
     /// sampled through a tabulated inverse CDF.
-    Pert {
-        a: f64,
-        b: f64,
-        mean: f64,
-        table: Vec<f64>,
-    },
+    Pert { a: f64, b: f64, mean: f64, table: Vec<f64> },
     /// Uniform(min, max).
     Uniform { a: f64, b: f64 },
     /// Normal(mean, sd) truncated at 0.
@@ -35,12 +30,7 @@ impl Dist {
     /// a fine grid) and inverting by interpolation: accurate to about 1e-7, and fast to sample.
     pub fn pert(a: f64, m: f64, b: f64) -> Self {
         if b <= a {
-            return Dist::Pert {
-                a,
-                b,
-                mean: a,
-                table: vec![0.0; 2],
-            };
+            return Dist::Pert { a, b, mean: a, table: vec![0.0; 2] };
         }
         let alpha = 1.0 + 4.0 * (m - a) / (b - a);
         let beta = 1.0 + 4.0 * (b - m) / (b - a);
@@ -48,11 +38,7 @@ impl Dist {
         let (am1, bm1) = (alpha - 1.0, beta - 1.0);
         let pdf = |x: f64| {
             if x <= 0.0 || x >= 1.0 {
-                if (x <= 0.0 && am1 == 0.0) || (x >= 1.0 && bm1 == 0.0) {
-                    1.0
-                } else {
-                    0.0
-                }
+                if (x <= 0.0 && am1 == 0.0) || (x >= 1.0 && bm1 == 0.0) { 1.0 } else { 0.0 }
             } else {
                 (am1 * x.ln() + bm1 * (1.0 - x).ln()).exp()
             }
@@ -72,19 +58,10 @@ impl Dist {
                 k += 1;
             }
             let span = cdf[(k + 1).min(n)] - cdf[k];
-            let frac = if span > 0.0 {
-                ((u - cdf[k]) / span).clamp(0.0, 1.0)
-            } else {
-                0.0
-            };
+            let frac = if span > 0.0 { ((u - cdf[k]) / span).clamp(0.0, 1.0) } else { 0.0 };
             table.push(((k as f64 + frac) * h).clamp(0.0, 1.0));
         }
-        Dist::Pert {
-            a,
-            b,
-            mean: a + (b - a) * alpha / (alpha + beta),
-            table,
-        }
+        Dist::Pert { a, b, mean: a + (b - a) * alpha / (alpha + beta), table }
     }
 
     /// Uniform.
@@ -94,11 +71,7 @@ impl Dist {
 
     /// Normal truncated at 0.
     pub fn normal(mu: f64, sd: f64) -> Self {
-        Dist::Normal {
-            mu,
-            sd,
-            p0: if sd > 0.0 { phi(-mu / sd) } else { 0.0 },
-        }
+        Dist::Normal { mu, sd, p0: if sd > 0.0 { phi(-mu / sd) } else { 0.0 } }
     }
 
     /// The value at quantile u ∈ (0, 1).
@@ -109,15 +82,9 @@ impl Dist {
                     return a;
                 }
                 let f = (m - a) / (b - a);
-                if u < f {
-                    a + ((b - a) * (m - a) * u).sqrt()
-                } else {
-                    b - ((b - a) * (b - m) * (1.0 - u)).sqrt()
-                }
+                if u < f { a + ((b - a) * (m - a) * u).sqrt() } else { b - ((b - a) * (b - m) * (1.0 - u)).sqrt() }
             }
-            Dist::Pert {
-                a, b, ref table, ..
-            } => {
+            Dist::Pert { a, b, ref table, .. } => {
                 let x = u * (table.len() - 1) as f64;
                 let i = (x as usize).min(table.len() - 2);
                 let t = table[i] + (table[i + 1] - table[i]) * (x - i as f64);
@@ -141,17 +108,11 @@ impl Dist {
                 let f = (m - a) / (b - a);
                 let (lo, hi) = ((b - a) * (m - a), (b - a) * (b - m));
                 for (o, &u) in out.iter_mut().zip(us) {
-                    let x = if u < f {
-                        a + (lo * u).sqrt()
-                    } else {
-                        b - (hi * (1.0 - u)).sqrt()
-                    };
+                    let x = if u < f { a + (lo * u).sqrt() } else { b - (hi * (1.0 - u)).sqrt() };
                     *o += scale * x;
                 }
             }
-            Dist::Pert {
-                a, b, ref table, ..
-            } => {
+            Dist::Pert { a, b, ref table, .. } => {
                 let last = table.len() - 2;
                 let k = (table.len() - 1) as f64;
                 for (o, &u) in out.iter_mut().zip(us) {
@@ -260,13 +221,8 @@ pub fn phi_inv(p: f64) -> f64 {
         -3.066479806614716e1,
         2.506628277459239,
     ];
-    const B: [f64; 5] = [
-        -5.447609879822406e1,
-        1.615858368580409e2,
-        -1.556989798598866e2,
-        6.680131188771972e1,
-        -1.328068155288572e1,
-    ];
+    const B: [f64; 5] =
+        [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
     const C: [f64; 6] = [
         -7.784894002430293e-3,
         -3.223964580411365e-1,
@@ -275,12 +231,7 @@ pub fn phi_inv(p: f64) -> f64 {
         4.374664141464968,
         2.938163982698783,
     ];
-    const D: [f64; 4] = [
-        7.784695709041462e-3,
-        3.224671290700398e-1,
-        2.445134137142996,
-        3.754408661907416,
-    ];
+    const D: [f64; 4] = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
     let pl = 0.02425;
     let x = if p < pl {
         let q = (-2.0 * p.ln()).sqrt();
@@ -347,11 +298,7 @@ mod tests {
     /// Φ(1.96) = 0.975002105, Φ(−2.5) = 0.006209665.
     #[test]
     fn normal_cdf_and_inverse() {
-        for (x, p) in [
-            (1.0, 0.841344746068543),
-            (1.96, 0.975002104851780),
-            (-2.5, 0.006209665325776),
-        ] {
+        for (x, p) in [(1.0, 0.841344746068543), (1.96, 0.975002104851780), (-2.5, 0.006209665325776)] {
             assert!((phi(x) - p).abs() < 1e-12, "Φ({x}) = {}", phi(x));
             assert!((phi_inv(p) - x).abs() < 1e-9, "Φ⁻¹({p}) = {}", phi_inv(p));
         }
@@ -365,26 +312,16 @@ mod tests {
             (Dist::pert(0.9, 1.0, 1.3), (0.9 + 4.0 * 1.0 + 1.3) / 6.0),
             (Dist::uniform(0.8, 1.2), 1.0),
             // truncated normal N(1, 0.5) at 0: α = −2, mean = 1 + 0.5·φ(−2)/(1 − Φ(−2))
-            (
-                Dist::normal(1.0, 0.5),
-                1.0 + 0.5 * 0.05399096651318806 / (1.0 - 0.022750131948179195),
-            ),
+            (Dist::normal(1.0, 0.5), 1.0 + 0.5 * 0.05399096651318806 / (1.0 - 0.022750131948179195)),
         ];
         for (d, want) in cases {
-            assert!(
-                (d.mean() - want).abs() < 1e-12,
-                "closed form {} vs {want}",
-                d.mean()
-            );
+            assert!((d.mean() - want).abs() < 1e-12, "closed form {} vs {want}", d.mean());
             let mut rng = Rng::new(1, 0);
             let n = 200_000;
             let xs: Vec<f64> = (0..n).map(|_| d.quantile(rng.uniform())).collect();
             let m = xs.iter().sum::<f64>() / n as f64;
             let sd = (xs.iter().map(|x| (x - m).powi(2)).sum::<f64>() / (n - 1) as f64).sqrt();
-            assert!(
-                (m - want).abs() < 5.0 * sd / (n as f64).sqrt(),
-                "sample mean {m} vs {want}"
-            );
+            assert!((m - want).abs() < 5.0 * sd / (n as f64).sqrt(), "sample mean {m} vs {want}");
             assert!(xs.iter().all(|x| *x >= 0.0));
         }
     }

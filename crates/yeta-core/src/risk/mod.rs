@@ -49,43 +49,23 @@ pub struct Uncertainty {
     pub dist: Family,
     /// Lower bound (triangular, PERT, uniform).
     #[schemars(with = "Option<DecimalString>")]
-    #[serde(
-        default,
-        with = "money::option",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "money::option", skip_serializing_if = "Option::is_none")]
     pub min: Option<Decimal>,
     /// Most likely value (triangular, PERT).
     #[schemars(with = "Option<DecimalString>")]
-    #[serde(
-        default,
-        with = "money::option",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "money::option", skip_serializing_if = "Option::is_none")]
     pub mode: Option<Decimal>,
     /// Upper bound (triangular, PERT, uniform).
     #[schemars(with = "Option<DecimalString>")]
-    #[serde(
-        default,
-        with = "money::option",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "money::option", skip_serializing_if = "Option::is_none")]
     pub max: Option<Decimal>,
     /// Mean (normal).
     #[schemars(with = "Option<DecimalString>")]
-    #[serde(
-        default,
-        with = "money::option",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "money::option", skip_serializing_if = "Option::is_none")]
     pub mean: Option<Decimal>,
     /// Standard deviation (normal).
     #[schemars(with = "Option<DecimalString>")]
-    #[serde(
-        default,
-        with = "money::option",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "money::option", skip_serializing_if = "Option::is_none")]
     pub sd: Option<Decimal>,
     /// Lines with the same group share one draw and move together (e.g. all construction lines).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -131,39 +111,23 @@ pub fn validate_uncertainty(path: &str, u: &Uncertainty, v: &mut Vec<ValidationE
     };
     match u.dist {
         Family::Triangular | Family::Pert => {
-            let (a, m, b) = (
-                need("min", u.min, v),
-                need("mode", u.mode, v),
-                need("max", u.max, v),
-            );
+            let (a, m, b) = (need("min", u.min, v), need("mode", u.mode, v), need("max", u.max, v));
             if let (Some(a), Some(m), Some(b)) = (a, m, b) {
                 if a > m {
-                    v.push(ValidationError::new(
-                        format!("{path}.min"),
-                        format!("{a} is above the mode {m}"),
-                    ));
+                    v.push(ValidationError::new(format!("{path}.min"), format!("{a} is above the mode {m}")));
                 }
                 if m > b {
-                    v.push(ValidationError::new(
-                        format!("{path}.max"),
-                        format!("{b} is below the mode {m}"),
-                    ));
+                    v.push(ValidationError::new(format!("{path}.max"), format!("{b} is below the mode {m}")));
                 }
                 if a == b {
-                    v.push(ValidationError::new(
-                        format!("{path}.max"),
-                        format!("{b} equals min: the range is empty"),
-                    ));
+                    v.push(ValidationError::new(format!("{path}.max"), format!("{b} equals min: the range is empty")));
                 }
             }
         }
         Family::Uniform => {
             if let (Some(a), Some(b)) = (need("min", u.min, v), need("max", u.max, v)) {
                 if a >= b {
-                    v.push(ValidationError::new(
-                        format!("{path}.max"),
-                        format!("{b} is not above min {a}"),
-                    ));
+                    v.push(ValidationError::new(format!("{path}.max"), format!("{b} is not above min {a}")));
                 }
             }
         }
@@ -196,12 +160,7 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Self {
-            draws: 10_000,
-            seed: 1,
-            threads: 1,
-            bins: 30,
-        }
+        Self { draws: 10_000, seed: 1, threads: 1, bins: 30 }
     }
 }
 
@@ -318,10 +277,7 @@ pub fn simulate(
     cancel: &AtomicBool,
 ) -> Result<RiskResult, RiskError> {
     if opts.draws < 2 || opts.draws > MAX_DRAWS {
-        return Err(RiskError::Options(format!(
-            "draws: {} is outside 2..{MAX_DRAWS}",
-            opts.draws
-        )));
+        return Err(RiskError::Options(format!("draws: {} is outside 2..{MAX_DRAWS}", opts.draws)));
     }
     let study = cx.study;
     let factors: Vec<f64> = cx.period.factors.iter().map(|d| to_f64(*d)).collect();
@@ -340,10 +296,7 @@ pub fn simulate(
             let slot = match u {
                 Some(u) => {
                     uncertain.push(f.name.to_owned());
-                    let key = u
-                        .group
-                        .clone()
-                        .unwrap_or_else(|| format!("\u{0}{}", f.name));
+                    let key = u.group.clone().unwrap_or_else(|| format!("\u{0}{}", f.name));
                     groups.iter().position(|g| *g == key).unwrap_or_else(|| {
                         groups.push(key);
                         groups.len() - 1
@@ -351,48 +304,20 @@ pub fn simulate(
                 }
                 None => usize::MAX,
             };
-            lines.push(SimLine {
-                sign,
-                amounts,
-                pv,
-                dist: u.and_then(Uncertainty::to_dist),
-                slot,
-            });
+            lines.push(SimLine { sign, amounts, pv, dist: u.and_then(Uncertainty::to_dist), slot });
         }
     };
-    push(
-        -1.0,
-        cx.costs,
-        study.costs.iter().map(|l| l.uncertainty.as_ref()).collect(),
-        &mut lines,
-        &mut uncertain,
-    );
-    push(
-        1.0,
-        cx.benefits,
-        study
-            .benefits
-            .iter()
-            .map(|l| l.uncertainty.as_ref())
-            .collect(),
-        &mut lines,
-        &mut uncertain,
-    );
-    let rate_dist = study
-        .parameters
-        .discount_uncertainty
-        .as_ref()
-        .and_then(Uncertainty::to_dist);
+    push(-1.0, cx.costs, study.costs.iter().map(|l| l.uncertainty.as_ref()).collect(), &mut lines, &mut uncertain);
+    push(1.0, cx.benefits, study.benefits.iter().map(|l| l.uncertainty.as_ref()).collect(), &mut lines, &mut uncertain);
+    let rate_dist = study.parameters.discount_uncertainty.as_ref().and_then(Uncertainty::to_dist);
     if rate_dist.is_some() {
         uncertain.push("discount rate".into());
     }
-    let rates: Vec<f64> = (0..factors.len())
-        .map(|i| to_f64(cx.period.schedule.rate_in(cx.period.first_year + i as i32)))
-        .collect();
+    let rates: Vec<f64> =
+        (0..factors.len()).map(|i| to_f64(cx.period.schedule.rate_in(cx.period.first_year + i as i32))).collect();
     // Rates of the years from the base year to the first year, which discount the first year.
-    let pre_rates: Vec<f64> = (cx.period.base_year + 1..=cx.period.first_year)
-        .map(|k| to_f64(cx.period.schedule.rate_in(k)))
-        .collect();
+    let pre_rates: Vec<f64> =
+        (cx.period.base_year + 1..=cx.period.first_year).map(|k| to_f64(cx.period.schedule.rate_in(k))).collect();
     let n_slots = groups.len();
 
     let chunks = opts.draws.div_ceil(CHUNK);
@@ -401,8 +326,7 @@ pub fn simulate(
     let done = AtomicUsize::new(0);
     let threads = opts.threads.clamp(1, 64).min(chunks);
     // Chunk k goes to thread k % threads; each writes only its own chunks.
-    let mut work: Vec<Vec<(usize, &mut [f64], &mut [f64])>> =
-        (0..threads).map(|_| Vec::new()).collect();
+    let mut work: Vec<Vec<(usize, &mut [f64], &mut [f64])>> = (0..threads).map(|_| Vec::new()).collect();
     for (k, (n, b)) in npv.chunks_mut(CHUNK).zip(bc.chunks_mut(CHUNK)).enumerate() {
         work[k % threads].push((k, n, b));
     }
@@ -432,15 +356,9 @@ pub fn simulate(
             match &rate_dist {
                 None => {
                     for l in &lines {
-                        let acc = if l.sign > 0.0 {
-                            &mut pvb[..len]
-                        } else {
-                            &mut pvc[..len]
-                        };
+                        let acc = if l.sign > 0.0 { &mut pvb[..len] } else { &mut pvc[..len] };
                         match &l.dist {
-                            Some(d) => {
-                                d.add_scaled(&u[l.slot * len..(l.slot + 1) * len], l.pv, acc)
-                            }
+                            Some(d) => d.add_scaled(&u[l.slot * len..(l.slot + 1) * len], l.pv, acc),
                             None => acc.iter_mut().for_each(|x| *x += l.pv),
                         }
                     }
@@ -463,10 +381,7 @@ pub fn simulate(
                             *pv = l.amounts.iter().zip(&df).map(|(a, d)| a * d).sum();
                         }
                         for (l, pv) in lines.iter().zip(&line_pv) {
-                            let mult = l
-                                .dist
-                                .as_ref()
-                                .map_or(1.0, |d| d.quantile(u[l.slot * len + i]));
+                            let mult = l.dist.as_ref().map_or(1.0, |d| d.quantile(u[l.slot * len + i]));
                             if l.sign > 0.0 {
                                 pvb[i] += mult * pv;
                             } else {
@@ -478,11 +393,7 @@ pub fn simulate(
             }
             for i in 0..len {
                 n_out[i] = pvb[i] - pvc[i];
-                b_out[i] = if pvc[i] > 0.0 {
-                    pvb[i] / pvc[i]
-                } else {
-                    f64::NAN
-                };
+                b_out[i] = if pvc[i] > 0.0 { pvb[i] / pvc[i] } else { f64::NAN };
             }
             let d = done.fetch_add(len, Ordering::Relaxed) + len;
             progress(d, opts.draws);
@@ -494,14 +405,9 @@ pub fn simulate(
     } else {
         let results: Vec<Result<(), RiskError>> = std::thread::scope(|s| {
             let handles: Vec<_> = work.into_iter().map(|jobs| s.spawn(|| run(jobs))).collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().unwrap_or(Err(RiskError::Cancelled)))
-                .collect()
+            handles.into_iter().map(|h| h.join().unwrap_or(Err(RiskError::Cancelled))).collect()
         });
-        results
-            .into_iter()
-            .collect::<Result<Vec<()>, RiskError>>()?;
+        results.into_iter().collect::<Result<Vec<()>, RiskError>>()?;
     }
 
     let prob_npv_positive = npv.iter().filter(|x| **x > 0.0).count() as f64 / opts.draws as f64;
@@ -510,14 +416,9 @@ pub fn simulate(
     let npv_stats = stats(&mut npv);
     bc.retain(|x| x.is_finite());
     let bc_stats = stats(&mut bc);
-    let npv_expected_analytic = rate_dist.is_none().then(|| {
-        Money::of(
-            lines
-                .iter()
-                .map(|l| l.sign * l.dist.as_ref().map_or(1.0, Dist::mean) * l.pv)
-                .sum(),
-        )
-    });
+    let npv_expected_analytic = rate_dist
+        .is_none()
+        .then(|| Money::of(lines.iter().map(|l| l.sign * l.dist.as_ref().map_or(1.0, Dist::mean) * l.pv).sum()));
     Ok(RiskResult {
         draws: opts.draws,
         seed: opts.seed,
@@ -570,19 +471,11 @@ fn stats(xs: &mut [f64]) -> Stats<f64> {
 }
 
 fn histogram(xs: &[f64], bins: usize) -> Vec<Bin> {
-    let (lo, hi) = xs
-        .iter()
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), x| {
-            (a.min(*x), b.max(*x))
-        });
+    let (lo, hi) = xs.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), x| (a.min(*x), b.max(*x)));
     if !lo.is_finite() || !hi.is_finite() {
         return vec![];
     }
-    let width = if hi > lo {
-        (hi - lo) / bins as f64
-    } else {
-        1.0
-    };
+    let width = if hi > lo { (hi - lo) / bins as f64 } else { 1.0 };
     let mut counts = vec![0; bins];
     for x in xs {
         let i = (((x - lo) / width) as usize).min(bins - 1);
@@ -607,11 +500,7 @@ fn critical(cx: &Context<'_>, lines: &[SimLine], uncertain: &[String]) -> Vec<Cr
     if npv == 0.0 {
         return out;
     }
-    let names = cx
-        .costs
-        .iter()
-        .map(|l| ("costs", l.name))
-        .chain(cx.benefits.iter().map(|l| ("benefits", l.name)));
+    let names = cx.costs.iter().map(|l| ("costs", l.name)).chain(cx.benefits.iter().map(|l| ("benefits", l.name)));
     for ((list, name), l) in names.zip(lines) {
         let elasticity = l.sign * l.pv / npv.abs();
         if elasticity.abs() > 1.0 {
@@ -630,14 +519,7 @@ fn critical(cx: &Context<'_>, lines: &[SimLine], uncertain: &[String]) -> Vec<Cr
     );
     let npv_up: f64 = lines
         .iter()
-        .map(|l| {
-            l.sign
-                * l.amounts
-                    .iter()
-                    .zip(&up.factors)
-                    .map(|(a, d)| a * to_f64(*d))
-                    .sum::<f64>()
-        })
+        .map(|l| l.sign * l.amounts.iter().zip(&up.factors).map(|(a, d)| a * to_f64(*d)).sum::<f64>())
         .sum();
     let elasticity = (npv_up - npv) / npv.abs() * 100.0;
     if elasticity.abs() > 1.0 {
@@ -659,6 +541,8 @@ pub fn simulate_study(
     progress: &(dyn Fn(usize, usize) + Sync),
     cancel: &AtomicBool,
 ) -> Result<RiskResult, crate::StudyError> {
-    crate::appraisal::with_context(study, None, |cx| simulate(cx, opts, progress, cancel))?
-        .map_err(|e| crate::StudyError::Invalid(vec![ValidationError::new("", e.to_string())]))
+    crate::appraisal::with_context(study, &crate::appraisal::Inputs::default(), |cx| {
+        simulate(cx, opts, progress, cancel)
+    })?
+    .map_err(|e| crate::StudyError::Invalid(vec![ValidationError::new("", e.to_string())]))
 }

@@ -6,9 +6,7 @@
 //! The rule sets shipped with Yeta live in `fixtures/rules/` and are compiled in; a user's own
 //! rule set is read by the shell and passed in as text.
 
-use crate::study::{
-    DecimalString, Sector, SectorClass, StudyError, ValidationError, money, parse_json,
-};
+use crate::study::{DecimalString, Sector, SectorClass, StudyError, ValidationError, money, parse_json};
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -22,22 +20,10 @@ pub const FORMAT: &str = "yeta-rules/1";
 
 /// The rule sets shipped with Yeta, by id.
 pub const BUILTIN: [(&str, &str); 4] = [
-    (
-        "kr-pfs-2019",
-        include_str!("../../../../fixtures/rules/kr-pfs-2019.json"),
-    ),
-    (
-        "kr-pfs-2026",
-        include_str!("../../../../fixtures/rules/kr-pfs-2026.json"),
-    ),
-    (
-        "uk-green-book-2022",
-        include_str!("../../../../fixtures/rules/uk-green-book-2022.json"),
-    ),
-    (
-        "eu-cba-2014",
-        include_str!("../../../../fixtures/rules/eu-cba-2014.json"),
-    ),
+    ("kr-pfs-2019", include_str!("../../../../fixtures/rules/kr-pfs-2019.json")),
+    ("kr-pfs-2026", include_str!("../../../../fixtures/rules/kr-pfs-2026.json")),
+    ("uk-green-book-2022", include_str!("../../../../fixtures/rules/uk-green-book-2022.json")),
+    ("eu-cba-2014", include_str!("../../../../fixtures/rules/eu-cba-2014.json")),
 ];
 
 /// How firmly a value is established (METHOD.md's [C] and [U]).
@@ -256,10 +242,7 @@ impl RuleSet {
         let set: RuleSet = parse_json(text)?;
         let mut v = Vec::new();
         if set.format != FORMAT {
-            v.push(ValidationError::new(
-                "format",
-                format!("\"{}\" is not \"{FORMAT}\"", set.format),
-            ));
+            v.push(ValidationError::new("format", format!("\"{}\" is not \"{FORMAT}\"", set.format)));
         }
         if set.social_discount.value.is_empty() {
             v.push(ValidationError::new("social_discount.value", "is empty"));
@@ -280,27 +263,18 @@ impl RuleSet {
             }
             prev = s.from_t;
         }
-        if v.is_empty() {
-            Ok(set)
-        } else {
-            Err(StudyError::Invalid(v))
-        }
+        if v.is_empty() { Ok(set) } else { Err(StudyError::Invalid(v)) }
     }
 
     /// A rule set shipped with Yeta.
     pub fn builtin(id: &str) -> Option<Self> {
-        BUILTIN
-            .iter()
-            .find(|(i, _)| *i == id)
-            .and_then(|(_, text)| Self::from_json(text).ok())
+        BUILTIN.iter().find(|(i, _)| *i == id).and_then(|(_, text)| Self::from_json(text).ok())
     }
 
     /// The PFS threshold for a sector: the one naming it, else the general one.
     pub fn threshold_for(&self, sector: Sector) -> Option<&Threshold> {
         let list = &self.pfs_thresholds.as_ref()?.value;
-        list.iter()
-            .find(|t| t.sectors.contains(&sector))
-            .or_else(|| list.iter().find(|t| t.sectors.is_empty()))
+        list.iter().find(|t| t.sectors.contains(&sector)).or_else(|| list.iter().find(|t| t.sectors.is_empty()))
     }
 
     /// Applies a study's overrides.
@@ -334,10 +308,7 @@ impl RuleSet {
                 });
             }
         }
-        AppliedRules {
-            set: self,
-            overrides,
-        }
+        AppliedRules { set: self, overrides }
     }
 }
 
@@ -360,11 +331,6 @@ mod tests {
         let ict = r26.threshold_for(Sector::Ict).expect("general threshold");
         assert_eq!(road.total_cost, Decimal::from(100_000_000_000_i64));
         assert_eq!(ict.total_cost, Decimal::from(50_000_000_000_i64));
-        assert!(
-            RuleSet::builtin("uk-green-book-2022")
-                .expect("builtin")
-                .threshold_for(Sector::Road)
-                .is_none()
-        );
+        assert!(RuleSet::builtin("uk-green-book-2022").expect("builtin").threshold_for(Sector::Road).is_none());
     }
 }

@@ -6,9 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// Project sector (사업 분야). Decides the AHP hierarchy (construction / ICT / other) and which
 /// PFS threshold of the rule set applies.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Sector {
     /// Roads (도로).
@@ -96,12 +94,9 @@ impl Sector {
     /// The AHP hierarchy the sector is evaluated under.
     pub fn class(self) -> SectorClass {
         match self {
-            Sector::Road
-            | Sector::Rail
-            | Sector::Port
-            | Sector::Airport
-            | Sector::Water
-            | Sector::Building => SectorClass::Construction,
+            Sector::Road | Sector::Rail | Sector::Port | Sector::Airport | Sector::Water | Sector::Building => {
+                SectorClass::Construction
+            }
             Sector::Ict => SectorClass::Ict,
             Sector::Culture | Sector::Rnd | Sector::Other => SectorClass::Other,
         }

@@ -39,27 +39,22 @@ pub fn expand<K>(line: &Line<K>, first: i32, last: i32) -> Result<Vec<Decimal>, 
         let err = |message: String| FlowError { flow: i, message };
         let (from, to) = span(flow).map_err(err)?;
         if from < first || to > last {
-            return Err(err(format!(
-                "years {from}..{to} fall outside the analysis period {first}..{last}"
-            )));
+            return Err(err(format!("years {from}..{to} fall outside the analysis period {first}..{last}")));
         }
         let factor = Decimal::ONE + flow.growth.unwrap_or(Decimal::ZERO);
         let mut quantity = flow.amount;
         for year in from..=to {
-            let money = quantity
-                .checked_mul(unit)
-                .filter(|m| m.abs() <= MAX_YEARLY_AMOUNT)
-                .ok_or_else(|| err(format!("the amount in {year} exceeds KRW 10^20; check the amount, unit value and growth")))?;
-            let slot = &mut amounts[(year - first) as usize];
-            *slot = slot.checked_add(money).ok_or_else(|| {
-                err(format!(
-                    "the amounts in {year} add up beyond the representable range"
-                ))
+            let money = quantity.checked_mul(unit).filter(|m| m.abs() <= MAX_YEARLY_AMOUNT).ok_or_else(|| {
+                err(format!("the amount in {year} exceeds KRW 10^20; check the amount, unit value and growth"))
             })?;
+            let slot = &mut amounts[(year - first) as usize];
+            *slot = slot
+                .checked_add(money)
+                .ok_or_else(|| err(format!("the amounts in {year} add up beyond the representable range")))?;
             if year < to {
-                quantity = quantity.checked_mul(factor).ok_or_else(|| {
-                    err(format!("growth makes the amount in {} overflow", year + 1))
-                })?;
+                quantity = quantity
+                    .checked_mul(factor)
+                    .ok_or_else(|| err(format!("growth makes the amount in {} overflow", year + 1)))?;
             }
         }
     }
@@ -71,10 +66,7 @@ pub(crate) fn span(flow: &Flow) -> Result<(i32, i32), String> {
     match (flow.year, flow.from, flow.to) {
         (Some(y), None, None) => {
             if flow.growth.is_some() {
-                Err(
-                    "`growth` applies only to a ranged flow (`from`/`to`), not to a single `year`"
-                        .to_owned(),
-                )
+                Err("`growth` applies only to a ranged flow (`from`/`to`), not to a single `year`".to_owned())
             } else {
                 Ok((y, y))
             }
@@ -98,20 +90,8 @@ mod tests {
         Decimal::from_str(s).expect("test decimal")
     }
 
-    fn flow(
-        year: Option<i32>,
-        from: Option<i32>,
-        to: Option<i32>,
-        amount: &str,
-        growth: Option<&str>,
-    ) -> Flow {
-        Flow {
-            year,
-            from,
-            to,
-            amount: d(amount),
-            growth: growth.map(d),
-        }
+    fn flow(year: Option<i32>, from: Option<i32>, to: Option<i32>, amount: &str, growth: Option<&str>) -> Flow {
+        Flow { year, from, to, amount: d(amount), growth: growth.map(d) }
     }
 
     fn line(flows: Vec<Flow>, unit: Option<&str>) -> Line<CostKind> {
@@ -120,11 +100,7 @@ mod tests {
             kind: CostKind::Opex,
             source: None,
             quantity_unit: None,
-            unit_value: unit.map(|u| UnitValue {
-                value: d(u),
-                unit: "KRW/h".into(),
-                source: "test".into(),
-            }),
+            unit_value: unit.map(|u| UnitValue { value: d(u), unit: "KRW/h".into(), source: "test".into() }),
             flows,
             uncertainty: None,
         }
@@ -139,36 +115,21 @@ mod tests {
     fn ranged_flow_grows_and_same_year_flows_add() {
         // 100 in 2026 growing 10 %: 100, 110, 121; plus a single 5 in 2027.
         let l = line(
-            vec![
-                flow(None, Some(2026), Some(2028), "100", Some("0.1")),
-                flow(Some(2027), None, None, "5", None),
-            ],
+            vec![flow(None, Some(2026), Some(2028), "100", Some("0.1")), flow(Some(2027), None, None, "5", None)],
             None,
         );
-        assert_eq!(
-            expand(&l, 2025, 2029).expect("expands"),
-            vec![d("0"), d("100"), d("115"), d("121"), d("0")]
-        );
+        assert_eq!(expand(&l, 2025, 2029).expect("expands"), vec![d("0"), d("100"), d("115"), d("121"), d("0")]);
     }
 
     #[test]
     fn quantities_times_unit_value() {
-        let l = line(
-            vec![flow(None, Some(2026), Some(2027), "1000", None)],
-            Some("15000"),
-        );
-        assert_eq!(
-            expand(&l, 2026, 2027).expect("expands"),
-            vec![d("15000000"), d("15000000")]
-        );
+        let l = line(vec![flow(None, Some(2026), Some(2027), "1000", None)], Some("15000"));
+        assert_eq!(expand(&l, 2026, 2027).expect("expands"), vec![d("15000000"), d("15000000")]);
     }
 
     #[test]
     fn overflow_is_an_error_not_a_panic() {
-        let l = line(
-            vec![flow(None, Some(2000), Some(2400), "1000000000", Some("1"))],
-            None,
-        );
+        let l = line(vec![flow(None, Some(2000), Some(2400), "1000000000", Some("1"))], None);
         let e = expand(&l, 2000, 2400).expect_err("overflows");
         assert!(e.to_string().contains("flows[0]"), "{e}");
     }

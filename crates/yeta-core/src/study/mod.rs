@@ -105,10 +105,7 @@ pub struct RulesRef {
 
 impl Default for RulesRef {
     fn default() -> Self {
-        Self {
-            id: crate::rules::DEFAULT_RULE_SET.to_owned(),
-            overrides: crate::rules::RuleOverrides::default(),
-        }
+        Self { id: crate::rules::DEFAULT_RULE_SET.to_owned(), overrides: crate::rules::RuleOverrides::default() }
     }
 }
 
@@ -205,11 +202,7 @@ pub struct Flow {
     pub amount: Decimal,
     /// Yearly growth of a ranged flow, e.g. `"0.012"` for demand growing 1.2 % a year.
     #[schemars(with = "Option<DecimalString>")]
-    #[serde(
-        default,
-        with = "money::option",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "money::option", skip_serializing_if = "Option::is_none")]
     pub growth: Option<Decimal>,
 }
 
@@ -307,11 +300,7 @@ pub struct Financing {
     /// The largest state share of the total cost the plan supports (e.g. the legal subsidy rate
     /// for this kind of project, 국고보조율), as a fraction.
     #[schemars(with = "Option<DecimalString>")]
-    #[serde(
-        default,
-        with = "money::option",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "money::option", skip_serializing_if = "Option::is_none")]
     pub max_state_share: Option<Decimal>,
     /// Where the plan and the subsidy rate come from.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -75,9 +75,7 @@ impl de::Visitor<'_> for DecimalVisitor {
 pub fn parse_decimal(v: &str) -> Result<Decimal, String> {
     let t = v.trim();
     let ok = !t.is_empty()
-        && t.chars()
-            .enumerate()
-            .all(|(i, c)| c.is_ascii_digit() || c == '.' || (i == 0 && c == '-'))
+        && t.chars().enumerate().all(|(i, c)| c.is_ascii_digit() || c == '.' || (i == 0 && c == '-'))
         && t.chars().filter(|&c| c == '.').count() <= 1
         && t.chars().any(|c| c.is_ascii_digit());
     if !ok {

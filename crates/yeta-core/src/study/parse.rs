@@ -53,10 +53,7 @@ pub(super) fn from_json(text: &str) -> Result<Study, StudyError> {
     if study.format != FORMAT {
         return Err(StudyError::Invalid(vec![ValidationError::new(
             "format",
-            format!(
-                "\"{}\" is not a format this Yeta reads; expected \"{FORMAT}\"",
-                study.format
-            ),
+            format!("\"{}\" is not a format this Yeta reads; expected \"{FORMAT}\"", study.format),
         )]));
     }
     Ok(study)
@@ -70,17 +67,11 @@ pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T
         let inner = e.into_inner();
         let (line, column) = (inner.line(), inner.column());
         match inner.classify() {
-            Category::Syntax | Category::Eof | Category::Io => StudyError::Malformed {
-                line,
-                column,
-                message: strip_position(&inner.to_string()),
-            },
+            Category::Syntax | Category::Eof | Category::Io => {
+                StudyError::Malformed { line, column, message: strip_position(&inner.to_string()) }
+            }
             Category::Data => StudyError::Field {
-                path: if path == "." {
-                    "(top level)".to_owned()
-                } else {
-                    path
-                },
+                path: if path == "." { "(top level)".to_owned() } else { path },
                 message: strip_position(&inner.to_string()),
                 line,
                 column,

@@ -20,20 +20,13 @@ pub struct ValidationError {
 impl ValidationError {
     /// A problem at `path`.
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
-        Self {
-            path: path.into(),
-            message: message.into(),
-        }
+        Self { path: path.into(), message: message.into() }
     }
 }
 
 impl fmt::Display for ValidationError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() {
-            f.write_str(&self.message)
-        } else {
-            write!(f, "{}: {}", self.path, self.message)
-        }
+        if self.path.is_empty() { f.write_str(&self.message) } else { write!(f, "{}: {}", self.path, self.message) }
     }
 }
 
@@ -71,35 +64,20 @@ pub fn validate(study: &Study) -> Result<(), Vec<ValidationError>> {
 fn project(study: &Study, v: &mut Vec<ValidationError>) {
     let p = &study.project;
     if p.name.trim().is_empty() {
-        v.push(ValidationError::new(
-            "project.name",
-            "is empty; give the project's name",
-        ));
+        v.push(ValidationError::new("project.name", "is empty; give the project's name"));
     }
     if p.sponsor.trim().is_empty() {
-        v.push(ValidationError::new(
-            "project.sponsor",
-            "is empty; give the sponsoring ministry or agency",
-        ));
+        v.push(ValidationError::new("project.sponsor", "is empty; give the sponsoring ministry or agency"));
     }
     if p.total_cost <= Decimal::ZERO {
-        v.push(ValidationError::new(
-            "project.total_cost",
-            format!("{} must be positive", p.total_cost),
-        ));
+        v.push(ValidationError::new("project.total_cost", format!("{} must be positive", p.total_cost)));
     }
     if p.state_funding < Decimal::ZERO {
-        v.push(ValidationError::new(
-            "project.state_funding",
-            format!("{} is negative", p.state_funding),
-        ));
+        v.push(ValidationError::new("project.state_funding", format!("{} is negative", p.state_funding)));
     } else if p.state_funding > p.total_cost && p.total_cost > Decimal::ZERO {
         v.push(ValidationError::new(
             "project.state_funding",
-            format!(
-                "{} is more than the total cost {}",
-                p.state_funding, p.total_cost
-            ),
+            format!("{} is more than the total cost {}", p.state_funding, p.total_cost),
         ));
     }
 }
@@ -111,18 +89,16 @@ fn parameters(study: &Study, v: &mut Vec<ValidationError>) -> bool {
     if !YEAR_RANGE.contains(&p.base_year) {
         v.push(ValidationError::new(
             "parameters.base_year",
-            format!(
-                "{} is outside {}..{}",
-                p.base_year,
-                YEAR_RANGE.start(),
-                YEAR_RANGE.end()
-            ),
+            format!("{} is outside {}..{}", p.base_year, YEAR_RANGE.start(), YEAR_RANGE.end()),
         ));
     }
     if p.first_year < p.base_year {
         v.push(ValidationError::new(
             "parameters.first_year",
-            format!("{} is before the base year {}; flows are discounted to the base year, not compounded", p.first_year, p.base_year),
+            format!(
+                "{} is before the base year {}; flows are discounted to the base year, not compounded",
+                p.first_year, p.base_year
+            ),
         ));
     }
     if p.last_year < p.first_year {
@@ -133,22 +109,14 @@ fn parameters(study: &Study, v: &mut Vec<ValidationError>) -> bool {
     } else if i64::from(p.last_year) - i64::from(p.base_year) > i64::from(MAX_PERIOD_YEARS) {
         v.push(ValidationError::new(
             "parameters.last_year",
-            format!(
-                "{} is more than {MAX_PERIOD_YEARS} years after the base year {}",
-                p.last_year, p.base_year
-            ),
+            format!("{} is more than {MAX_PERIOD_YEARS} years after the base year {}", p.last_year, p.base_year),
         ));
     }
     if let Some(u) = &p.discount_uncertainty {
         crate::risk::validate_uncertainty("parameters.discount_uncertainty", u, v);
     }
     if let Some(steps) = &p.discount {
-        discount_steps(
-            "parameters.discount",
-            steps.iter().map(|s| (s.from_year, s.rate)),
-            p.base_year,
-            v,
-        );
+        discount_steps("parameters.discount", steps.iter().map(|s| (s.from_year, s.rate)), p.base_year, v);
     }
     v.len() == before
 }
@@ -168,11 +136,17 @@ pub(crate) fn discount_steps(
         return;
     }
     let mut prev: Option<i32> = None;
+    let next = base_year.saturating_add(1);
     for (i, (from, rate)) in steps.enumerate() {
-        if i == 0 && from > base_year + 1 {
+        if i == 0 && from > next {
             v.push(ValidationError::new(
                 format!("{path}[0].from_year"),
-                format!("{from} leaves the years {}..{} without a rate; the first step must start by {}", base_year + 1, from - 1, base_year + 1),
+                format!(
+                    "{from} leaves the years {}..{} without a rate; the first step must start by {}",
+                    next,
+                    from - 1,
+                    next
+                ),
             ));
         }
         if let Some(p) = prev.filter(|&p| from <= p) {
@@ -184,17 +158,11 @@ pub(crate) fn discount_steps(
         prev = Some(from);
         if rate < Decimal::ZERO || rate >= Decimal::ONE {
             let hint = if rate >= Decimal::ONE {
-                format!(
-                    "; a rate is a fraction (write {} for {rate} %)",
-                    rate / Decimal::ONE_HUNDRED
-                )
+                format!("; a rate is a fraction (write {} for {rate} %)", rate / Decimal::ONE_HUNDRED)
             } else {
                 String::new()
             };
-            v.push(ValidationError::new(
-                format!("{path}[{i}].rate"),
-                format!("{rate} is outside [0, 1){hint}"),
-            ));
+            v.push(ValidationError::new(format!("{path}[{i}].rate"), format!("{rate} is outside [0, 1){hint}")));
         }
     }
 }
@@ -206,27 +174,18 @@ fn lines<K>(list: &str, lines: &[Line<K>], study: &Study, v: &mut Vec<Validation
         let at = format!("{list}[{i}]");
         let key = line.name.trim().to_lowercase();
         if key.is_empty() {
-            v.push(ValidationError::new(
-                format!("{at}.name"),
-                "is empty; every line needs a name",
-            ));
+            v.push(ValidationError::new(format!("{at}.name"), "is empty; every line needs a name"));
         } else if let Some(j) = seen.get(&key) {
             v.push(ValidationError::new(
                 format!("{at}.name"),
-                format!(
-                    "\"{}\" is already the name of {list}[{j}]; line names must be unique",
-                    line.name
-                ),
+                format!("\"{}\" is already the name of {list}[{j}]; line names must be unique", line.name),
             ));
         } else {
             seen.insert(key, i);
         }
         if let Some(u) = &line.unit_value {
             if u.value < Decimal::ZERO {
-                v.push(ValidationError::new(
-                    format!("{at}.unit_value.value"),
-                    format!("{} is negative", u.value),
-                ));
+                v.push(ValidationError::new(format!("{at}.unit_value.value"), format!("{} is negative", u.value)));
             }
             if u.source.trim().is_empty() {
                 v.push(ValidationError::new(
@@ -236,10 +195,7 @@ fn lines<K>(list: &str, lines: &[Line<K>], study: &Study, v: &mut Vec<Validation
             }
         }
         if line.flows.is_empty() {
-            v.push(ValidationError::new(
-                format!("{at}.flows"),
-                "is empty; give at least one flow",
-            ));
+            v.push(ValidationError::new(format!("{at}.flows"), "is empty; give at least one flow"));
         }
         let mut flows_ok = true;
         for (j, f) in line.flows.iter().enumerate() {
@@ -250,10 +206,7 @@ fn lines<K>(list: &str, lines: &[Line<K>], study: &Study, v: &mut Vec<Validation
         }
         if flows_ok {
             if let Err(e) = flows::expand(line, first, last) {
-                v.push(ValidationError::new(
-                    format!("{at}.flows[{}]", e.flow),
-                    e.message,
-                ));
+                v.push(ValidationError::new(format!("{at}.flows[{}]", e.flow), e.message));
             }
         }
     }
@@ -283,7 +236,10 @@ fn flow(at: &str, f: &Flow, first: i32, last: i32, v: &mut Vec<ValidationError>)
     if f.amount < Decimal::ZERO {
         v.push(ValidationError::new(
             format!("{at}.amount"),
-            format!("{} is negative; amounts are non-negative (a saving is a benefit line, a cost is a cost line)", f.amount),
+            format!(
+                "{} is negative; amounts are non-negative (a saving is a benefit line, a cost is a cost line)",
+                f.amount
+            ),
         ));
     }
     if let Some(g) = f.growth {
@@ -299,16 +255,9 @@ fn flow(at: &str, f: &Flow, first: i32, last: i32, v: &mut Vec<ValidationError>)
 
 fn financing(study: &Study, v: &mut Vec<ValidationError>) {
     let Some(f) = &study.financing else { return };
-    for (name, value) in [
-        ("state", f.state),
-        ("local", f.local),
-        ("private", f.private),
-    ] {
+    for (name, value) in [("state", f.state), ("local", f.local), ("private", f.private)] {
         if value < Decimal::ZERO {
-            v.push(ValidationError::new(
-                format!("financing.{name}"),
-                format!("{value} is negative"),
-            ));
+            v.push(ValidationError::new(format!("financing.{name}"), format!("{value} is negative")));
         }
     }
     if let Some(s) = f.max_state_share {
