@@ -1,0 +1,131 @@
+//! Signatures: sign twice, verify, tamper, and poppler's `pdfsig` as an independent verifier.
+#![allow(clippy::unwrap_used)]
+
+use std::fmt::Write as _;
+use yeta_report::{SignOff, VerifyError, keygen, load_credentials, sign, verify};
+
+/// A one-page PDF written by hand, with a correct classic xref table.
+pub fn tiny_pdf() -> Vec<u8> {
+    let objs = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.28 841.89] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        "<< /Length 44 >>\nstream\nBT /F1 24 Tf 72 720 Td (Hello, Yeta) Tj ET\nendstream",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ];
+    let mut s = String::from("%PDF-1.7\n");
+    let mut offs = Vec::new();
+    for (i, o) in objs.iter().enumerate() {
+        offs.push(s.len());
+        let _ = write!(s, "{} 0 obj\n{o}\nendobj\n", i + 1);
+    }
+    let xref = s.len();
+    let _ = write!(s, "xref\n0 {}\n0000000000 65535 f \n", objs.len() + 1);
+    for o in offs {
+        let _ = write!(s, "{o:010} 00000 n \n");
+    }
+    let _ = write!(s, "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objs.len() + 1);
+    s.into_bytes()
+}
+
+const T0: u64 = 1_767_225_600; // 2026-01-01 00:00 UTC
+
+fn twice_signed(pdf: &[u8]) -> Vec<u8> {
+    let k1 = keygen("Kim Minsu", T0, [7u8; 32]).unwrap();
+    let k2 = keygen("Jane Reviewer", T0, [9u8; 32]).unwrap();
+    let c1 = load_credentials(&k1, None).unwrap();
+    let c2 = load_credentials(&k2, None).unwrap();
+    let once = sign(pdf, &c1, &SignOff { reviewer: "김민수", role: "PFS reviewer", unix_time: T0 + 3600 }).unwrap();
+    sign(&once, &c2, &SignOff { reviewer: "Jane Reviewer", role: "Budget officer", unix_time: T0 + 7200 }).unwrap()
+}
+
+#[test]
+fn sign_twice_then_verify_names_both() {
+    let signed = twice_signed(&tiny_pdf());
+    let who = verify(&signed).unwrap();
+    assert_eq!(who.len(), 2);
+    assert_eq!(who[0].signer, "Kim Minsu");
+    assert_eq!(who[0].reviewer.as_deref(), Some("김민수"));
+    assert_eq!(who[1].signer, "Jane Reviewer");
+    assert_eq!(who[1].role.as_deref(), Some("Budget officer"));
+    assert_eq!(who[1].covered, signed.len());
+    assert!(who[0].covered < who[1].covered);
+    // Deterministic: ECDSA per RFC 6979, no clock inside.
+    assert_eq!(signed, twice_signed(&tiny_pdf()));
+}
+
+#[test]
+fn unsigned_document_is_reported() {
+    assert_eq!(verify(&tiny_pdf()), Err(VerifyError::Unsigned));
+}
+
+#[test]
+fn every_tampered_copy_fails() {
+    let signed = twice_signed(&tiny_pdf());
+    let n = signed.len();
+    let first_end = verify(&signed).unwrap()[0].covered;
+    // Offsets across the original, the first signature's /Contents, the first update, the
+    // second signature's /Contents (hex and padding), and the final trailer.
+    let mut offsets = vec![0, 10, 100, 200, first_end - 10, first_end + 5, n / 2, n - 30, n - 2, n - 1];
+    let find = |rev: bool| {
+        let mut it = signed.windows(11).enumerate().filter(|(_, w)| *w == b"/Contents <").map(|(i, _)| i);
+        if rev { it.next_back() } else { it.next() }.unwrap()
+    };
+    let c2 = find(true) + 11;
+    offsets.extend([c2, c2 + 100, c2 + 12 * 1024 * 2 - 4]);
+    let c1 = find(false) + 11;
+    offsets.extend([c1 + 3, c1 + 20_000]);
+    for off in offsets {
+        for flip in [0x01u8, 0x20] {
+            let mut t = signed.clone();
+            t[off] ^= flip;
+            if t[off] == signed[off] {
+                continue;
+            }
+            assert!(verify(&t).is_err(), "tamper at byte {off} (^{flip:#x}) passed verify");
+        }
+    }
+    // Every hex digit of the second signature's CMS blob.
+    let cms_len = signed[c2..].iter().position(|&b| b == b'>').unwrap();
+    let used = signed[c2..c2 + cms_len].iter().rposition(|&b| b != b'0').unwrap() + 1;
+    for off in c2..c2 + used {
+        let mut t = signed.clone();
+        t[off] = if t[off] == b'1' { b'2' } else { b'1' };
+        assert!(verify(&t).is_err(), "tamper in the CMS at byte {off} passed verify");
+    }
+    // Appending bytes after the last signature.
+    let mut t = signed.clone();
+    t.extend_from_slice(b"% appended\n");
+    assert!(matches!(verify(&t), Err(VerifyError::UnsignedTail { .. })));
+}
+
+#[test]
+fn key_and_certificate_must_match() {
+    let k1 = keygen("A", T0, [7u8; 32]).unwrap();
+    let k2 = keygen("B", T0, [9u8; 32]).unwrap();
+    let key_only: String = k1.split("-----BEGIN CERTIFICATE").next().unwrap().to_owned();
+    let cert_only = &k2[k2.find("-----BEGIN CERTIFICATE").unwrap()..];
+    assert!(load_credentials(&key_only, None).is_err());
+    assert!(load_credentials(&key_only, Some(cert_only)).is_err());
+    let cert1 = &k1[k1.find("-----BEGIN CERTIFICATE").unwrap()..];
+    assert!(load_credentials(&key_only, Some(cert1)).is_ok());
+}
+
+/// poppler's pdfsig, an independent verifier, accepts both signatures of a twice-signed file.
+#[test]
+fn pdfsig_accepts_both_signatures() {
+    if std::process::Command::new("pdfsig").arg("-v").output().is_err() {
+        eprintln!("pdfsig not installed; skipping (scripts/setup.d/30-report.sh installs it)");
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("yeta-sign-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("signed.pdf");
+    std::fs::write(&path, twice_signed(&tiny_pdf())).unwrap();
+    let out = std::process::Command::new("pdfsig").arg(&path).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    println!("{text}");
+    assert!(text.contains("Signature #1") && text.contains("Signature #2"), "{text}");
+    assert_eq!(text.matches("Signature Validation: Signature is Valid.").count(), 2, "{text}");
+    assert!(text.contains("Total document signed"), "{text}");
+}
