@@ -75,9 +75,9 @@ fn backwardness_index_equals_the_hand_calculation_and_ranks_consistently() {
     }
 }
 
-/// ICT fixture, 2028: IT load 320 kW × PUE 1.4 × 8,760 h = 3,924,480 kWh; × 0.4781 tCO2e/MWh
-/// = 1,876.294 tCO2e; the price path is 50,000 KRW in 2025 and 80,000 in 2030, so 2028 is
-/// 50,000 + 3/5 × 30,000 = 68,000 KRW/t; carbon value 127,587,985 KRW (rounded to the won).
+/// ICT fixture, 2028: IT load 320 kW × PUE 1.4 × 8,760 h = 3,924,480 kWh; × 0.4173 tCO2e/MWh
+/// = 1,637.686 tCO2e; the price path is 50,000 KRW in 2025 and 80,000 in 2030, so 2028 is
+/// 50,000 + 3/5 × 30,000 = 68,000 KRW/t; carbon value 111,362,614 KRW (rounded to the won).
 /// 2032 adds the refresh's 180 t embodied.
 #[test]
 fn emissions_and_carbon_value_by_hand() {
@@ -86,11 +86,12 @@ fn emissions_and_carbon_value_by_hand() {
     let y2028 = e.years.iter().find(|y| y.year == 2028).expect("2028");
     let kwh = 320.0 * 1.4 * 8760.0;
     assert!((y2028.kwh - kwh).abs() < 1e-6, "{}", y2028.kwh);
-    let t = kwh / 1000.0 * 0.4781;
+    let t = kwh / 1000.0 * 0.4173;
     assert!((y2028.tco2e_operational - t).abs() < 1e-9);
     assert!((y2028.price - 68_000.0).abs() < 1e-9);
     assert_eq!(y2028.carbon_value, Decimal::from((t * 68_000.0_f64).round() as i64));
-    assert_eq!(format!("{:.3}", t), "1876.294");
+    assert_eq!(format!("{:.3}", t), "1637.686");
+    assert_eq!(y2028.carbon_value, Decimal::from(111_362_614));
     let y2032 = e.years.iter().find(|y| y.year == 2032).expect("2032");
     assert!((y2032.tco2e_embodied - 180.0).abs() < 1e-12);
     // B/C with the carbon cost = PV(B) / (PV(C) + PV(carbon)): lower by exactly its PV.
