@@ -3,6 +3,7 @@
 
 mod ahp_cmd;
 mod bench_cmd;
+mod library_cmds;
 mod risk_cmd;
 mod summary;
 mod summary_stages;
@@ -103,6 +104,36 @@ enum Command {
         /// Rule set whose RI table and CR cut-off apply.
         #[arg(long, default_value = yeta_core::rules::DEFAULT_RULE_SET)]
         rules: String,
+    },
+    /// The study library: every revision of every study, and sign-off records.
+    Library {
+        /// The library file (default: $YETA_DATA_DIR/library.sqlite, else ~/.local/share/yeta).
+        #[arg(long, global = true)]
+        db: Option<PathBuf>,
+        #[command(subcommand)]
+        command: library_cmds::LibraryCommand,
+    },
+    /// Compare studies side by side and rank them for a budget (reviewer's view).
+    Compare {
+        /// Study files.
+        #[arg(required = true)]
+        studies: Vec<PathBuf>,
+        /// Write the comparison as JSON (`-` for standard output).
+        #[arg(long)]
+        json: Option<PathBuf>,
+        /// Budget in KRW: marks which studies, in rank order, fit within it.
+        #[arg(long)]
+        budget: Option<f64>,
+    },
+    /// What changed between two versions of a study: inputs, then B/C, NPV and AHP score.
+    Diff {
+        /// The earlier study.
+        a: PathBuf,
+        /// The later study.
+        b: PathBuf,
+        /// Write the diff as JSON (`-` for standard output).
+        #[arg(long)]
+        json: Option<PathBuf>,
     },
     /// List the built-in rule sets, or print one.
     Rules {
@@ -243,6 +274,30 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 ahp_cmd::run(&read(&matrix)?, &rules).map_err(|e| anyhow::anyhow!("{}: {e}", matrix.display()))?;
             if let Some(p) = &json {
                 write_out(p, &out)?;
+            }
+            if json.as_deref() != Some(Path::new("-")) {
+                emit(&table);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Library { db, command } => {
+            library_cmds::run(command, db)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Compare { studies, json, budget } => {
+            let (table, j) = library_cmds::compare(&studies, budget)?;
+            if let Some(p) = &json {
+                write_out(p, &serde_json::to_string_pretty(&j)?)?;
+            }
+            if json.as_deref() != Some(Path::new("-")) {
+                emit(&table);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Diff { a, b, json } => {
+            let (table, j) = library_cmds::diff(&a, &b)?;
+            if let Some(p) = &json {
+                write_out(p, &serde_json::to_string_pretty(&j)?)?;
             }
             if json.as_deref() != Some(Path::new("-")) {
                 emit(&table);

@@ -287,3 +287,132 @@ fn users_region_table_is_checked_cell_by_cell() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(v["regional"]["backwardness"]["data"], "the user's region table");
 }
+
+#[test]
+fn library_import_history_export_and_signoff() {
+    let dir = tempdir().join("lib");
+    let _ = std::fs::remove_dir_all(&dir);
+    let db = dir.join("library.sqlite");
+    let db = db.to_str().expect("path");
+    let out = yeta(&[
+        "library",
+        "--db",
+        db,
+        "import",
+        "fixtures/road-national-route.yeta.json",
+        "--author",
+        "kim",
+        "--reason",
+        "first submission",
+        "--time",
+        "2026-11-01T09:00:00Z",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("road-national-route: saved as revision 1"));
+    let out = yeta(&["library", "--db", db, "import", "fixtures/bad/negative-amount.yeta.json"]);
+    assert_eq!(out.status.code(), Some(1), "an invalid study is not stored");
+    assert!(text(&out.stderr).contains("is negative"));
+    let report = dir.join("report.pdf");
+    std::fs::write(&report, b"%PDF-1.7 pretend").expect("write");
+    let out = yeta(&[
+        "library",
+        "--db",
+        db,
+        "signoff",
+        "road-national-route",
+        "--revision",
+        "1",
+        "--reviewer",
+        "Park",
+        "--role",
+        "reviewer",
+        "--report",
+        report.to_str().expect("path"),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = yeta(&[
+        "library",
+        "--db",
+        db,
+        "import",
+        "fixtures/road-national-route.yeta.json",
+        "--key",
+        "road-national-route",
+        "--author",
+        "kim",
+        "--reason",
+        "after review",
+    ]);
+    assert!(text(&out.stdout).contains("revision 2"));
+    let h = text(&yeta(&["library", "--db", db, "history", "road-national-route"]).stdout);
+    assert!(h.contains("first submission") && h.contains("signed off by Park") && h.contains("after review"), "{h}");
+    let exported = dir.join("exported.yeta.json");
+    let out = yeta(&[
+        "library",
+        "--db",
+        db,
+        "export",
+        "road-national-route",
+        "--revision",
+        "1",
+        "--out",
+        exported.to_str().expect("path"),
+    ]);
+    assert!(out.status.success());
+    assert_eq!(
+        std::fs::read_to_string(&exported).expect("exported"),
+        std::fs::read_to_string(root().join("fixtures/road-national-route.yeta.json")).expect("fixture")
+    );
+    let list = text(&yeta(&["library", "--db", db, "list"]).stdout);
+    assert!(list.contains("road-national-route") && list.contains("2 rev"), "{list}");
+    // A damaged library file is reported, not overwritten.
+    let bad = dir.join("bad.sqlite");
+    std::fs::write(&bad, vec![b'x'; 4096]).expect("write");
+    let out = yeta(&["library", "--db", bad.to_str().expect("path"), "list"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("damaged"), "{}", text(&out.stderr));
+}
+
+#[test]
+fn compare_ranks_and_contributions_sum_to_the_score() {
+    let out = yeta(&[
+        "compare",
+        "fixtures/ict-e-procurement.yeta.json",
+        "fixtures/road-national-route.yeta.json",
+        "fixtures/rail-wide-area.yeta.json",
+        "--budget",
+        "200000000000",
+        "--json",
+        "-",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let rows = v["ranking"].as_array().expect("rows");
+    assert_eq!(rows.len(), 3);
+    let scores: Vec<f64> = rows.iter().map(|r| r["ahp_score"].as_f64().expect("score")).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "ranked by AHP score: {scores:?}");
+    for r in rows {
+        let sum: f64 =
+            r["contributions"].as_object().expect("contributions").values().map(|x| x.as_f64().expect("f64")).sum();
+        assert!((sum - r["ahp_score"].as_f64().expect("score")).abs() < 1e-12);
+    }
+    // KRW 200 bn: the ICT project (95 bn) fits, the road (180 bn) would take the total to 275 bn.
+    assert_eq!(rows[0]["fits_budget"], true);
+    assert_eq!(rows[1]["fits_budget"], false);
+    assert!(rows[2]["fits_budget"].is_null(), "a project not to implement draws no budget");
+}
+
+#[test]
+fn diff_lists_inputs_and_result_changes() {
+    let dir = tempdir();
+    let src = std::fs::read_to_string(root().join("fixtures/road-national-route.yeta.json")).expect("fixture");
+    let b = dir.join("road-b.yeta.json");
+    std::fs::write(&b, src.replacen("\"50000000000\"", "\"60000000000\"", 1)).expect("write");
+    let out = yeta(&["diff", "fixtures/road-national-route.yeta.json", b.to_str().expect("path"), "--json", "-"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["inputs"].as_array().expect("inputs").len(), 1);
+    assert_eq!(v["inputs"][0]["path"], "costs[0].flows[1].amount");
+    let bc = v["results"]["bc_ratio"].as_array().expect("bc");
+    assert!(bc[1].as_f64().expect("b") < bc[0].as_f64().expect("a"));
+}

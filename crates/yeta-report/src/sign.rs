@@ -26,24 +26,16 @@ const SIG_CAPACITY: usize = 12 * 1024;
 /// Width reserved for the `/ByteRange` array.
 const BYTE_RANGE_WIDTH: usize = 60;
 
-const OID_SHA256: der::oid::ObjectIdentifier =
-    der::oid::ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.2.1");
-const OID_DATA: der::oid::ObjectIdentifier =
-    der::oid::ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.1");
-const OID_CONTENT_TYPE: der::oid::ObjectIdentifier =
-    der::oid::ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.3");
-const OID_MESSAGE_DIGEST: der::oid::ObjectIdentifier =
-    der::oid::ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.4");
+const OID_SHA256: der::oid::ObjectIdentifier = der::oid::ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.2.1");
+const OID_DATA: der::oid::ObjectIdentifier = der::oid::ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.1");
+const OID_CONTENT_TYPE: der::oid::ObjectIdentifier = der::oid::ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.3");
+const OID_MESSAGE_DIGEST: der::oid::ObjectIdentifier = der::oid::ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.4");
 const OID_SIGNING_CERT_V2: der::oid::ObjectIdentifier =
     der::oid::ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.16.2.47");
-const OID_EC_PUBLIC_KEY: der::oid::ObjectIdentifier =
-    der::oid::ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
-const OID_ECDSA_SHA256: der::oid::ObjectIdentifier =
-    der::oid::ObjectIdentifier::new_unwrap("1.2.840.10045.4.3.2");
-const OID_RSA_SHA256: der::oid::ObjectIdentifier =
-    der::oid::ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.11");
-const OID_RSA: der::oid::ObjectIdentifier =
-    der::oid::ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
+const OID_EC_PUBLIC_KEY: der::oid::ObjectIdentifier = der::oid::ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
+const OID_ECDSA_SHA256: der::oid::ObjectIdentifier = der::oid::ObjectIdentifier::new_unwrap("1.2.840.10045.4.3.2");
+const OID_RSA_SHA256: der::oid::ObjectIdentifier = der::oid::ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.11");
+const OID_RSA: der::oid::ObjectIdentifier = der::oid::ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
 
 /// What can go wrong when signing or verifying.
 #[derive(Debug, thiserror::Error)]
@@ -171,9 +163,7 @@ pub fn load_credentials(key_pem: &str, cert_pem: Option<&str>) -> Result<Credent
     use p256::pkcs8::DecodePrivateKey;
     let mut key = None;
     let mut cert = None;
-    let blocks = pem_blocks(key_pem)
-        .into_iter()
-        .chain(cert_pem.map(pem_blocks).unwrap_or_default());
+    let blocks = pem_blocks(key_pem).into_iter().chain(cert_pem.map(pem_blocks).unwrap_or_default());
     for (label, der) in blocks {
         match label.as_str() {
             "PRIVATE KEY" if key.is_none() => {
@@ -182,9 +172,7 @@ pub fn load_credentials(key_pem: &str, cert_pem: Option<&str>) -> Result<Credent
                 } else if let Ok(k) = rsa::RsaPrivateKey::from_pkcs8_der(&der) {
                     key = Some(PrivateKey::Rsa(Box::new(k)));
                 } else {
-                    return Err(SignError::Key(
-                        "PRIVATE KEY is neither ECDSA P-256 nor RSA".into(),
-                    ));
+                    return Err(SignError::Key("PRIVATE KEY is neither ECDSA P-256 nor RSA".into()));
                 }
             }
             "EC PRIVATE KEY" if key.is_none() => {
@@ -204,18 +192,15 @@ pub fn load_credentials(key_pem: &str, cert_pem: Option<&str>) -> Result<Credent
                 ));
             }
             "CERTIFICATE" if cert.is_none() => {
-                cert = Some(
-                    Certificate::from_der(&der)
-                        .map_err(|e| SignError::Certificate(format!("not X.509: {e}")))?,
-                );
+                cert =
+                    Some(Certificate::from_der(&der).map_err(|e| SignError::Certificate(format!("not X.509: {e}")))?);
             }
             _ => {}
         }
     }
     let key = key.ok_or_else(|| SignError::Key("no private key in the PEM text".into()))?;
-    let cert = cert.ok_or_else(|| {
-        SignError::Certificate("no CERTIFICATE in the key file; name one with --cert".into())
-    })?;
+    let cert =
+        cert.ok_or_else(|| SignError::Certificate("no CERTIFICATE in the key file; name one with --cert".into()))?;
     let spki_key = match &key {
         PrivateKey::P256(k) => {
             use p256::pkcs8::EncodePublicKey;
@@ -227,15 +212,10 @@ pub fn load_credentials(key_pem: &str, cert_pem: Option<&str>) -> Result<Credent
         }
     }
     .map_err(|e| SignError::Key(e.to_string()))?;
-    let cert_key = cert
-        .tbs_certificate
-        .subject_public_key_info
-        .to_der()
-        .map_err(|e| SignError::Certificate(e.to_string()))?;
+    let cert_key =
+        cert.tbs_certificate.subject_public_key_info.to_der().map_err(|e| SignError::Certificate(e.to_string()))?;
     if spki_key != cert_key {
-        return Err(SignError::Certificate(
-            "the certificate's public key does not match the private key".into(),
-        ));
+        return Err(SignError::Certificate("the certificate's public key does not match the private key".into()));
     }
     Ok(Credentials { key, cert })
 }
@@ -250,41 +230,34 @@ pub fn keygen(name: &str, unix_time: u64, seed: [u8; 32]) -> Result<String, Sign
     let secret = p256::SecretKey::from_slice(&seed)
         .map_err(|_| SignError::Key("the random seed is not a valid P-256 scalar".into()))?;
     let key = p256::ecdsa::SigningKey::from(secret);
-    let escaped: String = name
-        .chars()
-        .map(|c| if ",+\"\\<>;=#".contains(c) { format!("\\{c}") } else { c.to_string() })
-        .collect();
+    let escaped: String =
+        name.chars().map(|c| if ",+\"\\<>;=#".contains(c) { format!("\\{c}") } else { c.to_string() }).collect();
     let subject = x509_cert::name::Name::from_str(&format!("CN={escaped},O=Yeta reviewer"))
         .map_err(|e| SignError::Certificate(format!("name \"{name}\": {e}")))?;
     let serial_bytes = Sha256::digest([name.as_bytes(), &unix_time.to_be_bytes(), &seed].concat());
     let mut serial = serial_bytes[..16].to_vec();
     serial[0] &= 0x7f;
     serial[0] |= 0x01;
-    let serial = x509_cert::serial_number::SerialNumber::new(&serial)
-        .map_err(|e| SignError::Certificate(e.to_string()))?;
+    let serial =
+        x509_cert::serial_number::SerialNumber::new(&serial).map_err(|e| SignError::Certificate(e.to_string()))?;
     let not_before = der::DateTime::from_unix_duration(std::time::Duration::from_secs(unix_time))
         .map_err(|e| SignError::Certificate(e.to_string()))?;
-    let not_after = der::DateTime::from_unix_duration(std::time::Duration::from_secs(
-        unix_time + 10 * 365 * 86_400,
-    ))
-    .map_err(|e| SignError::Certificate(e.to_string()))?;
+    let not_after = der::DateTime::from_unix_duration(std::time::Duration::from_secs(unix_time + 10 * 365 * 86_400))
+        .map_err(|e| SignError::Certificate(e.to_string()))?;
     let time = |d: der::DateTime| {
-        x509_cert::time::Time::UtcTime(der::asn1::UtcTime::from_date_time(d).map_err(|e| {
-            SignError::Certificate(format!("date out of UTCTime range: {e}"))
-        })?)
+        x509_cert::time::Time::UtcTime(
+            der::asn1::UtcTime::from_date_time(d)
+                .map_err(|e| SignError::Certificate(format!("date out of UTCTime range: {e}")))?,
+        )
         .pipe(Ok)
     };
     let validity = x509_cert::time::Validity { not_before: time(not_before)?, not_after: time(not_after)? };
-    let spki = SubjectPublicKeyInfoOwned::from_key(*key.verifying_key())
-        .map_err(|e| SignError::Certificate(e.to_string()))?;
+    let spki =
+        SubjectPublicKeyInfoOwned::from_key(*key.verifying_key()).map_err(|e| SignError::Certificate(e.to_string()))?;
     let builder = CertificateBuilder::new(Profile::Root, serial, validity, subject, spki, &key)
         .map_err(|e| SignError::Certificate(e.to_string()))?;
-    let cert = builder
-        .build::<p256::ecdsa::DerSignature>()
-        .map_err(|e| SignError::Certificate(e.to_string()))?;
-    let key_pem = key
-        .to_pkcs8_pem(LineEnding::LF)
-        .map_err(|e| SignError::Key(e.to_string()))?;
+    let cert = builder.build::<p256::ecdsa::DerSignature>().map_err(|e| SignError::Certificate(e.to_string()))?;
+    let key_pem = key.to_pkcs8_pem(LineEnding::LF).map_err(|e| SignError::Key(e.to_string()))?;
     let cert_der = cert.to_der().map_err(|e| SignError::Certificate(e.to_string()))?;
     let cert_pem = der::pem::encode_string("CERTIFICATE", der::pem::LineEnding::LF, &cert_der)
         .map_err(|e| SignError::Certificate(e.to_string()))?;
@@ -350,14 +323,7 @@ fn pdf_date(unix: u64) -> String {
 /// Human date `YYYY-MM-DD HH:MM UTC`.
 pub fn human_date(unix: u64) -> String {
     match der::DateTime::from_unix_duration(std::time::Duration::from_secs(unix)) {
-        Ok(d) => format!(
-            "{:04}-{:02}-{:02} {:02}:{:02} UTC",
-            d.year(),
-            d.month(),
-            d.day(),
-            d.hour(),
-            d.minutes()
-        ),
+        Ok(d) => format!("{:04}-{:02}-{:02} {:02}:{:02} UTC", d.year(), d.month(), d.day(), d.hour(), d.minutes()),
         Err(_) => "1970-01-01 00:00 UTC".into(),
     }
 }
@@ -367,10 +333,7 @@ fn find_last(hay: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 fn find_from(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
-    hay.get(from..)?
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|p| p + from)
+    hay.get(from..)?.windows(needle.len()).position(|w| w == needle).map(|p| p + from)
 }
 
 fn startxref(pdf: &[u8]) -> Result<usize, SignError> {
@@ -384,8 +347,7 @@ fn startxref(pdf: &[u8]) -> Result<usize, SignError> {
         .take_while(|b| b.is_ascii_digit())
         .map(|&b| b as char)
         .collect();
-    num.parse()
-        .map_err(|_| SignError::Pdf("startxref is not followed by an offset".into()))
+    num.parse().map_err(|_| SignError::Pdf("startxref is not followed by an offset".into()))
 }
 
 /// Where signature boxes go on the last page: slot `k` (0-based), in points
@@ -407,19 +369,10 @@ pub fn sign(pdf: &[u8], cred: &Credentials, who: &SignOff<'_>) -> Result<Vec<u8>
         .get(b"Root")
         .and_then(Object::as_reference)
         .map_err(|_| SignError::Pdf("the trailer has no /Root".into()))?;
-    let catalog = doc
-        .get_dictionary(root_id)
-        .map_err(|e| SignError::Pdf(format!("catalog: {e}")))?
-        .clone();
+    let catalog = doc.get_dictionary(root_id).map_err(|e| SignError::Pdf(format!("catalog: {e}")))?.clone();
     let pages = doc.get_pages();
-    let (_, &page_id) = pages
-        .iter()
-        .next_back()
-        .ok_or_else(|| SignError::Pdf("the document has no pages".into()))?;
-    let mut page = doc
-        .get_dictionary(page_id)
-        .map_err(|e| SignError::Pdf(format!("page: {e}")))?
-        .clone();
+    let (_, &page_id) = pages.iter().next_back().ok_or_else(|| SignError::Pdf("the document has no pages".into()))?;
+    let mut page = doc.get_dictionary(page_id).map_err(|e| SignError::Pdf(format!("page: {e}")))?.clone();
 
     // Existing form fields: count signatures to name the new one and pick its slot.
     let mut acroform = match catalog.get(b"AcroForm") {
@@ -448,12 +401,8 @@ pub fn sign(pdf: &[u8], cred: &Credentials, who: &SignOff<'_>) -> Result<Vec<u8>
         })
         .count();
 
-    let base = doc.max_id.max(
-        doc.trailer
-            .get(b"Size")
-            .and_then(Object::as_i64)
-            .map_or(0, |s| (s as u32).saturating_sub(1)),
-    );
+    let base =
+        doc.max_id.max(doc.trailer.get(b"Size").and_then(Object::as_i64).map_or(0, |s| (s as u32).saturating_sub(1)));
     let sig_id = base + 1;
     let field_id = base + 2;
     let ap_id = base + 3;
@@ -500,10 +449,9 @@ pub fn sign(pdf: &[u8], cred: &Credentials, who: &SignOff<'_>) -> Result<Vec<u8>
 
     // 1. The signature value, with placeholders.
     offsets.push((sig_id, out.len()));
-    let mut sig = format!(
-        "{sig_id} 0 obj\n<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached\n/ByteRange "
-    )
-    .into_bytes();
+    let mut sig =
+        format!("{sig_id} 0 obj\n<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached\n/ByteRange ")
+            .into_bytes();
     let br_at = out.len() + sig.len();
     sig.extend(std::iter::repeat_n(b' ', BYTE_RANGE_WIDTH));
     sig.extend_from_slice(b"\n/Contents ");
@@ -526,18 +474,15 @@ pub fn sign(pdf: &[u8], cred: &Credentials, who: &SignOff<'_>) -> Result<Vec<u8>
     field.set("Type", Object::Name(b"Annot".to_vec()));
     field.set("Subtype", Object::Name(b"Widget".to_vec()));
     field.set("FT", Object::Name(b"Sig".to_vec()));
+    field.set("T", Object::string_literal(format!("Signature{}", existing_sigs + 1)));
     field.set(
-        "T",
-        Object::string_literal(format!("Signature{}", existing_sigs + 1)),
+        "TU",
+        Object::String(text_string(&format!("{} — {}", who.reviewer, who.role)), lopdf::StringFormat::Literal),
     );
-    field.set("TU", Object::String(text_string(&format!("{} — {}", who.reviewer, who.role)), lopdf::StringFormat::Literal));
     field.set("V", r(sig_id));
     field.set("F", Object::Integer(132));
     field.set("P", Object::Reference(page_id));
-    field.set(
-        "Rect",
-        Object::Array(rect.iter().map(|&v| Object::Real(v)).collect()),
-    );
+    field.set("Rect", Object::Array(rect.iter().map(|&v| Object::Real(v)).collect()));
     let mut ap_dict = Dictionary::new();
     ap_dict.set("N", r(ap_id));
     field.set("AP", Object::Dictionary(ap_dict));
@@ -610,10 +555,7 @@ pub fn sign(pdf: &[u8], cred: &Credentials, who: &SignOff<'_>) -> Result<Vec<u8>
     let _ = write!(&mut out, "\nstartxref\n{xref_at}\n%%EOF\n");
 
     // 7. The byte range, then the signature over it.
-    let br = format!(
-        "[0 {contents_at} {contents_end} {}]",
-        out.len() - contents_end
-    );
+    let br = format!("[0 {contents_at} {contents_end} {}]", out.len() - contents_end);
     if br.len() > BYTE_RANGE_WIDTH {
         return Err(SignError::Pdf("document too large for the byte range".into()));
     }
@@ -672,21 +614,15 @@ fn cms_sign(cred: &Credentials, digest: &[u8]) -> Result<Vec<u8>, SignError> {
     let sca = signing_certificate_v2(&cred.cert)?;
     match &cred.key {
         PrivateKey::P256(k) => {
-            let mut si = SignerInfoBuilder::new(k, sid, digest_alg, &eci, Some(digest))
-                .map_err(|x| e(&x))?;
+            let mut si = SignerInfoBuilder::new(k, sid, digest_alg, &eci, Some(digest)).map_err(|x| e(&x))?;
             si.add_signed_attribute(sca).map_err(|x| e(&x))?;
-            builder
-                .add_signer_info::<_, p256::ecdsa::DerSignature>(si)
-                .map_err(|x| e(&x))?;
+            builder.add_signer_info::<_, p256::ecdsa::DerSignature>(si).map_err(|x| e(&x))?;
         }
         PrivateKey::Rsa(k) => {
             let signer = rsa::pkcs1v15::SigningKey::<Sha256>::new((**k).clone());
-            let mut si = SignerInfoBuilder::new(&signer, sid, digest_alg, &eci, Some(digest))
-                .map_err(|x| e(&x))?;
+            let mut si = SignerInfoBuilder::new(&signer, sid, digest_alg, &eci, Some(digest)).map_err(|x| e(&x))?;
             si.add_signed_attribute(sca).map_err(|x| e(&x))?;
-            builder
-                .add_signer_info::<_, rsa::pkcs1v15::Signature>(si)
-                .map_err(|x| e(&x))?;
+            builder.add_signer_info::<_, rsa::pkcs1v15::Signature>(si).map_err(|x| e(&x))?;
         }
     }
     let ci = builder.build().map_err(|x| e(&x))?;
@@ -827,9 +763,8 @@ pub fn verify(pdf: &[u8]) -> Result<Vec<SignerInfo>, VerifyError> {
         if len > blob.len() || blob[len..].iter().any(|&x| x != 0) {
             return Err(bad("/Contents has bytes after the CMS structure".into()));
         }
-        let info = check_cms(&blob[..len], &pdf[..b], &pdf[c..covered]).map_err(|(signer, message)| {
-            VerifyError::Invalid { index, signer, message }
-        })?;
+        let info = check_cms(&blob[..len], &pdf[..b], &pdf[c..covered])
+            .map_err(|(signer, message)| VerifyError::Invalid { index, signer, message })?;
         out.push(SignerInfo {
             reviewer: field(b"/Name"),
             role: field(b"/Reason"),
@@ -847,10 +782,7 @@ fn check_cms(blob: &[u8], part1: &[u8], part2: &[u8]) -> Result<SignerInfo, (Str
     if ci.content_type != der::oid::ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.2") {
         return Err(unknown(format!("ContentInfo type {} is not signedData", ci.content_type)));
     }
-    let sd: SignedData = ci
-        .content
-        .decode_as()
-        .map_err(|e| unknown(format!("not CMS SignedData: {e}")))?;
+    let sd: SignedData = ci.content.decode_as().map_err(|e| unknown(format!("not CMS SignedData: {e}")))?;
     // The unsigned parts of the structure must say what the signed parts say.
     if ci.to_der().ok().as_deref() != Some(blob) {
         return Err(unknown("the CMS structure is not in canonical DER".into()));
@@ -864,12 +796,7 @@ fn check_cms(blob: &[u8], part1: &[u8], part2: &[u8]) -> Result<SignerInfo, (Str
     {
         return Err(unknown("SignedData must be version 1 with one signer and SHA-256".into()));
     }
-    let si = sd
-        .signer_infos
-        .0
-        .iter()
-        .next()
-        .ok_or_else(|| unknown("no SignerInfo".into()))?;
+    let si = sd.signer_infos.0.iter().next().ok_or_else(|| unknown("no SignerInfo".into()))?;
     let certs: Vec<&Certificate> = sd
         .certificates
         .as_ref()
@@ -883,9 +810,9 @@ fn check_cms(blob: &[u8], part1: &[u8], part2: &[u8]) -> Result<SignerInfo, (Str
         })
         .unwrap_or_default();
     let cert = match &si.sid {
-        SignerIdentifier::IssuerAndSerialNumber(ias) => certs.iter().find(|c| {
-            c.tbs_certificate.issuer == ias.issuer && c.tbs_certificate.serial_number == ias.serial_number
-        }),
+        SignerIdentifier::IssuerAndSerialNumber(ias) => certs
+            .iter()
+            .find(|c| c.tbs_certificate.issuer == ias.issuer && c.tbs_certificate.serial_number == ias.serial_number),
         SignerIdentifier::SubjectKeyIdentifier(_) => certs.first(),
     }
     .ok_or_else(|| unknown("the signer's certificate is not in the signature".into()))?;
@@ -894,10 +821,7 @@ fn check_cms(blob: &[u8], part1: &[u8], part2: &[u8]) -> Result<SignerInfo, (Str
     if si.digest_alg.oid != OID_SHA256 {
         return Err(fail(format!("digest algorithm {} is not SHA-256", si.digest_alg.oid)));
     }
-    let attrs = si
-        .signed_attrs
-        .as_ref()
-        .ok_or_else(|| fail("no signed attributes (PAdES needs them)".into()))?;
+    let attrs = si.signed_attrs.as_ref().ok_or_else(|| fail("no signed attributes (PAdES needs them)".into()))?;
     let md = attrs
         .iter()
         .find(|a| a.oid == OID_MESSAGE_DIGEST)
@@ -926,9 +850,7 @@ fn check_cms(blob: &[u8], part1: &[u8], part2: &[u8]) -> Result<SignerInfo, (Str
         .and_then(|v| v.to_der().ok())
         .is_some_and(|d| d.windows(needle.len()).any(|w| w == needle.as_slice()));
     if !bound {
-        return Err(fail(
-            "the signing-certificate-v2 attribute is missing or does not match the certificate".into(),
-        ));
+        return Err(fail("the signing-certificate-v2 attribute is missing or does not match the certificate".into()));
     }
     let mut h = Sha256::new();
     h.update(part1);
@@ -945,8 +867,7 @@ fn check_cms(blob: &[u8], part1: &[u8], part2: &[u8]) -> Result<SignerInfo, (Str
         use p256::ecdsa::signature::Verifier;
         let vk = p256::ecdsa::VerifyingKey::from_sec1_bytes(spki.subject_public_key.raw_bytes())
             .map_err(|e| fail(format!("certificate key: {e} (only P-256)")))?;
-        let s = p256::ecdsa::DerSignature::from_bytes(sig)
-            .map_err(|e| fail(format!("signature value: {e}")))?;
+        let s = p256::ecdsa::DerSignature::from_bytes(sig).map_err(|e| fail(format!("signature value: {e}")))?;
         vk.verify(&signed, &s)
             .map_err(|_| fail("the signature value does not match the signed attributes and certificate".into()))?;
         if si.signature_algorithm.oid != OID_ECDSA_SHA256 {

@@ -1,0 +1,360 @@
+//! `yeta library …`, `yeta compare …`, `yeta diff …`: the study library and the reviewer's views.
+
+use anyhow::{Context as _, Result, anyhow, bail};
+use clap::Subcommand;
+use serde_json::{Value, json};
+use std::path::{Path, PathBuf};
+use yeta_store::Library;
+
+/// Library subcommands.
+#[derive(Subcommand)]
+pub enum LibraryCommand {
+    /// List the studies in the library.
+    List,
+    /// Print a revision's study JSON (the latest by default).
+    Show {
+        /// Study key.
+        key: String,
+        /// Revision number.
+        #[arg(long)]
+        revision: Option<i64>,
+    },
+    /// List a study's revisions: author, time, reason, hash, sign-offs.
+    History {
+        /// Study key.
+        key: String,
+    },
+    /// Save a study file as a new revision (validated first).
+    Import {
+        /// The study file.
+        file: PathBuf,
+        /// Study key (default: the file name without `.yeta.json`).
+        #[arg(long)]
+        key: Option<String>,
+        /// Who saves it.
+        #[arg(long, default_value = "unknown")]
+        author: String,
+        /// Why, in one line.
+        #[arg(long, default_value = "imported")]
+        reason: String,
+        /// Time of the save (RFC 3339); default: now.
+        #[arg(long)]
+        time: Option<String>,
+    },
+    /// Write a revision to a study file (atomically).
+    Export {
+        /// Study key.
+        key: String,
+        /// Revision number (default: latest).
+        #[arg(long)]
+        revision: Option<i64>,
+        /// Output file.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Record that a reviewer signed a revision off.
+    Signoff {
+        /// Study key.
+        key: String,
+        /// Revision number.
+        #[arg(long)]
+        revision: i64,
+        /// Reviewer.
+        #[arg(long)]
+        reviewer: String,
+        /// Role.
+        #[arg(long)]
+        role: String,
+        /// The signed report (its SHA-256 is recorded).
+        #[arg(long)]
+        report: PathBuf,
+    },
+    /// Save many revisions, printing each committed number (the crash-safety test's writer).
+    #[command(hide = true)]
+    Stress {
+        /// Saves to make.
+        #[arg(long, default_value_t = 1000)]
+        count: usize,
+    },
+}
+
+/// Now, as RFC 3339 UTC, for the shell to pass to the library (which reads no clock).
+fn now() -> String {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs()) as i64;
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    // civil-from-days (Howard Hinnant)
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", rem / 3600, rem % 3600 / 60, rem % 60)
+}
+
+/// Runs a library subcommand.
+pub fn run(cmd: LibraryCommand, db: Option<PathBuf>) -> Result<()> {
+    let path = db.unwrap_or_else(yeta_store::default_path);
+    let mut lib = Library::open(&path)?;
+    match cmd {
+        LibraryCommand::List => {
+            let list = lib.list()?;
+            if list.is_empty() {
+                crate::emit(&format!("{}: no studies yet (`yeta library import FILE`)\n", path.display()));
+            }
+            for s in list {
+                crate::emit(&format!(
+                    "{:<24} {:>3} rev  {:>2} signed  {}  {}\n",
+                    s.key, s.revisions, s.signed_off, s.updated, s.name
+                ));
+            }
+        }
+        LibraryCommand::Show { key, revision } => {
+            let (_, json) = lib.get(&key, revision)?;
+            crate::emit(&json);
+            crate::emit("\n");
+        }
+        LibraryCommand::History { key } => {
+            for r in lib.history(&key)? {
+                let signed = if r.signed_off_by.is_empty() {
+                    String::new()
+                } else {
+                    format!("  signed off by {}", r.signed_off_by.join(", "))
+                };
+                crate::emit(&format!(
+                    "{:>3}  {}  {:<12} {}  sha256 {}…{signed}\n",
+                    r.number,
+                    r.time,
+                    r.author,
+                    r.reason,
+                    &r.sha256[..12]
+                ));
+            }
+        }
+        LibraryCommand::Import { file, key, author, reason, time } => {
+            let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            let study = yeta_core::Study::from_json(&text).map_err(|e| anyhow!("{}: {e}", file.display()))?;
+            yeta_core::study::validate(&study).map_err(|v| {
+                anyhow!("{}: {}", file.display(), v.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n  "))
+            })?;
+            let key = key.unwrap_or_else(|| {
+                file.file_name().map_or("study".into(), |n| {
+                    n.to_string_lossy().trim_end_matches(".yeta.json").trim_end_matches(".json").to_owned()
+                })
+            });
+            let n = lib.save(&key, &study.project.name, &text, &author, &time.unwrap_or_else(now), &reason)?;
+            crate::emit(&format!("{key}: saved as revision {n} in {}\n", path.display()));
+        }
+        LibraryCommand::Export { key, revision, out } => {
+            let (n, json) = lib.get(&key, revision)?;
+            yeta_store::atomic_write(&out, json.as_bytes())?;
+            crate::emit(&format!("{key} revision {n} written to {}\n", out.display()));
+        }
+        LibraryCommand::Signoff { key, revision, reviewer, role, report } => {
+            let bytes = std::fs::read(&report).with_context(|| format!("cannot read {}", report.display()))?;
+            let sha = yeta_store::sha256_hex(&bytes);
+            lib.sign_off(&key, revision, &reviewer, &role, &sha, &now())?;
+            crate::emit(&format!(
+                "{key} revision {revision}: signed off by {reviewer} ({role}); report sha256 {sha}\n"
+            ));
+        }
+        LibraryCommand::Stress { count } => {
+            use std::io::Write;
+            let mut out = std::io::stdout().lock();
+            for i in 0..count {
+                let json = format!("{{\"save\": {i}, \"pad\": \"{}\"}}", "x".repeat(2000 + i % 500));
+                let n = lib.save("stress", "stress", &json, "stress", &format!("t{i}"), "stress")?;
+                // Printed only after the commit returned: a line here is a promise that it is stored.
+                writeln!(out, "{n} {}", yeta_store::sha256_hex(json.as_bytes()))?;
+                out.flush()?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn appraise_file(p: &Path) -> Result<(Value, yeta_core::Appraisal)> {
+    let text = std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))?;
+    let a = yeta_core::appraise_json(&text, None).map_err(|e| anyhow!("{}: {e}", p.display()))?;
+    let v: Value = serde_json::from_str(&text)?;
+    Ok((v, a))
+}
+
+fn num(x: &rust_decimal::Decimal) -> f64 {
+    yeta_core::econ::to_f64(*x)
+}
+
+/// `yeta compare`: studies side by side, ranked by AHP score (B/C when there is none), with a
+/// budget cut.
+pub fn compare(files: &[PathBuf], budget: Option<f64>) -> Result<(String, Value)> {
+    if files.is_empty() {
+        bail!("give at least one study");
+    }
+    let mut rows = Vec::new();
+    for f in files {
+        let (_, a) = appraise_file(f)?;
+        rows.push((f.clone(), a));
+    }
+    let key = |a: &yeta_core::Appraisal| a.ahp.as_ref().map_or(a.economic.bc_ratio.unwrap_or(0.0), |h| h.score);
+    rows.sort_by(|x, y| key(&y.1).total_cmp(&key(&x.1)));
+    let mut cumulative = 0.0;
+    let mut out = Vec::new();
+    let mut table = format!(
+        "{:<3} {:<44} {:>10} {:>7} {:>12} {:>7} {:>7} {:>13} {:>7} {:>10}  {}\n",
+        "#", "study", "cost bn", "B/C", "NPV bn", "IRR %", "AHP", "AHP range", "robust", "tCO2e", "verdict"
+    );
+    for (rank, (file, a)) in rows.iter().enumerate() {
+        let cost = num(&a.study.total_cost);
+        // Only projects the method says to implement draw on the budget, in rank order.
+        if a.verdict.implement {
+            cumulative += cost;
+        }
+        let fits = budget.filter(|_| a.verdict.implement).map(|b| cumulative <= b);
+        let h = a.ahp.as_ref();
+        let contributions: serde_json::Map<String, Value> =
+            h.map(|h| h.contributions.iter().map(|(k, v)| (k.clone(), json!(v))).collect()).unwrap_or_default();
+        out.push(json!({
+            "rank": rank + 1,
+            "file": file.display().to_string(),
+            "name": a.study.name,
+            "sector": a.study.sector,
+            "region": a.study.region,
+            "total_cost": a.study.total_cost.round_dp(0).to_string(),
+            "bc_ratio": a.economic.bc_ratio,
+            "npv": a.economic.npv.round_dp(0).to_string(),
+            "irr": a.economic.irr,
+            "ahp_score": h.map(|h| h.score),
+            "ahp_score_range": h.map(|h| h.score_range),
+            "ahp_robust": h.map(|h| h.robust),
+            "contributions": contributions,
+            "backwardness_index": a.regional.as_ref().map(|r| r.backwardness.index),
+            "emissions_tco2e": a.environment.as_ref().map(|e| e.total_tco2e),
+            "verdict": if a.verdict.implement { "implement" } else { "do not implement" },
+            "cumulative_cost": format!("{cumulative:.0}"),
+            "fits_budget": fits,
+        }));
+        table.push_str(&format!(
+            "{:<3} {:<44} {:>10.1} {:>7.3} {:>12.1} {:>7} {:>7} {:>13} {:>7} {:>10}  {}{}\n",
+            rank + 1,
+            a.study.name.chars().take(44).collect::<String>(),
+            cost / 1e9,
+            a.economic.bc_ratio.unwrap_or(f64::NAN),
+            num(&a.economic.npv) / 1e9,
+            a.economic.irr.map_or("-".into(), |r| format!("{:.2}", r * 100.0)),
+            h.map_or("-".into(), |h| format!("{:.3}", h.score)),
+            h.map_or("-".into(), |h| format!("{:.3}–{:.3}", h.score_range[0], h.score_range[1])),
+            h.map_or("-", |h| if h.robust { "yes" } else { "NO" }),
+            a.environment.as_ref().map_or("-".into(), |e| format!("{:.0}", e.total_tco2e)),
+            if a.verdict.implement { "implement" } else { "do not implement" },
+            match (fits, budget) {
+                (Some(true), _) => "  (within budget)",
+                (Some(false), _) => "  (over budget)",
+                (None, Some(_)) => "  (not eligible)",
+                (None, None) => "",
+            }
+        ));
+        if let Some(h) = h {
+            let parts: Vec<String> = h.criteria.iter().map(|c| format!("{} {:.3}", c.id, c.contribution)).collect();
+            table.push_str(&format!("    contributions: {} = {:.3}\n", parts.join(" + "), h.score));
+        }
+    }
+    Ok((
+        table,
+        json!({ "ranking": out, "ranked_by": "AHP score (B/C when a study has no AHP evaluation)", "budget": budget }),
+    ))
+}
+
+/// Leaf-level differences between two JSON values, as (path, old, new).
+fn json_diff(path: &str, a: &Value, b: &Value, out: &mut Vec<(String, String, String)>) {
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            let mut keys: Vec<&String> = x.keys().chain(y.keys()).collect();
+            keys.sort();
+            keys.dedup();
+            for k in keys {
+                let p = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
+                json_diff(&p, x.get(k).unwrap_or(&Value::Null), y.get(k).unwrap_or(&Value::Null), out);
+            }
+        }
+        (Value::Array(x), Value::Array(y)) => {
+            for i in 0..x.len().max(y.len()) {
+                json_diff(
+                    &format!("{path}[{i}]"),
+                    x.get(i).unwrap_or(&Value::Null),
+                    y.get(i).unwrap_or(&Value::Null),
+                    out,
+                );
+            }
+        }
+        _ if a != b => out.push((path.to_owned(), short(a), short(b))),
+        _ => {}
+    }
+}
+
+fn short(v: &Value) -> String {
+    let s = match v {
+        Value::Null => "(none)".to_owned(),
+        Value::String(s) => format!("\"{s}\""),
+        other => other.to_string(),
+    };
+    if s.chars().count() > 60 { format!("{}…", s.chars().take(60).collect::<String>()) } else { s }
+}
+
+/// `yeta diff A B`: changed inputs, then the change in the results.
+pub fn diff(a: &Path, b: &Path) -> Result<(String, Value)> {
+    let (va, aa) = appraise_file(a)?;
+    let (vb, ab) = appraise_file(b)?;
+    let mut changes = Vec::new();
+    json_diff("", &va, &vb, &mut changes);
+    let mut t = format!("inputs: {} change{}\n", changes.len(), if changes.len() == 1 { "" } else { "s" });
+    for (p, o, n) in &changes {
+        t.push_str(&format!("  {p}: {o} → {n}\n"));
+    }
+    let bc = |x: &yeta_core::Appraisal| x.economic.bc_ratio;
+    let ahp = |x: &yeta_core::Appraisal| x.ahp.as_ref().map(|h| h.score);
+    t.push_str("results:\n");
+    t.push_str(&format!(
+        "  B/C        {:>10.4} → {:>10.4}\n",
+        bc(&aa).unwrap_or(f64::NAN),
+        bc(&ab).unwrap_or(f64::NAN)
+    ));
+    t.push_str(&format!(
+        "  NPV (bn)   {:>10.2} → {:>10.2}\n",
+        num(&aa.economic.npv) / 1e9,
+        num(&ab.economic.npv) / 1e9
+    ));
+    t.push_str(&format!(
+        "  AHP score  {:>10} → {:>10}\n",
+        ahp(&aa).map_or("-".into(), |s| format!("{s:.4}")),
+        ahp(&ab).map_or("-".into(), |s| format!("{s:.4}"))
+    ));
+    t.push_str(&format!(
+        "  verdict    {} → {}\n",
+        if aa.verdict.implement { "implement" } else { "do not implement" },
+        if ab.verdict.implement { "implement" } else { "do not implement" }
+    ));
+    let j = json!({
+        "inputs": changes.iter().map(|(p, o, n)| json!({"path": p, "old": o, "new": n})).collect::<Vec<_>>(),
+        "results": {
+            "bc_ratio": [bc(&aa), bc(&ab)],
+            "npv": [aa.economic.npv.round_dp(0).to_string(), ab.economic.npv.round_dp(0).to_string()],
+            "ahp_score": [ahp(&aa), ahp(&ab)],
+            "implement": [aa.verdict.implement, ab.verdict.implement],
+        }
+    });
+    Ok((t, j))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn now_is_rfc3339() {
+        let n = super::now();
+        assert_eq!(n.len(), 20, "{n}");
+        assert!(n.ends_with('Z') && n.as_bytes()[10] == b'T');
+    }
+}
