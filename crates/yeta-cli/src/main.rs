@@ -4,6 +4,7 @@
 mod ahp_cmd;
 mod bench_cmd;
 mod library_cmds;
+mod report_cmds;
 mod risk_cmd;
 mod summary;
 mod summary_stages;
@@ -36,6 +37,8 @@ pub enum Lang {
 
 #[derive(Subcommand)]
 enum Command {
+    #[command(flatten)]
+    Report(report_cmds::ReportCmd),
     /// Appraise a study: summary table on the terminal, the whole appraisal as JSON.
     Appraise {
         /// The study file (.yeta.json).
@@ -49,6 +52,9 @@ enum Command {
         /// A rule-set file to use when the study names a rule set Yeta does not ship.
         #[arg(long)]
         rules: Option<PathBuf>,
+        /// Also render the PDF appraisal report (in the `--lang` language) to this file.
+        #[arg(long)]
+        pdf: Option<PathBuf>,
         /// Your own regional indicator table (CSV, the columns of fixtures/regions/kr-regions-2022.csv).
         #[arg(long)]
         regions: Option<PathBuf>,
@@ -183,7 +189,7 @@ fn report_problems(path: &Path, e: &StudyError) {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Appraise { study, json, lang, rules, regions, multipliers } => {
+        Command::Appraise { study, json, lang, rules, pdf, regions, multipliers } => {
             let text = read(&study)?;
             let custom = match &rules {
                 Some(p) => Some(RuleSet::from_json(&read(p)?).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?),
@@ -218,6 +224,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             if json.as_deref() != Some(Path::new("-")) {
                 emit(&summary::render(&appraisal, lang));
+            }
+            if let Some(p) = &pdf {
+                let l: yeta_report::Lang =
+                    (if lang == Lang::Ko { "ko" } else { "en" }).parse().map_err(anyhow::Error::msg)?;
+                report_cmds::write_report(&appraisal, &text, p, l)?;
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -280,6 +291,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Report(c) => report_cmds::run(c),
         Command::Library { db, command } => {
             library_cmds::run(command, db)?;
             Ok(ExitCode::SUCCESS)

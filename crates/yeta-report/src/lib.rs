@@ -1,11 +1,41 @@
 //! # yeta-report: the PDF appraisal report, its embedded study, and its signatures
 //!
 //! Bytes in, bytes out, no files and no clock:
+//! - [`render`]: the appraisal report from an [`yeta_core::Appraisal`] and the study text
+//!   ([`render::render`]), deterministic, with the study attached ([`render::extract`]);
 //! - [`sign`]: PAdES baseline-B signatures as incremental updates ([`sign::sign`],
 //!   [`sign::verify`], [`sign::keygen`]).
+//!
+//! The report's pages: cover; executive summary (verdict, B/C, NPV, IRR, AHP score, warnings);
+//! project overview; economic analysis (assumptions, results, a cash-flow bar chart and the
+//! yearly table, sensitivity table and tornado chart, switching values); financial analysis;
+//! one section per further stage (policy, regional, environment, AHP) when the appraisal has
+//! it; appendices (rule set with sources, method notes, provenance); a sign-off page whose
+//! boxes the signatures fill. Every page but the cover has a running header, a page number and
+//! the provenance stamp (Yeta version, rule set, SHA-256 of the study).
+//!
+//! ```
+//! use yeta_report::{Lang, SignOff, extract, keygen, load_credentials, render, sign, verify};
+//! let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/road-national-route.yeta.json");
+//! let study = std::fs::read_to_string(path).unwrap();
+//! let appraisal = yeta_core::appraise_json(&study, None).unwrap();
+//! let pdf = render(&appraisal, &study, Lang::Ko).unwrap();
+//! assert_eq!(extract(&pdf).unwrap(), study);
+//!
+//! // The caller supplies randomness and the clock; the library has neither.
+//! let pem = keygen("Kim Minsu", 1_767_225_600, [7; 32]).unwrap();
+//! let who = SignOff { reviewer: "김민수", role: "PFS reviewer", unix_time: 1_767_229_200 };
+//! let signed = sign(&pdf, &load_credentials(&pem, None).unwrap(), &who).unwrap();
+//! assert_eq!(verify(&signed).unwrap()[0].signer, "Kim Minsu");
+//! ```
 #![deny(missing_docs)]
 
+mod layout;
 mod pdfobj;
+pub mod render;
 pub mod sign;
 
-pub use sign::{Credentials, SignError, SignOff, SignerInfo, VerifyError, keygen, load_credentials, sign, verify};
+pub use render::{Lang, ReportError, extract, render};
+pub use sign::{
+    Credentials, SignError, SignOff, SignerInfo, VerifyError, keygen, load_credentials, load_pkcs12, sign, verify,
+};

@@ -143,10 +143,14 @@ fn pem_blocks(text: &str) -> Vec<(String, Vec<u8>)> {
     let mut rest = text;
     while let Some(start) = rest.find("-----BEGIN ") {
         let after = &rest[start..];
-        let Some(end_label) = after[11..].find("-----") else { break };
+        let Some(end_label) = after[11..].find("-----") else {
+            break;
+        };
         let label = after[11..11 + end_label].to_owned();
         let end_marker = format!("-----END {label}-----");
-        let Some(end) = after.find(&end_marker) else { break };
+        let Some(end) = after.find(&end_marker) else {
+            break;
+        };
         let block = &after[..end + end_marker.len()];
         if let Ok((_, der)) = der::pem::decode_vec(block.as_bytes()) {
             out.push((label, der));
@@ -417,26 +421,51 @@ pub fn sign(pdf: &[u8], cred: &Credentials, who: &SignOff<'_>) -> Result<Vec<u8>
         s.chars().map(|c| if c.is_ascii() && !c.is_ascii_control() { c } else { '?' }).collect()
     };
     let mut ap = Vec::new();
-    let _ = write!(
+    let _ = writeln!(
         &mut ap,
-        "q 0.96 0.97 1 rg 0 0 {w} {h} re f 0.2 0.3 0.5 RG 1 w 0.5 0.5 {} {} re S Q\n",
+        "q 0.96 0.97 1 rg 0 0 {w} {h} re f 0.2 0.3 0.5 RG 1 w 0.5 0.5 {} {} re S Q",
         w - 1.0,
         h - 1.0
     );
     let lines = [
-        (10.0, format!("Digitally signed by {}", ascii(who.reviewer))),
-        (8.0, format!("Role: {}", ascii(who.role))),
+        (10.0, format!("Digitally signed by {}", who.reviewer)),
+        (8.0, format!("Role: {}", who.role)),
         (8.0, format!("Date: {}", human_date(who.unix_time))),
-        (8.0, format!("Certificate: {}", ascii(&common_name(&cred.cert)))),
+        (8.0, format!("Certificate: {}", common_name(&cred.cert))),
         (7.0, format!("SHA-256 {}", &fingerprint[..32])),
         (7.0, format!("        {}", &fingerprint[32..])),
     ];
+    // Korean names need the report's own font: reuse a Type0 font of the page when it has
+    // glyphs for every character, else Helvetica with '?' for what it cannot show.
+    let cid_font = page_cid_font(&doc, &page)
+        .filter(|(_, f)| lines.iter().all(|(_, l)| l.chars().all(|c| f.lookup_glyph_index(c as u32).is_some())));
+    let font_ref = match &cid_font {
+        Some((r, _)) => format!("{} {} R", r.0, r.1),
+        None => format!("{font_id} 0 R"),
+    };
     let mut y = h - 18.0;
     ap.extend_from_slice(b"BT 0.1 0.15 0.3 rg\n");
     for (size, text) in &lines {
-        let _ = write!(&mut ap, "/F1 {size} Tf 1 0 0 1 8 {y} Tm ");
-        write_literal(&mut ap, text.as_bytes());
-        ap.extend_from_slice(b" Tj\n");
+        match &cid_font {
+            Some((_, f)) => {
+                // Each glyph placed by its true advance: the report's /W array lists only
+                // the glyphs the report itself uses.
+                let upem = f32::from(f.units_per_em.max(1));
+                let _ = write!(&mut ap, "/F1 {size} Tf ");
+                let mut x = 8.0;
+                for c in text.chars() {
+                    let g = f.lookup_glyph_index(c as u32).unwrap_or(0);
+                    let _ = write!(&mut ap, "1 0 0 1 {x:.2} {y} Tm <{g:04X}> Tj ");
+                    x += f32::from(f.get_glyph_width(g).unwrap_or(0)) / upem * size;
+                }
+                ap.push(b'\n');
+            }
+            None => {
+                let _ = write!(&mut ap, "/F1 {size} Tf 1 0 0 1 8 {y} Tm ");
+                write_literal(&mut ap, ascii(text).as_bytes());
+                ap.extend_from_slice(b" Tj\n");
+            }
+        }
         y -= size + 5.0;
     }
     ap.extend_from_slice(b"ET\n");
@@ -492,7 +521,8 @@ pub fn sign(pdf: &[u8], cred: &Credentials, who: &SignOff<'_>) -> Result<Vec<u8>
     offsets.push((ap_id, out.len()));
     let _ = write!(
         &mut out,
-        "{ap_id} 0 obj\n<< /Type /XObject /Subtype /Form /BBox [0 0 {w} {h}] /Resources << /Font << /F1 {font_id} 0 R >> >> /Length {} >>\nstream\n",
+        "{ap_id} 0 obj\n<< /Type /XObject /Subtype /Form /BBox [0 0 {w} {h}] /Resources << /Font << /F1 {} >> >> /Length {} >>\nstream\n",
+        font_ref,
         ap.len()
     );
     out.extend_from_slice(&ap);
@@ -534,9 +564,9 @@ pub fn sign(pdf: &[u8], cred: &Credentials, who: &SignOff<'_>) -> Result<Vec<u8>
         while j + 1 < offsets.len() && offsets[j + 1].0 == offsets[j].0 + 1 {
             j += 1;
         }
-        let _ = write!(&mut out, "{} {}\n", offsets[i].0, j - i + 1);
+        let _ = writeln!(&mut out, "{} {}", offsets[i].0, j - i + 1);
         for &(_, off) in &offsets[i..=j] {
-            let _ = write!(&mut out, "{off:010} 00000 n \n");
+            let _ = writeln!(&mut out, "{off:010} 00000 n ");
         }
         i = j + 1;
     }
@@ -578,7 +608,7 @@ pub fn sign(pdf: &[u8], cred: &Credentials, who: &SignOff<'_>) -> Result<Vec<u8>
 
 fn push_obj(out: &mut Vec<u8>, offsets: &mut Vec<(u32, usize)>, id: u32, d: &Dictionary) {
     offsets.push((id, out.len()));
-    let _ = write!(out, "{id} 0 obj\n");
+    let _ = writeln!(out, "{id} 0 obj");
     write_dict(out, d);
     out.extend_from_slice(b"\nendobj\n");
 }
@@ -740,7 +770,7 @@ pub fn verify(pdf: &[u8]) -> Result<Vec<SignerInfo>, VerifyError> {
             return Err(bad("the gap in /ByteRange is not the /Contents hex string".into()));
         }
         let hexs = &gap[1..gap.len() - 1];
-        if hexs.len() % 2 != 0 {
+        if !hexs.len().is_multiple_of(2) {
             return Err(bad("/Contents has an odd number of hex digits".into()));
         }
         let mut blob = Vec::with_capacity(hexs.len() / 2);
@@ -899,4 +929,124 @@ fn check_cms(blob: &[u8], part1: &[u8], part2: &[u8]) -> Result<SignerInfo, (Str
         algorithm,
         covered: 0,
     })
+}
+
+/// A Type0 (CID, Identity-H, CIDToGIDMap Identity) font of `page` with an embedded TrueType
+/// program, parsed, so a sign-off block can show any character the report can.
+fn page_cid_font(doc: &lopdf::Document, page: &Dictionary) -> Option<(lopdf::ObjectId, printpdf::ParsedFont)> {
+    let deref = |o: &Object| doc.dereference(o).ok().map(|(_, o)| o.clone());
+    let res = deref(page.get(b"Resources").ok()?)?;
+    let fonts = deref(res.as_dict().ok()?.get(b"Font").ok()?)?;
+    for (_, f) in fonts.as_dict().ok()?.iter() {
+        let Ok(r) = f.as_reference() else { continue };
+        let Ok(d) = doc.get_dictionary(r) else {
+            continue;
+        };
+        if d.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Type0".as_slice())
+            || d.get(b"Encoding").and_then(Object::as_name).ok() != Some(b"Identity-H".as_slice())
+        {
+            continue;
+        }
+        let Some(desc) = d
+            .get(b"DescendantFonts")
+            .ok()
+            .and_then(deref)
+            .and_then(|a| a.as_array().ok().and_then(|a| a.first().cloned()))
+            .and_then(|o| deref(&o))
+        else {
+            continue;
+        };
+        let Ok(desc) = desc.as_dict() else { continue };
+        if desc.get(b"CIDToGIDMap").and_then(Object::as_name).ok() != Some(b"Identity".as_slice()) {
+            continue;
+        }
+        let Some(ff) = desc
+            .get(b"FontDescriptor")
+            .ok()
+            .and_then(deref)
+            .and_then(|fd| fd.as_dict().ok().and_then(|fd| fd.get(b"FontFile2").ok().cloned()))
+            .and_then(|o| deref(&o))
+        else {
+            continue;
+        };
+        let Ok(stream) = ff.as_stream() else { continue };
+        let bytes = stream.decompressed_content().unwrap_or_else(|_| stream.content.clone());
+        if let Some(parsed) = printpdf::ParsedFont::from_bytes(&bytes, 0, &mut Vec::new()) {
+            return Some((r, parsed));
+        }
+    }
+    None
+}
+
+/// Reads a PKCS#12 (`.p12` / `.pfx`) file: the first private key and the certificate that
+/// matches it. PBES2 encryption (PBKDF2 with AES, what OpenSSL 3 and current PKI tools write)
+/// is supported; the file's MAC is not checked (a wrong password fails decryption instead).
+pub fn load_pkcs12(der_bytes: &[u8], password: &str) -> Result<Credentials, SignError> {
+    use pkcs12::pfx::Pfx;
+    let bad = |m: String| SignError::Key(format!("PKCS#12: {m}"));
+    let pfx = Pfx::from_der(der_bytes).map_err(|e| bad(format!("not a PKCS#12 file: {e}")))?;
+    if pfx.auth_safe.content_type != OID_DATA {
+        return Err(bad("only password-integrity PKCS#12 files are supported".into()));
+    }
+    let data: OctetString = pfx.auth_safe.content.decode_as().map_err(|e| bad(e.to_string()))?;
+    let safes: Vec<ContentInfo> = Vec::from_der(data.as_bytes()).map_err(|e| bad(e.to_string()))?;
+    let decrypt = |alg: &AlgorithmIdentifierOwned, ct: &[u8]| -> Result<Vec<u8>, SignError> {
+        let alg_der = alg.to_der().map_err(|e| bad(e.to_string()))?;
+        let scheme = pkcs5::EncryptionScheme::from_der(&alg_der).map_err(|_| {
+            bad(format!(
+                "encryption {} is not supported; re-export with `openssl pkcs12 -export -keypbe AES-256-CBC -certpbe AES-256-CBC`",
+                alg.oid
+            ))
+        })?;
+        scheme.decrypt(password, ct).map_err(|_| bad("cannot decrypt: wrong password?".into()))
+    };
+    let mut keys = Vec::new();
+    let mut certs = Vec::new();
+    for ci in safes {
+        let contents = if ci.content_type == OID_DATA {
+            ci.content.decode_as::<OctetString>().map_err(|e| bad(e.to_string()))?.into_bytes()
+        } else if ci.content_type == der::oid::ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.6") {
+            let ed: cms::encrypted_data::EncryptedData = ci.content.decode_as().map_err(|e| bad(e.to_string()))?;
+            let ct =
+                ed.enc_content_info.encrypted_content.ok_or_else(|| bad("encrypted safe without content".into()))?;
+            decrypt(&ed.enc_content_info.content_enc_alg, ct.as_bytes())?
+        } else {
+            continue;
+        };
+        let bags: Vec<pkcs12::safe_bag::SafeBag> = Vec::from_der(&contents).map_err(|e| bad(e.to_string()))?;
+        for bag in bags {
+            // bag_value holds the [0] EXPLICIT wrapper: its content is the value.
+            let inner = der::asn1::ContextSpecific::<Any>::from_der(&bag.bag_value)
+                .map_err(|e| bad(e.to_string()))?
+                .value
+                .to_der()
+                .map_err(|e| bad(e.to_string()))?;
+            if bag.bag_id == pkcs12::PKCS_12_CERT_BAG_OID {
+                let cb = pkcs12::cert_type::CertBag::from_der(&inner).map_err(|e| bad(e.to_string()))?;
+                certs.push(Certificate::from_der(cb.cert_value.as_bytes()).map_err(|e| bad(e.to_string()))?);
+            } else if bag.bag_id == pkcs12::PKCS_12_PKCS8_KEY_BAG_OID {
+                let epki =
+                    pkcs8::EncryptedPrivateKeyInfo::try_from(inner.as_slice()).map_err(|e| bad(e.to_string()))?;
+                let doc = epki.decrypt(password).map_err(|_| bad("cannot decrypt the key: wrong password?".into()))?;
+                keys.push(doc.as_bytes().to_vec());
+            } else if bag.bag_id == pkcs12::PKCS_12_KEY_BAG_OID {
+                keys.push(inner);
+            }
+        }
+    }
+    let key = keys.first().ok_or_else(|| bad("no private key in the file".into()))?;
+    let key_pem =
+        der::pem::encode_string("PRIVATE KEY", der::pem::LineEnding::LF, key).map_err(|e| bad(e.to_string()))?;
+    // The certificate whose public key matches the private key.
+    let mut last = None;
+    for c in &certs {
+        let der = c.to_der().map_err(|e| bad(e.to_string()))?;
+        let pem =
+            der::pem::encode_string("CERTIFICATE", der::pem::LineEnding::LF, &der).map_err(|e| bad(e.to_string()))?;
+        match load_credentials(&key_pem, Some(&pem)) {
+            Ok(c) => return Ok(c),
+            Err(e) => last = Some(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| bad("no certificate in the file".into())))
 }

@@ -22,7 +22,7 @@ pub fn tiny_pdf() -> Vec<u8> {
     let xref = s.len();
     let _ = write!(s, "xref\n0 {}\n0000000000 65535 f \n", objs.len() + 1);
     for o in offs {
-        let _ = write!(s, "{o:010} 00000 n \n");
+        let _ = writeln!(s, "{o:010} 00000 n ");
     }
     let _ = write!(s, "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objs.len() + 1);
     s.into_bytes()
@@ -128,4 +128,116 @@ fn pdfsig_accepts_both_signatures() {
     assert!(text.contains("Signature #1") && text.contains("Signature #2"), "{text}");
     assert_eq!(text.matches("Signature Validation: Signature is Valid.").count(), 2, "{text}");
     assert!(text.contains("Total document signed"), "{text}");
+}
+
+/// Keys and certificates made by OpenSSL, as a reviewer's own would come: RSA (PKCS#8) and
+/// P-256 (SEC1) keys, the certificate in a separate file; `pdfsig` accepts both signatures.
+#[test]
+fn openssl_made_rsa_and_ec_keys_sign_and_pdfsig_agrees() {
+    let ok = |c: &mut std::process::Command| c.output().map(|o| o.status.success()).unwrap_or(false);
+    if !ok(std::process::Command::new("openssl").arg("version")) {
+        eprintln!("openssl not installed; skipping");
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("yeta-openssl-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = |n: &str| dir.join(n).to_str().unwrap().to_owned();
+    assert!(ok(std::process::Command::new("openssl").args([
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        &p("rk.pem"),
+        "-out",
+        &p("rc.pem"),
+        "-days",
+        "30",
+        "-subj",
+        "/CN=RSA Reviewer",
+    ])));
+    assert!(ok(std::process::Command::new("openssl").args([
+        "ecparam",
+        "-name",
+        "prime256v1",
+        "-genkey",
+        "-noout",
+        "-out",
+        &p("ek.pem")
+    ])));
+    assert!(ok(std::process::Command::new("openssl").args([
+        "req",
+        "-x509",
+        "-key",
+        &p("ek.pem"),
+        "-out",
+        &p("ec.pem"),
+        "-days",
+        "30",
+        "-subj",
+        "/CN=EC Reviewer",
+    ])));
+    let read = |n: &str| std::fs::read_to_string(dir.join(n)).unwrap();
+    let rsa = load_credentials(&read("rk.pem"), Some(&read("rc.pem"))).unwrap();
+    let ec = load_credentials(&read("ek.pem"), Some(&read("ec.pem"))).unwrap();
+    let s1 = sign(&tiny_pdf(), &rsa, &SignOff { reviewer: "RSA Reviewer", role: "A", unix_time: T0 }).unwrap();
+    let s2 = sign(&s1, &ec, &SignOff { reviewer: "EC Reviewer", role: "B", unix_time: T0 }).unwrap();
+    let who = verify(&s2).unwrap();
+    assert_eq!((who[0].algorithm, who[1].algorithm), ("rsa", "ecdsa-p256"));
+    assert_eq!((who[0].signer.as_str(), who[1].signer.as_str()), ("RSA Reviewer", "EC Reviewer"));
+    if std::process::Command::new("pdfsig").arg("-v").output().is_ok() {
+        std::fs::write(dir.join("s.pdf"), &s2).unwrap();
+        let out = std::process::Command::new("pdfsig").arg(dir.join("s.pdf")).output().unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(text.matches("Signature is Valid.").count(), 2, "{text}");
+    }
+}
+
+/// A PKCS#12 file as PKI tools write it (OpenSSL 3: PBES2, AES-256-CBC): the key and the
+/// certificate come out of it; a wrong password is an error, not a panic.
+#[test]
+fn pkcs12_from_openssl() {
+    let ok = |c: &mut std::process::Command| c.output().map(|o| o.status.success()).unwrap_or(false);
+    if !ok(std::process::Command::new("openssl").arg("version")) {
+        eprintln!("openssl not installed; skipping");
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("yeta-p12-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = |n: &str| dir.join(n).to_str().unwrap().to_owned();
+    assert!(ok(std::process::Command::new("openssl").args([
+        "req",
+        "-x509",
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:P-256",
+        "-nodes",
+        "-keyout",
+        &p("k.pem"),
+        "-out",
+        &p("c.pem"),
+        "-days",
+        "30",
+        "-subj",
+        "/CN=PKI Reviewer",
+    ])));
+    assert!(ok(std::process::Command::new("openssl").args([
+        "pkcs12",
+        "-export",
+        "-inkey",
+        &p("k.pem"),
+        "-in",
+        &p("c.pem"),
+        "-out",
+        &p("k.p12"),
+        "-passout",
+        "pass:s3cret 비밀",
+    ])));
+    let der = std::fs::read(dir.join("k.p12")).unwrap();
+    assert!(yeta_report::load_pkcs12(&der, "wrong").is_err());
+    let cred = yeta_report::load_pkcs12(&der, "s3cret 비밀").unwrap();
+    let signed = sign(&tiny_pdf(), &cred, &SignOff { reviewer: "PKI Reviewer", role: "R", unix_time: T0 }).unwrap();
+    assert_eq!(verify(&signed).unwrap()[0].signer, "PKI Reviewer");
 }

@@ -1,0 +1,192 @@
+//! The report subcommands: `report` (the PDF), `keygen`, `sign`, `verify`, `extract`.
+//! Thin: read files, call yeta-report, write files, print.
+
+use anyhow::{Context as _, Result, bail};
+use clap::Subcommand;
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Report, sign-off and extraction commands; `main` flattens these into its own.
+#[derive(Subcommand)]
+pub enum ReportCmd {
+    /// Render the PDF appraisal report of a study.
+    Report {
+        /// The study file (.yeta.json).
+        study: PathBuf,
+        /// Where to write the PDF.
+        #[arg(long)]
+        pdf: PathBuf,
+        /// Language of the report: ko or en.
+        #[arg(long, default_value = "en")]
+        lang: String,
+    },
+    /// Make a new ECDSA P-256 key and self-signed certificate, in one PEM file.
+    Keygen {
+        /// The reviewer's name (the certificate's common name).
+        #[arg(long)]
+        name: String,
+        /// Where to write the PEM file (private key and certificate).
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Sign a report (PAdES, as an incremental update: earlier signatures stay valid).
+    Sign {
+        /// The PDF to sign.
+        pdf: PathBuf,
+        /// The private key: a PEM file (with the certificate, unless --cert names it) or a
+        /// PKCS#12 file (.p12/.pfx), whose password is read from $YETA_KEY_PASSWORD.
+        #[arg(long)]
+        key: PathBuf,
+        /// PEM file with the certificate, when the key file holds none.
+        #[arg(long)]
+        cert: Option<PathBuf>,
+        /// The reviewer's name, as the sign-off block shows it.
+        #[arg(long)]
+        reviewer: String,
+        /// The reviewer's role.
+        #[arg(long)]
+        role: String,
+        /// Where to write the signed PDF (default: replace the input).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Check every signature of a PDF; exit 0 naming every signer, non-zero saying what is wrong.
+    Verify {
+        /// The signed PDF.
+        pdf: PathBuf,
+    },
+    /// Write the study embedded in a report back to a file.
+    Extract {
+        /// The report.
+        pdf: PathBuf,
+        /// Where to write the study JSON.
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+fn read(p: &Path) -> Result<Vec<u8>> {
+    std::fs::read(p).with_context(|| format!("reading {}", p.display()))
+}
+
+/// Writes next to the target then renames, so a failed write never leaves half a file.
+fn write_atomic(p: &Path, bytes: &[u8]) -> Result<()> {
+    let tmp = p.with_extension("tmp-yeta");
+    std::fs::write(&tmp, bytes).with_context(|| format!("writing {}", tmp.display()))?;
+    std::fs::rename(&tmp, p).with_context(|| format!("writing {}", p.display()))
+}
+
+fn now() -> u64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs())
+}
+
+/// Renders `appraisal` of `study_text` to `pdf`: what `appraise --pdf` calls.
+pub fn write_report(
+    appraisal: &yeta_core::Appraisal,
+    study_text: &str,
+    pdf: &Path,
+    lang: yeta_report::Lang,
+) -> Result<()> {
+    let bytes = yeta_report::render(appraisal, study_text, lang)?;
+    write_atomic(pdf, &bytes)?;
+    println!("wrote {} ({} bytes)", pdf.display(), bytes.len());
+    Ok(())
+}
+
+/// `D:YYYYMMDDHHMMSSZ` as `YYYY-MM-DD HH:MM:SS UTC`; anything else as given.
+fn pdf_date(d: &str) -> String {
+    let digits: String = d.trim_start_matches("D:").chars().take(14).collect();
+    if digits.len() == 14 && digits.chars().all(|c| c.is_ascii_digit()) {
+        let p = |a: usize, b: usize| &digits[a..b];
+        format!("{}-{}-{} {}:{}:{} UTC", p(0, 4), p(4, 6), p(6, 8), p(8, 10), p(10, 12), p(12, 14))
+    } else {
+        d.to_owned()
+    }
+}
+
+/// Runs one of the report commands.
+pub fn run(cmd: ReportCmd) -> Result<ExitCode> {
+    match cmd {
+        ReportCmd::Report { study, pdf, lang } => {
+            let lang: yeta_report::Lang = lang.parse().map_err(anyhow::Error::msg)?;
+            let text = String::from_utf8(read(&study)?).with_context(|| format!("{} is not UTF-8", study.display()))?;
+            let appraisal =
+                yeta_core::appraise_json(&text, None).with_context(|| format!("appraising {}", study.display()))?;
+            write_report(&appraisal, &text, &pdf, lang)?;
+        }
+        ReportCmd::Keygen { name, out } => {
+            let mut f = std::fs::File::open("/dev/urandom").context("opening /dev/urandom")?;
+            let mut last = None;
+            for _ in 0..8 {
+                let mut seed = [0u8; 32];
+                f.read_exact(&mut seed).context("reading /dev/urandom")?;
+                match yeta_report::keygen(&name, now(), seed) {
+                    Ok(pem) => {
+                        write_atomic(&out, pem.as_bytes())?;
+                        println!("wrote {} (ECDSA P-256 key and self-signed certificate for {name})", out.display());
+                        return Ok(ExitCode::SUCCESS);
+                    }
+                    Err(e) => last = Some(e),
+                }
+            }
+            bail!("keygen: {}", last.map_or_else(String::new, |e| e.to_string()));
+        }
+        ReportCmd::Sign { pdf, key, cert, reviewer, role, out } => {
+            let key_bytes = read(&key)?;
+            let cred = if key_bytes.first() == Some(&0x30) {
+                let password = std::env::var("YETA_KEY_PASSWORD").map_err(|_| {
+                    anyhow::anyhow!("{} is PKCS#12: set YETA_KEY_PASSWORD to its password", key.display())
+                })?;
+                yeta_report::load_pkcs12(&key_bytes, &password)?
+            } else {
+                let key_text = String::from_utf8(key_bytes).context("the key file is neither PEM text nor PKCS#12")?;
+                let cert_text = match &cert {
+                    Some(c) => Some(String::from_utf8(read(c)?).context("the certificate file is not PEM text")?),
+                    None => None,
+                };
+                yeta_report::load_credentials(&key_text, cert_text.as_deref())?
+            };
+            let input = read(&pdf)?;
+            let who = yeta_report::SignOff { reviewer: &reviewer, role: &role, unix_time: now() };
+            let signed = yeta_report::sign(&input, &cred, &who)?;
+            let out = out.unwrap_or(pdf);
+            write_atomic(&out, &signed)?;
+            println!(
+                "signed {} as {reviewer} ({role}); certificate SHA-256 {}",
+                out.display(),
+                yeta_report::sign::cert_fingerprint(&cred.cert)
+            );
+        }
+        ReportCmd::Verify { pdf } => {
+            let bytes = read(&pdf)?;
+            match yeta_report::verify(&bytes) {
+                Ok(signers) => {
+                    for (i, s) in signers.iter().enumerate() {
+                        println!(
+                            "signature {}: valid — {} ({}), {}, signed {}, {} certificate SHA-256 {}",
+                            i + 1,
+                            s.reviewer.as_deref().unwrap_or(&s.signer),
+                            s.role.as_deref().unwrap_or("-"),
+                            s.signer,
+                            s.date.as_deref().map_or("-".into(), pdf_date),
+                            s.algorithm,
+                            s.cert_sha256
+                        );
+                    }
+                    println!("{}: intact, {} signature(s)", pdf.display(), signers.len());
+                }
+                Err(e) => {
+                    eprintln!("{}: NOT VALID — {e}", pdf.display());
+                    return Ok(ExitCode::from(1));
+                }
+            }
+        }
+        ReportCmd::Extract { pdf, out } => {
+            let text = yeta_report::extract(&read(&pdf)?)?;
+            write_atomic(&out, text.as_bytes())?;
+            println!("wrote {} ({} bytes)", out.display(), text.len());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

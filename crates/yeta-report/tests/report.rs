@@ -1,0 +1,172 @@
+//! The report of every fixture in both languages, checked with poppler as an independent reader:
+//! it opens, every page rasterises, the sections are there, the figures equal the Appraisal JSON,
+//! the study is attached, the bytes are deterministic; a signed report passes `pdfsig`.
+#![allow(clippy::unwrap_used)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use yeta_report::{Lang, SignOff, extract, keygen, load_credentials, render, sign, verify};
+
+const FIXTURES: [&str; 3] = ["ict-e-procurement", "road-national-route", "rail-wide-area"];
+
+fn fixture(name: &str) -> String {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../../fixtures/{name}.yeta.json"));
+    std::fs::read_to_string(p).unwrap()
+}
+
+fn have(tool: &str) -> bool {
+    Command::new(tool).arg("-v").output().is_ok()
+}
+
+fn tmpdir(tag: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("yeta-report-{tag}-{}", std::process::id()));
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn run(tool: &str, args: &[&str]) -> String {
+    let out = Command::new(tool).args(args).output().unwrap();
+    assert!(out.status.success(), "{tool} {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The JSON money string in KRW million with thousands separators and one decimal, written out
+/// here independently of the renderer.
+fn million(s: &str) -> String {
+    let v: f64 = s.parse::<f64>().unwrap() / 1e6;
+    let r = format!("{:.1}", v.abs());
+    let (int, frac) = r.split_once('.').unwrap();
+    let mut out = String::new();
+    for (i, c) in int.chars().rev().enumerate() {
+        if i > 0 && i % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    let int: String = out.chars().rev().collect();
+    format!("{}{int}.{frac}", if v < 0.0 && r != "0.0" { "-" } else { "" })
+}
+
+#[test]
+fn million_formatting_by_hand() {
+    assert_eq!(million("1248778409463.5587"), "1,248,778.4");
+    assert_eq!(million("-286894769903.4504"), "-286,894.8");
+    assert_eq!(million("0"), "0.0");
+}
+
+#[test]
+fn every_fixture_in_both_languages() {
+    let poppler = have("pdftotext") && have("pdftoppm") && have("pdfdetach");
+    if !poppler {
+        eprintln!("poppler-utils not installed: checking bytes only (scripts/setup.d/30-report.sh installs them)");
+    }
+    let dir = tmpdir("fixtures");
+    for name in FIXTURES {
+        let text = fixture(name);
+        let a = yeta_core::appraise_json(&text, None).unwrap();
+        let j: serde_json::Value = serde_json::from_str(&a.to_json()).unwrap();
+        for (lang, code) in [(Lang::En, "en"), (Lang::Ko, "ko")] {
+            let pdf = render(&a, &text, lang).unwrap();
+            assert_eq!(pdf, render(&a, &text, lang).unwrap(), "{name} {code}: not deterministic");
+            assert!(pdf.len() < 2_000_000, "{name} {code}: {} bytes", pdf.len());
+            assert_eq!(extract(&pdf).unwrap(), text, "{name} {code}: embedded study differs");
+            if !poppler {
+                continue;
+            }
+            let path = dir.join(format!("{name}-{code}.pdf"));
+            std::fs::write(&path, &pdf).unwrap();
+            let p = path.to_str().unwrap();
+            let info = run("pdfinfo", &[p]);
+            let pages: usize = info.lines().find_map(|l| l.strip_prefix("Pages:")).unwrap().trim().parse().unwrap();
+            assert!(pages >= 8, "{name} {code}: only {pages} pages");
+            let body = run("pdftotext", &["-layout", p, "-"]);
+            let titles: &[&str] = match lang {
+                Lang::En => &[
+                    "Executive summary",
+                    "Project overview",
+                    "Economic analysis",
+                    "Cash flow by year",
+                    "Sensitivity analysis",
+                    "Switching values",
+                    "Financial analysis",
+                    "Appendix A",
+                    "Sign-off",
+                ],
+                Lang::Ko => &[
+                    "요약",
+                    "사업 개요",
+                    "경제성 분석",
+                    "연도별 현금흐름",
+                    "민감도 분석",
+                    "전환값",
+                    "재무성 분석",
+                    "부록 A",
+                    "검토 서명",
+                ],
+            };
+            for t in titles {
+                assert!(body.contains(t), "{name} {code}: no section \"{t}\"");
+            }
+            let e = &j["economic"];
+            let figures = [
+                million(e["pv_benefits"].as_str().unwrap()),
+                million(e["pv_costs"].as_str().unwrap()),
+                million(e["npv"].as_str().unwrap()),
+                format!("{:.2}", e["bc_ratio"].as_f64().unwrap()),
+                million(j["financial"]["fnpv"].as_str().unwrap()),
+            ];
+            for f in figures.iter().chain(e["irr"].as_f64().map(|i| format!("{:.2} %", i * 100.0)).iter()) {
+                assert!(body.contains(f.as_str()), "{name} {code}: figure {f} not in the text");
+            }
+            for row in e["cash_flow"].as_array().unwrap() {
+                let year = row["year"].as_i64().unwrap().to_string();
+                let net = million(row["net"].as_str().unwrap());
+                assert!(
+                    body.lines().any(|l| l.trim_start().starts_with(&year) && l.contains(&net)),
+                    "{name} {code}: cash-flow row {year} with net {net} not found"
+                );
+            }
+            assert!(run("pdfdetach", &["-list", p]).contains("study.yeta.json"));
+            // Every page rasterises.
+            let prefix = dir.join(format!("{name}-{code}"));
+            run("pdftoppm", &["-png", "-r", "20", p, prefix.to_str().unwrap()]);
+            let pngs = std::fs::read_dir(&dir)
+                .unwrap()
+                .filter(|e| {
+                    let n = e.as_ref().unwrap().file_name().into_string().unwrap();
+                    n.starts_with(&format!("{name}-{code}-")) && n.ends_with(".png")
+                })
+                .count();
+            assert_eq!(pngs, pages, "{name} {code}: pdftoppm made {pngs} of {pages} pages");
+        }
+    }
+}
+
+#[test]
+fn signed_report_passes_pdfsig_and_tampering_fails() {
+    let text = fixture("road-national-route");
+    let a = yeta_core::appraise_json(&text, None).unwrap();
+    let pdf = render(&a, &text, Lang::Ko).unwrap();
+    let t0 = 1_767_225_600;
+    let c1 = load_credentials(&keygen("Kim Minsu", t0, [3u8; 32]).unwrap(), None).unwrap();
+    let c2 = load_credentials(&keygen("Lee Jiyoung", t0, [4u8; 32]).unwrap(), None).unwrap();
+    let s1 = sign(&pdf, &c1, &SignOff { reviewer: "Kim Minsu", role: "PFS reviewer", unix_time: t0 + 60 }).unwrap();
+    let s2 = sign(&s1, &c2, &SignOff { reviewer: "Lee Jiyoung", role: "Budget officer", unix_time: t0 + 120 }).unwrap();
+    assert_eq!(verify(&s2).unwrap().len(), 2);
+    assert_eq!(extract(&s2).unwrap(), text, "the study survives signing");
+    // Tampering anywhere, including inside the compressed embedded study, fails.
+    let study_at = s2.windows(12).position(|w| w == b"EmbeddedFile").unwrap();
+    for off in [0, 1000, study_at + 200, s2.len() / 3, s2.len() / 2, pdf.len() + 100, s2.len() - 5] {
+        let mut t = s2.clone();
+        t[off] ^= 0x04;
+        assert!(verify(&t).is_err(), "tamper at {off} passed");
+    }
+    if have("pdfsig") {
+        let dir = tmpdir("signed");
+        let p = dir.join("signed.pdf");
+        std::fs::write(&p, &s2).unwrap();
+        let out = Command::new("pdfsig").arg(&p).output().unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(text.matches("Signature is Valid.").count(), 2, "{text}");
+    }
+}
