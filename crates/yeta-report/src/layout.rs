@@ -66,8 +66,23 @@ impl<'f> Writer<'f> {
         Self { fonts, pages: Vec::new(), ops: Vec::new(), y: TOP, bold_chars: std::collections::BTreeSet::new() }
     }
 
+    /// `s` with every character the font lacks replaced by a look-alike it has (the minus sign
+    /// U+2212 by a hyphen) or by `?`, so no text silently renders as empty boxes.
+    fn printable(&self, s: &str, bold: bool) -> String {
+        let f = if bold { &self.fonts.bold } else { &self.fonts.regular };
+        s.chars()
+            .map(|c| match c {
+                _ if c.is_control() || f.lookup_glyph_index(c as u32).is_some() => c,
+                '\u{2212}' | '\u{2010}' | '\u{2011}' => '-',
+                '\u{2009}' | '\u{202f}' | '\u{00a0}' => ' ',
+                _ => '?',
+            })
+            .collect()
+    }
+
     /// Width of `s` at `size` points.
     pub fn width(&self, s: &str, size: f32, bold: bool) -> f32 {
+        let s = &self.printable(s, bold);
         let f = if bold { &self.fonts.bold } else { &self.fonts.regular };
         let upem = f32::from(f.units_per_em.max(1));
         let units: u32 = s
@@ -83,6 +98,7 @@ impl<'f> Writer<'f> {
         if s.is_empty() {
             return;
         }
+        let s = &self.printable(s, bold);
         if bold {
             self.bold_chars.extend(s.chars());
         }

@@ -9,8 +9,14 @@
 //! The report's pages: cover; executive summary (verdict, B/C, NPV, IRR, AHP score, warnings);
 //! project overview; economic analysis (assumptions, results, a cash-flow bar chart and the
 //! yearly table, sensitivity table and tornado chart, switching values); financial analysis;
-//! one section per further stage (policy, regional, environment, AHP) when the appraisal has
-//! it; appendices (rule set with sources, method notes, provenance); a sign-off page whose
+//! policy analysis (group summary, checklist with ratings, evidence and sources; technical
+//! feasibility for ICT); balanced regional development (backwardness index, indicators, every
+//! region's index as a chart, regional economic effects); environmental risk (energy, emissions
+//! and carbon value by year with a chart, B/C with and without carbon, the risk register as a
+//! heat map and a table, compliance); the AHP evaluation (criteria weights against their allowed
+//! ranges as a chart, sub-criteria, each evaluator's weights, score and CR, repair hints,
+//! robustness); appendices (every rule with its value, status and source, the source of every
+//! line and unit value, method notes with the RI table, provenance); a sign-off page whose
 //! boxes the signatures fill. Every page but the cover has a running header, a page number and
 //! the provenance stamp (Yeta version, rule set, SHA-256 of the study).
 //!
@@ -34,6 +40,7 @@ mod layout;
 mod pdfobj;
 pub mod render;
 pub mod sign;
+mod stages;
 
 pub use render::{Lang, ReportError, extract, render};
 pub use sign::{

@@ -66,9 +66,9 @@ fn fonts() -> Result<&'static Fonts, ReportError> {
     .ok_or_else(|| ReportError::Font("NanumSquare could not be parsed".into()))
 }
 
-struct T(Lang);
+pub(crate) struct T(pub(crate) Lang);
 impl T {
-    fn s<'a>(&self, en: &'a str, ko: &'a str) -> &'a str {
+    pub(crate) fn s<'a>(&self, en: &'a str, ko: &'a str) -> &'a str {
         match self.0 {
             Lang::En => en,
             Lang::Ko => ko,
@@ -101,11 +101,11 @@ pub fn mkrw(d: Decimal) -> String {
     thousands(to_f64(d) / 1e6, 1)
 }
 
-fn pct(x: Option<f64>) -> String {
+pub(crate) fn pct(x: Option<f64>) -> String {
     x.map_or("—".into(), |v| format!("{:.2} %", v * 100.0))
 }
 
-fn ratio(x: Option<f64>) -> String {
+pub(crate) fn ratio(x: Option<f64>) -> String {
     x.map_or("—".into(), |v| format!("{v:.2}"))
 }
 
@@ -124,18 +124,24 @@ pub fn render(a: &Appraisal, study_text: &str, lang: Lang) -> Result<Vec<u8>, Re
     overview(&mut w, a, &t);
     economic(&mut w, a, &t);
     financial(&mut w, a, &t);
-    for (key, en, ko) in [
-        ("policy", "Policy analysis", "정책성 분석"),
-        ("regional", "Balanced regional development", "지역균형발전 분석"),
-        ("environment", "Environmental risk", "환경 위험 분석"),
-        ("ahp", "AHP comprehensive evaluation", "AHP 종합평가"),
-    ] {
-        if let Some(v) = json.get(key).filter(|v| !v.is_null()) {
-            w.h1(t.s(en, ko));
-            generic(&mut w, v, &t);
-        }
+    let study = yeta_core::Study::from_json(study_text).ok();
+    let mut n = 5;
+    if let Some(p) = &a.policy {
+        crate::stages::policy(&mut w, p, n, &t);
+        n += 1;
     }
-    appendix(&mut w, a, &json, &t, &hash_hex);
+    if let Some(r) = &a.regional {
+        crate::stages::regional(&mut w, r, n, &t);
+        n += 1;
+    }
+    if let Some(e) = &a.environment {
+        crate::stages::environment(&mut w, e, study.as_ref(), n, &t);
+        n += 1;
+    }
+    if let Some(h) = &a.ahp {
+        crate::stages::ahp(&mut w, h, n, &t);
+    }
+    appendix(&mut w, a, study.as_ref(), &json, &t, &hash_hex);
     signoff_page(&mut w, &t);
     w.new_page();
 
@@ -340,7 +346,7 @@ fn cover(w: &mut Writer<'_>, a: &Appraisal, t: &T) {
     w.new_page();
 }
 
-fn kv(w: &mut Writer<'_>, t: &T, rows: Vec<(String, String)>) {
+pub(crate) fn kv(w: &mut Writer<'_>, t: &T, rows: Vec<(String, String)>) {
     let cols = [
         Col { head: t.s("Item", "항목"), width: 45.0, align: Align::Left },
         Col { head: t.s("Value", "값"), width: 55.0, align: Align::Left },
@@ -412,6 +418,49 @@ fn summary(w: &mut Writer<'_>, a: &Appraisal, json: &Value, t: &T) {
     }
     for f in &a.financial.flags {
         w.para(&format!("• {} — {}", f.code, f.message), 9.5, INK);
+    }
+    let sv = &e.switching_values;
+    if let (Some(c), Some(b)) = (sv.costs_pct, sv.benefits_pct) {
+        w.para(
+            &format!(
+                "• {} {:+.1} % {} {:+.1} % {}",
+                t.s("Switching values: costs", "전환값: 비용이"),
+                c,
+                t.s("or benefits", "또는 편익이"),
+                b,
+                t.s("bring B/C to the threshold.", "변하면 B/C가 기준값에 이른다."),
+            ),
+            9.5,
+            INK,
+        );
+    }
+    if let Some(env) = &a.environment {
+        for (i, r) in env.risks.iter().enumerate().filter(|(_, r)| r.score >= 10).take(3) {
+            w.para(
+                &format!(
+                    "• {} R{} ({} × {} = {}): {}",
+                    t.s("Environmental risk", "환경 위험"),
+                    i + 1,
+                    r.risk.likelihood,
+                    r.risk.impact,
+                    r.score,
+                    r.risk.title
+                ),
+                9.5,
+                INK,
+            );
+        }
+        if env.compliance_gaps > 0 {
+            w.para(
+                &format!(
+                    "• {}: {}",
+                    t.s("Environmental requirements not (fully) met", "미충족·부분 충족 환경 요건"),
+                    env.compliance_gaps
+                ),
+                9.5,
+                INK,
+            );
+        }
     }
 }
 
@@ -563,7 +612,7 @@ fn economic(w: &mut Writer<'_>, a: &Appraisal, t: &T) {
     );
 }
 
-fn nice_step(range: f64) -> f64 {
+pub(crate) fn nice_step(range: f64) -> f64 {
     let raw = range / 5.0;
     let mag = 10f64.powf(raw.abs().max(1e-9).log10().floor());
     let n = raw / mag;
@@ -770,6 +819,47 @@ fn compact(v: &Value) -> String {
     }
 }
 
+/// One row per rule: a `{value, source, status}` object is a sourced value; anything else is
+/// walked into.
+fn sourced_rows(prefix: &str, v: &Value, out: &mut Vec<Vec<String>>) {
+    match v {
+        Value::Object(m) if m.contains_key("source") && m.contains_key("value") => {
+            let mut flat = Vec::new();
+            flatten("", &m["value"], &mut flat);
+            let value = match &m["value"] {
+                // A table of records (weight ranges, thresholds): one line per record.
+                Value::Array(rows) if rows.iter().all(Value::is_object) => rows
+                    .iter()
+                    .map(|r| {
+                        let mut f = Vec::new();
+                        flatten("", r, &mut f);
+                        f.into_iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(", ")
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+                _ if flat.len() == 1 && flat[0].0.is_empty() => flat.remove(0).1,
+                _ => flat.into_iter().map(|(k, v)| format!("{k}: {v}")).collect::<Vec<_>>().join("; "),
+            };
+            out.push(vec![
+                prefix.to_owned(),
+                value,
+                m.get("status").map_or(String::new(), compact),
+                compact(&m["source"]),
+            ]);
+        }
+        Value::Object(m) => {
+            for (k, x) in m {
+                if matches!(k.as_str(), "format" | "id" | "title" | "version" | "jurisdiction" | "overrides") {
+                    continue;
+                }
+                let p = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+                sourced_rows(&p, x, out);
+            }
+        }
+        other => out.push(vec![prefix.to_owned(), compact(other), String::new(), String::new()]),
+    }
+}
+
 fn flatten(prefix: &str, v: &Value, out: &mut Vec<(String, String)>) {
     match v {
         Value::Object(m) => {
@@ -787,29 +877,56 @@ fn flatten(prefix: &str, v: &Value, out: &mut Vec<(String, String)>) {
     }
 }
 
-/// A stage whose result is still free-form JSON: every value with its path.
-fn generic(w: &mut Writer<'_>, v: &Value, t: &T) {
-    let mut rows = Vec::new();
-    flatten("", v, &mut rows);
-    let cols = [
-        Col { head: t.s("Item", "항목"), width: 45.0, align: Align::Left },
-        Col { head: t.s("Value", "값"), width: 55.0, align: Align::Left },
-    ];
-    let rows: Vec<Vec<String>> = rows.into_iter().map(|(k, v)| vec![k, v]).collect();
-    w.table(&cols, &rows, 8.5);
-}
-
-fn appendix(w: &mut Writer<'_>, a: &Appraisal, json: &Value, t: &T, hash: &str) {
+fn appendix(w: &mut Writer<'_>, a: &Appraisal, study: Option<&yeta_core::Study>, json: &Value, t: &T, hash: &str) {
     w.h1(t.s("Appendix A. Rule set and sources", "부록 A. 적용 지침과 출처"));
     w.para(&format!("{} — {}", a.rules.set.id, a.rules.set.title), 10.0, INK);
     if let Some(rules) = json.get("rules") {
         let mut rows = Vec::new();
-        flatten("", rules, &mut rows);
+        sourced_rows("", rules, &mut rows);
         let cols = [
-            Col { head: t.s("Parameter", "항목"), width: 38.0, align: Align::Left },
-            Col { head: t.s("Value / source", "값 / 출처"), width: 62.0, align: Align::Left },
+            Col { head: t.s("Parameter", "항목"), width: 22.0, align: Align::Left },
+            Col { head: t.s("Value", "값"), width: 26.0, align: Align::Left },
+            Col { head: t.s("Status", "근거 수준"), width: 10.0, align: Align::Left },
+            Col { head: t.s("Source", "출처"), width: 42.0, align: Align::Left },
         ];
-        let rows: Vec<Vec<String>> = rows.into_iter().map(|(k, v)| vec![k, v]).collect();
+        w.table(&cols, &rows, 7.3);
+    }
+    if !a.rules.overrides.is_empty() {
+        w.h2(t.s("Overrides by this study", "이 조사의 지침 변경"));
+        let rows = a.rules.overrides.iter().map(|o| (o.field.clone(), format!("{} — {}", o.value, o.reason))).collect();
+        kv(w, t, rows);
+    }
+    if let Some(study) = study {
+        w.h2(t.s("Sources of the cost, benefit and revenue lines", "비용·편익·수입 항목과 원단위의 출처"));
+        let mut rows = Vec::new();
+        let mut push = |list: &str, name: &str, unit: Option<&yeta_core::study::UnitValue>, src: Option<&String>| {
+            rows.push(vec![
+                list.to_owned(),
+                name.to_owned(),
+                unit.map_or("—".into(), |u| format!("{} {}", thousands(to_f64(u.value), 0), u.unit)),
+                match (unit, src) {
+                    (Some(u), Some(s)) => format!("{} / {}", u.source, s),
+                    (Some(u), None) => u.source.clone(),
+                    (None, Some(s)) => s.clone(),
+                    (None, None) => t.s("not stated", "명시 없음").into(),
+                },
+            ]);
+        };
+        for l in &study.costs {
+            push(t.s("cost", "비용"), &l.name, l.unit_value.as_ref(), l.source.as_ref());
+        }
+        for l in &study.benefits {
+            push(t.s("benefit", "편익"), &l.name, l.unit_value.as_ref(), l.source.as_ref());
+        }
+        for l in &study.revenues {
+            push(t.s("revenue", "수입"), &l.name, l.unit_value.as_ref(), l.source.as_ref());
+        }
+        let cols = [
+            Col { head: t.s("List", "구분"), width: 9.0, align: Align::Left },
+            Col { head: t.s("Line", "항목"), width: 28.0, align: Align::Left },
+            Col { head: t.s("Unit value (KRW)", "원단위 (원)"), width: 20.0, align: Align::Left },
+            Col { head: t.s("Source", "출처"), width: 43.0, align: Align::Left },
+        ];
         w.table(&cols, &rows, 7.5);
     }
     w.h2(t.s("Appendix B. Method notes", "부록 B. 방법론"));
@@ -817,6 +934,25 @@ fn appendix(w: &mut Writer<'_>, a: &Appraisal, json: &Value, t: &T, hash: &str) 
         "Discounting: a flow in year y is multiplied by DF(y) = Π_{k=base+1..y} 1/(1+r_k), where r_k is the rate of the last schedule step starting at or before year k; with one step this is 1/(1+r)^(y−base). NPV = PV(benefits) − PV(costs); B/C = PV(benefits) / PV(costs); IRR is the rate at which the net flow's NPV is zero, reported only when unique.",
         "할인: 연도 y의 흐름에 DF(y) = Π_{k=기준+1..y} 1/(1+r_k)를 곱한다. r_k는 k년 이전에 시작한 마지막 할인율 구간의 값이며, 구간이 하나이면 1/(1+r)^(y−기준연도)와 같다. NPV = 편익 현재가치 − 비용 현재가치, B/C = 편익 현재가치 / 비용 현재가치, IRR은 순현금흐름의 NPV를 0으로 만드는 할인율(해가 유일할 때만 표시).",
     ), 9.0, INK);
+    w.para(t.s(
+        "Convention: constant prices of the base year (real terms); flows at the end of each year; money in KRW, shown in millions.",
+        "전제: 기준연도 불변가격(실질), 연말 발생, 금액 단위 원(표에서는 백만원).",
+    ), 9.0, INK);
+    w.para(t.s(
+        "AHP: each evaluator compares the criteria pairwise on Saaty's 1–9 scale; priorities are the principal right eigenvector of each matrix (or the normalised row geometric means), λmax from the same vector, CI = (λmax − n)/(n − 1), CR = CI/RI. The panel is aggregated by the geometric mean of individual judgements (AIJ) or by the mean of individual priorities (AIP). Criterion weights are then held within the rule set's allowed ranges; the score range is the lowest and highest score over all weights in those ranges. A score of at least 0.5 for \"implement\" means the project is recommended.",
+        "AHP: 각 평가자가 Saaty의 1–9 척도로 기준을 쌍대비교한다. 우선순위는 각 행렬의 주고유벡터(또는 행 기하평균의 정규화)이며, λmax는 같은 벡터로 구하고 CI = (λmax − n)/(n − 1), CR = CI/RI 이다. 평가단 종합은 개별 판단의 기하평균(AIJ) 또는 개별 우선순위의 평균(AIP)으로 한다. 기준 가중치는 지침의 허용 범위 안으로 조정하며, 점수 범위는 그 범위 안의 모든 가중치에서의 최저·최고 점수이다. '시행' 점수가 0.5 이상이면 사업 추진이 타당하다.",
+    ), 9.0, INK);
+    let ri: &[f64] = a.rules.set.ahp.as_ref().map_or(&[], |h| &h.random_index.value);
+    if ri.len() > 2 {
+        let heads: Vec<String> = (1..=ri.len()).map(|n| format!("n={n}")).collect();
+        let mut cols = vec![Col { head: "", width: 12.0, align: Align::Left }];
+        for h in &heads {
+            cols.push(Col { head: h, width: 6.0, align: Align::Right });
+        }
+        let mut row = vec!["RI".to_owned()];
+        row.extend(ri.iter().map(|v| format!("{v:.2}")));
+        w.table(&cols, &[row], 7.0);
+    }
     w.h2(t.s("Appendix C. Provenance", "부록 C. 재현 정보"));
     kv(
         w,

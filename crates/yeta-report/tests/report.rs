@@ -47,8 +47,22 @@ fn million(s: &str) -> String {
     format!("{}{int}.{frac}", if v < 0.0 && r != "0.0" { "-" } else { "" })
 }
 
+/// A number rounded to a whole and grouped by thousands, written here independently.
+fn grouped(x: f64) -> String {
+    let r = format!("{:.0}", x.abs());
+    let mut out = String::new();
+    for (i, c) in r.chars().rev().enumerate() {
+        if i > 0 && i % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    format!("{}{}", if x < 0.0 && r != "0" { "-" } else { "" }, out.chars().rev().collect::<String>())
+}
+
 #[test]
 fn million_formatting_by_hand() {
+    assert_eq!(grouped(379036.6), "379,037");
     assert_eq!(million("1248778409463.5587"), "1,248,778.4");
     assert_eq!(million("-286894769903.4504"), "-286,894.8");
     assert_eq!(million("0"), "0.0");
@@ -125,6 +139,57 @@ fn every_fixture_in_both_languages() {
                     body.lines().any(|l| l.trim_start().starts_with(&year) && l.contains(&net)),
                     "{name} {code}: cash-flow row {year} with net {net} not found"
                 );
+            }
+            // The stage sections show the engine's figures.
+            let stage_titles: &[&str] = match lang {
+                Lang::En => &[
+                    "Policy analysis",
+                    "Balanced regional development",
+                    "Environmental risk",
+                    "Compliance checklist",
+                    "AHP comprehensive evaluation",
+                    "Evaluators",
+                    "Method notes",
+                    "Provenance",
+                ],
+                Lang::Ko => &[
+                    "정책성 분석",
+                    "환경 위험 분석",
+                    "법규·기준 준수 점검",
+                    "AHP 종합평가",
+                    "평가자",
+                    "방법론",
+                    "재현 정보",
+                ],
+            };
+            for t in stage_titles {
+                assert!(body.contains(t), "{name} {code}: no section \"{t}\"");
+            }
+            // From the typed result: serde_json's default float parsing is not exact to the last
+            // bit, which can move a rounding tie.
+            let ahp = a.ahp.as_ref().unwrap();
+            let env = a.environment.as_ref().unwrap();
+            let mut stage_figures = vec![
+                format!("{:.3}", ahp.score),
+                format!("{:.3}–{:.3}", ahp.score_range[0], ahp.score_range[1]),
+                format!("{:.2}", a.policy.as_ref().unwrap().overall),
+                grouped(env.total_tco2e),
+            ];
+            for ev in &ahp.evaluators {
+                stage_figures.push(format!("{:.3}", ev.score));
+                stage_figures.push(ev.name.clone());
+            }
+            if let Some(r) = &a.regional {
+                stage_figures.push(format!("{} / {}", r.backwardness.rank, r.backwardness.of));
+                stage_figures.push(format!("{:.3}", r.backwardness.index));
+            }
+            let flat = body.split_whitespace().collect::<Vec<_>>().join(" ");
+            for f in &stage_figures {
+                assert!(flat.contains(f.as_str()), "{name} {code}: stage figure {f} not in the text");
+            }
+            for r in &env.risks {
+                let words: Vec<&str> = r.risk.title.split_whitespace().take(2).collect();
+                assert!(flat.contains(&words.join(" ")), "{name} {code}: risk {:?} not in the register", r.risk.title);
             }
             assert!(run("pdfdetach", &["-list", p]).contains("study.yeta.json"));
             // Every page rasterises.
