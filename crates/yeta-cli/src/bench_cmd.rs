@@ -46,6 +46,12 @@ pub fn run(root: &std::path::Path, threads: usize) -> Result<String> {
     let appraise = time(2000, || {
         black_box(yeta_core::appraise(black_box(&rail), None).ok());
     });
+    // The baseline's scope: expand the lines and run the economic analysis (PVs, 11 sensitivity
+    // cases, IRR); without the later stages (policy, regional, environment, AHP, finance).
+    let inputs = yeta_core::appraisal::Inputs::default();
+    let economic = time(2000, || {
+        black_box(yeta_core::appraisal::with_context(black_box(&rail), &inputs, |cx| cx.economic.npv).ok());
+    });
     let cancel = AtomicBool::new(false);
     let opts = yeta_core::risk::Options { draws: 100_000, seed: 1, threads, bins: 30 };
     let mc = time(7, || {
@@ -57,8 +63,18 @@ pub fn run(root: &std::path::Path, threads: usize) -> Result<String> {
         black_box(matrix::priorities(black_box(&a), Method::Eigenvector, &ri, 0.1));
     });
     let w = matrix::priorities(&a, Method::Eigenvector, &ri, 0.1).weights;
+    // ahpy's scope: the eigenvector and CR only, without completion bookkeeping and repair hints.
+    let dense = nalgebra::DMatrix::from_fn(15, 15, |i, j| a[i][j].unwrap_or(1.0));
+    let ahp_core = time(2000, || {
+        let w = matrix::principal_eigenvector(black_box(&dense));
+        let aw = &dense * nalgebra::DVector::from_column_slice(&w);
+        let lambda = (0..15).map(|i| aw[i] / w[i]).sum::<f64>() / 15.0;
+        black_box((lambda - 15.0) / 14.0 / ri[14]);
+    });
     Ok(serde_json::to_string_pretty(&serde_json::json!({
         "appraise_rail_s": appraise,
+        "economic_rail_s": economic,
+        "ahp_15_core_s": ahp_core,
         "monte_carlo_100k_s": mc,
         "monte_carlo_threads": threads,
         "ahp_15_s": ahp,
