@@ -43,7 +43,18 @@ for r, y in zip(rows[1:], econ["cash_flow"]):
 summary = {r[0]: r[1] for r in csv.reader(open(sys.argv[3], encoding="utf-8")) if len(r) > 1}
 assert summary["B/C ratio"] == f'{econ["bc_ratio"]:.3f}', (summary["B/C ratio"], econ["bc_ratio"])
 assert abs(num(summary["NPV (KRW million)"]) - float(econ["npv"]) / 1e6) <= 0.5 + 1e-9
-print(f"  LibreOffice reads {sys.argv[2].split('/')[-1]}: {len(rows) - 1} years, B/C {summary['B/C ratio']}: ok")
+print(f"  LibreOffice shows {sys.argv[2].split('/')[-1]}: {len(rows) - 1} years, B/C {summary['B/C ratio']}: ok")
 PY
+  # The other way: LibreOffice writes the Lines sheet's raw values as CSV and Yeta imports them.
+  HOME="$d" soffice --headless --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1' \
+    --outdir "$d/raw" "$d/$n.xlsx" >/dev/null 2>&1
+  "$Y" import "$f" --lines "$d/raw/$n-Lines.csv" --out "$d/$n.lo.json" >/dev/null
+  "$Y" appraise "$d/$n.lo.json" --json "$d/$n.lo.appraisal.json" >/dev/null
+  python3 - "$d/$n.json" "$d/$n.lo.appraisal.json" <<'PY'
+import json, sys
+a, b = (json.load(open(p))["economic"] for p in sys.argv[1:3])
+assert abs(a["bc_ratio"] - b["bc_ratio"]) < 1e-9, (a["bc_ratio"], b["bc_ratio"])
+PY
+  echo "  Yeta imports LibreOffice's CSV of $n Lines: same B/C"
 done
 echo "xlsx LibreOffice check: ok"
