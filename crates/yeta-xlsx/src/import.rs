@@ -270,16 +270,18 @@ fn read(g: &Grid, orientation: Option<Orientation>) -> Result<Imported, Error> {
             if let Err(m) = check_kind(s, &kind) {
                 errors.push(v.err(r, kc, m));
             }
-            if !name.is_empty() {
-                if let Some(first) = seen.insert((s, name.clone()), v.err(r, nc, "").at) {
-                    errors.push(v.err(
-                        r,
-                        nc,
-                        format!(
-                            "line name \"{name}\" is used twice (first at {first}); names must be unique within {}",
-                            s.list()
-                        ),
-                    ));
+            let here = v.err(r, nc, "").at;
+            match seen.get(&(s, name.clone())) {
+                Some(first) if !name.is_empty() => errors.push(v.err(
+                    r,
+                    nc,
+                    format!(
+                        "line name \"{name}\" is used twice (first at {first}); names must be unique within {}",
+                        s.list()
+                    ),
+                )),
+                _ => {
+                    seen.entry((s, name.clone())).or_insert(here);
                 }
             }
         }
