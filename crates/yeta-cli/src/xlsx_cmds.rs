@@ -55,6 +55,27 @@ fn read_study(path: &Path) -> Result<std::result::Result<(String, Study), StudyE
     Ok(Study::from_json(&text).map(|s| (text, s)))
 }
 
+/// The lines that validation problems point at (`costs[2]…`), by name, so the user finds them in
+/// the sheet: the paths are the new study's.
+fn lines_named(study: &Study, e: &StudyError) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for p in e.problems() {
+        for (list, names) in [
+            ("costs", study.costs.iter().map(|l| l.name.as_str()).collect::<Vec<_>>()),
+            ("benefits", study.benefits.iter().map(|l| l.name.as_str()).collect()),
+            ("revenues", study.revenues.iter().map(|l| l.name.as_str()).collect()),
+        ] {
+            let Some(rest) = p.path.strip_prefix(list).and_then(|r| r.strip_prefix('[')) else { continue };
+            let Some(i) = rest.split(']').next().and_then(|i| i.parse::<usize>().ok()) else { continue };
+            let path = format!("{list}[{i}]");
+            if let Some(name) = names.get(i).filter(|_| !out.iter().any(|(q, _)| *q == path)) {
+                out.push((path, (*name).to_owned()));
+            }
+        }
+    }
+    out
+}
+
 pub fn run(cmd: XlsxCmd) -> Result<ExitCode> {
     match cmd {
         XlsxCmd::Import { study, lines, sheet, orientation, out } => {
@@ -125,6 +146,9 @@ pub fn run(cmd: XlsxCmd) -> Result<ExitCode> {
                 Err(e) => {
                     eprintln!("the study with the imported lines is not valid; nothing written");
                     crate::report_problems(&out, &e);
+                    for (path, name) in lines_named(&new, &e) {
+                        eprintln!("  ({path} is the sheet's line \"{name}\")");
+                    }
                     Ok(ExitCode::FAILURE)
                 }
             }

@@ -102,6 +102,7 @@ fn a_bad_cell_is_named_and_nothing_is_written() {
     let err = text(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("costs[0].flows[0].amount: -5 is negative"), "{err}");
+    assert!(err.contains("(costs[0] is the sheet's line \"Construction\")"), "{err}");
     assert!(!out_file.exists());
     assert!(!err.contains("panicked"), "{err}");
     std::fs::remove_dir_all(d).ok();
