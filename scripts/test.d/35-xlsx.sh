@@ -50,11 +50,16 @@ PY
     --outdir "$d/raw" "$d/$n.xlsx" >/dev/null 2>&1
   "$Y" import "$f" --lines "$d/raw/$n-Lines.csv" --out "$d/$n.lo.json" >/dev/null
   "$Y" appraise "$d/$n.lo.json" --json "$d/$n.lo.appraisal.json" >/dev/null
-  python3 - "$d/$n.json" "$d/$n.lo.appraisal.json" <<'PY'
+  # And as LibreOffice's own format: the export saved as ODS, imported back.
+  HOME="$d" soffice --headless --convert-to ods --outdir "$d/ods" "$d/$n.xlsx" >/dev/null 2>&1
+  "$Y" import "$f" --lines "$d/ods/$n.ods" --out "$d/$n.ods.json" >/dev/null
+  "$Y" appraise "$d/$n.ods.json" --json "$d/$n.ods.appraisal.json" >/dev/null
+  python3 - "$d/$n.json" "$d/$n.lo.appraisal.json" "$d/$n.ods.appraisal.json" <<'PY'
 import json, sys
-a, b = (json.load(open(p))["economic"] for p in sys.argv[1:3])
-assert abs(a["bc_ratio"] - b["bc_ratio"]) < 1e-9, (a["bc_ratio"], b["bc_ratio"])
+a, b, c = (json.load(open(p))["economic"] for p in sys.argv[1:4])
+for x in (b, c):
+    assert abs(a["bc_ratio"] - x["bc_ratio"]) < 1e-9, (a["bc_ratio"], x["bc_ratio"])
 PY
-  echo "  Yeta imports LibreOffice's CSV of $n Lines: same B/C"
+  echo "  Yeta imports LibreOffice's CSV and ODS of $n: same B/C"
 done
 echo "xlsx LibreOffice check: ok"

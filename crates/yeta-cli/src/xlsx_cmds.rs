@@ -26,10 +26,10 @@ pub enum XlsxCmd {
     Import {
         /// The study file whose lines are replaced (it is not changed; see --out).
         study: PathBuf,
-        /// The sheet: a .csv or .xlsx file.
+        /// The sheet: a .csv or .xlsx file (.xlsm, .xlsb, .xls and .ods are read too).
         #[arg(long)]
         lines: PathBuf,
-        /// The worksheet to read (XLSX; default: `Lines`, else the first sheet).
+        /// The worksheet to read (workbooks; default: `Lines`, else the first sheet).
         #[arg(long)]
         sheet: Option<String>,
         /// How years are laid out; `auto` detects it and says what it found.
@@ -97,12 +97,14 @@ pub fn run(cmd: XlsxCmd) -> Result<ExitCode> {
             let imported = match ext.as_str() {
                 "csv" => {
                     if sheet.is_some() {
-                        bail!("--sheet applies to an XLSX workbook, not to {file}");
+                        bail!("--sheet applies to a workbook, not to {file}");
                     }
                     yeta_xlsx::import::read_csv(&bytes, &file, given)
                 }
-                "xlsx" | "xlsm" => yeta_xlsx::import::read_xlsx(&bytes, sheet.as_deref(), given),
-                _ => bail!("{file}: give a .csv or .xlsx file"),
+                "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => {
+                    yeta_xlsx::import::read_workbook(&bytes, sheet.as_deref(), given)
+                }
+                _ => bail!("{file}: give a .csv, .xlsx (or .xlsm, .xlsb, .xls, .ods) file"),
             }
             .map_err(|e| anyhow!("{e}"))?;
             let how = match (given, imported.detected) {

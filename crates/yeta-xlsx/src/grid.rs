@@ -2,7 +2,7 @@
 //! user would look for them.
 
 use crate::Error;
-use calamine::{Data, Reader, Xlsx};
+use calamine::{Data, Reader};
 use rust_decimal::Decimal;
 use std::fmt;
 use std::io::Cursor;
@@ -194,11 +194,11 @@ impl Grid {
         Ok(Grid::padded(Source::Csv(file.to_owned()), cells))
     }
 
-    /// Reads one worksheet of an XLSX workbook: the one named, else a sheet called `Lines` (what
-    /// Yeta's export writes), else the first.
-    pub(crate) fn from_xlsx(bytes: &[u8], sheet: Option<&str>) -> Result<Grid, Error> {
-        let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))
-            .map_err(|e| Error::Read(format!("not an XLSX workbook Yeta can read: {e}")))?;
+    /// Reads one worksheet of a workbook (XLSX, XLSM, XLSB, XLS or ODS, told from its bytes): the
+    /// one named, else a sheet called `Lines` (what Yeta's export writes), else the first.
+    pub(crate) fn from_workbook(bytes: &[u8], sheet: Option<&str>) -> Result<Grid, Error> {
+        let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
+            .map_err(|e| Error::Read(format!("not a workbook Yeta can read (XLSX, XLSM, XLSB, XLS or ODS): {e}")))?;
         let names = book.sheet_names();
         let name = match sheet {
             Some(s) => names.iter().find(|n| n.as_str() == s).cloned().ok_or_else(|| {

@@ -126,9 +126,10 @@ pub fn read_csv(bytes: &[u8], file: &str, orientation: Option<Orientation>) -> R
     read(&Grid::from_csv(bytes, file)?, orientation)
 }
 
-/// Reads lines from one sheet of an XLSX workbook (default: `Lines`, else the first sheet).
-pub fn read_xlsx(bytes: &[u8], sheet: Option<&str>, orientation: Option<Orientation>) -> Result<Imported, Error> {
-    read(&Grid::from_xlsx(bytes, sheet)?, orientation)
+/// Reads lines from one sheet of a workbook, XLSX or any other format calamine reads (XLSM, XLSB,
+/// XLS, ODS); default sheet: `Lines`, else the first.
+pub fn read_workbook(bytes: &[u8], sheet: Option<&str>, orientation: Option<Orientation>) -> Result<Imported, Error> {
+    read(&Grid::from_workbook(bytes, sheet)?, orientation)
 }
 
 /// A view that reads a year-per-row grid as if it were year-per-column: logical (r, c) is

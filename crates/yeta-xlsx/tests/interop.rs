@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use yeta_core::Study;
 use yeta_core::study::{Line, flows};
-use yeta_xlsx::import::{apply, read_csv, read_xlsx};
+use yeta_xlsx::import::{apply, read_csv, read_workbook};
 use yeta_xlsx::{Error, Orientation};
 
 fn root() -> PathBuf {
@@ -69,7 +69,7 @@ fn every_fixture_survives_a_round_trip_through_xlsx() {
         let before = yeta_core::appraise(&study, None).expect("fixture appraises");
         let start = std::time::Instant::now();
         let bytes = yeta_xlsx::export::lines_workbook(&study).expect("exports");
-        let imported = read_xlsx(&bytes, None, None).expect("reads back");
+        let imported = read_workbook(&bytes, None, None).expect("reads back");
         let back = apply(&study, &imported).expect("applies");
         eprintln!("{name}: {} bytes, export + import {:?}", bytes.len(), start.elapsed());
         assert_eq!(imported.orientation, Orientation::Columns);
@@ -100,7 +100,7 @@ fn every_fixture_survives_a_round_trip_through_xlsx() {
 
         // The second trip changes nothing at all: the importer reads exactly what it wrote.
         let again =
-            apply(&back, &read_xlsx(&yeta_xlsx::export::lines_workbook(&back).expect("x"), None, None).expect("r"))
+            apply(&back, &read_workbook(&yeta_xlsx::export::lines_workbook(&back).expect("x"), None, None).expect("r"))
                 .expect("a");
         assert_eq!(again, back, "{name}: second round trip differs");
     }
@@ -125,7 +125,7 @@ fn a_hand_made_sheet_names_the_bad_cell() {
     ws.write_string(6, 3, "12a").expect("w"); // D7
     ws.write_boolean(3, 4, true).expect("w"); // E4
     let bytes = wb.save_to_buffer().expect("save");
-    let e = read_xlsx(&bytes, None, None).expect_err("bad cells");
+    let e = read_workbook(&bytes, None, None).expect_err("bad cells");
     let msg = e.to_string();
     assert!(msg.contains("Sheet1!D7: \"12a\" is not a number"), "{msg}");
     assert!(msg.contains("Sheet1!E4: \"TRUE (a boolean)\" is not a number"), "{msg}");
@@ -144,9 +144,9 @@ fn a_hand_made_sheet_names_the_bad_cell() {
     ws.write_string(1, 2, "capex").expect("w");
     ws.write_number(1, 3, 0.1).expect("w");
     let bytes = wb.save_to_buffer().expect("save");
-    let ok = read_xlsx(&bytes, Some("My lines"), None).expect("reads");
+    let ok = read_workbook(&bytes, Some("My lines"), None).expect("reads");
     assert_eq!(ok.lines[0].amounts, vec![(2026, d("0.1"))]);
-    let e = read_xlsx(&bytes, Some("Nope"), None).expect_err("no sheet").to_string();
+    let e = read_workbook(&bytes, Some("Nope"), None).expect_err("no sheet").to_string();
     assert!(e.contains("no sheet \"Nope\"") && e.contains("My lines"), "{e}");
 }
 
@@ -219,8 +219,8 @@ fn a_year_outside_the_analysis_period_is_named() {
 
 #[test]
 fn unreadable_input_gets_a_plain_message() {
-    let e = read_xlsx(b"not a zip", None, None).expect_err("junk").to_string();
-    assert!(e.starts_with("not an XLSX workbook"), "{e}");
+    let e = read_workbook(b"not a zip", None, None).expect_err("junk").to_string();
+    assert!(e.starts_with("not a workbook Yeta can read"), "{e}");
     let e = read_csv(b"section,name,kind,2026\ncost,\xB0\xA1,capex,1\n", "k.csv", None).expect_err("cp949").to_string();
     assert!(e.contains("k.csv row 2, column B: not UTF-8"), "{e}");
     let e = read_csv(b"foo,bar\n", "f.csv", None).expect_err("layout").to_string();
