@@ -203,7 +203,8 @@ fn cash_flow_sheet(ws: &mut Worksheet, a: &Appraisal, f: &Formats) -> Result<(),
             ws.write_number_with_format(r, c, millions(m), &f.millions)?;
         }
     }
-    ws.set_column_range_width(2, 10, 16)?;
+    ws.set_column_range_width(2, 10, 24)?;
+    ws.set_column_range_width(5, 6, 14)?;
     ws.set_freeze_panes(1, 1)?;
     Ok(())
 }
@@ -241,7 +242,8 @@ fn sensitivity_sheet(ws: &mut Worksheet, a: &Appraisal, f: &Formats) -> Result<(
         ws.write_boolean(r, 9, s.feasible)?;
     }
     ws.set_column_width(0, 20)?;
-    ws.set_column_range_width(4, 6, 16)?;
+    ws.set_column_range_width(1, 9, 14)?;
+    ws.set_column_range_width(4, 6, 24)?;
     Ok(())
 }
 
@@ -312,7 +314,8 @@ fn ahp_sheet(ws: &mut Worksheet, h: &yeta_core::ahp::AhpResult, f: &Formats) -> 
         ws.write_string(r, 5 + ids.len() as u16, e.outside_range.join(", "))?;
     }
     ws.set_column_width(0, 34)?;
-    ws.set_column_width(1, 28)?;
+    ws.set_column_width(1, 40)?;
+    ws.set_column_range_width(2, 5 + ids.len() as u16, 16)?;
     Ok(())
 }
 
@@ -427,7 +430,9 @@ pub fn comparison_workbook(rows: &[ComparisonRow<'_>]) -> Result<Vec<u8>, Error>
             None => ws.write_string(r, c + 4, "-")?,
         };
     }
+    ws.set_column_range_width(0, names.len().saturating_sub(1) as u16, 22)?;
     ws.set_column_width(1, 40)?;
+    ws.set_column_width(2, 36)?;
     ws.set_freeze_panes(1, 2)?;
     Ok(wb.save_to_buffer()?)
 }
