@@ -167,11 +167,19 @@ impl Grid {
         Grid { source, cells }
     }
 
-    /// Reads a CSV (UTF-8, comma-separated, a leading byte-order mark allowed). `file` names it
-    /// in messages.
+    /// Reads a CSV (UTF-8, a leading byte-order mark allowed). Comma-separated, unless the first
+    /// line has no comma but semicolons or tabs, as Excel writes CSV in locales whose decimal
+    /// mark is a comma. `file` names it in messages.
     pub(crate) fn from_csv(bytes: &[u8], file: &str) -> Result<Grid, Error> {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes);
+        let first = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
+        let delimiter = match (first.contains(&b','), first.contains(&b';'), first.contains(&b'\t')) {
+            (false, true, _) => b';',
+            (false, false, true) => b'\t',
+            _ => b',',
+        };
+        let mut reader =
+            csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(bytes);
         let mut cells = Vec::new();
         for (i, rec) in reader.byte_records().enumerate() {
             let rec = rec.map_err(|e| Error::Read(format!("{file}: {e}")))?;
@@ -180,6 +188,9 @@ impl Grid {
                 .enumerate()
                 .map(|(j, field)| match std::str::from_utf8(field) {
                     Ok(t) if t.trim().is_empty() => Ok(Cell::Empty),
+                    // Where `;` separates, a comma may be the decimal mark: "1,500" could be 1.5,
+                    // so such a field is never read as a number (as a name it still reads).
+                    Ok(t) if delimiter != b',' && t.contains(',') => Ok(Cell::Other(t.to_owned())),
                     Ok(t) => Ok(Cell::Text(t.to_owned())),
                     Err(_) => Err(Error::Read(format!(
                         "{file} row {}, column {}: not UTF-8 text; save the sheet as \"CSV UTF-8\" (Excel) or \
@@ -254,6 +265,18 @@ mod tests {
         assert_eq!(Cell::Text("12a".into()).decimal(), Err("\"12a\" is not a number".into()));
         assert_eq!(Cell::Text("1,23".into()).decimal(), Err("\"1,23\" is not a number".into()));
         assert!(Cell::Other("TRUE (a boolean)".into()).decimal().is_err());
+    }
+
+    #[test]
+    fn semicolons_and_tabs_separate_when_the_header_has_no_comma() {
+        for text in ["section;name;kind;2026\ncost;A;capex;1\n", "section\tname\tkind\t2026\ncost\tA\tcapex\t1\n"] {
+            let g = Grid::from_csv(text.as_bytes(), "x.csv").expect("reads");
+            assert_eq!((g.rows(), g.cols()), (2, 4), "{text:?}");
+            assert_eq!(g.get(1, 3), &Cell::Text("1".into()));
+        }
+        let g = Grid::from_csv("section;name;kind;2026\ncost;A, B;capex;1,500\n".as_bytes(), "x.csv").expect("reads");
+        assert_eq!(g.get(1, 1).shown(), "A, B");
+        assert_eq!(g.get(1, 3).decimal(), Err("\"1,500\" is not a number".into()));
     }
 
     #[test]
