@@ -188,9 +188,18 @@ fn num(x: &rust_decimal::Decimal) -> f64 {
     yeta_core::econ::to_f64(*x)
 }
 
+/// One study of a comparison, in rank order (for `--xlsx`).
+pub struct Ranked {
+    pub file: PathBuf,
+    pub appraisal: yeta_core::Appraisal,
+    /// KRW spent on the studies to implement up to this one.
+    pub cumulative_cost: f64,
+    pub fits_budget: Option<bool>,
+}
+
 /// `yeta compare`: studies side by side, ranked by AHP score (B/C when there is none), with a
 /// budget cut.
-pub fn compare(files: &[PathBuf], budget: Option<f64>) -> Result<(String, Value)> {
+pub fn compare(files: &[PathBuf], budget: Option<f64>) -> Result<(String, Value, Vec<Ranked>)> {
     if files.is_empty() {
         bail!("give at least one study");
     }
@@ -203,6 +212,7 @@ pub fn compare(files: &[PathBuf], budget: Option<f64>) -> Result<(String, Value)
     rows.sort_by(|x, y| key(&y.1).total_cmp(&key(&x.1)));
     let mut cumulative = 0.0;
     let mut out = Vec::new();
+    let mut ranked = Vec::new();
     let mut table = format!(
         "{:<3} {:<44} {:>10} {:>7} {:>12} {:>7} {:>7} {:>13} {:>7} {:>10}  {}\n",
         "#", "study", "cost bn", "B/C", "NPV bn", "IRR %", "AHP", "AHP range", "robust", "tCO2e", "verdict"
@@ -261,10 +271,17 @@ pub fn compare(files: &[PathBuf], budget: Option<f64>) -> Result<(String, Value)
             let parts: Vec<String> = h.criteria.iter().map(|c| format!("{} {:.3}", c.id, c.contribution)).collect();
             table.push_str(&format!("    contributions: {} = {:.3}\n", parts.join(" + "), h.score));
         }
+        ranked.push(Ranked {
+            file: file.clone(),
+            appraisal: a.clone(),
+            cumulative_cost: cumulative,
+            fits_budget: fits,
+        });
     }
     Ok((
         table,
         json!({ "ranking": out, "ranked_by": "AHP score (B/C when a study has no AHP evaluation)", "budget": budget }),
+        ranked,
     ))
 }
 

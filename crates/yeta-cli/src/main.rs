@@ -8,6 +8,7 @@ mod report_cmds;
 mod risk_cmd;
 mod summary;
 mod summary_stages;
+mod xlsx_cmds;
 
 use anyhow::{Context as _, Result, bail};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -39,6 +40,8 @@ pub enum Lang {
 enum Command {
     #[command(flatten)]
     Report(report_cmds::ReportCmd),
+    #[command(flatten)]
+    Xlsx(xlsx_cmds::XlsxCmd),
     /// Appraise a study: summary table on the terminal, the whole appraisal as JSON.
     Appraise {
         /// The study file (.yeta.json).
@@ -130,6 +133,9 @@ enum Command {
         /// Budget in KRW: marks which studies, in rank order, fit within it.
         #[arg(long)]
         budget: Option<f64>,
+        /// Also write the comparison table to this XLSX workbook.
+        #[arg(long)]
+        xlsx: Option<PathBuf>,
     },
     /// What changed between two versions of a study: inputs, then B/C, NPV and AHP score.
     Diff {
@@ -292,14 +298,29 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Report(c) => report_cmds::run(c),
+        Command::Xlsx(c) => xlsx_cmds::run(c),
         Command::Library { db, command } => {
             library_cmds::run(command, db)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Compare { studies, json, budget } => {
-            let (table, j) = library_cmds::compare(&studies, budget)?;
+        Command::Compare { studies, json, budget, xlsx } => {
+            let (table, j, ranked) = library_cmds::compare(&studies, budget)?;
             if let Some(p) = &json {
                 write_out(p, &serde_json::to_string_pretty(&j)?)?;
+            }
+            if let Some(p) = &xlsx {
+                let rows: Vec<yeta_xlsx::export::ComparisonRow<'_>> = ranked
+                    .iter()
+                    .map(|r| yeta_xlsx::export::ComparisonRow {
+                        file: r.file.display().to_string(),
+                        appraisal: &r.appraisal,
+                        cumulative_cost: r.cumulative_cost,
+                        fits_budget: r.fits_budget,
+                    })
+                    .collect();
+                let bytes = yeta_xlsx::export::comparison_workbook(&rows).map_err(|e| anyhow::anyhow!("{e}"))?;
+                yeta_store::atomic_write(p, &bytes)
+                    .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", p.display()))?;
             }
             if json.as_deref() != Some(Path::new("-")) {
                 emit(&table);

@@ -1,0 +1,179 @@
+//! Excel interop commands: `import` (study lines from CSV/XLSX) and `export` (lines and appraisal
+//! tables to XLSX). Thin: read files, call yeta-xlsx and the engine, write files, print.
+
+use anyhow::{Context as _, Result, anyhow, bail};
+use clap::{Subcommand, ValueEnum};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use yeta_core::{Study, StudyError};
+use yeta_xlsx::Orientation;
+
+/// How the sheet lays out years.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OrientationArg {
+    /// Tell from A1: `section` → a year per column, `year` → a year per row.
+    Auto,
+    /// A year per column, one line per row (what `yeta export` writes).
+    Columns,
+    /// A year per row, one line per column.
+    Rows,
+}
+
+/// Import and export commands; `main` flattens these into its own.
+#[derive(Subcommand)]
+pub enum XlsxCmd {
+    /// Replace a study's cost, benefit and revenue lines with those of a CSV or XLSX sheet.
+    Import {
+        /// The study file whose lines are replaced (it is not changed; see --out).
+        study: PathBuf,
+        /// The sheet: a .csv or .xlsx file (.xlsm, .xlsb, .xls and .ods are read too).
+        #[arg(long)]
+        lines: PathBuf,
+        /// The worksheet to read (workbooks; default: `Lines`, else the first sheet).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// How years are laid out; `auto` detects it and says what it found.
+        #[arg(long, value_enum, default_value = "auto")]
+        orientation: OrientationArg,
+        /// Where to write the new study (written only when it validates).
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Export a study's lines and its appraisal (cash flow, sensitivity, switching values, AHP)
+    /// to an XLSX workbook.
+    Export {
+        /// The study file.
+        study: PathBuf,
+        /// Where to write the workbook.
+        #[arg(long)]
+        xlsx: PathBuf,
+    },
+}
+
+fn read_study(path: &Path) -> Result<std::result::Result<(String, Study), StudyError>> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    Ok(Study::from_json(&text).map(|s| (text, s)))
+}
+
+/// The lines that validation problems point at (`costs[2]…`), by name, so the user finds them in
+/// the sheet: the paths are the new study's.
+fn lines_named(study: &Study, e: &StudyError) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for p in e.problems() {
+        for (list, names) in [
+            ("costs", study.costs.iter().map(|l| l.name.as_str()).collect::<Vec<_>>()),
+            ("benefits", study.benefits.iter().map(|l| l.name.as_str()).collect()),
+            ("revenues", study.revenues.iter().map(|l| l.name.as_str()).collect()),
+        ] {
+            let Some(rest) = p.path.strip_prefix(list).and_then(|r| r.strip_prefix('[')) else { continue };
+            let Some(i) = rest.split(']').next().and_then(|i| i.parse::<usize>().ok()) else { continue };
+            let path = format!("{list}[{i}]");
+            if let Some(name) = names.get(i).filter(|_| !out.iter().any(|(q, _)| *q == path)) {
+                out.push((path, (*name).to_owned()));
+            }
+        }
+    }
+    out
+}
+
+pub fn run(cmd: XlsxCmd) -> Result<ExitCode> {
+    match cmd {
+        XlsxCmd::Import { study, lines, sheet, orientation, out } => {
+            let (_, s) = match read_study(&study)? {
+                Ok(x) => x,
+                Err(e) => {
+                    crate::report_problems(&study, &e);
+                    return Ok(ExitCode::FAILURE);
+                }
+            };
+            let bytes = std::fs::read(&lines).with_context(|| format!("cannot read {}", lines.display()))?;
+            let file = lines.file_name().map_or_else(|| lines.display().to_string(), |n| n.to_string_lossy().into());
+            let given = match orientation {
+                OrientationArg::Auto => None,
+                OrientationArg::Columns => Some(Orientation::Columns),
+                OrientationArg::Rows => Some(Orientation::Rows),
+            };
+            let ext = lines.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+            let imported = match ext.as_str() {
+                "csv" => {
+                    if sheet.is_some() {
+                        bail!("--sheet applies to a workbook, not to {file}");
+                    }
+                    yeta_xlsx::import::read_csv(&bytes, &file, given)
+                }
+                "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => {
+                    yeta_xlsx::import::read_workbook(&bytes, sheet.as_deref(), given)
+                }
+                _ => bail!("{file}: give a .csv, .xlsx (or .xlsm, .xlsb, .xls, .ods) file"),
+            }
+            .map_err(|e| anyhow!("{e}"))?;
+            let how = match (given, imported.detected) {
+                (None, _) => "detected from A1; --orientation columns|rows to override".to_owned(),
+                (Some(g), Some(d)) if g != d => format!("as given, although A1 suggests {d}"),
+                (Some(_), _) => "as given".to_owned(),
+            };
+            crate::emit(&format!("{file}: {} ({how})\n", imported.orientation));
+            let count = |sec| imported.lines.iter().filter(|l| l.section == sec).count();
+            let years: Vec<i32> = imported.year_cells.keys().copied().collect();
+            crate::emit(&format!(
+                "  read {} cost, {} benefit, {} revenue lines with amounts in {}–{}\n",
+                count(yeta_xlsx::Section::Cost),
+                count(yeta_xlsx::Section::Benefit),
+                count(yeta_xlsx::Section::Revenue),
+                years.first().copied().unwrap_or_default(),
+                years.last().copied().unwrap_or_default(),
+            ));
+            let new = yeta_xlsx::import::apply(&s, &imported).map_err(|e| anyhow!("{e}"))?;
+            let quantities = yeta_xlsx::import::quantity_lines(&new);
+            if !quantities.is_empty() {
+                crate::emit(&format!(
+                    "  amounts read as quantities (the study's unit value kept): {}\n",
+                    quantities.join(", ")
+                ));
+            }
+            let before = yeta_core::appraise(&s, None).ok().and_then(|a| a.economic.bc_ratio);
+            match yeta_core::appraise(&new, None) {
+                Ok(a) => {
+                    let bc = |x: Option<f64>| x.map_or("-".to_owned(), |b| format!("{b:.3}"));
+                    yeta_store::atomic_write(&out, new.to_json().as_bytes())
+                        .map_err(|e| anyhow!("cannot write {}: {e}", out.display()))?;
+                    crate::emit(&format!(
+                        "  B/C {} → {}; wrote {}\n",
+                        bc(before),
+                        bc(a.economic.bc_ratio),
+                        out.display()
+                    ));
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(e) => {
+                    eprintln!("the study with the imported lines is not valid; nothing written");
+                    crate::report_problems(&out, &e);
+                    for (path, name) in lines_named(&new, &e) {
+                        eprintln!("  ({path} is the sheet's line \"{name}\")");
+                    }
+                    Ok(ExitCode::FAILURE)
+                }
+            }
+        }
+        XlsxCmd::Export { study, xlsx } => {
+            let (_, s) = match read_study(&study)? {
+                Ok(x) => x,
+                Err(e) => {
+                    crate::report_problems(&study, &e);
+                    return Ok(ExitCode::FAILURE);
+                }
+            };
+            let a = match yeta_core::appraise(&s, None) {
+                Ok(a) => a,
+                Err(e) => {
+                    crate::report_problems(&study, &e);
+                    return Ok(ExitCode::FAILURE);
+                }
+            };
+            let bytes = yeta_xlsx::export::study_workbook(&s, &a).map_err(|e| anyhow!("{e}"))?;
+            yeta_store::atomic_write(&xlsx, &bytes).map_err(|e| anyhow!("cannot write {}: {e}", xlsx.display()))?;
+            crate::emit(&format!("wrote {} ({} bytes)\n", xlsx.display(), bytes.len()));
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

@@ -1,0 +1,438 @@
+//! XLSX workbooks: the study's lines (the layout [`crate::import`] reads), the appraisal's tables
+//! and the reviewer's comparison.
+//!
+//! Money in the appraisal tables is in KRW millions shown as `#,##0` (the unit PFS reports use);
+//! ratios are `0.000`, rates and percentages `0.00%`. The `Lines` sheet keeps each amount in the
+//! line's own unit (KRW, or the quantity of a line with a unit value) so that importing it gives
+//! the study back. The creation date is 1 January of the base year, like the PDF report's, so the
+//! same study gives the same bytes.
+
+use crate::Error;
+use rust_decimal::Decimal;
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet};
+use std::collections::BTreeSet;
+use std::str::FromStr;
+use yeta_core::study::{Line, LineKind, flows};
+use yeta_core::{Appraisal, Study};
+
+/// The sheet the importer reads by default.
+pub const LINES_SHEET: &str = "Lines";
+
+/// Number formats, as the PFS tables show them.
+struct Formats {
+    bold: Format,
+    amount: Format,
+    millions: Format,
+    ratio: Format,
+    factor: Format,
+    percent: Format,
+}
+
+impl Formats {
+    fn new() -> Self {
+        Formats {
+            bold: Format::new().set_bold(),
+            amount: Format::new().set_num_format("#,##0"),
+            millions: Format::new().set_num_format("#,##0"),
+            ratio: Format::new().set_num_format("0.000"),
+            factor: Format::new().set_num_format("0.000000"),
+            percent: Format::new().set_num_format("0.00%"),
+        }
+    }
+}
+
+/// A decimal as the nearest double (XLSX has no other number type). Through the decimal string,
+/// because Rust's float parsing rounds correctly. Any amount of at most 15 significant digits reads
+/// back exactly (the importer takes the shortest string that gives the same double); longer ones,
+/// such as a grown amount, come back within half a unit in the 16th digit. No rounding to a number
+/// of decimal places: a quantity times a large unit value would magnify it.
+pub fn to_cell(d: Decimal) -> f64 {
+    f64::from_str(&d.normalize().to_string()).unwrap_or(f64::NAN)
+}
+
+fn millions(d: Decimal) -> f64 {
+    to_cell(d / Decimal::from(1_000_000))
+}
+
+fn properties(title: &str, year: i32) -> Result<DocProperties, Error> {
+    let y = u16::try_from(year.clamp(1900, 9999)).unwrap_or(2000);
+    let date = ExcelDateTime::from_ymd(y, 1, 1)?;
+    Ok(DocProperties::new().set_title(title).set_author("Yeta").set_creation_datetime(&date))
+}
+
+fn header(ws: &mut Worksheet, row: u32, names: &[&str], f: &Formats) -> Result<(), Error> {
+    for (c, n) in names.iter().enumerate() {
+        ws.write_string_with_format(row, c as u16, *n, &f.bold)?;
+    }
+    Ok(())
+}
+
+fn opt(ws: &mut Worksheet, r: u32, c: u16, v: Option<f64>, fmt: &Format) -> Result<(), Error> {
+    match v.filter(|x| x.is_finite()) {
+        Some(x) => ws.write_number_with_format(r, c, x, fmt)?,
+        None => ws.write_string(r, c, "-")?,
+    };
+    Ok(())
+}
+
+fn line_rows<K: LineKind + Clone>(
+    ws: &mut Worksheet,
+    row: &mut u32,
+    section: &str,
+    lines: &[Line<K>],
+    study: &Study,
+    f: &Formats,
+) -> Result<(), Error> {
+    let (first, last) = (study.parameters.first_year, study.parameters.last_year);
+    for l in lines {
+        // The line's own unit: a line with a unit value is exported as quantities.
+        let own = Line { unit_value: None, ..l.clone() };
+        let amounts = flows::expand(&own, first, last)
+            .map_err(|e| Error::Write(format!("line \"{}\": {e}; validate the study first", l.name)))?;
+        ws.write_string(*row, 0, section)?;
+        ws.write_string(*row, 1, &l.name)?;
+        ws.write_string(*row, 2, l.kind.code())?;
+        for (i, a) in amounts.iter().enumerate() {
+            if !a.is_zero() {
+                ws.write_number_with_format(*row, 3 + i as u16, to_cell(*a), &f.amount)?;
+            }
+        }
+        *row += 1;
+    }
+    Ok(())
+}
+
+fn lines_sheet(ws: &mut Worksheet, study: &Study, f: &Formats) -> Result<(), Error> {
+    ws.set_name(LINES_SHEET)?;
+    header(ws, 0, &["section", "name", "kind"], f)?;
+    for (i, y) in study.years().enumerate() {
+        ws.write_number_with_format(0, 3 + i as u16, y, &f.bold)?;
+    }
+    let mut row = 1;
+    line_rows(ws, &mut row, "cost", &study.costs, study, f)?;
+    line_rows(ws, &mut row, "benefit", &study.benefits, study, f)?;
+    line_rows(ws, &mut row, "revenue", &study.revenues, study, f)?;
+    ws.set_column_width(1, 36)?;
+    ws.set_column_width(2, 16)?;
+    ws.set_freeze_panes(1, 3)?;
+    Ok(())
+}
+
+fn about_sheet(ws: &mut Worksheet, study: &Study, f: &Formats) -> Result<(), Error> {
+    ws.set_name("About")?;
+    let p = &study.parameters;
+    let text = [
+        format!("{} — exported by Yeta {}", study.project.name, env!("CARGO_PKG_VERSION")),
+        format!(
+            "Analysis period {}–{}, constant {} prices. Money in the appraisal sheets: KRW million.",
+            p.first_year, p.last_year, p.base_year
+        ),
+        "Sheet Lines: a year per column, amounts in KRW, or in the line's quantity unit when it has a unit value."
+            .into(),
+        "Edit it and read it back with: yeta import STUDY --lines FILE.xlsx --out NEW.yeta.json".into(),
+    ];
+    for (r, t) in text.iter().enumerate() {
+        if r == 0 {
+            ws.write_string_with_format(r as u32, 0, t, &f.bold)?;
+        } else {
+            ws.write_string(r as u32, 0, t)?;
+        }
+    }
+    Ok(())
+}
+
+fn summary_sheet(ws: &mut Worksheet, a: &Appraisal, f: &Formats) -> Result<(), Error> {
+    ws.set_name("Summary")?;
+    let e = &a.economic;
+    header(ws, 0, &["figure", "value"], f)?;
+    let rows: [(&str, Option<f64>, &Format); 6] = [
+        ("PV of benefits (KRW million)", Some(millions(e.pv_benefits)), &f.millions),
+        ("PV of costs (KRW million)", Some(millions(e.pv_costs)), &f.millions),
+        ("NPV (KRW million)", Some(millions(e.npv)), &f.millions),
+        ("B/C ratio", e.bc_ratio, &f.ratio),
+        ("IRR", e.irr, &f.percent),
+        ("AHP score", a.ahp.as_ref().map(|h| h.score), &f.ratio),
+    ];
+    for (i, (label, v, fmt)) in rows.iter().enumerate() {
+        let r = 1 + i as u32;
+        ws.write_string(r, 0, *label)?;
+        opt(ws, r, 1, *v, fmt)?;
+    }
+    ws.write_string(7, 0, "Payback year")?;
+    match e.payback_year {
+        Some(y) => ws.write_number(7, 1, y)?,
+        None => ws.write_string(7, 1, "-")?,
+    };
+    ws.write_string(8, 0, "Verdict")?;
+    ws.write_string(8, 1, &a.verdict.summary)?;
+    ws.set_column_width(0, 30)?;
+    ws.set_column_width(1, 18)?;
+    Ok(())
+}
+
+fn cash_flow_sheet(ws: &mut Worksheet, a: &Appraisal, f: &Formats) -> Result<(), Error> {
+    ws.set_name("Cash flow")?;
+    header(
+        ws,
+        0,
+        &[
+            "year",
+            "t",
+            "costs (KRW million)",
+            "benefits (KRW million)",
+            "net (KRW million)",
+            "discount rate",
+            "discount factor",
+            "PV costs (KRW million)",
+            "PV benefits (KRW million)",
+            "PV net (KRW million)",
+            "cumulative PV net (KRW million)",
+        ],
+        f,
+    )?;
+    for (i, y) in a.economic.cash_flow.iter().enumerate() {
+        let r = 1 + i as u32;
+        ws.write_number(r, 0, y.year)?;
+        ws.write_number(r, 1, y.t)?;
+        for (c, m) in [(2, y.costs), (3, y.benefits), (4, y.net)] {
+            ws.write_number_with_format(r, c, millions(m), &f.millions)?;
+        }
+        ws.write_number_with_format(r, 5, y.rate, &f.percent)?;
+        ws.write_number_with_format(r, 6, y.discount_factor, &f.factor)?;
+        for (c, m) in [(7, y.pv_costs), (8, y.pv_benefits), (9, y.pv_net), (10, y.cumulative_pv_net)] {
+            ws.write_number_with_format(r, c, millions(m), &f.millions)?;
+        }
+    }
+    ws.set_column_range_width(2, 10, 24)?;
+    ws.set_column_range_width(5, 6, 14)?;
+    ws.set_freeze_panes(1, 1)?;
+    Ok(())
+}
+
+fn sensitivity_sheet(ws: &mut Worksheet, a: &Appraisal, f: &Formats) -> Result<(), Error> {
+    ws.set_name("Sensitivity")?;
+    header(
+        ws,
+        0,
+        &[
+            "case",
+            "cost factor",
+            "benefit factor",
+            "rate shift (pp)",
+            "PV benefits (KRW million)",
+            "PV costs (KRW million)",
+            "NPV (KRW million)",
+            "B/C",
+            "IRR",
+            "feasible",
+        ],
+        f,
+    )?;
+    for (i, s) in a.economic.sensitivity.iter().enumerate() {
+        let r = 1 + i as u32;
+        ws.write_string(r, 0, &s.case)?;
+        ws.write_number_with_format(r, 1, s.cost_factor, &f.ratio)?;
+        ws.write_number_with_format(r, 2, s.benefit_factor, &f.ratio)?;
+        ws.write_number_with_format(r, 3, s.rate_shift_pp, &f.ratio)?;
+        ws.write_number_with_format(r, 4, millions(s.pv_benefits), &f.millions)?;
+        ws.write_number_with_format(r, 5, millions(s.pv_costs), &f.millions)?;
+        ws.write_number_with_format(r, 6, millions(s.npv), &f.millions)?;
+        opt(ws, r, 7, s.bc_ratio, &f.ratio)?;
+        opt(ws, r, 8, s.irr, &f.percent)?;
+        ws.write_boolean(r, 9, s.feasible)?;
+    }
+    ws.set_column_width(0, 20)?;
+    ws.set_column_range_width(1, 9, 14)?;
+    ws.set_column_range_width(4, 6, 24)?;
+    Ok(())
+}
+
+fn switching_sheet(ws: &mut Worksheet, a: &Appraisal, f: &Formats) -> Result<(), Error> {
+    ws.set_name("Switching values")?;
+    let s = &a.economic.switching_values;
+    header(ws, 0, &["switching value (B/C = 1)", "value"], f)?;
+    // The engine gives the changes in percent; the cell holds the fraction, shown as 0.00 %.
+    ws.write_string(1, 0, "change in costs")?;
+    opt(ws, 1, 1, s.costs_pct.map(|p| p / 100.0), &f.percent)?;
+    ws.write_string(2, 0, "change in benefits")?;
+    opt(ws, 2, 1, s.benefits_pct.map(|p| p / 100.0), &f.percent)?;
+    ws.write_string(3, 0, "discount rate (NPV = 0)")?;
+    opt(ws, 3, 1, s.discount_rate, &f.percent)?;
+    ws.set_column_width(0, 28)?;
+    Ok(())
+}
+
+fn ahp_sheet(ws: &mut Worksheet, h: &yeta_core::ahp::AhpResult, f: &Formats) -> Result<(), Error> {
+    ws.set_name("AHP")?;
+    let facts: [(&str, f64); 5] = [
+        ("score (implement)", h.score),
+        ("threshold", h.threshold),
+        ("lowest score in the weight range", h.score_range[0]),
+        ("highest score in the weight range", h.score_range[1]),
+        ("score with the panel's own weights", h.score_unconstrained),
+    ];
+    for (i, (label, v)) in facts.iter().enumerate() {
+        ws.write_string(i as u32, 0, *label)?;
+        ws.write_number_with_format(i as u32, 1, *v, &f.ratio)?;
+    }
+    ws.write_string(5, 0, "verdict")?;
+    ws.write_string(5, 1, h.verdict)?;
+    ws.write_string(6, 0, "robust across the weight range")?;
+    ws.write_boolean(6, 1, h.robust)?;
+
+    let mut r = 8;
+    header(ws, r, &["criterion", "name", "weight", "range low", "range high", "score", "contribution"], f)?;
+    for c in &h.criteria {
+        r += 1;
+        ws.write_string(r, 0, &c.id)?;
+        ws.write_string(r, 1, &c.name)?;
+        ws.write_number_with_format(r, 2, c.weight, &f.ratio)?;
+        opt(ws, r, 3, c.range.map(|x| x[0]), &f.ratio)?;
+        opt(ws, r, 4, c.range.map(|x| x[1]), &f.ratio)?;
+        ws.write_number_with_format(r, 5, c.score, &f.ratio)?;
+        ws.write_number_with_format(r, 6, c.contribution, &f.ratio)?;
+    }
+
+    r += 2;
+    let ids: Vec<&String> = h.criteria.iter().map(|c| &c.id).collect();
+    let mut cols: Vec<String> =
+        vec!["evaluator".into(), "role".into(), "score".into(), "CR".into(), "consistent".into()];
+    cols.extend(ids.iter().map(|id| format!("weight {id}")));
+    cols.push("outside range".into());
+    let names: Vec<&str> = cols.iter().map(String::as_str).collect();
+    header(ws, r, &names, f)?;
+    for e in &h.evaluators {
+        r += 1;
+        ws.write_string(r, 0, &e.name)?;
+        ws.write_string(r, 1, e.role.as_deref().unwrap_or(""))?;
+        ws.write_number_with_format(r, 2, e.score, &f.ratio)?;
+        ws.write_number_with_format(r, 3, e.cr, &f.ratio)?;
+        ws.write_boolean(r, 4, e.consistent)?;
+        for (j, id) in ids.iter().enumerate() {
+            opt(ws, r, 5 + j as u16, e.weights.get(*id).copied(), &f.ratio)?;
+        }
+        ws.write_string(r, 5 + ids.len() as u16, e.outside_range.join(", "))?;
+    }
+    ws.set_column_width(0, 34)?;
+    ws.set_column_width(1, 40)?;
+    ws.set_column_range_width(2, 5 + ids.len() as u16, 16)?;
+    Ok(())
+}
+
+/// The study's lines alone (sheet `Lines`), for editing in Excel and importing back.
+pub fn lines_workbook(study: &Study) -> Result<Vec<u8>, Error> {
+    let f = Formats::new();
+    let mut wb = Workbook::new();
+    wb.set_properties(&properties(&study.project.name, study.parameters.base_year)?);
+    lines_sheet(wb.add_worksheet(), study, &f)?;
+    about_sheet(wb.add_worksheet(), study, &f)?;
+    Ok(wb.save_to_buffer()?)
+}
+
+/// The study's lines and its appraisal: summary, yearly cash flow, sensitivity, switching values
+/// and, when the study has one, the AHP evaluation.
+pub fn study_workbook(study: &Study, a: &Appraisal) -> Result<Vec<u8>, Error> {
+    let f = Formats::new();
+    let mut wb = Workbook::new();
+    wb.set_properties(&properties(&study.project.name, study.parameters.base_year)?);
+    lines_sheet(wb.add_worksheet(), study, &f)?;
+    summary_sheet(wb.add_worksheet(), a, &f)?;
+    cash_flow_sheet(wb.add_worksheet(), a, &f)?;
+    sensitivity_sheet(wb.add_worksheet(), a, &f)?;
+    switching_sheet(wb.add_worksheet(), a, &f)?;
+    if let Some(h) = &a.ahp {
+        ahp_sheet(wb.add_worksheet(), h, &f)?;
+    }
+    about_sheet(wb.add_worksheet(), study, &f)?;
+    Ok(wb.save_to_buffer()?)
+}
+
+/// One study in the reviewer's ranking, in rank order.
+pub struct ComparisonRow<'a> {
+    /// The study file, as given.
+    pub file: String,
+    /// Its appraisal.
+    pub appraisal: &'a Appraisal,
+    /// Total cost of the studies to implement up to this one, KRW.
+    pub cumulative_cost: f64,
+    /// Within the budget, when one was given and the study is to be implemented.
+    pub fits_budget: Option<bool>,
+}
+
+/// `yeta compare --xlsx`: one row per study in rank order, each top-level criterion's weighted
+/// contribution in its own column (they add up to the AHP score).
+pub fn comparison_workbook(rows: &[ComparisonRow<'_>]) -> Result<Vec<u8>, Error> {
+    let f = Formats::new();
+    let mut wb = Workbook::new();
+    let year = rows.iter().map(|r| r.appraisal.study.base_year).max().unwrap_or(2000);
+    wb.set_properties(&properties("Yeta comparison", year)?);
+    let ws = wb.add_worksheet();
+    ws.set_name("Comparison")?;
+    let criteria: BTreeSet<String> =
+        rows.iter().filter_map(|r| r.appraisal.ahp.as_ref()).flat_map(|h| h.contributions.keys().cloned()).collect();
+    let mut cols: Vec<String> = [
+        "rank",
+        "study",
+        "file",
+        "sector",
+        "region",
+        "total cost (KRW million)",
+        "B/C",
+        "NPV (KRW million)",
+        "IRR",
+        "AHP score",
+        "AHP low",
+        "AHP high",
+        "robust",
+    ]
+    .iter()
+    .map(|s| (*s).to_owned())
+    .collect();
+    cols.extend(criteria.iter().map(|c| format!("contribution {c}")));
+    cols.extend(
+        ["backwardness index", "emissions (tCO2e)", "verdict", "cumulative cost (KRW million)", "within budget"]
+            .iter()
+            .map(|s| (*s).to_owned()),
+    );
+    let names: Vec<&str> = cols.iter().map(String::as_str).collect();
+    header(ws, 0, &names, &f)?;
+    for (i, row) in rows.iter().enumerate() {
+        let r = 1 + i as u32;
+        let a = row.appraisal;
+        let h = a.ahp.as_ref();
+        ws.write_number(r, 0, (i + 1) as f64)?;
+        ws.write_string(r, 1, &a.study.name)?;
+        ws.write_string(r, 2, &row.file)?;
+        ws.write_string(r, 3, a.study.sector.code())?;
+        ws.write_string(r, 4, a.study.region.code())?;
+        ws.write_number_with_format(r, 5, millions(a.study.total_cost), &f.millions)?;
+        opt(ws, r, 6, a.economic.bc_ratio, &f.ratio)?;
+        ws.write_number_with_format(r, 7, millions(a.economic.npv), &f.millions)?;
+        opt(ws, r, 8, a.economic.irr, &f.percent)?;
+        opt(ws, r, 9, h.map(|h| h.score), &f.ratio)?;
+        opt(ws, r, 10, h.map(|h| h.score_range[0]), &f.ratio)?;
+        opt(ws, r, 11, h.map(|h| h.score_range[1]), &f.ratio)?;
+        match h {
+            Some(h) => ws.write_boolean(r, 12, h.robust)?,
+            None => ws.write_string(r, 12, "-")?,
+        };
+        let mut c = 13u16;
+        for id in &criteria {
+            opt(ws, r, c, h.and_then(|h| h.contributions.get(id).copied()), &f.ratio)?;
+            c += 1;
+        }
+        opt(ws, r, c, a.regional.as_ref().map(|x| x.backwardness.index), &f.ratio)?;
+        opt(ws, r, c + 1, a.environment.as_ref().map(|x| x.total_tco2e), &f.amount)?;
+        ws.write_string(r, c + 2, if a.verdict.implement { "implement" } else { "do not implement" })?;
+        ws.write_number_with_format(r, c + 3, row.cumulative_cost / 1e6, &f.millions)?;
+        match row.fits_budget {
+            Some(b) => ws.write_boolean(r, c + 4, b)?,
+            None => ws.write_string(r, c + 4, "-")?,
+        };
+    }
+    ws.set_column_range_width(0, names.len().saturating_sub(1) as u16, 22)?;
+    ws.set_column_width(1, 40)?;
+    ws.set_column_width(2, 36)?;
+    ws.set_freeze_panes(1, 2)?;
+    Ok(wb.save_to_buffer()?)
+}
