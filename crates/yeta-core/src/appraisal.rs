@@ -344,9 +344,10 @@ fn warnings(study: &Study, rules: &AppliedRules, e: &Economic, costs: &[Flows<'_
     let mut w = Vec::new();
     let pj = &study.project;
     let bn = |x: Decimal| format!("KRW {:.1} bn", econ::to_f64(x) / 1e9);
-    if let Some(t) = rules.set.threshold_for(pj.sector) {
-        if pj.total_cost < t.total_cost || pj.state_funding < t.state_funding {
-            w.push(Warning {
+    if let Some(t) = rules.set.threshold_for(pj.sector)
+        && (pj.total_cost < t.total_cost || pj.state_funding < t.state_funding)
+    {
+        w.push(Warning {
                 code: "below_pfs_threshold",
                 message: format!(
                     "below the PFS thresholds of {} for {} projects (total cost ≥ {}, state funding ≥ {}): total cost {}, state funding {}; a PFS may not be required",
@@ -358,7 +359,6 @@ fn warnings(study: &Study, rules: &AppliedRules, e: &Economic, costs: &[Flows<'_
                     bn(pj.state_funding)
                 ),
             });
-        }
     }
     if e.irr_detail.status != econ::IrrStatus::Unique {
         w.push(Warning { code: "irr_not_unique", message: e.irr_detail.message.clone() });

@@ -223,12 +223,8 @@ pub fn priorities(m: &[Vec<Option<f64>>], method: Method, ri_table: &[f64], cr_c
         (0..n).flat_map(|i| (0..n).map(move |j| (i, j))).filter(|&(i, j)| m[i][j].is_none()).collect();
     // Harker (1987): a blank a_ij becomes 0 and the diagonal b_ii = 1 + (blanks in row i); the
     // principal eigenvector of that matrix gives the weights, and w_i/w_j fills the blank.
-    let harker = DMatrix::from_fn(n, n, |i, j| match m[i][j] {
-        Some(v) => v,
-        None => 0.0,
-    }) + DMatrix::from_fn(n, n, |i, j| {
-        if i == j { m[i].iter().filter(|x| x.is_none()).count() as f64 } else { 0.0 }
-    });
+    let harker = DMatrix::from_fn(n, n, |i, j| m[i][j].unwrap_or(0.0))
+        + DMatrix::from_fn(n, n, |i, j| if i == j { m[i].iter().filter(|x| x.is_none()).count() as f64 } else { 0.0 });
     let weights = match method {
         Method::Eigenvector => principal_eigenvector(&harker),
         Method::GeometricMean if blanks.is_empty() => geometric_mean(&harker),

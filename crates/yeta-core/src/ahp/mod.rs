@@ -496,18 +496,18 @@ fn applied_range(rules: &AhpRules, study: &Study, top_ids: &[String]) -> Result<
         .ok_or_else(|| "the rule set has no weight range for this kind of project".to_owned())?;
     let mut ranges = rule.ranges.clone();
     let mut shifted = false;
-    if study.project.population_decline_area {
-        if let Some(pd) = &rules.population_decline {
-            let p = &pd.value;
-            if ranges.contains_key(&p.from) && ranges.contains_key(&p.to) {
-                if let Some(r) = ranges.get_mut(&p.from) {
-                    *r = [(r[0] - p.shift).max(0.0), (r[1] - p.shift).max(0.0)];
-                }
-                if let Some(r) = ranges.get_mut(&p.to) {
-                    *r = [(r[0] + p.shift).min(p.cap), (r[1] + p.shift).min(p.cap)];
-                }
-                shifted = true;
+    if study.project.population_decline_area
+        && let Some(pd) = &rules.population_decline
+    {
+        let p = &pd.value;
+        if ranges.contains_key(&p.from) && ranges.contains_key(&p.to) {
+            if let Some(r) = ranges.get_mut(&p.from) {
+                *r = [(r[0] - p.shift).max(0.0), (r[1] - p.shift).max(0.0)];
             }
+            if let Some(r) = ranges.get_mut(&p.to) {
+                *r = [(r[0] + p.shift).min(p.cap), (r[1] + p.shift).min(p.cap)];
+            }
+            shifted = true;
         }
     }
     let mut keys: Vec<&String> = ranges.keys().collect();

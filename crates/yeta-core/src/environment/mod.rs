@@ -260,13 +260,13 @@ pub fn validate(s: &EnvironmentSection, study: &Study, v: &mut Vec<ValidationErr
                     format!("{} is negative {what}", f.amount),
                 ));
             }
-            if let Ok((a, b)) = flows::span(f) {
-                if a < first || b > last {
-                    v.push(ValidationError::new(
-                        format!("{at}.flows[{j}]"),
-                        format!("years {a}..{b} fall outside the analysis period {first}..{last}"),
-                    ));
-                }
+            if let Ok((a, b)) = flows::span(f)
+                && (a < first || b > last)
+            {
+                v.push(ValidationError::new(
+                    format!("{at}.flows[{j}]"),
+                    format!("years {a}..{b} fall outside the analysis period {first}..{last}"),
+                ));
             }
         }
         match e.kind {
@@ -453,7 +453,7 @@ pub fn appraise(cx: &Context<'_>) -> Option<EnvironmentResult> {
             ScoredRisk { risk: r.clone(), score, rating: rating(score) }
         })
         .collect();
-    risks.sort_by(|a, b| b.score.cmp(&a.score));
+    risks.sort_by_key(|r| std::cmp::Reverse(r.score));
     Some(EnvironmentResult {
         total_kwh: years.iter().map(|y| y.kwh).sum(),
         total_tco2e: years.iter().map(|y| y.tco2e_operational + y.tco2e_embodied).sum(),

@@ -147,18 +147,14 @@ fn flags(study: &Study, f: &Funding, has_revenues: bool, fnpv: Decimal) -> Vec<F
     let mut out = Vec::new();
     let pct = |x: f64| format!("{:.1} %", x * 100.0);
     let bn = |x: Decimal| format!("KRW {:.1} bn", to_f64(x) / 1e9);
-    if let Some(max) = f.max_state_share {
-        if f.state_share > max + 1e-12 {
-            out.push(Flag {
-                code: "state_share_above_plan",
-                level: RiskLevel::High,
-                message: format!(
-                    "state share {} exceeds the {} the funding plan supports",
-                    pct(f.state_share),
-                    pct(max)
-                ),
-            });
-        }
+    if let Some(max) = f.max_state_share
+        && f.state_share > max + 1e-12
+    {
+        out.push(Flag {
+            code: "state_share_above_plan",
+            level: RiskLevel::High,
+            message: format!("state share {} exceeds the {} the funding plan supports", pct(f.state_share), pct(max)),
+        });
     }
     if !f.from_plan {
         if f.unallocated > Decimal::ZERO {

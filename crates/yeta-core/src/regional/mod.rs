@@ -283,10 +283,10 @@ pub struct RegionalResult {
 
 /// Checks the section.
 pub fn validate(section: &RegionalSection, _study: &Study, v: &mut Vec<ValidationError>) {
-    if let Some(s) = section.spending_share_in_region {
-        if s < Decimal::ZERO || s > Decimal::ONE {
-            v.push(ValidationError::new("regional.spending_share_in_region", format!("{s} is outside [0, 1]")));
-        }
+    if let Some(s) = section.spending_share_in_region
+        && (s < Decimal::ZERO || s > Decimal::ONE)
+    {
+        v.push(ValidationError::new("regional.spending_share_in_region", format!("{s} is outside [0, 1]")));
     }
 }
 

@@ -125,21 +125,18 @@ pub fn validate_uncertainty(path: &str, u: &Uncertainty, v: &mut Vec<ValidationE
             }
         }
         Family::Uniform => {
-            if let (Some(a), Some(b)) = (need("min", u.min, v), need("max", u.max, v)) {
-                if a >= b {
-                    v.push(ValidationError::new(format!("{path}.max"), format!("{b} is not above min {a}")));
-                }
+            if let (Some(a), Some(b)) = (need("min", u.min, v), need("max", u.max, v))
+                && a >= b
+            {
+                v.push(ValidationError::new(format!("{path}.max"), format!("{b} is not above min {a}")));
             }
         }
         Family::Normal => {
             need("mean", u.mean, v);
-            if let Some(sd) = need("sd", u.sd, v) {
-                if sd.is_zero() {
-                    v.push(ValidationError::new(
-                        format!("{path}.sd"),
-                        "is 0; give a positive spread or no uncertainty",
-                    ));
-                }
+            if let Some(sd) = need("sd", u.sd, v)
+                && sd.is_zero()
+            {
+                v.push(ValidationError::new(format!("{path}.sd"), "is 0; give a positive spread or no uncertainty"));
             }
         }
     }
@@ -326,7 +323,9 @@ pub fn simulate(
     let done = AtomicUsize::new(0);
     let threads = opts.threads.clamp(1, 64).min(chunks);
     // Chunk k goes to thread k % threads; each writes only its own chunks.
-    let mut work: Vec<Vec<(usize, &mut [f64], &mut [f64])>> = (0..threads).map(|_| Vec::new()).collect();
+    // (chunk index, its NPV slots, its B/C slots)
+    type Chunk<'a> = (usize, &'a mut [f64], &'a mut [f64]);
+    let mut work: Vec<Vec<Chunk<'_>>> = (0..threads).map(|_| Vec::new()).collect();
     for (k, (n, b)) in npv.chunks_mut(CHUNK).zip(bc.chunks_mut(CHUNK)).enumerate() {
         work[k % threads].push((k, n, b));
     }

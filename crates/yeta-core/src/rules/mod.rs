@@ -280,15 +280,15 @@ impl RuleSet {
     /// Applies a study's overrides.
     pub fn apply(mut self, o: &RuleOverrides) -> AppliedRules {
         let mut overrides = Vec::new();
-        if let Some(x) = &o.long_horizon {
-            if let Some(lh) = &mut self.long_horizon {
-                lh.value.enabled = x.value;
-                overrides.push(AppliedOverride {
-                    field: "long_horizon.enabled".into(),
-                    value: x.value.to_string(),
-                    reason: x.reason.clone(),
-                });
-            }
+        if let Some(x) = &o.long_horizon
+            && let Some(lh) = &mut self.long_horizon
+        {
+            lh.value.enabled = x.value;
+            overrides.push(AppliedOverride {
+                field: "long_horizon.enabled".into(),
+                value: x.value.to_string(),
+                reason: x.reason.clone(),
+            });
         }
         if let Some(x) = &o.financial_discount_rate {
             self.financial_discount_rate.value = x.value;
@@ -298,15 +298,15 @@ impl RuleSet {
                 reason: x.reason.clone(),
             });
         }
-        if let Some(x) = &o.cr_cutoff {
-            if let Some(ahp) = &mut self.ahp {
-                ahp.cr_cutoff.value = x.value;
-                overrides.push(AppliedOverride {
-                    field: "ahp.cr_cutoff".into(),
-                    value: x.value.to_string(),
-                    reason: x.reason.clone(),
-                });
-            }
+        if let Some(x) = &o.cr_cutoff
+            && let Some(ahp) = &mut self.ahp
+        {
+            ahp.cr_cutoff.value = x.value;
+            overrides.push(AppliedOverride {
+                field: "ahp.cr_cutoff".into(),
+                value: x.value.to_string(),
+                reason: x.reason.clone(),
+            });
         }
         AppliedRules { set: self, overrides }
     }

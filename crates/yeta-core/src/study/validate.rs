@@ -204,10 +204,8 @@ fn lines<K>(list: &str, lines: &[Line<K>], study: &Study, v: &mut Vec<Validation
         if let Some(u) = &line.uncertainty {
             crate::risk::validate_uncertainty(&format!("{at}.uncertainty"), u, v);
         }
-        if flows_ok {
-            if let Err(e) = flows::expand(line, first, last) {
-                v.push(ValidationError::new(format!("{at}.flows[{}]", e.flow), e.message));
-            }
+        if flows_ok && let Err(e) = flows::expand(line, first, last) {
+            v.push(ValidationError::new(format!("{at}.flows[{}]", e.flow), e.message));
         }
     }
 }
@@ -242,13 +240,13 @@ fn flow(at: &str, f: &Flow, first: i32, last: i32, v: &mut Vec<ValidationError>)
             ),
         ));
     }
-    if let Some(g) = f.growth {
-        if g <= -Decimal::ONE || g > Decimal::ONE {
-            v.push(ValidationError::new(
-                format!("{at}.growth"),
-                format!("{g} is outside (-1, 1]; growth is a yearly fraction, e.g. 0.012"),
-            ));
-        }
+    if let Some(g) = f.growth
+        && (g <= -Decimal::ONE || g > Decimal::ONE)
+    {
+        v.push(ValidationError::new(
+            format!("{at}.growth"),
+            format!("{g} is outside (-1, 1]; growth is a yearly fraction, e.g. 0.012"),
+        ));
     }
     v.len() == before
 }
@@ -260,12 +258,12 @@ fn financing(study: &Study, v: &mut Vec<ValidationError>) {
             v.push(ValidationError::new(format!("financing.{name}"), format!("{value} is negative")));
         }
     }
-    if let Some(s) = f.max_state_share {
-        if s < Decimal::ZERO || s > Decimal::ONE {
-            v.push(ValidationError::new(
-                "financing.max_state_share",
-                format!("{s} is outside [0, 1]; a share is a fraction"),
-            ));
-        }
+    if let Some(s) = f.max_state_share
+        && (s < Decimal::ZERO || s > Decimal::ONE)
+    {
+        v.push(ValidationError::new(
+            "financing.max_state_share",
+            format!("{s} is outside [0, 1]; a share is a fraction"),
+        ));
     }
 }
