@@ -346,6 +346,32 @@ fn cover(w: &mut Writer<'_>, a: &Appraisal, t: &T) {
     w.new_page();
 }
 
+/// The verdict in the report's language: the engine's sentence in English, the same facts in
+/// Korean.
+fn verdict_text(a: &Appraisal, t: &T) -> String {
+    if t.0 == Lang::En {
+        return a.verdict.summary.clone();
+    }
+    let bc = ratio(a.economic.bc_ratio);
+    match &a.ahp {
+        Some(h) => format!(
+            "AHP 점수 {:.3} (기준 {:.2} {}): {} (B/C {bc}; 허용 가중치 범위의 점수 {:.3}–{:.3}, {})",
+            h.score,
+            h.threshold,
+            if h.implement { "이상" } else { "미만" },
+            if h.implement { "사업 시행 타당" } else { "사업 시행 타당하지 않음" },
+            h.score_range[0],
+            h.score_range[1],
+            if h.robust { "범위 전체에서 결론 유지" } else { "범위 안에서 결론이 바뀔 수 있음" }
+        ),
+        None => format!(
+            "B/C {bc}, 기준 {:.2}: {} (AHP 종합평가 없음)",
+            a.economic.bc_threshold,
+            if a.economic.feasible { "경제적 타당성 있음" } else { "경제적 타당성 없음" }
+        ),
+    }
+}
+
 pub(crate) fn kv(w: &mut Writer<'_>, t: &T, rows: Vec<(String, String)>) {
     let cols = [
         Col { head: t.s("Item", "항목"), width: 45.0, align: Align::Left },
@@ -364,7 +390,7 @@ fn summary(w: &mut Writer<'_>, a: &Appraisal, json: &Value, t: &T) {
     } else {
         t.s("Not recommended", "사업 추진 타당성 미흡")
     };
-    let lines = w.wrap(&a.verdict.summary, 10.0, false, XR - ML - 24.0);
+    let lines = w.wrap(&verdict_text(a, t), 10.0, false, XR - ML - 24.0);
     let h = 36.0 + lines.len() as f32 * 14.0;
     w.rect(ML, w.y - h, XR - ML, h, bg);
     w.rect(ML, w.y - h, 4.0, h, fg);
