@@ -81,6 +81,11 @@ fn now() -> u64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs())
 }
 
+/// Draws of the report's Monte Carlo section: enough for percentiles to two or three digits.
+pub const REPORT_DRAWS: usize = 20_000;
+/// Seed of the report's Monte Carlo section (`yeta risk --seed 1 --draws 20000` repeats it).
+pub const REPORT_SEED: u64 = 1;
+
 /// Renders `appraisal` of `study_text` to `pdf`: what `appraise --pdf` calls.
 pub fn write_report(
     appraisal: &yeta_core::Appraisal,
@@ -88,7 +93,14 @@ pub fn write_report(
     pdf: &Path,
     lang: yeta_report::Lang,
 ) -> Result<()> {
-    let bytes = yeta_report::render(appraisal, study_text, lang)?;
+    // The Monte Carlo section, when the study states any uncertainty: a fixed seed keeps the
+    // report deterministic, and the seed is printed in it.
+    let risk = yeta_core::Study::from_json(study_text).ok().and_then(|study| {
+        let opts = yeta_core::risk::Options { draws: REPORT_DRAWS, seed: REPORT_SEED, threads: 2, bins: 30 };
+        let cancel = std::sync::atomic::AtomicBool::new(false);
+        yeta_core::risk::simulate_study(&study, opts, &|_, _| {}, &cancel).ok().filter(|r| !r.uncertain.is_empty())
+    });
+    let bytes = yeta_report::render_with_risk(appraisal, study_text, lang, risk.as_ref())?;
     write_atomic(pdf, &bytes)?;
     println!("wrote {} ({} bytes)", pdf.display(), bytes.len());
     Ok(())

@@ -42,7 +42,7 @@ pub mod render;
 pub mod sign;
 mod stages;
 
-pub use render::{Lang, ReportError, extract, render};
+pub use render::{Lang, ReportError, extract, render, render_with_risk};
 pub use sign::{
     Credentials, SignError, SignOff, SignerInfo, VerifyError, keygen, load_credentials, load_pkcs12, sign, verify,
 };

@@ -112,6 +112,17 @@ pub(crate) fn ratio(x: Option<f64>) -> String {
 /// Renders the report. `study_text` is the study file as given; it is hashed for the provenance
 /// stamp and embedded as an attachment.
 pub fn render(a: &Appraisal, study_text: &str, lang: Lang) -> Result<Vec<u8>, ReportError> {
+    render_with_risk(a, study_text, lang, None)
+}
+
+/// [`render`], with a section on the Monte Carlo risk analysis when `risk` is given; its seed and
+/// draws join the provenance stamp so the run can be repeated.
+pub fn render_with_risk(
+    a: &Appraisal,
+    study_text: &str,
+    lang: Lang,
+    risk: Option<&yeta_core::risk::RiskResult>,
+) -> Result<Vec<u8>, ReportError> {
     let fonts = fonts()?;
     let t = T(lang);
     let hash = Sha256::digest(study_text.as_bytes());
@@ -126,6 +137,10 @@ pub fn render(a: &Appraisal, study_text: &str, lang: Lang) -> Result<Vec<u8>, Re
     financial(&mut w, a, &t);
     let study = yeta_core::Study::from_json(study_text).ok();
     let mut n = 5;
+    if let Some(r) = risk {
+        crate::stages::risk(&mut w, r, n, &t);
+        n += 1;
+    }
     if let Some(p) = &a.policy {
         crate::stages::policy(&mut w, p, n, &t);
         n += 1;
@@ -141,7 +156,7 @@ pub fn render(a: &Appraisal, study_text: &str, lang: Lang) -> Result<Vec<u8>, Re
     if let Some(h) = &a.ahp {
         crate::stages::ahp(&mut w, h, n, &t);
     }
-    appendix(&mut w, a, study.as_ref(), &json, &t, &hash_hex);
+    appendix(&mut w, a, study.as_ref(), risk, &json, &t, &hash_hex);
     signoff_page(&mut w, &t);
     w.new_page();
 
@@ -153,10 +168,11 @@ pub fn render(a: &Appraisal, study_text: &str, lang: Lang) -> Result<Vec<u8>, Re
         t.s("Preliminary feasibility study: appraisal report", "예비타당성조사 평가 보고서")
     );
     let stamp = format!(
-        "Yeta {} · {} {} · {} SHA-256 {}",
+        "Yeta {} · {} {}{} · {} SHA-256 {}",
         a.yeta_version,
         t.s("rule set", "규칙"),
         a.rules.set.id,
+        risk.map_or(String::new(), |r| format!(" · seed {}", r.seed)),
         t.s("study", "조사자료"),
         hash_hex
     );
@@ -903,7 +919,15 @@ fn flatten(prefix: &str, v: &Value, out: &mut Vec<(String, String)>) {
     }
 }
 
-fn appendix(w: &mut Writer<'_>, a: &Appraisal, study: Option<&yeta_core::Study>, json: &Value, t: &T, hash: &str) {
+fn appendix(
+    w: &mut Writer<'_>,
+    a: &Appraisal,
+    study: Option<&yeta_core::Study>,
+    risk: Option<&yeta_core::risk::RiskResult>,
+    json: &Value,
+    t: &T,
+    hash: &str,
+) {
     w.h1(t.s("Appendix A. Rule set and sources", "부록 A. 적용 지침과 출처"));
     w.para(&format!("{} — {}", a.rules.set.id, a.rules.set.title), 10.0, INK);
     if let Some(rules) = json.get("rules") {
@@ -988,7 +1012,12 @@ fn appendix(w: &mut Writer<'_>, a: &Appraisal, study: Option<&yeta_core::Study>,
             (t.s("Rule set", "지침").into(), a.rules.set.id.clone()),
             (t.s("Study SHA-256", "조사자료 SHA-256").into(), hash.into()),
             (t.s("Embedded study file", "첨부 파일").into(), STUDY_FILE_NAME.into()),
-            (t.s("Random seed", "난수 시드").into(), json.pointer("/risk/seed").map_or("—".into(), compact)),
+            (
+                t.s("Monte Carlo seed and draws", "몬테카를로 난수 시드·반복 수").into(),
+                risk.map_or(t.s("not run", "수행하지 않음").into(), |r| {
+                    format!("{} · {}", r.seed, thousands(r.draws as f64, 0))
+                }),
+            ),
         ],
     );
 }

@@ -791,3 +791,138 @@ fn weights_chart(w: &mut Writer<'_>, a: &AhpResult, t: &T) {
     }
     w.y = bottom - 22.0;
 }
+
+/// Monte Carlo risk analysis (위험 분석): the distribution of NPV and B/C, P(B/C ≥ 1), the NPV
+/// histogram and the critical variables (EU CBA guide 2014), with the seed that repeats the run.
+pub(crate) fn risk(w: &mut Writer<'_>, r: &yeta_core::risk::RiskResult, n: usize, t: &T) {
+    w.h1(&format!("{n}. {}", t.s("Risk analysis (Monte Carlo)", "위험 분석 (몬테카를로 모의실험)")));
+    w.para(
+        &format!(
+            "{} {} {} {}. {}: {}.",
+            thousands(r.draws as f64, 0),
+            t.s("draws with seed", "회 반복, 난수 시드"),
+            r.seed,
+            t.s("(the same seed gives the same figures)", "(같은 시드는 같은 결과를 준다)"),
+            t.s("Uncertain inputs", "불확실 변수"),
+            if r.uncertain.is_empty() { "—".to_owned() } else { r.uncertain.join(", ") }
+        ),
+        9.0,
+        INK,
+    );
+    let ok = r.prob_bc_ge_1 >= 0.5;
+    let (bg, fg) = if ok { ((0.89, 0.96, 0.90), (0.08, 0.40, 0.16)) } else { ((0.99, 0.91, 0.90), (0.60, 0.12, 0.10)) };
+    w.ensure(44.0);
+    w.rect(ML, w.y - 34.0, XR - ML, 34.0, bg);
+    w.rect(ML, w.y - 34.0, 4.0, 34.0, fg);
+    w.text(ML + 14.0, w.y - 22.0, 13.0, true, fg, &format!("P(B/C ≥ 1) = {:.1} %", r.prob_bc_ge_1 * 100.0));
+    w.y -= 46.0;
+    let m = |x: &yeta_core::risk::Money| mkrw(x.0);
+    let cols = [
+        Col { head: "", width: 28.0, align: Align::Left },
+        Col { head: t.s("Mean", "평균"), width: 12.0, align: Align::Right },
+        Col { head: "P5", width: 12.0, align: Align::Right },
+        Col { head: "P10", width: 12.0, align: Align::Right },
+        Col { head: "P50", width: 12.0, align: Align::Right },
+        Col { head: "P90", width: 12.0, align: Align::Right },
+        Col { head: "P95", width: 12.0, align: Align::Right },
+    ];
+    let (nv, bc) = (&r.npv, &r.bc_ratio);
+    let rows = vec![
+        vec![
+            t.s("NPV (KRW m)", "순현재가치 (백만원)").into(),
+            m(&nv.mean),
+            m(&nv.p5),
+            m(&nv.p10),
+            m(&nv.p50),
+            m(&nv.p90),
+            m(&nv.p95),
+        ],
+        vec![
+            "B/C".into(),
+            format!("{:.3}", bc.mean),
+            format!("{:.3}", bc.p5),
+            format!("{:.3}", bc.p10),
+            format!("{:.3}", bc.p50),
+            format!("{:.3}", bc.p90),
+            format!("{:.3}", bc.p95),
+        ],
+    ];
+    w.table(&cols, &rows, 8.5);
+    let mut facts = vec![
+        (t.s("P(NPV > 0)", "P(NPV > 0)").to_owned(), format!("{:.1} %", r.prob_npv_positive * 100.0)),
+        (t.s("Standard error of the mean NPV (KRW m)", "평균 NPV의 표준오차 (백만원)").to_owned(), m(&nv.se)),
+    ];
+    if let Some(e) = &r.npv_expected_analytic {
+        facts.push((
+            t.s("Analytic expectation of NPV (KRW m)", "NPV 해석적 기댓값 (백만원)").to_owned(),
+            format!("{} ({})", m(e), t.s("Σ E[multiplier] × PV of each line", "항목별 E[승수] × 현재가치의 합")),
+        ));
+    }
+    kv(w, t, facts);
+    histogram(w, r, t);
+    if !r.critical_variables.is_empty() {
+        w.h2(&format!("{n}.1 {}", t.s("Critical variables", "주요 변수 (critical variables)")));
+        w.para(
+            t.s(
+                "Variables whose 1 % change moves NPV by more than 1 % (EU Guide to CBA, 2014).",
+                "1 % 변화가 NPV를 1 % 넘게 움직이는 변수 (EU CBA 지침, 2014).",
+            ),
+            8.5,
+            GREY,
+        );
+        let cols = [
+            Col { head: t.s("List", "구분"), width: 16.0, align: Align::Left },
+            Col { head: t.s("Variable", "변수"), width: 50.0, align: Align::Left },
+            Col { head: t.s("NPV change per +1 %", "+1 %당 NPV 변화"), width: 18.0, align: Align::Right },
+            Col { head: t.s("Uncertain in the study", "불확실성 입력"), width: 16.0, align: Align::Left },
+        ];
+        let rows: Vec<Vec<String>> = r
+            .critical_variables
+            .iter()
+            .map(|c| {
+                vec![
+                    match c.list {
+                        "costs" => t.s("cost", "비용"),
+                        "benefits" => t.s("benefit", "편익"),
+                        _ => t.s("discount rate", "할인율"),
+                    }
+                    .into(),
+                    c.name.clone(),
+                    format!("{:+.2} %", c.elasticity),
+                    if c.uncertain { t.s("yes", "예") } else { t.s("no", "아니오") }.into(),
+                ]
+            })
+            .collect();
+        w.table(&cols, &rows, 8.0);
+    }
+}
+
+/// The NPV histogram, bins left of zero in red.
+fn histogram(w: &mut Writer<'_>, r: &yeta_core::risk::RiskResult, t: &T) {
+    let bins = &r.histogram;
+    let max = bins.iter().map(|b| b.count).max().unwrap_or(0);
+    if bins.is_empty() || max == 0 {
+        return;
+    }
+    let h = 150.0;
+    w.ensure(h + 30.0);
+    w.text(ML, w.y - 8.0, 8.5, true, NAVY, t.s("Distribution of NPV (KRW million)", "NPV 분포 (백만원)"));
+    let (x0, x1) = (ML + 30.0, XR);
+    let (y0, y1) = (w.y - h, w.y - 18.0);
+    let bw = (x1 - x0) / bins.len() as f32;
+    for (i, b) in bins.iter().enumerate() {
+        let hgt = (b.count as f32 / max as f32) * (y1 - y0);
+        let mid = (b.from + b.to) / rust_decimal::Decimal::TWO;
+        let c = if mid < rust_decimal::Decimal::ZERO { RED } else { BLUE };
+        w.rect(x0 + i as f32 * bw + 0.5, y0, bw - 1.0, hgt, c);
+    }
+    w.line(&[(x0, y0), (x1, y0)], INK, 0.6);
+    let step = (bins.len() / 5).max(1);
+    for (i, b) in bins.iter().enumerate().step_by(step) {
+        w.text_center(x0 + i as f32 * bw, y0 - 10.0, 6.5, false, GREY, &mkrw(b.from));
+    }
+    if let Some(b) = bins.last() {
+        w.text_center(x1, y0 - 10.0, 6.5, false, GREY, &mkrw(b.to));
+    }
+    w.y = y0 - 24.0;
+}

@@ -235,3 +235,35 @@ fn signed_report_passes_pdfsig_and_tampering_fails() {
         assert_eq!(text.matches("Signature is Valid.").count(), 2, "{text}");
     }
 }
+
+#[test]
+fn monte_carlo_section_shows_the_simulation() {
+    let text = fixture("ict-e-procurement");
+    let a = yeta_core::appraise_json(&text, None).unwrap();
+    let study = yeta_core::Study::from_json(&text).unwrap();
+    let opts = yeta_core::risk::Options { draws: 4000, seed: 7, threads: 2, bins: 20 };
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let r = yeta_core::risk::simulate_study(&study, opts, &|_, _| {}, &cancel).unwrap();
+    let pdf = yeta_report::render_with_risk(&a, &text, Lang::En, Some(&r)).unwrap();
+    assert_eq!(pdf, yeta_report::render_with_risk(&a, &text, Lang::En, Some(&r)).unwrap(), "not deterministic");
+    assert_ne!(pdf, render(&a, &text, Lang::En).unwrap(), "the section changes the report");
+    if !have("pdftotext") {
+        return;
+    }
+    let dir = tmpdir("risk");
+    let p = dir.join("risk.pdf");
+    std::fs::write(&p, &pdf).unwrap();
+    let flat = run("pdftotext", &[p.to_str().unwrap(), "-"]).split_whitespace().collect::<Vec<_>>().join(" ");
+    for f in [
+        "Risk analysis (Monte Carlo)".to_owned(),
+        format!("P(B/C ≥ 1) = {:.1} %", r.prob_bc_ge_1 * 100.0),
+        format!("{:.3}", r.bc_ratio.p50),
+        format!("{:.3}", r.bc_ratio.p95),
+        "4,000 draws with seed 7".to_owned(),
+    ] {
+        assert!(flat.contains(&f), "\"{f}\" not in the report");
+    }
+    for c in &r.critical_variables {
+        assert!(flat.contains(&format!("{:+.2} %", c.elasticity)), "critical variable {} missing", c.name);
+    }
+}
