@@ -431,7 +431,9 @@ fn summary(w: &mut Writer<'_>, a: &Appraisal, json: &Value, t: &T) {
         let x = ML + i as f32 * (tw + 10.0);
         w.rect_stroke(x, w.y - 58.0, tw, 58.0, RULE, 0.8);
         w.text(x + 10.0, w.y - 18.0, 8.5, false, GREY, k);
-        w.text(x + 10.0, w.y - 44.0, 17.0, true, NAVY, v);
+        // Shrink a long figure to fit its tile rather than run into the next one.
+        let size = (17.0 * (tw - 20.0) / w.width(v, 17.0, true).max(1.0)).min(17.0);
+        w.text(x + 10.0, w.y - 44.0, size, true, NAVY, v);
     }
     w.y -= 76.0;
 

@@ -267,3 +267,32 @@ fn monte_carlo_section_shows_the_simulation() {
         assert!(flat.contains(&format!("{:+.2} %", c.elasticity)), "critical variable {} missing", c.name);
     }
 }
+
+/// Extremes a real study can reach: the largest amount validation allows, no benefits (no B/C,
+/// no IRR), a very long bilingual name, no optional sections. Renders, deterministically, and
+/// every page rasterises.
+#[test]
+fn extreme_study_renders() {
+    let name = "A very long project name that goes on and on to test wrapping — 아주 긴 사업명 ".repeat(4);
+    let text = format!(
+        r#"{{
+  "format": "yeta-study/1",
+  "project": {{ "name": "{name}", "sponsor": "Test", "sector": "road", "region": "KR-43",
+               "total_cost": "200", "state_funding": "100" }},
+  "parameters": {{ "base_year": 2025, "first_year": 2026, "last_year": 2125 }},
+  "costs": [ {{ "name": "Build", "kind": "capex", "flows": [ {{ "from": 2026, "to": 2027, "amount": "100000000000000000000" }} ] }} ],
+  "benefits": [ {{ "name": "Time", "kind": "travel_time", "flows": [ {{ "from": 2028, "to": 2040, "amount": "0" }} ] }} ]
+}}"#
+    );
+    let a = yeta_core::appraise_json(&text, None).unwrap();
+    for lang in [Lang::En, Lang::Ko] {
+        let pdf = render(&a, &text, lang).unwrap();
+        assert_eq!(pdf, render(&a, &text, lang).unwrap());
+        if have("pdftoppm") {
+            let dir = tmpdir("extreme");
+            let p = dir.join("x.pdf");
+            std::fs::write(&p, &pdf).unwrap();
+            run("pdftoppm", &["-png", "-r", "10", p.to_str().unwrap(), dir.join("x").to_str().unwrap()]);
+        }
+    }
+}
