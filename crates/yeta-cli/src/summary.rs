@@ -132,6 +132,17 @@ pub fn render(a: &Appraisal, lang: Lang) -> String {
     for ov in &a.rules.overrides {
         let _ = writeln!(o, "    {} {} = {} ({})", t.s("변경:", "override:"), ov.field, ov.value, ov.reason);
     }
+    if let Some(ob) = &a.optimism_bias {
+        let _ = writeln!(
+            o,
+            "  {}: +{} % {} ({}; {})",
+            t.s("낙관편향 보정", "optimism bias"),
+            (ob.uplift * rust_decimal::Decimal::ONE_HUNDRED).normalize(),
+            t.s("자본비 가산", "on capex"),
+            ob.project_type.code(),
+            ob.source
+        );
+    }
     let _ = writeln!(
         o,
         "  {}",

@@ -129,6 +129,9 @@ pub struct Appraisal {
     pub ahp: Option<crate::ahp::AhpResult>,
     /// Environmental risk.
     pub environment: Option<crate::environment::EnvironmentResult>,
+    /// The optimism-bias uplift applied to capex, when the study asks for one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub optimism_bias: Option<crate::econ::optimism::Applied>,
     /// The verdict.
     pub verdict: Verdict,
     /// Warnings.
@@ -203,6 +206,11 @@ pub fn with_context<R>(study: &Study, inputs: &Inputs<'_>, f: impl FnOnce(&Conte
     if let Some(amounts) = crate::environment::carbon_cost_line(study, &costs) {
         costs.push(Flows { name: crate::environment::CARBON_LINE, kind: "other", amounts });
     }
+    // Optimism bias (Green Book) raises capex by its uplift, also as a cost line of its own.
+    if let Some(ob) = crate::econ::optimism::resolve(study, &rules.set) {
+        let amounts = crate::econ::optimism::line(&ob, &costs, period.factors.len());
+        costs.push(Flows { name: crate::econ::optimism::LINE, kind: "other", amounts });
+    }
     let benefits = expand("benefits", &study.benefits, study)?;
     let revenues = expand("revenues", &study.revenues, study)?;
     let economic = econ::analyse(&period, &costs, &benefits, rules.set.bc_threshold.value);
@@ -267,6 +275,7 @@ fn build(cx: &Context<'_>) -> Appraisal {
         regional,
         ahp,
         environment,
+        optimism_bias: crate::econ::optimism::resolve(study, &cx.rules.set),
         verdict,
         warnings,
     }

@@ -207,3 +207,72 @@ fn sensitivity_scales_pvs_exactly() {
         }
     }
 }
+
+/// A study with capex 100 in 2026 and 2027, opex 5 a year 2028..2040, benefits 30 a year
+/// 2028..2040, base year 2025, 4.5 %; `ob` is its `parameters.optimism_bias` (JSON) and `rules`
+/// its rule set.
+fn optimism_study(rules: &str, ob: &str) -> String {
+    format!(
+        r#"{{
+  "format": "yeta-study/1",
+  "project": {{ "name": "OB", "sponsor": "test", "sector": "road", "region": "KR-43",
+               "total_cost": "200", "state_funding": "100" }},
+  "rules": {{ "id": "{rules}" }},
+  "parameters": {{ "base_year": 2025, "first_year": 2026, "last_year": 2040, "optimism_bias": {ob},
+                  "discount": [ {{ "from_year": 2026, "rate": "0.045" }} ] }},
+  "costs": [
+    {{ "name": "Build", "kind": "capex", "flows": [ {{ "from": 2026, "to": 2027, "amount": "100" }} ] }},
+    {{ "name": "Run", "kind": "opex", "flows": [ {{ "from": 2028, "to": 2040, "amount": "5" }} ] }} ],
+  "benefits": [ {{ "name": "Time", "kind": "travel_time", "flows": [ {{ "from": 2028, "to": 2040, "amount": "30" }} ] }} ]
+}}"#
+    )
+}
+
+/// Green Book optimism bias by hand: the uplift multiplies capex only (not opex), so
+/// PV(C) = (1 + u) × PV(capex) + PV(opex), with PV(capex) = 100/1.045 + 100/1.045².
+#[test]
+fn optimism_bias_uplifts_capex_only_by_hand() {
+    let v = 1.0 / 1.045_f64;
+    let pv_capex = 100.0 * v + 100.0 * v * v;
+    let pv_opex: f64 = (3..=15).map(|t| 5.0 * v.powi(t)).sum();
+    let pv_b: f64 = (3..=15).map(|t| 30.0 * v.powi(t)).sum();
+    // Green Book table (upper bound, standard civil engineering): +44 %; the Korean rule set has
+    // no table, so the Green Book's applies, and the appraisal says so.
+    for (rules, ob, uplift, source) in [
+        ("kr-pfs-2026", r#"{ "project_type": "standard_civil_engineering" }"#, 0.44, "uk-green-book-2022"),
+        ("uk-green-book-2022", r#"{ "project_type": "equipment_development" }"#, 2.00, "uk-green-book-2022"),
+        (
+            "kr-pfs-2026",
+            r#"{ "project_type": "standard_buildings", "uplift": "0.1", "source": "risks mitigated" }"#,
+            0.10,
+            "risks mitigated",
+        ),
+    ] {
+        let s = Study::from_json(&optimism_study(rules, ob)).expect("parses");
+        let a = appraise(&s, None).expect("appraises");
+        let want_c = (1.0 + uplift) * pv_capex + pv_opex;
+        assert!(rel(f(a.economic.pv_costs), want_c) < 1e-12, "{ob}: {} vs {want_c}", a.economic.pv_costs);
+        assert!(rel(f(a.economic.pv_benefits), pv_b) < 1e-12);
+        assert!(rel(a.economic.bc_ratio.expect("B/C"), pv_b / want_c) < 1e-12);
+        let line = a.economic.lines.iter().find(|l| l.name == econ::optimism::LINE).expect("uplift line");
+        assert!(rel(f(line.pv), uplift * pv_capex) < 1e-12);
+        assert!(rel(f(line.nominal), uplift * 200.0) < 1e-12);
+        let applied = a.optimism_bias.as_ref().expect("reported");
+        assert!(applied.source.contains(source), "{}", applied.source);
+    }
+    // Without the option nothing changes.
+    let plain = optimism_study("kr-pfs-2026", "null");
+    let a = appraise(&Study::from_json(&plain).expect("parses"), None).expect("appraises");
+    assert!(rel(f(a.economic.pv_costs), pv_capex + pv_opex) < 1e-12);
+    assert!(a.optimism_bias.is_none());
+}
+
+#[test]
+fn optimism_bias_errors_name_the_field() {
+    let bad = optimism_study("kr-pfs-2026", r#"{ "project_type": "standard_buildings", "uplift": "-0.2" }"#);
+    let err = appraise(&Study::from_json(&bad).expect("parses"), None).expect_err("rejected").to_string();
+    assert!(err.contains("parameters.optimism_bias.uplift") && err.contains("-0.2"), "{err}");
+    let unknown = optimism_study("kr-pfs-2026", r#"{ "project_type": "bridges" }"#);
+    let err = Study::from_json(&unknown).expect_err("rejected").to_string();
+    assert!(err.contains("parameters.optimism_bias.project_type") && err.contains("bridges"), "{err}");
+}

@@ -561,17 +561,26 @@ fn economic(w: &mut Writer<'_>, a: &Appraisal, t: &T) {
         .map(|s| format!("{}: {:.2} %", s.from_year, to_f64(s.rate) * 100.0))
         .collect::<Vec<_>>()
         .join(", ");
-    kv(
-        w,
-        t,
-        vec![
-            (t.s("Discount rate schedule (from year)", "할인율 (적용 연도부터)").into(), sched),
-            (t.s("Price basis", "가격 기준").into(), e.convention.prices.to_owned()),
-            (t.s("Timing", "시점").into(), e.convention.timing.to_owned()),
-            (t.s("Discount factor", "할인 계수").into(), e.convention.discount_factor.to_owned()),
-            (t.s("B/C threshold", "B/C 기준").into(), format!("{:.2}", e.bc_threshold)),
-        ],
-    );
+    let mut rows = vec![
+        (t.s("Discount rate schedule (from year)", "할인율 (적용 연도부터)").into(), sched),
+        (t.s("Price basis", "가격 기준").into(), e.convention.prices.to_owned()),
+        (t.s("Timing", "시점").into(), e.convention.timing.to_owned()),
+        (t.s("Discount factor", "할인 계수").into(), e.convention.discount_factor.to_owned()),
+        (t.s("B/C threshold", "B/C 기준").into(), format!("{:.2}", e.bc_threshold)),
+    ];
+    if let Some(ob) = &a.optimism_bias {
+        rows.push((
+            t.s("Optimism bias (Green Book)", "낙관편향 보정 (영국 Green Book)").into(),
+            format!(
+                "+{:.0} % {} ({}) — {}",
+                to_f64(ob.uplift) * 100.0,
+                t.s("on capex", "자본비 가산"),
+                ob.project_type.code(),
+                ob.source
+            ),
+        ));
+    }
+    kv(w, t, rows);
     w.h2(t.s("3.2 Results", "3.2 분석 결과"));
     kv(
         w,

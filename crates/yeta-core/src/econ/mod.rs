@@ -6,6 +6,7 @@
 
 pub mod discount;
 pub mod irr;
+pub mod optimism;
 
 pub use discount::{Schedule, ScheduleOrigin};
 pub use irr::{Irr, IrrStatus};

@@ -127,6 +127,9 @@ pub struct Parameters {
     /// Uncertainty of the discount rate for the risk analysis: a multiplier on every rate.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub discount_uncertainty: Option<crate::risk::Uncertainty>,
+    /// Green Book optimism bias: an uplift on capex by project type, as a cost line of its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub optimism_bias: Option<crate::econ::optimism::OptimismBias>,
 }
 
 /// One step of a discount schedule: from `from_year` on, each year is discounted at `rate`.

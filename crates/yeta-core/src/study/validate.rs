@@ -118,7 +118,11 @@ fn parameters(study: &Study, v: &mut Vec<ValidationError>) -> bool {
     if let Some(steps) = &p.discount {
         discount_steps("parameters.discount", steps.iter().map(|s| (s.from_year, s.rate)), p.base_year, v);
     }
-    v.len() == before
+    let period_ok = v.len() == before;
+    if let Some(ob) = &p.optimism_bias {
+        crate::econ::optimism::validate(ob, v);
+    }
+    period_ok
 }
 
 /// Checks a stepped discount schedule given as (first year, rate) pairs.
