@@ -223,8 +223,12 @@ pub fn priorities(m: &[Vec<Option<f64>>], method: Method, ri_table: &[f64], cr_c
         (0..n).flat_map(|i| (0..n).map(move |j| (i, j))).filter(|&(i, j)| m[i][j].is_none()).collect();
     // Harker (1987): a blank a_ij becomes 0 and the diagonal b_ii = 1 + (blanks in row i); the
     // principal eigenvector of that matrix gives the weights, and w_i/w_j fills the blank.
-    let harker = DMatrix::from_fn(n, n, |i, j| m[i][j].unwrap_or(0.0))
-        + DMatrix::from_fn(n, n, |i, j| if i == j { m[i].iter().filter(|x| x.is_none()).count() as f64 } else { 0.0 });
+    let harker = if blanks.is_empty() {
+        DMatrix::from_fn(n, n, |i, j| m[i][j].unwrap_or(0.0))
+    } else {
+        let missing: Vec<f64> = m.iter().map(|row| row.iter().filter(|x| x.is_none()).count() as f64).collect();
+        DMatrix::from_fn(n, n, |i, j| m[i][j].unwrap_or(0.0) + if i == j { missing[i] } else { 0.0 })
+    };
     let weights = match method {
         Method::Eigenvector => principal_eigenvector(&harker),
         Method::GeometricMean if blanks.is_empty() => geometric_mean(&harker),
@@ -234,10 +238,9 @@ pub fn priorities(m: &[Vec<Option<f64>>], method: Method, ri_table: &[f64], cr_c
             geometric_mean(&complete(m, &w))
         }
     };
-    let full = complete(m, &weights);
-    let a = DMatrix::from_fn(n, n, |i, j| full[(i, j)]);
-    let w = DVector::from_vec(weights.clone());
-    let aw = &a * &w;
+    let full = if blanks.is_empty() { harker } else { complete(m, &weights) };
+    let w = DVector::from_column_slice(&weights);
+    let aw = &full * &w;
     let lambda_max = (0..n).map(|i| aw[i] / w[i]).sum::<f64>() / n as f64;
     let ri = if n >= 3 { ri_table.get(n - 1).copied().unwrap_or(f64::NAN) } else { 0.0 };
     let ci = if n >= 2 { ((lambda_max - n as f64) / (n as f64 - 1.0)).max(0.0) } else { 0.0 };
@@ -294,24 +297,29 @@ fn geometric_mean(a: &DMatrix<f64>) -> Vec<f64> {
 /// The judgements furthest from w_i/w_j (Saaty's ε_ij = a_ij w_j / w_i), worst first, at most three.
 fn hints(m: &[Vec<Option<f64>>], w: &[f64]) -> Vec<Hint> {
     let n = m.len();
-    let mut h: Vec<Hint> = (0..n)
+    // Rank every given judgement by how far it is from the weights' ratio; only the three worst
+    // get the (allocating) suggested value, so a 15 × 15 matrix does 3 formats, not 105.
+    let mut ranked: Vec<(f64, usize, usize, f64, f64)> = (0..n)
         .flat_map(|i| (i + 1..n).map(move |j| (i, j)))
         .filter_map(|(i, j)| {
             let given = m[i][j]?;
             let consistent = w[i] / w[j];
-            Some(Hint {
-                i,
-                j,
-                given,
-                consistent,
-                suggested: saaty_text(consistent),
-                deviation: (given / consistent).ln().abs(),
-            })
+            Some(((given / consistent).ln().abs(), i, j, given, consistent))
         })
         .collect();
-    h.sort_by(|a, b| b.deviation.total_cmp(&a.deviation));
-    h.truncate(3);
-    h
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+    ranked
+        .into_iter()
+        .take(3)
+        .map(|(deviation, i, j, given, consistent)| Hint {
+            i,
+            j,
+            given,
+            consistent,
+            suggested: saaty_text(consistent),
+            deviation,
+        })
+        .collect()
 }
 
 /// The nearest value on Saaty's scale, as text: `"3"`, `"1/5"`.
