@@ -19,7 +19,7 @@ export function judgementValue(j: Judgement): number | null {
 export function sliderOf(j: Judgement): number {
   const v = judgementValue(j);
   if (v === null || !(v > 0)) return 0;
-  if (v >= 1) return -Math.min(8, Math.round(v) - 1);
+  if (v >= 1) return v < 1.5 ? 0 : -Math.min(8, Math.round(v) - 1);
   return Math.min(8, Math.round(1 / v) - 1);
 }
 
