@@ -10,7 +10,8 @@ mod commands;
 use std::path::PathBuf;
 
 fn main() {
-    let initial = std::env::args_os().nth(1).map(PathBuf::from);
+    // Options (a WebDriver host may add its own) are not study files.
+    let initial = std::env::args_os().skip(1).find(|a| !a.to_string_lossy().starts_with('-')).map(PathBuf::from);
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(commands::AppState::new(initial))

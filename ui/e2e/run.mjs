@@ -62,6 +62,18 @@ function ahpMatrix(matrix, rules) {
   return { weights: o.weights, cr: o.cr, consistent: o.consistent, cr_cutoff: o.cr_cutoff, completed: o.completed, hints };
 }
 
+/** `yeta verify`, its lines read back into the shape `verify_pdf` returns. */
+function verify(pdf) {
+  const r = run(['verify', pdf]);
+  if (r.status !== 0) return { ok: false, error: (r.stderr || r.stdout).trim() };
+  const signers = r.stdout
+    .split('\n')
+    .map((l) => /^signature \d+: valid — (.*) \((.*)\), (.*), signed (.*), (\S+) certificate SHA-256 (\w+)$/.exec(l))
+    .filter(Boolean)
+    .map((m) => ({ reviewer: m[1], role: m[2], signer: m[3], date: m[4], algorithm: m[5], cert_sha256: m[6] }));
+  return { ok: true, signers };
+}
+
 const state = { opened: ROAD, saved: [], autosaves: 0, exported: null };
 const recent = [ROAD, RAIL];
 
@@ -98,6 +110,16 @@ function engine(cmd, a) {
       state.exported = p;
       return { path: p };
     }
+    case 'sign_pdf': {
+      // The app asks for the report and the key in native dialogs; here: the last export and a new key.
+      const key = join(tmp, 'reviewer.pem');
+      if (!existsSync(key)) assert.equal(run(['keygen', '--name', a.reviewer, '--out', key]).status, 0);
+      const r = run(['sign', state.exported, '--key', key, '--reviewer', a.reviewer, '--role', a.role]);
+      if (r.status !== 0) throw new Error(r.stderr.trim());
+      return { path: state.exported, signers: verify(state.exported).signers };
+    }
+    case 'verify_pdf':
+      return { path: state.exported, ...verify(state.exported) };
     case 'cancel_job':
       return true;
     default:
@@ -301,6 +323,26 @@ await test('export PDF (English) through the export command', async () => {
   assert.equal(call.args.lang, 'en');
   const pt = spawnSync('pdftotext', [state.exported, '-'], { encoding: 'utf8' });
   if (pt.status === 0) assert.ok(pt.stdout.includes('National Route 38'), 'the report names the project');
+});
+
+await test('sign-off dialog signs the exported report; verify shows the signer', async () => {
+  await page.click('#btn-sign');
+  await page.fill('#sign-reviewer', 'Kim Reviewer');
+  await page.fill('#sign-role', 'PFS reviewer');
+  await page.click('#sign-go');
+  await until(async () => (await text('#sign-result')).includes('Kim Reviewer (PFS reviewer)'), 'the signer in the dialog');
+  await page.screenshot({ path: join(OUT, 'sign-off.png') });
+  await page.click('#sign-dialog >> text=Close');
+  await page.click('#btn-verify');
+  await until(async () => (await text('#verify-dialog')).includes('Kim Reviewer'), 'the verify dialog');
+  await page.click('#verify-dialog >> text=Close');
+  // A tampered report is refused.
+  const bytes = readFileSync(state.exported);
+  bytes[4000] ^= 0x01;
+  writeFileSync(state.exported, bytes);
+  await page.click('#btn-verify');
+  await until(async () => (await text('#verify-dialog')).includes('NOT VALID'), 'NOT VALID for a tampered report');
+  await page.click('#verify-dialog >> text=Close');
 });
 
 await test('Monte Carlo risk run shows the engine result', async () => {
