@@ -130,11 +130,8 @@ pub fn ahp_matrix(matrix: Vec<Vec<yeta_core::ahp::matrix::Judgement>>, rules: Op
     let set = yeta_core::RuleSet::builtin(&id).ok_or_else(|| format!("no built-in rule set {id}"))?;
     let ahp = set.ahp.ok_or_else(|| format!("rule set {id} has no AHP parameters"))?;
     let p = matrix::priorities(&m, matrix::Method::default(), &ahp.random_index.value, ahp.cr_cutoff.value);
-    let hints: Vec<Value> = p
-        .hints
-        .iter()
-        .map(|h| json!({ "i": h.i, "j": h.j, "given": h.given, "suggested": h.suggested }))
-        .collect();
+    let hints: Vec<Value> =
+        p.hints.iter().map(|h| json!({ "i": h.i, "j": h.j, "given": h.given, "suggested": h.suggested })).collect();
     Ok(json!({ "weights": p.weights, "cr": p.cr, "consistent": p.consistent, "cr_cutoff": ahp.cr_cutoff.value,
                "completed": p.completed, "hints": hints }))
 }
@@ -179,7 +176,11 @@ pub async fn save_study(
         _ => {
             let a = app.clone();
             let picked = tauri::async_runtime::spawn_blocking(move || {
-                a.dialog().file().add_filter("Yeta study", &["json"]).set_file_name("study.yeta.json").blocking_save_file()
+                a.dialog()
+                    .file()
+                    .add_filter("Yeta study", &["json"])
+                    .set_file_name("study.yeta.json")
+                    .blocking_save_file()
             })
             .await
             .map_err(|e| e.to_string())?;
@@ -281,7 +282,10 @@ pub async fn export_pdf(
 ) -> Result<Value, String> {
     let l: yeta_report::Lang = lang.parse().map_err(|e: String| e)?;
     let appraisal = yeta_core::appraise_json(&study, None).map_err(|e| e.to_string())?;
-    let name = format!("{}.pdf", appraisal.study.name.chars().filter(|c| c.is_alphanumeric() || *c == ' ').take(40).collect::<String>().trim());
+    let name = format!(
+        "{}.pdf",
+        appraisal.study.name.chars().filter(|c| c.is_alphanumeric() || *c == ' ').take(40).collect::<String>().trim()
+    );
     let a = app.clone();
     let picked = tauri::async_runtime::spawn_blocking(move || {
         a.dialog().file().add_filter("PDF", &["pdf"]).set_file_name(name).blocking_save_file()
@@ -314,7 +318,11 @@ fn unix_now() -> u64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs())
 }
 
-async fn pick(app: &AppHandle, title: &'static str, filter: (&'static str, &'static [&'static str])) -> Result<Option<PathBuf>, String> {
+async fn pick(
+    app: &AppHandle,
+    title: &'static str,
+    filter: (&'static str, &'static [&'static str]),
+) -> Result<Option<PathBuf>, String> {
     let a = app.clone();
     let picked = tauri::async_runtime::spawn_blocking(move || {
         a.dialog().file().set_title(title).add_filter(filter.0, filter.1).blocking_pick_file()
@@ -352,7 +360,8 @@ pub async fn sign_pdf(
         let cred = if key_bytes.first() == Some(&0x30) {
             yeta_report::load_pkcs12(&key_bytes, password.as_deref().unwrap_or(""))
         } else {
-            let text = String::from_utf8(key_bytes).map_err(|_| "the key file is neither PEM nor PKCS#12".to_owned())?;
+            let text =
+                String::from_utf8(key_bytes).map_err(|_| "the key file is neither PEM nor PKCS#12".to_owned())?;
             yeta_report::load_credentials(&text, None)
         }
         .map_err(|e| e.to_string())?;

@@ -2,7 +2,7 @@
 // the engine (`appraise`) and the dashboard shows what comes back. The UI only formats.
 
 import { api } from './api';
-import { cashFlowChart, tornado, weightBars } from './charts';
+import { cashFlowChart, histogram, tornado, weightBars } from './charts';
 import { h } from './dom';
 import { type Lang, formatKrw, formatPct, formatRatio, groupDigits, parseAmount } from './format';
 import { History } from './history';
@@ -945,6 +945,7 @@ export class App {
               h('tr', {}, h('th', {}, ''), h('th', {}, 'P10'), h('th', {}, 'P50'), h('th', {}, 'P90'), h('th', {}, this.tr('mean'))),
               h('tr', {}, h('th', {}, 'NPV'), [r.npv.p10, r.npv.p50, r.npv.p90, r.npv.mean].map((x: string) => h('td', {}, formatKrw(x, L)))),
               h('tr', {}, h('th', {}, 'B/C'), [r.bc_ratio.p10, r.bc_ratio.p50, r.bc_ratio.p90, r.bc_ratio.mean].map((x: number) => h('td', {}, x.toFixed(3))))),
+            r.histogram?.length ? histogram(r.histogram) : null,
             h('p', { id: 'risk-prob' }, `${this.tr('probBc')} = ${(r.prob_bc_ge_1 * 100).toFixed(1)} % · ${r.draws} draws · seed ${r.seed}`),
             r.critical_variables?.length ? h('div', {}, h('h4', {}, this.tr('critical')), h('ul', {}, r.critical_variables.map((c: any) => h('li', {}, `${c.name}: ${c.elasticity.toFixed(2)}`)))) : null)
         : null,

@@ -64,3 +64,17 @@ export function weightBars(items: [string, number][], range?: Record<string, [nu
   });
   return g;
 }
+
+/** The Monte Carlo histogram of NPV: one bar per bin, bins below zero in the cost colour. */
+export function histogram(bins: { from: string; to: string; count: number }[]): SVGElement {
+  const W = 760, H = 160, B = 18;
+  const max = Math.max(1, ...bins.map((b) => b.count));
+  const bw = W / Math.max(bins.length, 1);
+  const g = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart', role: 'img', 'aria-label': 'histogram' });
+  bins.forEach((b, i) => {
+    const hgt = (b.count / max) * (H - B - 4);
+    g.append(s('rect', { x: i * bw + 1, y: H - B - hgt, width: Math.max(bw - 2, 1), height: hgt, class: Number(b.to) <= 0 ? 'bar-cost' : 'bar-benefit' }, s('title', {}, `${b.from} … ${b.to}: ${b.count}`)));
+  });
+  g.append(s('line', { x1: 0, x2: W, y1: H - B, y2: H - B, class: 'axis' }));
+  return g;
+}
