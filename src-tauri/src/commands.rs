@@ -297,6 +297,7 @@ pub async fn export_pdf(
     let guard = Job::start(&state, job);
     let cancel = guard.cancel.clone();
     let app2 = app.clone();
+    let target = path.clone();
     let written = tauri::async_runtime::spawn_blocking(move || -> Result<bool, String> {
         progress(&app2, job, 1, 3);
         let bytes = yeta_report::render(&appraisal, &study, l).map_err(|e| e.to_string())?;
@@ -304,7 +305,7 @@ pub async fn export_pdf(
         if cancel.load(Ordering::Relaxed) {
             return Ok(false);
         }
-        write_atomic(&path, &bytes)?;
+        write_atomic(&target, &bytes)?;
         progress(&app2, job, 3, 3);
         Ok(true)
     })
