@@ -99,6 +99,8 @@ function engine(cmd, a) {
       state.autosaves++;
       return null;
     case 'run_risk': {
+      // A long run (as the app would do on the blocking pool) that only Cancel ends.
+      if (a.draws >= 1_000_000) return new Promise((_, reject) => (state.cancel = () => reject(new Error('the simulation was cancelled'))));
       const r = run(['risk', tmpFile('s.yeta.json', a.study), '--draws', String(a.draws), '--seed', String(a.seed), '--threads', '1', '--json', '-']);
       if (r.status !== 0) throw new Error(r.stderr.trim());
       return JSON.parse(r.stdout);
@@ -121,6 +123,7 @@ function engine(cmd, a) {
     case 'verify_pdf':
       return { path: state.exported, ...verify(state.exported) };
     case 'cancel_job':
+      state.cancel?.();
       return true;
     default:
       throw new Error(`the mock has no command ${cmd}`);
@@ -351,6 +354,18 @@ await test('Monte Carlo risk run shows the engine result', async () => {
   await page.click('#btn-risk');
   const r = JSON.parse(execFileSync(YETA, ['risk', ROAD, '--draws', '2000', '--seed', '1', '--threads', '1', '--json', '-'], { encoding: 'utf8' }));
   await until(async () => (await text('#risk-prob')).startsWith(`P(B/C ≥ 1) = ${(r.prob_bc_ge_1 * 100).toFixed(1)} %`), 'the risk result');
+});
+
+await test('a long Monte Carlo run shows progress and can be cancelled', async () => {
+  await page.fill('#risk-draws', '5000000');
+  await page.click('#btn-risk');
+  await page.waitForSelector('#job-progress');
+  assert.equal(await page.locator('#btn-risk').isDisabled(), true);
+  await page.click('#btn-cancel');
+  await until(async () => (await text('#status-msg')).includes('cancelled'), 'the cancelled status');
+  assert.equal(await page.locator('#job-progress').count(), 0);
+  const calls = await page.evaluate(() => window.yetaCalls.filter((c) => c.cmd === 'cancel_job' || c.cmd === 'run_risk').slice(-2));
+  assert.equal(calls[1].args.job, calls[0].args.job, 'Cancel names the running job');
 });
 
 await test('save writes the edited study; autosave ran', async () => {
