@@ -158,6 +158,8 @@ await test('the app starts with a fixture and shows the engine verdict and B/C',
   firstPaint = Date.now() - t0;
   assert.equal(await textOf('#verdict'), '시행');
   assert.equal(await textOf('#status-path'), ROAD);
+  await sleep(300);
+  await shot('real-app-start.png');
 });
 
 await test('changing a cost in the grid moves B/C to the engine value', async () => {
@@ -165,7 +167,9 @@ await test('changing a cost in the grid moves B/C to the engine value', async ()
   await until(async () => (await textOf('#tab-lines')) === 'Costs & benefits', 'English');
   await wd('POST', `${S}/element/${await find('#tab-lines')}/click`, {});
   const cell = await until(() => find('[data-k="cell:0:0"]'), 'the grid');
-  await wd('POST', `${S}/element/${cell}/clear`, {});
+  // Focus and select the cell's text, then type over it (clearing would commit an empty cell).
+  await wd('POST', `${S}/element/${cell}/click`, {});
+  await exec('document.activeElement.select()');
   await wd('POST', `${S}/element/${cell}/value`, { text: '60000000000\uE007' });
   await until(async () => (await textOf('#strip-bc')) === bc1, `B/C ${bc1} after the edit`);
   await shot('real-app-grid.png');

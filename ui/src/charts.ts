@@ -7,12 +7,14 @@ export function cashFlowChart(rows: any[], labels: { cumulative: string }): SVGE
   const W = 760, H = 240, L = 50, B = 24, T = 10;
   const n = Math.max(rows.length, 1);
   const num = (x: string) => Number(x);
-  const maxUp = Math.max(1, ...rows.map((r) => num(r.benefits) + num(r.revenues ?? '0')));
+  const maxUp = Math.max(1, ...rows.map((r) => num(r.benefits)));
   const maxDn = Math.max(1, ...rows.map((r) => num(r.costs)));
   const cum = rows.map((r) => num(r.cumulative_pv_net));
-  const span = Math.max(maxUp + maxDn, Math.max(...cum.map(Math.abs)) * 2, 1);
-  const scale = (H - B - T) / span;
-  const zero = T + maxUp * scale + Math.max(0, (H - B - T - (maxUp + maxDn) * scale) / 2);
+  // One scale for bars and line: the axis sits where the tallest bar or the line needs it.
+  const top = Math.max(maxUp, ...cum);
+  const bottom = Math.max(maxDn, ...cum.map((c) => -c));
+  const scale = (H - B - T) / (top + bottom);
+  const zero = T + top * scale;
   const bw = (W - L) / n;
   const g = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart', role: 'img', 'aria-label': 'cash flow' });
   g.append(s('line', { x1: L, x2: W, y1: zero, y2: zero, class: 'axis' }));
