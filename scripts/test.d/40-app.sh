@@ -28,8 +28,14 @@ step "Playwright browser tests (mocked IPC, real engine)"
 took
 
 step "cargo build -p yeta-app"
-cargo build --locked -p yeta-app 2>&1 | grep -Ev '^\s+(Compiling|Checking)' || true
-test -x "$T/debug/yeta-app"
+log="$T/app-build.log"
+cargo build --locked -p yeta-app >"$log" 2>&1 || { cat "$log"; exit 1; }
+grep -Ev '^\s+(Compiling|Checking)' "$log" || true
+took
+
+step "cargo test -p yeta-app (the commands' work without a window)"
+cargo test --locked -q -p yeta-app >"$log" 2>&1 || { cat "$log"; exit 1; }
+grep -E '^test result' "$log"
 took
 
 step "tauri-driver (crates.io) for the real-app test"

@@ -69,12 +69,16 @@ fn recent(app: &AppHandle) -> Vec<String> {
 }
 
 /// Puts `p` first in the recent list and makes it the current file.
-fn remember(app: &AppHandle, state: &AppState, p: &Path) -> Vec<String> {
-    let s = p.display().to_string();
-    let mut list = recent(app);
-    list.retain(|x| *x != s);
-    list.insert(0, s);
+/// `path` first, without duplicates, at most [`RECENT_MAX`] entries.
+fn push_recent(mut list: Vec<String>, path: String) -> Vec<String> {
+    list.retain(|x| *x != path);
+    list.insert(0, path);
     list.truncate(RECENT_MAX);
+    list
+}
+
+fn remember(app: &AppHandle, state: &AppState, p: &Path) -> Vec<String> {
+    let list = push_recent(recent(app), p.display().to_string());
     if let Ok(f) = recent_file(app) {
         let _ = write_atomic(&f, serde_json::to_string_pretty(&list).unwrap_or_default().as_bytes());
     }
@@ -298,21 +302,33 @@ pub async fn export_pdf(
     let cancel = guard.cancel.clone();
     let app2 = app.clone();
     let target = path.clone();
-    let written = tauri::async_runtime::spawn_blocking(move || -> Result<bool, String> {
-        progress(&app2, job, 1, 3);
-        let bytes = yeta_report::render(&appraisal, &study, l).map_err(|e| e.to_string())?;
-        progress(&app2, job, 2, 3);
-        if cancel.load(Ordering::Relaxed) {
-            return Ok(false);
-        }
-        write_atomic(&target, &bytes)?;
-        progress(&app2, job, 3, 3);
-        Ok(true)
+    let written = tauri::async_runtime::spawn_blocking(move || {
+        write_report(&appraisal, &study, l, &target, &cancel, &|d, t| progress(&app2, job, d, t))
     })
     .await
     .map_err(|e| e.to_string())??;
     drop(guard);
     Ok(if written { json!({ "path": path.display().to_string() }) } else { Value::Null })
+}
+
+/// Renders the report and writes it atomically, unless cancelled first; reports 3 steps.
+fn write_report(
+    appraisal: &yeta_core::Appraisal,
+    study: &str,
+    lang: yeta_report::Lang,
+    path: &Path,
+    cancel: &AtomicBool,
+    progress: &dyn Fn(usize, usize),
+) -> Result<bool, String> {
+    progress(1, 3);
+    let bytes = yeta_report::render(appraisal, study, lang).map_err(|e| e.to_string())?;
+    progress(2, 3);
+    if cancel.load(Ordering::Relaxed) {
+        return Ok(false);
+    }
+    write_atomic(path, &bytes)?;
+    progress(3, 3);
+    Ok(true)
 }
 
 fn unix_now() -> u64 {
@@ -356,35 +372,142 @@ pub async fn sign_pdf(
 ) -> Result<Value, String> {
     let Some(pdf) = pick(&app, "Report to sign", ("PDF", &["pdf"])).await? else { return Ok(Value::Null) };
     let Some(key) = pick(&app, "Key file", ("Key", &["pem", "p12", "pfx"])).await? else { return Ok(Value::Null) };
-    tauri::async_runtime::spawn_blocking(move || {
-        let key_bytes = std::fs::read(&key).map_err(|e| format!("cannot read {}: {e}", key.display()))?;
-        let cred = if key_bytes.first() == Some(&0x30) {
-            yeta_report::load_pkcs12(&key_bytes, password.as_deref().unwrap_or(""))
-        } else {
-            let text =
-                String::from_utf8(key_bytes).map_err(|_| "the key file is neither PEM nor PKCS#12".to_owned())?;
-            yeta_report::load_credentials(&text, None)
-        }
-        .map_err(|e| e.to_string())?;
-        let input = std::fs::read(&pdf).map_err(|e| format!("cannot read {}: {e}", pdf.display()))?;
-        let who = yeta_report::SignOff { reviewer: &reviewer, role: &role, unix_time: unix_now() };
-        let signed = yeta_report::sign(&input, &cred, &who).map_err(|e| e.to_string())?;
-        write_atomic(&pdf, &signed)?;
-        let signers = yeta_report::verify(&signed).map_err(|e| e.to_string())?;
-        Ok(json!({ "path": pdf.display().to_string(), "signers": signers_json(&signers) }))
+    tauri::async_runtime::spawn_blocking(move || sign_file(&pdf, &key, &reviewer, &role, password.as_deref()))
+        .await
+        .map_err(|e| e.to_string())?
+}
+
+/// Signs `pdf` in place with the key file (PEM, or PKCS#12 with `password`); returns every signer.
+fn sign_file(pdf: &Path, key: &Path, reviewer: &str, role: &str, password: Option<&str>) -> Result<Value, String> {
+    let key_bytes = std::fs::read(key).map_err(|e| format!("cannot read {}: {e}", key.display()))?;
+    let cred = if key_bytes.first() == Some(&0x30) {
+        yeta_report::load_pkcs12(&key_bytes, password.unwrap_or(""))
+    } else {
+        let text = String::from_utf8(key_bytes).map_err(|_| "the key file is neither PEM nor PKCS#12".to_owned())?;
+        yeta_report::load_credentials(&text, None)
+    }
+    .map_err(|e| e.to_string())?;
+    let input = std::fs::read(pdf).map_err(|e| format!("cannot read {}: {e}", pdf.display()))?;
+    let who = yeta_report::SignOff { reviewer, role, unix_time: unix_now() };
+    let signed = yeta_report::sign(&input, &cred, &who).map_err(|e| e.to_string())?;
+    write_atomic(pdf, &signed)?;
+    let signers = yeta_report::verify(&signed).map_err(|e| e.to_string())?;
+    Ok(json!({ "path": pdf.display().to_string(), "signers": signers_json(&signers) }))
+}
+
+/// `{ok, signers}` or `{ok: false, error}` for a PDF on disk.
+fn verify_file(pdf: &Path) -> Result<Value, String> {
+    let bytes = std::fs::read(pdf).map_err(|e| format!("cannot read {}: {e}", pdf.display()))?;
+    let path = pdf.display().to_string();
+    Ok(match yeta_report::verify(&bytes) {
+        Ok(s) => json!({ "path": path, "ok": true, "signers": signers_json(&s) }),
+        Err(e) => json!({ "path": path, "ok": false, "error": e.to_string() }),
     })
-    .await
-    .map_err(|e| e.to_string())?
 }
 
 /// Checks every signature of a report the user picks: `{ok, signers}` or `{ok: false, error}`.
 #[tauri::command]
 pub async fn verify_pdf(app: AppHandle) -> Result<Value, String> {
     let Some(pdf) = pick(&app, "Signed report", ("PDF", &["pdf"])).await? else { return Ok(Value::Null) };
-    let bytes = std::fs::read(&pdf).map_err(|e| format!("cannot read {}: {e}", pdf.display()))?;
-    let path = pdf.display().to_string();
-    Ok(match yeta_report::verify(&bytes) {
-        Ok(s) => json!({ "path": path, "ok": true, "signers": signers_json(&s) }),
-        Err(e) => json!({ "path": path, "ok": false, "error": e.to_string() }),
-    })
+    verify_file(&pdf)
+}
+
+#[cfg(test)]
+mod tests {
+    //! The commands' work without a window: what the web view gets back, on the fixtures.
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn fixture(name: &str) -> String {
+        std::fs::read_to_string(format!("{}/../fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    }
+
+    fn temp_dir(tag: &str) -> PathBuf {
+        let d = std::env::temp_dir().join(format!("yeta-app-test-{tag}-{}", std::process::id()));
+        std::fs::create_dir_all(&d).unwrap();
+        d
+    }
+
+    #[test]
+    fn appraise_returns_the_engine_appraisal_with_money_as_strings() {
+        let v = appraise(fixture("road-national-route.yeta.json"));
+        let e = &v["appraisal"]["economic"];
+        // The same figures `yeta appraise --json` writes for this fixture (README, tests/).
+        assert!((e["bc_ratio"].as_f64().unwrap() - 1.0164395429947441).abs() < 1e-12);
+        assert_eq!(e["npv"], "2974607642.525");
+        assert_eq!(v["appraisal"]["verdict"]["implement"], true);
+    }
+
+    #[test]
+    fn appraise_returns_problems_with_field_paths() {
+        let mut s: Value = serde_json::from_str(&fixture("road-national-route.yeta.json")).unwrap();
+        s["parameters"]["last_year"] = json!(2020);
+        let v = appraise(s.to_string());
+        assert!(v.get("appraisal").is_none());
+        let problems = v["problems"].as_array().unwrap();
+        assert!(problems.iter().any(|p| p["path"] == "parameters.last_year"), "{problems:?}");
+    }
+
+    #[test]
+    fn ahp_matrix_weights_cr_and_hints() {
+        // A consistent 2×2 matrix: a_12 = 3 gives weights 3/4 and 1/4, CR 0.
+        let m = serde_json::from_value(json!([[1, 3], ["1/3", 1]])).unwrap();
+        let v = ahp_matrix(m, None).unwrap();
+        assert!((v["weights"][0].as_f64().unwrap() - 0.75).abs() < 1e-9);
+        assert!((v["weights"][1].as_f64().unwrap() - 0.25).abs() < 1e-9);
+        assert_eq!(v["consistent"], true);
+        // A cyclic 3×3 matrix (A ≫ B ≫ C ≫ A) is as inconsistent as can be: a hint must come.
+        let m = serde_json::from_value(json!([[1, 9, "1/9"], ["1/9", 1, 9], [9, "1/9", 1]])).unwrap();
+        let v = ahp_matrix(m, Some("kr-pfs-2026".into())).unwrap();
+        assert!(v["cr"].as_f64().unwrap() > 0.1);
+        assert_eq!(v["consistent"], false);
+        assert!(!v["hints"].as_array().unwrap().is_empty());
+        let bad = serde_json::from_value(json!([[1, 2], [2, 1]])).unwrap();
+        assert!(ahp_matrix(bad, None).is_err(), "a_21 must be 1/a_12");
+        assert!(ahp_matrix(serde_json::from_value(json!([[1]])).unwrap(), Some("nope".into())).is_err());
+    }
+
+    #[test]
+    fn recent_list_is_most_recent_first_without_duplicates() {
+        let l = push_recent(vec!["a".into(), "b".into()], "b".into());
+        assert_eq!(l, ["b", "a"]);
+        let mut l = Vec::new();
+        for i in 0..20 {
+            l = push_recent(l, i.to_string());
+        }
+        assert_eq!(l.len(), RECENT_MAX);
+        assert_eq!(l[0], "19");
+    }
+
+    #[test]
+    fn export_sign_and_verify() {
+        let dir = temp_dir("export");
+        let study = fixture("road-national-route.yeta.json");
+        let a = yeta_core::appraise_json(&study, None).unwrap();
+        let pdf = dir.join("r.pdf");
+        let steps = std::sync::Mutex::new(Vec::new());
+        let record = |d: usize, t: usize| steps.lock().unwrap().push((d, t));
+        // Cancelled before writing: no file.
+        assert!(!write_report(&a, &study, yeta_report::Lang::En, &pdf, &AtomicBool::new(true), &record).unwrap());
+        assert!(!pdf.exists());
+        assert!(write_report(&a, &study, yeta_report::Lang::Ko, &pdf, &AtomicBool::new(false), &record).unwrap());
+        assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+        assert_eq!(steps.lock().unwrap().last(), Some(&(3, 3)));
+
+        let key = dir.join("k.pem");
+        let pem = (0u8..8).find_map(|i| yeta_report::keygen("Kim Reviewer", 1_790_000_000, [i + 1; 32]).ok()).unwrap();
+        std::fs::write(&key, pem).unwrap();
+        let v = sign_file(&pdf, &key, "Kim Reviewer", "PFS reviewer", None).unwrap();
+        assert_eq!(v["signers"][0]["reviewer"], "Kim Reviewer");
+        assert_eq!(v["signers"][0]["role"], "PFS reviewer");
+        let v = verify_file(&pdf).unwrap();
+        assert_eq!(v["ok"], true);
+        assert_eq!(v["signers"].as_array().unwrap().len(), 1);
+        // One changed byte and the report no longer verifies.
+        let mut bytes = std::fs::read(&pdf).unwrap();
+        bytes[4000] ^= 1;
+        std::fs::write(&pdf, bytes).unwrap();
+        assert_eq!(verify_file(&pdf).unwrap()["ok"], false);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
 }

@@ -56,6 +56,9 @@ export class App {
   risk: any = null;
   job: { id: number; kind: string; done: number; total: number } | null = null;
   matrixResults: Record<string, any> = {};
+  /** Progress events received, and when the first verdict was drawn (ms after navigation): for tests. */
+  progressEvents = 0;
+  firstVerdictMs: number | null = null;
   private seq = 0;
   private nextJob = 1;
   private autosaveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -67,6 +70,7 @@ export class App {
   async start(): Promise<void> {
     document.addEventListener('keydown', (e) => this.shortcut(e));
     void api.onProgress((p) => {
+      this.progressEvents++;
       if (this.job && this.job.id === p.id) {
         this.job.done = p.done;
         this.job.total = p.total;
@@ -182,7 +186,10 @@ export class App {
       this.appraisal = null;
       this.problems = [{ path: '', message: String(e) }];
     }
-    if (mine === this.seq) this.render();
+    if (mine === this.seq) {
+      this.render();
+      if (this.firstVerdictMs === null && this.appraisal) this.firstVerdictMs = performance.now();
+    }
   }
 
   /** Weights and CR of each matrix of the evaluator on screen, for the AHP panel. */
