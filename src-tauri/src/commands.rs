@@ -13,7 +13,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use tauri::{AppHandle, Emitter, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 
-/// How many recent studies the Files menu keeps.
+/// How many recent studies the Recent list keeps.
 const RECENT_MAX: usize = 8;
 
 /// What the app remembers between commands.
