@@ -1,0 +1,21 @@
+//! Declares the app's commands so that each gets an `allow-…` permission: a command not granted in
+//! `capabilities/default.json` cannot be called from the web view.
+fn main() {
+    let commands = &[
+        "startup",
+        "appraise",
+        "ahp_matrix",
+        "open_study",
+        "save_study",
+        "autosave",
+        "run_risk",
+        "export_pdf",
+        "sign_pdf",
+        "verify_pdf",
+        "cancel_job",
+    ];
+    tauri_build::try_build(
+        tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(commands)),
+    )
+    .expect("tauri-build failed");
+}

@@ -1,0 +1,27 @@
+// The browser tests' stand-in for the Rust side: Tauri's mockIPC forwards every command to
+// `window.yetaEngine`, which Playwright exposes and answers by running the real `yeta` CLI, so
+// the numbers the UI shows are the engine's. Progress events are emitted here.
+import { mockIPC } from '@tauri-apps/api/mocks';
+import { emit } from '@tauri-apps/api/event';
+
+type W = Window & { yetaEngine(cmd: string, args: unknown): Promise<unknown>; yetaCalls: { cmd: string; args: unknown }[] };
+const w = window as unknown as W;
+w.yetaCalls = [];
+
+mockIPC(
+  async (cmd, args) => {
+    w.yetaCalls.push({ cmd, args });
+    const a = (args ?? {}) as Record<string, unknown>;
+    if (cmd === 'run_risk' || cmd === 'export_pdf') {
+      const total = cmd === 'run_risk' ? Number(a.draws) : 3;
+      await emit('job-progress', { id: a.job, done: 0, total });
+      const r = await w.yetaEngine(cmd, args);
+      await emit('job-progress', { id: a.job, done: total, total });
+      return r;
+    }
+    return w.yetaEngine(cmd, args);
+  },
+  { shouldMockEvents: true },
+);
+
+await import('../src/main');

@@ -1,0 +1,390 @@
+// Browser tests of the UI: Debian's Chromium driven by playwright-core against the Vite dev server,
+// Tauri's IPC mocked (e2e/mock.ts) and answered by the real `yeta` CLI, so every number the UI
+// shows is checked against what the engine computes for the same study.
+//
+//   YETA_BIN=path/to/yeta node e2e/run.mjs      (screenshots go to $E2E_OUT, default e2e/out)
+
+import { chromium } from 'playwright-core';
+import { createServer } from 'vite';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const ui = resolve(here, '..');
+const repo = resolve(ui, '..');
+const target = process.env.CARGO_TARGET_DIR ? resolve(repo, process.env.CARGO_TARGET_DIR) : join(repo, 'target');
+const YETA = process.env.YETA_BIN ?? join(target, 'debug', 'yeta');
+const OUT = resolve(process.env.E2E_OUT ?? join(here, 'out'));
+const tmp = mkdtempSync(join(tmpdir(), 'yeta-e2e-'));
+mkdirSync(OUT, { recursive: true });
+assert.ok(existsSync(YETA), `no yeta CLI at ${YETA} (cargo build -p yeta-cli, or set YETA_BIN)`);
+
+const ROAD = join(repo, 'fixtures', 'road-national-route.yeta.json');
+const RAIL = join(repo, 'fixtures', 'rail-wide-area.yeta.json');
+
+// ---- the engine, through the CLI ----
+let n = 0;
+const tmpFile = (name, text) => {
+  const p = join(tmp, `${n++}-${name}`);
+  writeFileSync(p, text);
+  return p;
+};
+const run = (args) => spawnSync(YETA, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
+
+/** What `appraise` returns in the app: the appraisal, or the problems with their field paths. */
+function appraise(studyText) {
+  const r = run(['appraise', tmpFile('s.yeta.json', studyText), '--json', '-']);
+  if (r.status === 0) return { appraisal: JSON.parse(r.stdout) };
+  const problems = r.stderr
+    .split('\n')
+    .filter((l) => l.startsWith('  '))
+    .map((l) => {
+      const m = /^ {2}([A-Za-z_][\w.[\]]*): (.*)$/.exec(l);
+      return m ? { path: m[1], message: m[2] } : { path: '', message: l.trim() };
+    });
+  return { problems };
+}
+
+/** What `ahp_matrix` returns: `yeta ahp` on the matrix, items named by index. */
+function ahpMatrix(matrix, rules) {
+  const items = matrix.map((_, i) => String(i));
+  const r = run(['ahp', tmpFile('m.json', JSON.stringify({ items, matrix })), '--json', '-', '--rules', rules ?? 'kr-pfs-2026']);
+  if (r.status !== 0) throw new Error(r.stderr.trim());
+  const o = JSON.parse(r.stdout);
+  const hints = o.hints.map((h) => {
+    const m = /reconsider \((\d+), (\d+)\): (\S+) given, about (\S+) would fit/.exec(h);
+    return { i: Number(m[1]), j: Number(m[2]), given: m[3], suggested: m[4] };
+  });
+  return { weights: o.weights, cr: o.cr, consistent: o.consistent, cr_cutoff: o.cr_cutoff, completed: o.completed, hints };
+}
+
+/** `yeta verify`, its lines read back into the shape `verify_pdf` returns. */
+function verify(pdf) {
+  const r = run(['verify', pdf]);
+  if (r.status !== 0) return { ok: false, error: (r.stderr || r.stdout).trim() };
+  const signers = r.stdout
+    .split('\n')
+    .map((l) => /^signature \d+: valid — (.*) \((.*)\), (.*), signed (.*), (\S+) certificate SHA-256 (\w+)$/.exec(l))
+    .filter(Boolean)
+    .map((m) => ({ reviewer: m[1], role: m[2], signer: m[3], date: m[4], algorithm: m[5], cert_sha256: m[6] }));
+  return { ok: true, signers };
+}
+
+const state = { opened: ROAD, saved: [], autosaves: 0, exported: null };
+const recent = [ROAD, RAIL];
+
+function engine(cmd, a) {
+  switch (cmd) {
+    case 'startup':
+      return { path: ROAD, text: readFileSync(ROAD, 'utf8'), recovered: false, recent };
+    case 'open_study': {
+      const p = a.path ?? RAIL;
+      return { path: p, text: readFileSync(p, 'utf8'), recent };
+    }
+    case 'appraise':
+      return appraise(a.study);
+    case 'ahp_matrix':
+      return ahpMatrix(a.matrix, a.rules);
+    case 'save_study': {
+      const p = join(tmp, 'saved.yeta.json');
+      writeFileSync(p, a.text);
+      state.saved.push(p);
+      return { path: p, recent: [p, ...recent] };
+    }
+    case 'autosave':
+      state.autosaves++;
+      return null;
+    case 'run_risk': {
+      // A long run (as the app would do on the blocking pool) that only Cancel ends.
+      if (a.draws >= 1_000_000) return new Promise((_, reject) => (state.cancel = () => reject(new Error('the simulation was cancelled'))));
+      const r = run(['risk', tmpFile('s.yeta.json', a.study), '--draws', String(a.draws), '--seed', String(a.seed), '--threads', '1', '--json', '-']);
+      if (r.status !== 0) throw new Error(r.stderr.trim());
+      return JSON.parse(r.stdout);
+    }
+    case 'export_pdf': {
+      const p = join(tmp, `report-${a.lang}.pdf`);
+      const r = run(['report', tmpFile('s.yeta.json', a.study), '--pdf', p, '--lang', a.lang]);
+      if (r.status !== 0) throw new Error(r.stderr.trim());
+      state.exported = p;
+      return { path: p };
+    }
+    case 'sign_pdf': {
+      // The app asks for the report and the key in native dialogs; here: the last export and a new key.
+      const key = join(tmp, 'reviewer.pem');
+      if (!existsSync(key)) assert.equal(run(['keygen', '--name', a.reviewer, '--out', key]).status, 0);
+      const r = run(['sign', state.exported, '--key', key, '--reviewer', a.reviewer, '--role', a.role]);
+      if (r.status !== 0) throw new Error(r.stderr.trim());
+      return { path: state.exported, signers: verify(state.exported).signers };
+    }
+    case 'verify_pdf':
+      return { path: state.exported, ...verify(state.exported) };
+    case 'cancel_job':
+      state.cancel?.();
+      return true;
+    default:
+      throw new Error(`the mock has no command ${cmd}`);
+  }
+}
+
+// ---- the browser ----
+const server = await createServer({ root: ui, logLevel: 'error', server: { port: 0, host: '127.0.0.1' } });
+await server.listen();
+const url = `http://127.0.0.1:${server.config.server.port === 0 ? server.httpServer.address().port : server.httpServer.address().port}/e2e/harness.html`;
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+const page = await browser.newPage({ viewport: { width: 1400, height: 950 } });
+const errors = [];
+page.on('pageerror', (e) => errors.push(String(e)));
+await page.exposeFunction('yetaEngine', (cmd, args) => engine(cmd, args ?? {}));
+
+let passed = 0;
+async function test(name, f) {
+  const t0 = Date.now();
+  try {
+    await f();
+    passed++;
+    console.log(`  ok   ${name} (${Date.now() - t0} ms)`);
+  } catch (e) {
+    await page.screenshot({ path: join(OUT, 'failure.png') }).catch(() => {});
+    console.log(`  FAIL ${name}\n${e.stack ?? e}`);
+    const calls = await page.evaluate(() => window.yetaCalls.slice(-4).map((c) => c.cmd)).catch(() => []);
+    console.log(`  status: ${await text('#status-msg').catch(() => '?')}; last calls: ${calls.join(', ')}; page errors: ${errors.join('; ')}`);
+    await browser.close();
+    await server.close();
+    process.exit(1);
+  }
+}
+const text = (sel) => page.locator(sel).first().innerText();
+const until = async (f, what, ms = 10000) => {
+  const end = Date.now() + ms;
+  let last;
+  while (Date.now() < end) {
+    try {
+      last = await f();
+      if (last) return last;
+    } catch (e) {
+      last = e;
+    }
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`timed out waiting for ${what} (last: ${last})`);
+};
+
+const road = readFileSync(ROAD, 'utf8');
+const base = appraise(road).appraisal;
+// The edit the tests make, done here on the same JSON: Construction in 2026, 20 -> 60 bn KRW.
+const edited = JSON.parse(road);
+assert.equal(edited.costs[0].flows[0].year, 2026);
+edited.costs[0].flows[0].amount = '60000000000';
+const after = appraise(JSON.stringify(edited)).appraisal;
+const bc0 = base.economic.bc_ratio.toFixed(3);
+const bc1 = after.economic.bc_ratio.toFixed(3);
+assert.notEqual(bc0, bc1);
+
+console.log(`e2e: ${url} (engine ${YETA})`);
+await page.goto(url);
+
+await test('opens the study and shows the engine verdict and B/C (Korean)', async () => {
+  await until(async () => (await text('#strip-bc')) === bc0, `B/C ${bc0}`);
+  assert.equal(await text('#verdict'), base.verdict.implement ? '시행' : '미시행');
+  assert.equal(await text('#kpi-bc'), bc0);
+  // Korean KRW formatting: NPV 2,974,607,642.525 won is 29.7억원.
+  assert.equal(base.economic.npv, '2974607642.525');
+  assert.equal(await text('#kpi-npv'), '29.7억원');
+  await page.screenshot({ path: join(OUT, 'dashboard-ko.png') });
+});
+
+await test('switches to English with plain digit grouping', async () => {
+  await page.click('#btn-lang');
+  await until(async () => (await text('#kpi-npv')) === 'KRW 2,974,607,643', 'English NPV');
+  assert.equal(await text('#tab-results'), 'Results');
+});
+
+await test('editing a cost in the grid changes B/C to the engine value', async () => {
+  await page.click('#tab-lines');
+  const cell = page.locator('[data-k="cell:0:0"]');
+  assert.equal(await cell.inputValue(), '20,000,000,000');
+  await cell.fill('60000000000');
+  await cell.press('Enter');
+  await until(async () => (await text('#strip-bc')) === bc1, `B/C ${bc1} after the edit`);
+  // Enter moved the cursor down a row, as in a spreadsheet.
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-k')), 'cell:1:0');
+  assert.equal(await text('#verdict'), after.verdict.implement ? 'Implement' : 'Do not implement');
+  assert.equal(await page.locator('[data-k="cell:0:0"]').inputValue(), '60,000,000,000');
+  await page.screenshot({ path: join(OUT, 'grid-edited.png') });
+});
+
+await test('undo and redo the edit', async () => {
+  await page.locator('body').click({ position: { x: 5, y: 900 } });
+  await page.click('#btn-undo');
+  await until(async () => (await text('#strip-bc')) === bc0, 'B/C back after undo');
+  await page.keyboard.press('Control+Shift+Z');
+  await until(async () => (await text('#strip-bc')) === bc1, 'B/C again after redo');
+  await page.click('#btn-undo');
+  await until(async () => (await text('#strip-bc')) === bc0, 'B/C back after a second undo');
+});
+
+await test('arrow keys move between cells', async () => {
+  await page.locator('[data-k="cell:1:1"]').click();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Home'); // caret to the start so ArrowLeft leaves the cell
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-k')), 'cell:0:0');
+});
+
+await test('pasting a TSV block from a spreadsheet fills the cells', async () => {
+  await page.locator('[data-k="cell:0:0"]').focus();
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', '21,000,000,000\t51000000000\n16000000000\t6000000000\n');
+    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  });
+  const s = JSON.parse(readFileSync(ROAD, 'utf8'));
+  s.costs[0].flows[0].amount = '21000000000';
+  s.costs[0].flows[1].amount = '51000000000';
+  s.costs[1].flows[0].amount = '16000000000';
+  s.costs[1].flows[1].amount = '6000000000';
+  const expect = appraise(JSON.stringify(s)).appraisal.economic.bc_ratio.toFixed(3);
+  await until(async () => (await text('#strip-bc')) === expect, `B/C ${expect} after the paste`);
+  const study = await page.evaluate(() => window.yeta.study);
+  assert.deepEqual(study.costs[1].flows.slice(0, 2), [{ year: 2026, amount: '16000000000' }, { year: 2027, amount: '6000000000' }]);
+  await page.click('#btn-undo');
+  await until(async () => (await text('#strip-bc')) === bc0, 'B/C back after undoing the paste');
+});
+
+await test('an invalid field shows the engine error beside it', async () => {
+  await page.click('#tab-study');
+  const f = page.locator('[data-k="parameters.last_year"]');
+  await f.fill('2020');
+  await f.press('Tab');
+  const s = JSON.parse(road);
+  s.parameters.last_year = 2020;
+  const expected = appraise(JSON.stringify(s)).problems.filter((p) => p.path === 'parameters.last_year');
+  assert.ok(expected.length > 0, 'the engine reports parameters.last_year');
+  const shown = await until(() => page.locator('[data-error-for="parameters.last_year"]').innerText(), 'the error beside the field');
+  assert.ok(shown.includes(expected[0].message), `${shown} / ${expected[0].message}`);
+  await page.screenshot({ path: join(OUT, 'validation.png') });
+  await page.locator('body').click({ position: { x: 5, y: 900 } });
+  await page.keyboard.press('Control+Z');
+  await until(async () => (await text('#strip-bc')) === bc0, 'valid again after undo');
+});
+
+await test('AHP: a judgement updates weights and CR; the repair hint brings CR down', async () => {
+  await page.click('#tab-ahp');
+  await page.click('#ev-0');
+  const goal = JSON.parse(road).ahp.evaluators[0].criteria.goal;
+  const cr0 = ahpMatrix(goal).cr.toFixed(3);
+  await until(async () => (await text('[data-cr-for="goal"]')).startsWith(`CR ${cr0}`), `goal CR ${cr0}`);
+  // economic vs policy: extreme (9) for economic, against the others' judgements.
+  const m = goal.map((r) => r.slice());
+  m[0][1] = 9;
+  m[1][0] = '1/9';
+  m[1][2] = 5;
+  m[2][1] = '1/5';
+  const slider01 = page.locator('[data-k="pair:0:goal:0:1"]');
+  await slider01.fill('-8');
+  await slider01.dispatchEvent('change');
+  const slider12 = page.locator('[data-k="pair:0:goal:1:2"]');
+  await slider12.fill('-4');
+  await slider12.dispatchEvent('change');
+  const r1 = ahpMatrix(m);
+  assert.ok(r1.cr > 0.1, `CR ${r1.cr} should exceed 0.1 for this test`);
+  await until(async () => (await text('[data-cr-for="goal"]')).startsWith(`CR ${r1.cr.toFixed(3)}`), `goal CR ${r1.cr.toFixed(3)}`);
+  assert.ok((await text('[data-cr-for="goal"]')).includes('inconsistent'));
+  await page.screenshot({ path: join(OUT, 'ahp.png') });
+  await page.locator('.apply-hint').first().click();
+  const h = r1.hints[0];
+  const m2 = m.map((r) => r.slice());
+  const v = h.suggested.includes('/') ? h.suggested : Number(h.suggested);
+  m2[h.i][h.j] = v;
+  m2[h.j][h.i] = typeof v === 'number' ? (v === 1 ? 1 : `1/${v}`) : Number(h.suggested.split('/')[1]);
+  const r2 = ahpMatrix(m2);
+  assert.ok(r2.cr < r1.cr);
+  await until(async () => (await text('[data-cr-for="goal"]')).startsWith(`CR ${r2.cr.toFixed(3)}`), `goal CR ${r2.cr.toFixed(3)} after the hint`);
+  // The panel's aggregated score is the engine's for the edited study.
+  const s = JSON.parse(road);
+  s.ahp.evaluators[0].criteria.goal = m2;
+  const score = appraise(JSON.stringify(s)).appraisal.ahp.score.toFixed(3);
+  await page.click('#ev-panel');
+  await until(async () => (await text('#ahp-score')) === score, `AHP score ${score}`);
+});
+
+await test('export PDF (English) through the export command', async () => {
+  await page.selectOption('#pdf-lang', 'en');
+  await page.click('#btn-export');
+  await until(async () => (await text('#status-msg')).startsWith('Exported:'), 'the export status');
+  const pdf = readFileSync(state.exported);
+  assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+  assert.ok(statSync(state.exported).size > 10000);
+  const call = (await page.evaluate(() => window.yetaCalls)).find((c) => c.cmd === 'export_pdf');
+  assert.equal(call.args.lang, 'en');
+  const pt = spawnSync('pdftotext', [state.exported, '-'], { encoding: 'utf8' });
+  if (pt.status === 0) assert.ok(pt.stdout.includes('National Route 38'), 'the report names the project');
+});
+
+await test('sign-off dialog signs the exported report; verify shows the signer', async () => {
+  await page.click('#btn-sign');
+  await page.fill('#sign-reviewer', 'Kim Reviewer');
+  await page.fill('#sign-role', 'PFS reviewer');
+  await page.click('#sign-go');
+  await until(async () => (await text('#sign-result')).includes('Kim Reviewer (PFS reviewer)'), 'the signer in the dialog');
+  await page.screenshot({ path: join(OUT, 'sign-off.png') });
+  await page.click('#sign-dialog >> text=Close');
+  await page.click('#btn-verify');
+  await until(async () => (await text('#verify-dialog')).includes('Kim Reviewer'), 'the verify dialog');
+  await page.click('#verify-dialog >> text=Close');
+  // A tampered report is refused.
+  const bytes = readFileSync(state.exported);
+  bytes[4000] ^= 0x01;
+  writeFileSync(state.exported, bytes);
+  await page.click('#btn-verify');
+  await until(async () => (await text('#verify-dialog')).includes('NOT VALID'), 'NOT VALID for a tampered report');
+  await page.click('#verify-dialog >> text=Close');
+});
+
+await test('Monte Carlo risk run shows the engine result', async () => {
+  await page.click('#tab-risk');
+  await page.fill('#risk-draws', '2000');
+  await page.click('#btn-risk');
+  const r = JSON.parse(execFileSync(YETA, ['risk', ROAD, '--draws', '2000', '--seed', '1', '--threads', '1', '--json', '-'], { encoding: 'utf8' }));
+  await until(async () => (await text('#risk-prob')).startsWith(`P(B/C ≥ 1) = ${(r.prob_bc_ge_1 * 100).toFixed(1)} %`), 'the risk result');
+});
+
+await test('a long Monte Carlo run shows progress and can be cancelled', async () => {
+  await page.fill('#risk-draws', '5000000');
+  await page.click('#btn-risk');
+  await page.waitForSelector('#job-progress');
+  assert.equal(await page.locator('#btn-risk').isDisabled(), true);
+  await page.click('#btn-cancel');
+  await until(async () => (await text('#status-msg')).includes('cancelled'), 'the cancelled status');
+  assert.equal(await page.locator('#job-progress').count(), 0);
+  const calls = await page.evaluate(() => window.yetaCalls.filter((c) => c.cmd === 'cancel_job' || c.cmd === 'run_risk').slice(-2));
+  assert.equal(calls[1].args.job, calls[0].args.job, 'Cancel names the running job');
+});
+
+await test('save writes the edited study; autosave ran', async () => {
+  await page.click('#btn-save');
+  await until(async () => (await text('#status-msg')).startsWith('Saved:'), 'the save status');
+  const saved = JSON.parse(readFileSync(state.saved.at(-1), 'utf8'));
+  assert.equal(saved.ahp.evaluators[0].criteria.goal[0][1], 9);
+  assert.ok(state.autosaves > 0, 'autosave was called');
+});
+
+await test('opening another study from the recent list', async () => {
+  await page.selectOption('#recent', RAIL);
+  const rail = appraise(readFileSync(RAIL, 'utf8')).appraisal;
+  await until(async () => (await text('#strip-bc')) === rail.economic.bc_ratio.toFixed(3), 'rail B/C');
+  await page.click('#tab-results');
+  await page.screenshot({ path: join(OUT, 'rail-results-en.png') });
+});
+
+assert.deepEqual(errors, [], 'no uncaught errors in the page');
+await browser.close();
+await server.close();
+console.log(`e2e: ${passed} tests passed; screenshots in ${OUT}`);

@@ -1,0 +1,29 @@
+// The app's commands, typed. Every call goes through Tauri's IPC (mocked in the browser tests);
+// the shapes are those of src-tauri/src/commands.rs.
+
+import { invoke } from '@tauri-apps/api/core';
+import { listen } from '@tauri-apps/api/event';
+import type { Problem } from './study';
+
+export type AppraiseResult = { appraisal: any } | { problems: Problem[] };
+export type Opened = { path: string | null; text: string | null; recovered?: boolean; recent: string[] };
+
+export const api = {
+  startup: () => invoke<Opened>('startup'),
+  appraise: (study: string) => invoke<AppraiseResult>('appraise', { study }),
+  ahpMatrix: (matrix: unknown, rules?: string) => invoke<any>('ahp_matrix', { matrix, rules }),
+  openStudy: (path?: string) => invoke<Opened | null>('open_study', { path }),
+  saveStudy: (text: string, choose: boolean) =>
+    invoke<{ path: string; recent: string[] } | null>('save_study', { text, choose }),
+  autosave: (text: string) => invoke<void>('autosave', { text }),
+  runRisk: (job: number, study: string, draws: number, seed: number) =>
+    invoke<any>('run_risk', { job, study, draws, seed }),
+  exportPdf: (job: number, study: string, lang: string) =>
+    invoke<{ path: string } | null>('export_pdf', { job, study, lang }),
+  signPdf: (reviewer: string, role: string, password?: string) =>
+    invoke<{ path: string; signers: any[] } | null>('sign_pdf', { reviewer, role, password }),
+  verifyPdf: () => invoke<{ path: string; ok: boolean; signers?: any[]; error?: string } | null>('verify_pdf'),
+  cancelJob: (job: number) => invoke<boolean>('cancel_job', { job }),
+  onProgress: (f: (p: { id: number; done: number; total: number }) => void) =>
+    listen<{ id: number; done: number; total: number }>('job-progress', (e) => f(e.payload)),
+};
