@@ -66,12 +66,17 @@ impl<'f> Writer<'f> {
         Self { fonts, pages: Vec::new(), ops: Vec::new(), y: TOP, bold_chars: std::collections::BTreeSet::new() }
     }
 
-    /// `s` with every character the font lacks replaced by a look-alike it has (the minus sign
-    /// U+2212 by a hyphen) or by `?`, so no text silently renders as empty boxes.
+    /// `s` with every character the font lacks (or draws empty) replaced by a look-alike it has
+    /// (the minus sign U+2212 by a hyphen, the bullet by a middle dot) or by `?`, so no text
+    /// silently renders as empty boxes or blanks.
     fn printable(&self, s: &str, bold: bool) -> String {
         let f = if bold { &self.fonts.bold } else { &self.fonts.regular };
         s.chars()
             .map(|c| match c {
+                // NanumSquare maps these to empty outlines: they would print as blanks.
+                '\u{2022}' => '·',
+                '\u{203a}' => '>',
+                '\u{2039}' => '<',
                 _ if c.is_control() || f.lookup_glyph_index(c as u32).is_some() => c,
                 '\u{2212}' | '\u{2010}' | '\u{2011}' => '-',
                 '\u{2009}' | '\u{202f}' | '\u{00a0}' => ' ',
@@ -239,6 +244,26 @@ impl<'f> Writer<'f> {
         self.y -= 26.0;
         self.line(&[(ML, self.y), (XR, self.y)], NAVY, 1.2);
         self.y -= 14.0;
+    }
+
+    /// A verdict banner: tinted green when `good`, red when not, a coloured bar at the left, the
+    /// title in the bar's colour and the wrapped body under it.
+    pub fn banner(&mut self, good: bool, title: &str, title_size: f32, body: &str, body_size: f32) {
+        let (bg, fg) =
+            if good { ((0.89, 0.96, 0.90), (0.08, 0.40, 0.16)) } else { ((0.99, 0.91, 0.90), (0.60, 0.12, 0.10)) };
+        let lh = body_size * 1.4;
+        let lines = if body.is_empty() { Vec::new() } else { self.wrap(body, body_size, false, XR - ML - 24.0) };
+        let h = 20.0 + title_size + if lines.is_empty() { 0.0 } else { 6.0 + lines.len() as f32 * lh };
+        self.ensure(h + 12.0);
+        self.rect(ML, self.y - h, XR - ML, h, bg);
+        self.rect(ML, self.y - h, 4.0, h, fg);
+        self.text(ML + 14.0, self.y - 10.0 - title_size, title_size, true, fg, title);
+        let mut y = self.y - 16.0 - title_size - body_size;
+        for l in lines {
+            self.text(ML + 14.0, y, body_size, false, INK, &l);
+            y -= lh;
+        }
+        self.y -= h + 14.0;
     }
 
     /// Sub-section title.

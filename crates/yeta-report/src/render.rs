@@ -400,23 +400,12 @@ pub(crate) fn kv(w: &mut Writer<'_>, t: &T, rows: Vec<(String, String)>) {
 fn summary(w: &mut Writer<'_>, a: &Appraisal, json: &Value, t: &T) {
     w.h1(t.s("1. Executive summary", "1. 요약"));
     let ok = a.verdict.implement;
-    let (bg, fg) = if ok { ((0.89, 0.96, 0.90), (0.08, 0.40, 0.16)) } else { ((0.99, 0.91, 0.90), (0.60, 0.12, 0.10)) };
     let verdict = if ok {
         t.s("Recommended for implementation", "사업 추진 타당")
     } else {
         t.s("Not recommended", "사업 추진 타당성 미흡")
     };
-    let lines = w.wrap(&verdict_text(a, t), 10.0, false, XR - ML - 24.0);
-    let h = 36.0 + lines.len() as f32 * 14.0;
-    w.rect(ML, w.y - h, XR - ML, h, bg);
-    w.rect(ML, w.y - h, 4.0, h, fg);
-    w.text(ML + 14.0, w.y - 22.0, 14.0, true, fg, verdict);
-    let mut y = w.y - 40.0;
-    for l in lines {
-        w.text(ML + 14.0, y, 10.0, false, INK, &l);
-        y -= 14.0;
-    }
-    w.y -= h + 16.0;
+    w.banner(ok, verdict, 14.0, &verdict_text(a, t), 10.0);
 
     // Key figures as tiles.
     let e = &a.economic;

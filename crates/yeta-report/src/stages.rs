@@ -8,7 +8,7 @@ use crate::render::{T, kv, mkrw, pct, ratio, thousands};
 use yeta_core::Study;
 use yeta_core::ahp::AhpResult;
 use yeta_core::environment::{Compliance, EnvironmentResult};
-use yeta_core::policy::{GroupSummary, PolicyGroup, PolicyResult, TechnicalGroup};
+use yeta_core::policy::{GroupSummary, Item, PolicyGroup, PolicyResult, TechnicalGroup};
 use yeta_core::regional::{IoSector, RegionalResult};
 
 const BLUE: (f32, f32, f32) = (0.20, 0.50, 0.75);
@@ -87,8 +87,8 @@ fn group_table(w: &mut Writer<'_>, groups: &[GroupSummary], overall: f64, scale:
     w.table(&cols, &rows, 8.5);
 }
 
-fn item_table(w: &mut Writer<'_>, rows: Vec<Vec<String>>, scale_max: u8, t: &T) {
-    let _ = scale_max;
+/// The checklist: one row per rated item, policy and technical alike.
+fn item_table<G: Copy>(w: &mut Writer<'_>, items: &[Item<G>], group: impl Fn(G) -> String, max: u8, t: &T) {
     let cols = [
         Col { head: t.s("Group", "부문"), width: 17.0, align: Align::Left },
         Col { head: t.s("Item", "항목"), width: 22.0, align: Align::Left },
@@ -96,6 +96,18 @@ fn item_table(w: &mut Writer<'_>, rows: Vec<Vec<String>>, scale_max: u8, t: &T) 
         Col { head: t.s("Evidence", "근거"), width: 32.0, align: Align::Left },
         Col { head: t.s("Source", "출처"), width: 18.0, align: Align::Left },
     ];
+    let rows: Vec<Vec<String>> = items
+        .iter()
+        .map(|i| {
+            vec![
+                group(i.group),
+                i.name.clone(),
+                dots(i.rating, max),
+                i.evidence.clone(),
+                i.source.clone().unwrap_or_else(|| "—".into()),
+            ]
+        })
+        .collect();
     w.table(&cols, &rows, 7.8);
 }
 
@@ -122,20 +134,7 @@ pub(crate) fn policy(w: &mut Writer<'_>, p: &PolicyResult, n: usize, t: &T) {
     w.h2(&format!("{n}.1 {}", t.s("Summary by group", "부문별 요약")));
     group_table(w, &p.groups, p.overall, p.scale, t);
     w.h2(&format!("{n}.2 {}", t.s("Checklist", "점검 항목")));
-    let rows = p
-        .items
-        .iter()
-        .map(|i| {
-            vec![
-                policy_group(i.group, t),
-                i.name.clone(),
-                dots(i.rating, p.scale[1]),
-                i.evidence.clone(),
-                i.source.clone().unwrap_or_else(|| "—".into()),
-            ]
-        })
-        .collect();
-    item_table(w, rows, p.scale[1], t);
+    item_table(w, &p.items, |g| policy_group(g, t), p.scale[1], t);
     if !p.technical.is_empty() {
         w.h2(&format!("{n}.3 {}", t.s("Technical feasibility", "기술성 분석")));
         w.para(
@@ -147,20 +146,7 @@ pub(crate) fn policy(w: &mut Writer<'_>, p: &PolicyResult, n: usize, t: &T) {
             INK,
         );
         group_table(w, &p.technical_groups, p.technical_overall.unwrap_or(0.0), p.scale, t);
-        let rows = p
-            .technical
-            .iter()
-            .map(|i| {
-                vec![
-                    technical_group(i.group, t),
-                    i.name.clone(),
-                    dots(i.rating, p.scale[1]),
-                    i.evidence.clone(),
-                    i.source.clone().unwrap_or_else(|| "—".into()),
-                ]
-            })
-            .collect();
-        item_table(w, rows, p.scale[1], t);
+        item_table(w, &p.technical, |g| technical_group(g, t), p.scale[1], t);
     }
 }
 
@@ -574,46 +560,26 @@ impl IfEmpty for String {
 /// verdict across the rule set's weight ranges.
 pub(crate) fn ahp(w: &mut Writer<'_>, a: &AhpResult, n: usize, t: &T) {
     w.h1(&format!("{n}. {}", t.s("AHP comprehensive evaluation", "AHP 종합평가")));
-    let ok = a.implement;
-    let (bg, fg) = if ok { ((0.89, 0.96, 0.90), (0.08, 0.40, 0.16)) } else { ((0.99, 0.91, 0.90), (0.60, 0.12, 0.10)) };
-    let h = 54.0;
-    w.ensure(h + 10.0);
-    w.rect(ML, w.y - h, XR - ML, h, bg);
-    w.rect(ML, w.y - h, 4.0, h, fg);
-    w.text(
-        ML + 14.0,
-        w.y - 22.0,
-        13.0,
-        true,
-        fg,
-        &format!(
-            "{} {:.3} — {}",
-            t.s("Score for \"implement\":", "'시행' 점수:"),
-            a.score,
-            if ok { t.s("implement", "시행") } else { t.s("do not implement", "미시행") }
-        ),
+    let title = format!(
+        "{} {:.3} — {}",
+        t.s("Score for \"implement\":", "'시행' 점수:"),
+        a.score,
+        if a.implement { t.s("implement", "시행") } else { t.s("do not implement", "미시행") }
     );
-    w.text(
-        ML + 14.0,
-        w.y - 40.0,
-        9.0,
-        false,
-        INK,
-        &format!(
-            "{} {:.3}–{:.3}; {} {:.2}; {}",
-            t.s("Score range across the allowed weights:", "허용 가중치 범위에서의 점수:"),
-            a.score_range[0],
-            a.score_range[1],
-            t.s("threshold", "기준"),
-            a.threshold,
-            if a.robust {
-                t.s("the verdict holds across the range.", "범위 전체에서 결론이 유지된다.")
-            } else {
-                t.s("the verdict changes within the range.", "범위 안에서 결론이 바뀔 수 있다.")
-            }
-        ),
+    let body = format!(
+        "{} {:.3}–{:.3}; {} {:.2}; {}",
+        t.s("Score range across the allowed weights:", "허용 가중치 범위에서의 점수:"),
+        a.score_range[0],
+        a.score_range[1],
+        t.s("threshold", "기준"),
+        a.threshold,
+        if a.robust {
+            t.s("the verdict holds across the range.", "범위 전체에서 결론이 유지된다.")
+        } else {
+            t.s("the verdict changes within the range.", "범위 안에서 결론이 바뀔 수 있다.")
+        }
     );
-    w.y -= h + 14.0;
+    w.banner(a.implement, &title, 13.0, &body, 9.0);
 
     w.h2(&format!("{n}.1 {}", t.s("Criteria: weights, scores and contributions", "평가 기준별 가중치·점수·기여도")));
     let cols = [
@@ -809,13 +775,7 @@ pub(crate) fn risk(w: &mut Writer<'_>, r: &yeta_core::risk::RiskResult, n: usize
         9.0,
         INK,
     );
-    let ok = r.prob_bc_ge_1 >= 0.5;
-    let (bg, fg) = if ok { ((0.89, 0.96, 0.90), (0.08, 0.40, 0.16)) } else { ((0.99, 0.91, 0.90), (0.60, 0.12, 0.10)) };
-    w.ensure(44.0);
-    w.rect(ML, w.y - 34.0, XR - ML, 34.0, bg);
-    w.rect(ML, w.y - 34.0, 4.0, 34.0, fg);
-    w.text(ML + 14.0, w.y - 22.0, 13.0, true, fg, &format!("P(B/C ≥ 1) = {:.1} %", r.prob_bc_ge_1 * 100.0));
-    w.y -= 46.0;
+    w.banner(r.prob_bc_ge_1 >= 0.5, &format!("P(B/C ≥ 1) = {:.1} %", r.prob_bc_ge_1 * 100.0), 13.0, "", 9.0);
     let m = |x: &yeta_core::risk::Money| mkrw(x.0);
     let cols = [
         Col { head: "", width: 28.0, align: Align::Left },
