@@ -13,6 +13,7 @@ fn main() {
         "sign_pdf",
         "verify_pdf",
         "cancel_job",
+        "compare_studies",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(commands)),

@@ -24,12 +24,19 @@ pub struct AppState {
     current: Mutex<Option<PathBuf>>,
     /// Cancel flags of running jobs (Monte Carlo, PDF export), by the id the UI chose.
     jobs: Mutex<HashMap<u64, Arc<AtomicBool>>>,
+    /// The studies last chosen for the Portfolio view, re-ranked when the budget changes.
+    portfolio: Mutex<Vec<PathBuf>>,
 }
 
 impl AppState {
     /// State for a session started with `initial` on the command line.
     pub fn new(initial: Option<PathBuf>) -> Self {
-        Self { initial: Mutex::new(initial), current: Mutex::new(None), jobs: Mutex::new(HashMap::new()) }
+        Self {
+            initial: Mutex::new(initial),
+            current: Mutex::new(None),
+            jobs: Mutex::new(HashMap::new()),
+            portfolio: Mutex::new(Vec::new()),
+        }
     }
 }
 
@@ -162,6 +169,58 @@ pub async fn open_study(app: AppHandle, state: State<'_, AppState>, path: Option
     let text = read_text(&p)?;
     let list = remember(&app, &state, &p);
     Ok(json!({ "path": p.display().to_string(), "text": text, "recent": list }))
+}
+
+/// The Portfolio view's numbers: `yeta_core::compare` on the studies in `paths` (ranked by AHP
+/// score, then B/C) with the budget cut, as JSON (money as whole-won strings).
+fn compare_files(paths: &[PathBuf], budget: Option<&str>) -> Result<Value, String> {
+    let budget = match budget.map(|b| b.replace([',', ' ', '_'], "")).filter(|b| !b.is_empty()) {
+        None => None,
+        Some(b) => {
+            let d: rust_decimal::Decimal = b.parse().map_err(|_| format!("budget \"{b}\" is not an amount in KRW"))?;
+            if d.is_sign_negative() {
+                return Err(format!("budget {b} is negative"));
+            }
+            Some(d)
+        }
+    };
+    let mut studies = Vec::new();
+    for p in paths {
+        let a = yeta_core::appraise_json(&read_text(p)?, None).map_err(|e| format!("{}: {e}", p.display()))?;
+        studies.push((p.display().to_string(), a));
+    }
+    serde_json::to_value(yeta_core::compare::compare(&studies, budget)).map_err(|e| e.to_string())
+}
+
+/// Studies side by side for the Portfolio view. With `pick`, a dialog asks for several study
+/// files (null when cancelled); without, the studies chosen last are ranked again (for a new
+/// `budget`, KRW as a decimal string).
+#[tauri::command]
+pub async fn compare_studies(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    pick: bool,
+    budget: Option<String>,
+) -> Result<Value, String> {
+    if pick {
+        let a = app.clone();
+        let picked = tauri::async_runtime::spawn_blocking(move || {
+            a.dialog().file().add_filter("Yeta study", &["json"]).blocking_pick_files()
+        })
+        .await
+        .map_err(|e| e.to_string())?;
+        let Some(files) = picked else { return Ok(Value::Null) };
+        let paths =
+            files.into_iter().map(|f| f.into_path().map_err(|e| e.to_string())).collect::<Result<Vec<_>, _>>()?;
+        *lock(&state.portfolio) = paths;
+    }
+    let paths = lock(&state.portfolio).clone();
+    if paths.is_empty() {
+        return Err("choose the studies to compare first".to_owned());
+    }
+    tauri::async_runtime::spawn_blocking(move || compare_files(&paths, budget.as_deref()))
+        .await
+        .map_err(|e| e.to_string())?
 }
 
 /// Saves the study atomically to the current file, or where a dialog says (`choose`, or no file
@@ -446,6 +505,28 @@ mod tests {
         assert!(v.get("appraisal").is_none());
         let problems = v["problems"].as_array().unwrap();
         assert!(problems.iter().any(|p| p["path"] == "parameters.last_year"), "{problems:?}");
+    }
+
+    #[test]
+    fn compare_ranks_the_three_fixtures_and_cuts_by_budget() {
+        let root = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../fixtures"));
+        let paths: Vec<PathBuf> = ["rail-wide-area", "road-national-route", "ict-e-procurement"]
+            .iter()
+            .map(|n| root.join(format!("{n}.yeta.json")))
+            .collect();
+        let v = compare_files(&paths, Some("200,000,000,000")).unwrap();
+        let rows = v["ranking"].as_array().unwrap();
+        let names: Vec<&str> = rows.iter().map(|r| r["file"].as_str().unwrap()).collect();
+        assert!(names[0].ends_with("ict-e-procurement.yeta.json") && names[2].ends_with("rail-wide-area.yeta.json"));
+        // 95 bn fits in 200 bn; 95 + 180 = 275 bn does not; the rail study is not to implement.
+        assert_eq!(rows[0]["fits_budget"], true);
+        assert_eq!(rows[1]["fits_budget"], false);
+        assert!(rows[2]["fits_budget"].is_null());
+        assert_eq!(rows[1]["cumulative_cost"], "275000000000");
+        assert_eq!(v["budget"], "200000000000");
+        assert!(compare_files(&paths, Some("-5")).is_err());
+        assert!(compare_files(&paths, Some("lots")).is_err());
+        assert!(compare_files(&paths, Some("")).unwrap()["budget"].is_null());
     }
 
     #[test]

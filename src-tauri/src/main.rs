@@ -27,6 +27,7 @@ fn main() {
             commands::sign_pdf,
             commands::verify_pdf,
             commands::cancel_job,
+            commands::compare_studies,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -25,6 +25,7 @@ assert.ok(existsSync(YETA), `no yeta CLI at ${YETA} (cargo build -p yeta-cli, or
 
 const ROAD = join(repo, 'fixtures', 'road-national-route.yeta.json');
 const RAIL = join(repo, 'fixtures', 'rail-wide-area.yeta.json');
+const ICT = join(repo, 'fixtures', 'ict-e-procurement.yeta.json');
 
 // ---- the engine, through the CLI ----
 let n = 0;
@@ -60,6 +61,13 @@ function ahpMatrix(matrix, rules) {
     return { i: Number(m[1]), j: Number(m[2]), given: m[3], suggested: m[4] };
   });
   return { weights: o.weights, cr: o.cr, consistent: o.consistent, cr_cutoff: o.cr_cutoff, completed: o.completed, hints };
+}
+
+/** What `compare_studies` returns: `yeta compare --json`, the budget as the app writes it (whole won). */
+function compare(files, budget) {
+  const r = run(['compare', ...files, ...(budget ? ['--budget', budget] : []), '--json', '-']);
+  if (r.status !== 0) throw new Error(r.stderr.trim());
+  return { ...JSON.parse(r.stdout), budget: budget ?? null };
 }
 
 /** `yeta verify`, its lines read back into the shape `verify_pdf` returns. */
@@ -125,6 +133,11 @@ function engine(cmd, a) {
     case 'cancel_job':
       state.cancel?.();
       return true;
+    case 'compare_studies':
+      // The app asks in a native multi-file dialog; here the three fixtures are "chosen", not in rank order.
+      if (a.pick) state.portfolio = [RAIL, ROAD, ICT];
+      if (!state.portfolio) throw new Error('choose the studies to compare first');
+      return compare(state.portfolio, a.budget);
     default:
       throw new Error(`the mock has no command ${cmd}`);
   }
@@ -382,6 +395,61 @@ await test('opening another study from the recent list', async () => {
   await until(async () => (await text('#strip-bc')) === rail.economic.bc_ratio.toFixed(3), 'rail B/C');
   await page.click('#tab-results');
   await page.screenshot({ path: join(OUT, 'rail-results-en.png') });
+});
+
+await test('Portfolio: three studies ranked by AHP score, sorted by B/C, cut by a budget (Korean)', async () => {
+  const c = compare([RAIL, ROAD, ICT]).ranking;
+  // The engine's ranking, checked here too: ICT (0.677) > road (0.580) > rail (0.443).
+  assert.deepEqual(c.map((r) => r.ahp_score.toFixed(3)), ['0.677', '0.580', '0.443']);
+  assert.deepEqual(c.map((r) => r.file), [ICT, ROAD, RAIL]);
+  await page.click('#btn-lang'); // back to Korean
+  await page.click('#tab-portfolio');
+  assert.equal(await text('#tab-portfolio'), '사업 비교');
+  await page.click('#btn-compare');
+  const ranks = () => page.locator('#portfolio-table tbody tr').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-rank')));
+  const col = (k) => page.locator(`#portfolio-table tbody td[data-col="${k}"]`).allInnerTexts();
+  await until(async () => (await ranks()).join() === '1,2,3', 'three rows in rank order');
+  const names = await col('name');
+  assert.ok(names[0].startsWith('Next-generation National e-Procurement'), names[0]);
+  assert.ok(names[1].startsWith('National Route 38'), names[1]);
+  assert.ok(names[2].startsWith('Daejeon-Sejong-Cheongju'), names[2]);
+  const ahp = await col('ahp');
+  c.forEach((r, i) => assert.ok(ahp[i].startsWith(r.ahp_score.toFixed(3)), `${ahp[i]} / ${r.ahp_score}`));
+  assert.ok(ahp[0].includes(`(${c[0].ahp_score_range[0].toFixed(3)}–${c[0].ahp_score_range[1].toFixed(3)})`), ahp[0]);
+  // Each criterion's weighted contribution, and they add up to the score.
+  const econ = await col('crit:economic');
+  assert.equal(econ[0], c[0].contributions.economic.toFixed(3));
+  assert.deepEqual(await col('cost'), ['950억원', '1,800억원', '1조 2,000억원']);
+  assert.ok((await col('verdict'))[2].startsWith('미시행'));
+  // B/C: the first click sorts best first, the second reverses.
+  await page.click('#portfolio-table th[data-sort="bc"]');
+  await until(async () => (await ranks()).join() === '1,2,3', 'sorted by B/C, highest first');
+  assert.deepEqual(await col('bc'), c.map((r) => r.bc_ratio.toFixed(3)));
+  await page.click('#portfolio-table th[data-sort="bc"]');
+  await until(async () => (await ranks()).join() === '3,2,1', 'sorted by B/C, lowest first');
+  assert.equal(await page.locator('#portfolio-table th[data-sort="bc"]').getAttribute('aria-sort'), 'ascending');
+  // Sorting by emissions changes the order: read the order the engine's numbers give.
+  await page.click('#portfolio-table th[data-sort="tco2e"]');
+  const byCo2 = [...c].sort((x, y) => y.emissions_tco2e - x.emissions_tco2e).map((r) => r.rank).join();
+  await until(async () => (await ranks()).join() === byCo2, `sorted by tCO2e: ${byCo2}`);
+  await page.click('#portfolio-table th[data-sort="rank"]');
+  await until(async () => (await ranks()).join() === '1,2,3', 'back to rank order');
+  // KRW 200 bn: ICT (95 bn) fits; ICT + road = 95 + 180 = 275 bn does not; rail is not to implement.
+  await page.fill('#portfolio-budget', '200000000000');
+  await page.press('#portfolio-budget', 'Enter');
+  await page.locator('#portfolio-budget').dispatchEvent('change');
+  await until(async () => (await col('budget'))[0]?.startsWith('예산 내'), 'the budget cut');
+  assert.equal(await text('#portfolio-budget-fmt'), '2,000억원');
+  assert.equal(await page.locator('#portfolio-budget').inputValue(), '200,000,000,000');
+  assert.deepEqual(await col('budget'), ['예산 내 (누적 950억원)', '초과 (누적 2,750억원)', '—']);
+  const call = (await page.evaluate(() => window.yetaCalls)).filter((x) => x.cmd === 'compare_studies').at(-1);
+  assert.deepEqual(call.args, { pick: false, budget: '200000000000' });
+  assert.equal(await page.locator('#portfolio-table tr.over-budget').count(), 1);
+  await page.screenshot({ path: join(OUT, 'portfolio-ko.png') });
+  // A budget that takes both: 275 bn exactly.
+  await page.fill('#portfolio-budget', '275,000,000,000');
+  await page.locator('#portfolio-budget').dispatchEvent('change');
+  await until(async () => (await col('budget'))[1]?.startsWith('예산 내'), 'both within 275 bn');
 });
 
 assert.deepEqual(errors, [], 'no uncaught errors in the page');

@@ -6,6 +6,15 @@ import { listen } from '@tauri-apps/api/event';
 import type { Problem } from './study';
 
 export type AppraiseResult = { appraisal: any } | { problems: Problem[] };
+/** One study of the Portfolio view, as `yeta_core::compare` ranks it (money as whole-won strings). */
+export type PortfolioRow = {
+  rank: number; file: string; name: string; sector: string; region: string; total_cost: string;
+  bc_ratio: number | null; npv: string; irr: number | null; ahp_score: number | null;
+  ahp_score_range: [number, number] | null; ahp_robust: boolean | null; contributions: Record<string, number>;
+  backwardness_index: number | null; emissions_tco2e: number | null; verdict: 'implement' | 'do not implement';
+  cumulative_cost: string; fits_budget: boolean | null;
+};
+export type Comparison = { ranking: PortfolioRow[]; ranked_by: string; budget: string | null };
 export type Opened = { path: string | null; text: string | null; recovered?: boolean; recent: string[] };
 
 export const api = {
@@ -24,6 +33,8 @@ export const api = {
     invoke<{ path: string; signers: any[] } | null>('sign_pdf', { reviewer, role, password }),
   verifyPdf: () => invoke<{ path: string; ok: boolean; signers?: any[]; error?: string } | null>('verify_pdf'),
   cancelJob: (job: number) => invoke<boolean>('cancel_job', { job }),
+  /** With `pick`, a native dialog chooses the studies; otherwise those chosen last, for a new budget. */
+  compareStudies: (pick: boolean, budget?: string) => invoke<Comparison | null>('compare_studies', { pick, budget }),
   onProgress: (f: (p: { id: number; done: number; total: number }) => void) =>
     listen<{ id: number; done: number; total: number }>('job-progress', (e) => f(e.payload)),
 };

@@ -1,7 +1,7 @@
 // The workbench: one study, edited through forms, a grid and the AHP panel; every edit is sent to
 // the engine (`appraise`) and the dashboard shows what comes back. The UI only formats.
 
-import { api } from './api';
+import { type Comparison, type PortfolioRow, api } from './api';
 import { cashFlowChart, histogram, tornado, weightBars } from './charts';
 import { h } from './dom';
 import { type Lang, formatKrw, formatPct, formatRatio, groupDigits, parseAmount } from './format';
@@ -25,7 +25,7 @@ import {
   years,
 } from './study';
 
-type Tab = 'study' | 'lines' | 'ahp' | 'results' | 'risk';
+type Tab = 'study' | 'lines' | 'ahp' | 'results' | 'risk' | 'portfolio';
 
 /** A new study to start from: one cost and one benefit line, the default rule set. */
 export const NEW_STUDY = {
@@ -56,6 +56,10 @@ export class App {
   risk: any = null;
   job: { id: number; kind: string; done: number; total: number } | null = null;
   matrixResults: Record<string, any> = {};
+  /** The Portfolio view: the engine's comparison, the budget typed (KRW), the column sorted by. */
+  portfolio: Comparison | null = null;
+  budget = '';
+  portfolioSort: { key: string; dir: 1 | -1 } = { key: 'rank', dir: 1 };
   /** Progress events received, and when the first verdict was drawn (ms after navigation): for tests. */
   progressEvents = 0;
   firstVerdictMs: number | null = null;
@@ -283,6 +287,21 @@ export class App {
     this.render();
   }
 
+  /** Asks the engine to rank the studies (`pick`: choose them in a dialog first) under the budget. */
+  async compareStudies(pick: boolean): Promise<void> {
+    try {
+      const budget = parseAmount(this.budget);
+      if (budget === null) throw new Error(`${this.tr('budget')}: ${this.budget}`);
+      if (!pick && !this.portfolio) return;
+      const r = await api.compareStudies(pick, budget === '' ? undefined : budget);
+      if (r) this.portfolio = r;
+      this.status = '';
+    } catch (e) {
+      this.status = String(e);
+    }
+    this.render();
+  }
+
   cancelJob(): void {
     if (this.job) void api.cancelJob(this.job.id);
   }
@@ -424,7 +443,7 @@ export class App {
   }
 
   tabs(): HTMLElement {
-    const tabs: [Tab, Key][] = [['study', 'tabStudy'], ['lines', 'tabLines'], ['ahp', 'tabAhp'], ['results', 'tabResults'], ['risk', 'tabRisk']];
+    const tabs: [Tab, Key][] = [['study', 'tabStudy'], ['lines', 'tabLines'], ['ahp', 'tabAhp'], ['results', 'tabResults'], ['risk', 'tabRisk'], ['portfolio', 'tabPortfolio']];
     return h(
       'nav',
       { class: 'tabs', role: 'tablist' },
@@ -469,6 +488,7 @@ export class App {
   }
 
   body(): HTMLElement | HTMLElement[] {
+    if (this.tab === 'portfolio') return this.portfolioView();
     if (!this.study) return h('p', { class: 'empty' }, this.tr('empty'));
     switch (this.tab) {
       case 'study':
@@ -928,6 +948,145 @@ export class App {
           h('tr', {}, h('th', {}, this.tr('emissions')), h('td', {}, groupDigits(String(Math.round(env.total_tco2e))))),
           h('tr', {}, h('th', {}, this.tr('carbonPv')), h('td', {}, formatKrw(env.carbon_pv, L))),
           h('tr', {}, h('th', {}, this.tr('bcWithCarbon')), h('td', {}, formatRatio(env.bc_with_carbon))))) : null,
+    );
+  }
+
+  /** Label of a top-level AHP criterion: translated when known, else its id. */
+  critLabel(id: string): string {
+    const k = `crit_${id}` as Key;
+    return t(this.lang, k) ?? id;
+  }
+
+  /** Studies side by side, as the engine ranked them; the headers sort the rows for display only. */
+  portfolioView(): HTMLElement {
+    const L = this.lang;
+    const c = this.portfolio;
+    const budgetWon = parseAmount(this.budget);
+    const controls = h(
+      'div',
+      { class: 'row portfolio-controls' },
+      h('button', { id: 'btn-compare', onclick: () => void this.compareStudies(true) }, this.tr('chooseStudies')),
+      h(
+        'label',
+        {},
+        `${this.tr('budget')} `,
+        h('input', {
+          id: 'portfolio-budget',
+          type: 'text',
+          inputmode: 'numeric',
+          value: this.budget === '' || budgetWon === null ? this.budget : groupDigits(budgetWon),
+          placeholder: '200,000,000,000',
+          onchange: (e: Event) => {
+            this.budget = (e.target as HTMLInputElement).value;
+            void this.compareStudies(false);
+          },
+        }),
+      ),
+      h('span', { id: 'portfolio-budget-fmt', class: 'hint' }, budgetWon ? formatKrw(budgetWon, L) : ''),
+    );
+    if (!c) return h('div', { id: 'portfolio' }, controls, h('p', { class: 'empty' }, this.tr('portfolioEmpty')));
+    const crits = [...new Set(c.ranking.flatMap((r) => Object.keys(r.contributions)))].sort();
+    const num = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? -Infinity : x);
+    const big = (x: string) => Number(x);
+    type Col = { key: string; label: string; sort: (r: PortfolioRow) => number | string; cell: (r: PortfolioRow) => HTMLElement | string };
+    const cols: Col[] = [
+      { key: 'rank', label: this.tr('rank'), sort: (r) => r.rank, cell: (r) => String(r.rank) },
+      { key: 'name', label: this.tr('study'), sort: (r) => r.name, cell: (r) => h('span', { class: 'pname', title: r.file }, r.name) },
+      { key: 'cost', label: this.tr('totalCost'), sort: (r) => big(r.total_cost), cell: (r) => formatKrw(r.total_cost, L) },
+      { key: 'bc', label: this.tr('bc'), sort: (r) => num(r.bc_ratio), cell: (r) => formatRatio(r.bc_ratio) },
+      { key: 'npv', label: this.tr('npv'), sort: (r) => big(r.npv), cell: (r) => formatKrw(r.npv, L) },
+      { key: 'irr', label: this.tr('irr'), sort: (r) => num(r.irr), cell: (r) => formatPct(r.irr) },
+      {
+        key: 'ahp',
+        label: this.tr('ahpScore'),
+        sort: (r) => num(r.ahp_score),
+        cell: (r) =>
+          h('span', {}, h('b', {}, formatRatio(r.ahp_score)), r.ahp_score_range ? ` (${formatRatio(r.ahp_score_range[0])}–${formatRatio(r.ahp_score_range[1])})` : ''),
+      },
+      ...crits.map((k): Col => ({
+        key: `crit:${k}`,
+        label: `${this.critLabel(k)} ${this.tr('contribution')}`,
+        sort: (r) => num(r.contributions[k]),
+        cell: (r) => formatRatio(r.contributions[k]),
+      })),
+      { key: 'regional', label: this.tr('backwardness'), sort: (r) => num(r.backwardness_index), cell: (r) => formatRatio(r.backwardness_index) },
+      {
+        key: 'tco2e',
+        label: this.tr('emissions'),
+        sort: (r) => num(r.emissions_tco2e),
+        cell: (r) => (r.emissions_tco2e === null ? '—' : groupDigits(String(Math.round(r.emissions_tco2e)))),
+      },
+      {
+        key: 'verdict',
+        label: this.tr('verdict'),
+        sort: (r) => (r.verdict === 'implement' ? 1 : 0) * 2 + (r.ahp_robust ? 1 : 0),
+        cell: (r) =>
+          h(
+            'span',
+            { class: r.verdict === 'implement' ? 'ok' : 'bad' },
+            r.verdict === 'implement' ? this.tr('implement') : this.tr('notImplement'),
+            r.ahp_robust === null ? '' : ` · ${r.ahp_robust ? this.tr('robust') : this.tr('notRobust')}`,
+          ),
+      },
+      {
+        key: 'budget',
+        label: this.tr('withinBudget'),
+        sort: (r) => (r.fits_budget === null ? 0 : r.fits_budget ? 2 : 1),
+        cell: (r) =>
+          h(
+            'span',
+            { class: r.fits_budget === true ? 'ok' : r.fits_budget === false ? 'bad' : '' },
+            r.fits_budget === null ? this.tr('notEligible') : r.fits_budget ? this.tr('fits') : this.tr('over'),
+            r.fits_budget === null ? '' : ` (${this.tr('cumulativeCost')} ${formatKrw(r.cumulative_cost, L)})`,
+          ),
+      },
+    ];
+    const { key, dir } = this.portfolioSort;
+    const col = cols.find((x) => x.key === key) ?? cols[0];
+    const rows = [...c.ranking].sort((a, b) => {
+      const x = col.sort(a);
+      const y = col.sort(b);
+      const d = typeof x === 'string' ? x.localeCompare(String(y)) : x === y ? 0 : x < (y as number) ? -1 : 1;
+      return d * dir || a.rank - b.rank;
+    });
+    const head = h(
+      'tr',
+      {},
+      cols.map((x) =>
+        h(
+          'th',
+          {
+            'data-sort': x.key,
+            class: 'sortable',
+            'aria-sort': x.key === col.key ? (dir === 1 ? 'ascending' : 'descending') : 'none',
+            onclick: () => {
+              // First click: rank ascending, numbers descending (best first); again: reversed.
+              this.portfolioSort = x.key === col.key ? { key: x.key, dir: dir === 1 ? -1 : 1 } : { key: x.key, dir: x.key === 'rank' || x.key === 'name' ? 1 : -1 };
+              this.render();
+            },
+          },
+          x.label,
+          x.key === col.key ? (dir === 1 ? ' ▲' : ' ▼') : '',
+        ),
+      ),
+    );
+    const body = h(
+      'tbody',
+      {},
+      rows.map((r) =>
+        h(
+          'tr',
+          { 'data-rank': r.rank, class: r.fits_budget === false ? 'over-budget' : '' },
+          cols.map((x) => h('td', { 'data-col': x.key }, x.cell(r))),
+        ),
+      ),
+    );
+    return h(
+      'div',
+      { id: 'portfolio' },
+      controls,
+      h('p', { class: 'hint' }, this.tr('portfolioHint')),
+      h('div', { class: 'grid-wrap' }, h('table', { class: 'tbl portfolio', id: 'portfolio-table' }, h('thead', {}, head), body)),
     );
   }
 

@@ -33,6 +33,12 @@ const en = {
   signed: 'Signed', valid: 'Valid signatures', invalid: 'NOT VALID', empty: 'Open a study (.yeta.json) or start a new one.',
   noAhp: 'This study has no AHP section.', nothing: 'No result yet: fix the problems listed.',
   base: 'base', pasted: 'Pasted', skipped: 'skipped',
+  tabPortfolio: 'Portfolio', chooseStudies: 'Choose studies…', budget: 'Budget (KRW)', study: 'Study',
+  contribution: 'contribution', withinBudget: 'Within budget', fits: 'within', over: 'over', notEligible: '—',
+  portfolioEmpty: 'Choose several studies (.yeta.json) to compare them side by side.',
+  portfolioHint: 'Ranked by AHP score (then B/C); click a column header to sort. The budget is drawn in rank order by the studies to implement.',
+  cumulativeCost: 'cumulative', crit_economic: 'Economic', crit_policy: 'Policy', crit_regional: 'Regional',
+  crit_technical: 'Technical',
 };
 type Dict = typeof en;
 
@@ -66,6 +72,12 @@ const ko: Dict = {
   signed: '서명됨', valid: '유효한 서명', invalid: '유효하지 않음', empty: '조사 파일(.yeta.json)을 열거나 새로 시작하세요.',
   noAhp: '이 조사에는 AHP 항목이 없습니다.', nothing: '결과 없음: 아래 문제를 고치세요.',
   base: '기준', pasted: '붙여넣음', skipped: '건너뜀',
+  tabPortfolio: '사업 비교', chooseStudies: '조사 파일 선택…', budget: '예산 (원)', study: '사업',
+  contribution: '기여도', withinBudget: '예산 내', fits: '예산 내', over: '초과', notEligible: '—',
+  portfolioEmpty: '여러 조사 파일(.yeta.json)을 선택해 나란히 비교하세요.',
+  portfolioHint: 'AHP 점수(동점이면 B/C) 순위입니다. 열 제목을 누르면 정렬됩니다. 예산은 시행 사업이 순위대로 사용합니다.',
+  cumulativeCost: '누적', crit_economic: '경제성', crit_policy: '정책성', crit_regional: '지역균형',
+  crit_technical: '기술성',
 };
 
 export type Key = keyof Dict;

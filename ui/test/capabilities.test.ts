@@ -13,6 +13,8 @@ test('capabilities grant exactly the commands the UI calls, plus listening to ev
   const granted = (cap.permissions as string[]).filter((p) => p.startsWith('allow-')).map((p) => p.slice(6).replace(/-/g, '_')).sort();
   const other = (cap.permissions as string[]).filter((p) => !p.startsWith('allow-'));
   expect(invoked.length).toBeGreaterThan(8);
+  // The Portfolio view's command, which opens its own multi-file dialog on the Rust side.
+  expect(invoked).toContain('compare_studies');
   expect(handlers).toEqual(invoked);
   expect(manifest).toEqual(invoked);
   expect(granted).toEqual(invoked);

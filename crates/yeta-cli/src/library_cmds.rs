@@ -203,55 +203,27 @@ pub fn compare(files: &[PathBuf], budget: Option<f64>) -> Result<(String, Value,
     if files.is_empty() {
         bail!("give at least one study");
     }
-    let mut rows = Vec::new();
+    let mut studies = Vec::new();
     for f in files {
         let (_, a) = appraise_file(f)?;
-        rows.push((f.clone(), a));
+        studies.push((f.display().to_string(), a));
     }
-    let key = |a: &yeta_core::Appraisal| a.ahp.as_ref().map_or(a.economic.bc_ratio.unwrap_or(0.0), |h| h.score);
-    rows.sort_by(|x, y| key(&y.1).total_cmp(&key(&x.1)));
-    let mut cumulative = 0.0;
-    let mut out = Vec::new();
+    let budget_krw =
+        budget.map(|b| rust_decimal::Decimal::try_from(b).map_err(|e| anyhow!("budget {b}: {e}"))).transpose()?;
+    let c = yeta_core::compare::compare(&studies, budget_krw);
     let mut ranked = Vec::new();
     let mut table = format!(
         "{:<3} {:<44} {:>10} {:>7} {:>12} {:>7} {:>7} {:>13} {:>7} {:>10}  {}\n",
         "#", "study", "cost bn", "B/C", "NPV bn", "IRR %", "AHP", "AHP range", "robust", "tCO2e", "verdict"
     );
-    for (rank, (file, a)) in rows.iter().enumerate() {
-        let cost = num(&a.study.total_cost);
-        // Only projects the method says to implement draw on the budget, in rank order.
-        if a.verdict.implement {
-            cumulative += cost;
-        }
-        let fits = budget.filter(|_| a.verdict.implement).map(|b| cumulative <= b);
+    for r in &c.ranking {
+        let a = &r.appraisal;
         let h = a.ahp.as_ref();
-        let contributions: serde_json::Map<String, Value> =
-            h.map(|h| h.contributions.iter().map(|(k, v)| (k.clone(), json!(v))).collect()).unwrap_or_default();
-        out.push(json!({
-            "rank": rank + 1,
-            "file": file.display().to_string(),
-            "name": a.study.name,
-            "sector": a.study.sector,
-            "region": a.study.region,
-            "total_cost": a.study.total_cost.round_dp(0).to_string(),
-            "bc_ratio": a.economic.bc_ratio,
-            "npv": a.economic.npv.round_dp(0).to_string(),
-            "irr": a.economic.irr,
-            "ahp_score": h.map(|h| h.score),
-            "ahp_score_range": h.map(|h| h.score_range),
-            "ahp_robust": h.map(|h| h.robust),
-            "contributions": contributions,
-            "backwardness_index": a.regional.as_ref().map(|r| r.backwardness.index),
-            "emissions_tco2e": a.environment.as_ref().map(|e| e.total_tco2e),
-            "verdict": if a.verdict.implement { "implement" } else { "do not implement" },
-            "cumulative_cost": format!("{cumulative:.0}"),
-            "fits_budget": fits,
-        }));
         table.push_str(&format!(
             "{:<3} {:<44} {:>10.1} {:>7.3} {:>12.1} {:>7} {:>7} {:>13} {:>7} {:>10}  {}{}\n",
-            rank + 1,
+            r.rank,
             a.study.name.chars().take(44).collect::<String>(),
-            cost / 1e9,
+            num(&a.study.total_cost) / 1e9,
             a.economic.bc_ratio.unwrap_or(f64::NAN),
             num(&a.economic.npv) / 1e9,
             a.economic.irr.map_or("-".into(), |r| format!("{:.2}", r * 100.0)),
@@ -259,8 +231,8 @@ pub fn compare(files: &[PathBuf], budget: Option<f64>) -> Result<(String, Value,
             h.map_or("-".into(), |h| format!("{:.3}–{:.3}", h.score_range[0], h.score_range[1])),
             h.map_or("-", |h| if h.robust { "yes" } else { "NO" }),
             a.environment.as_ref().map_or("-".into(), |e| format!("{:.0}", e.total_tco2e)),
-            if a.verdict.implement { "implement" } else { "do not implement" },
-            match (fits, budget) {
+            r.verdict,
+            match (r.fits_budget, budget) {
                 (Some(true), _) => "  (within budget)",
                 (Some(false), _) => "  (over budget)",
                 (None, Some(_)) => "  (not eligible)",
@@ -272,17 +244,13 @@ pub fn compare(files: &[PathBuf], budget: Option<f64>) -> Result<(String, Value,
             table.push_str(&format!("    contributions: {} = {:.3}\n", parts.join(" + "), h.score));
         }
         ranked.push(Ranked {
-            file: file.clone(),
+            file: PathBuf::from(&r.file),
             appraisal: a.clone(),
-            cumulative_cost: cumulative,
-            fits_budget: fits,
+            cumulative_cost: num(&r.cumulative),
+            fits_budget: r.fits_budget,
         });
     }
-    Ok((
-        table,
-        json!({ "ranking": out, "ranked_by": "AHP score (B/C when a study has no AHP evaluation)", "budget": budget }),
-        ranked,
-    ))
+    Ok((table, json!({ "ranking": c.ranking, "ranked_by": c.ranked_by, "budget": budget }), ranked))
 }
 
 /// Leaf-level differences between two JSON values, as (path, old, new).

@@ -11,7 +11,8 @@
 //! - [`finance`]: financial analysis (재무성): FNPV, PI, funding split, financing risk;
 //! - [`policy`], [`regional`], [`environment`]: the non-monetised stages;
 //! - [`ahp`]: the comprehensive evaluation (종합평가);
-//! - [`risk`]: Monte Carlo risk analysis.
+//! - [`risk`]: Monte Carlo risk analysis;
+//! - [`compare`]: studies side by side (the reviewer's portfolio view).
 //!
 //! ```
 //! let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/road-national-route.yeta.json")).unwrap();
@@ -22,6 +23,7 @@
 
 pub mod ahp;
 pub mod appraisal;
+pub mod compare;
 pub mod econ;
 pub mod environment;
 pub mod finance;
