@@ -274,6 +274,32 @@ impl<'f> Writer<'f> {
         self.y -= 20.0;
     }
 
+    /// One row of wrapped cells whose first lines sit at `top`: bold navy for a header, ink else.
+    fn cells(
+        &mut self,
+        cols: &[Col<'_>],
+        widths: &[f32],
+        cells: &[Vec<String>],
+        top: f32,
+        m: (f32, f32, f32),
+        head: bool,
+    ) {
+        let (size, lh, pad) = m;
+        let color = if head { NAVY } else { INK };
+        let mut x = ML;
+        for ((c, lines), cw) in cols.iter().zip(cells).zip(widths) {
+            let mut y = top;
+            for l in lines {
+                match c.align {
+                    Align::Left => self.text(x + pad, y, size, head, color, l),
+                    Align::Right => self.text_right(x + cw - pad, y, size, head, color, l),
+                }
+                y -= lh;
+            }
+            x += cw;
+        }
+    }
+
     /// A table with wrapped cells; on a page break the header row is repeated.
     pub fn table(&mut self, cols: &[Col<'_>], rows: &[Vec<String>], size: f32) {
         let pad = 3.0;
@@ -287,18 +313,7 @@ impl<'f> Writer<'f> {
         let draw_head = |w: &mut Self| {
             let y0 = w.y;
             w.rect(ML, y0 - head_h, XR - ML, head_h, HEAD_BG);
-            let mut x = ML;
-            for ((c, lines), cw) in cols.iter().zip(&head_lines).zip(&widths) {
-                let mut y = y0 - pad - size;
-                for l in lines {
-                    match c.align {
-                        Align::Left => w.text(x + pad, y, size, true, NAVY, l),
-                        Align::Right => w.text_right(x + cw - pad, y, size, true, NAVY, l),
-                    }
-                    y -= lh;
-                }
-                x += cw;
-            }
+            w.cells(cols, &widths, &head_lines, y0 - pad - size, (size, lh, pad), true);
             w.y -= head_h;
             w.line(&[(ML, w.y), (XR, w.y)], NAVY, 0.6);
         };
@@ -315,18 +330,8 @@ impl<'f> Writer<'f> {
             if i % 2 == 1 {
                 self.rect(ML, self.y - h, XR - ML, h, ZEBRA);
             }
-            let mut x = ML;
-            for ((c, lines), cw) in cols.iter().zip(&cells).zip(&widths) {
-                let mut y = self.y - pad - size;
-                for l in lines {
-                    match c.align {
-                        Align::Left => self.text(x + pad, y, size, false, INK, l),
-                        Align::Right => self.text_right(x + cw - pad, y, size, false, INK, l),
-                    }
-                    y -= lh;
-                }
-                x += cw;
-            }
+            let top = self.y - pad - size;
+            self.cells(cols, &widths, &cells, top, (size, lh, pad), false);
             self.y -= h;
         }
         self.line(&[(ML, self.y), (XR, self.y)], RULE, 0.6);
