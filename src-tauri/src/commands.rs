@@ -116,15 +116,15 @@ pub fn startup(app: AppHandle, state: State<'_, AppState>) -> Result<Value, Stri
     }
 }
 
-/// Validates and appraises a study: `{"appraisal": …}` (the engine's JSON, money as strings) or
-/// `{"problems": [{"path", "message"}, …]}` for the UI to place beside the fields.
+/// Validates and appraises a study: `{"appraisal": …}` (the engine's JSON, money as strings,
+/// every diagnostic's sentence rendered in `lang` from the message catalog, as `yeta appraise
+/// --json` writes it) or `{"problems": [{"path", "message"}, …]}` for the UI to place beside the
+/// fields.
 #[tauri::command]
-pub fn appraise(study: String) -> Value {
+pub fn appraise(study: String, lang: Option<String>) -> Value {
+    let lang = yeta_i18n::Lang::from_code(lang.as_deref().unwrap_or("ko"));
     match yeta_core::appraise_json(&study, None) {
-        Ok(a) => {
-            let v: Value = serde_json::from_str(&a.to_json()).unwrap_or(Value::Null);
-            json!({ "appraisal": v })
-        }
+        Ok(a) => json!({ "appraisal": yeta_i18n::appraisal_json(&a, lang) }),
         Err(e) => json!({ "problems": e.problems() }),
     }
 }
@@ -489,7 +489,7 @@ mod tests {
 
     #[test]
     fn appraise_returns_the_engine_appraisal_with_money_as_strings() {
-        let v = appraise(fixture("road-national-route.yeta.json"));
+        let v = appraise(fixture("road-national-route.yeta.json"), None);
         let e = &v["appraisal"]["economic"];
         // The same figures `yeta appraise --json` writes for this fixture (README, tests/).
         assert!((e["bc_ratio"].as_f64().unwrap() - 1.0164395429947441).abs() < 1e-12);
@@ -501,7 +501,7 @@ mod tests {
     fn appraise_returns_problems_with_field_paths() {
         let mut s: Value = serde_json::from_str(&fixture("road-national-route.yeta.json")).unwrap();
         s["parameters"]["last_year"] = json!(2020);
-        let v = appraise(s.to_string());
+        let v = appraise(s.to_string(), None);
         assert!(v.get("appraisal").is_none());
         let problems = v["problems"].as_array().unwrap();
         assert!(problems.iter().any(|p| p["path"] == "parameters.last_year"), "{problems:?}");

@@ -37,8 +37,8 @@ const tmpFile = (name, text) => {
 const run = (args) => spawnSync(YETA, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
 
 /** What `appraise` returns in the app: the appraisal, or the problems with their field paths. */
-function appraise(studyText) {
-  const r = run(['appraise', tmpFile('s.yeta.json', studyText), '--json', '-']);
+function appraise(studyText, lang) {
+  const r = run(['appraise', tmpFile('s.yeta.json', studyText), '--json', '-', '--lang', lang === 'en' ? 'en' : 'ko']);
   if (r.status === 0) return { appraisal: JSON.parse(r.stdout) };
   const problems = r.stderr
     .split('\n')
@@ -94,7 +94,7 @@ function engine(cmd, a) {
       return { path: p, text: readFileSync(p, 'utf8'), recent };
     }
     case 'appraise':
-      return appraise(a.study);
+      return appraise(a.study, a.lang);
     case 'ahp_matrix':
       return ahpMatrix(a.matrix, a.rules);
     case 'save_study': {

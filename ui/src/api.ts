@@ -19,7 +19,8 @@ export type Opened = { path: string | null; text: string | null; recovered?: boo
 
 export const api = {
   startup: () => invoke<Opened>('startup'),
-  appraise: (study: string) => invoke<AppraiseResult>('appraise', { study }),
+  /** The appraisal with every engine diagnostic rendered in `lang` from the message catalog. */
+  appraise: (study: string, lang: string) => invoke<AppraiseResult>('appraise', { study, lang }),
   ahpMatrix: (matrix: unknown, rules?: string) => invoke<any>('ahp_matrix', { matrix, rules }),
   openStudy: (path?: string) => invoke<Opened | null>('open_study', { path }),
   saveStudy: (text: string, choose: boolean) =>

@@ -175,7 +175,7 @@ export class App {
     const mine = ++this.seq;
     const text = this.text();
     try {
-      const r = await api.appraise(text);
+      const r = await api.appraise(text, this.lang);
       if (mine !== this.seq) return;
       if ('appraisal' in r) {
         this.appraisal = r.appraisal;

@@ -42,6 +42,13 @@ pub fn run(text: &str, rules_id: &str) -> Result<(String, String)> {
     }
     let rules = yeta_core::RuleSet::builtin(rules_id).with_context(|| format!("no built-in rule set {rules_id}"))?;
     let ahp = rules.ahp.with_context(|| format!("rule set {rules_id} has no AHP parameters"))?;
+    if m.len() > ahp.random_index.value.len() {
+        return Err(anyhow!(
+            "matrix: {} items, more than the random-index table of {rules_id} ({}): CR is undefined beyond it",
+            m.len(),
+            ahp.random_index.value.len()
+        ));
+    }
     let p = matrix::priorities(&m, input.method, &ahp.random_index.value, ahp.cr_cutoff.value);
     let name = |i: usize| input.items[i].clone();
     let hints: Vec<String> = p

@@ -226,7 +226,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 }
             };
             if let Some(out) = &json {
-                write_out(out, &appraisal.to_json())?;
+                let l = if lang == Lang::Ko { yeta_i18n::Lang::Ko } else { yeta_i18n::Lang::En };
+                write_out(out, &yeta_i18n::appraisal_json_text(&appraisal, l))?;
             }
             if json.as_deref() != Some(Path::new("-")) {
                 emit(&summary::render(&appraisal, lang));

@@ -62,9 +62,13 @@ pub fn table(r: &RiskResult, lang: Lang) -> String {
             "  critical variables (±1 % moves NPV by more than 1 %):\n"
         });
         for c in &r.critical_variables {
+            let name = match c.variable {
+                yeta_core::risk::Variable::DiscountRate => if ko { "할인율" } else { "discount rate" }.to_owned(),
+                yeta_core::risk::Variable::Line { .. } => c.name.clone(),
+            };
             o.push_str(&format!(
                 "    {:<48} elasticity {:>7.2}{}\n",
-                c.name,
+                name,
                 c.elasticity,
                 if c.uncertain { "" } else { "  (no uncertainty given)" }
             ));

@@ -11,6 +11,11 @@ struct T {
 }
 
 impl T {
+    /// The message catalog of the summary's language.
+    fn cat(&self) -> &'static yeta_i18n::Catalog {
+        yeta_i18n::catalog(if self.ko { yeta_i18n::Lang::Ko } else { yeta_i18n::Lang::En })
+    }
+
     fn s<'a>(&self, ko: &'a str, en: &'a str) -> &'a str {
         if self.ko { ko } else { en }
     }
@@ -49,25 +54,8 @@ fn group(v: f64, decimals: usize) -> String {
 }
 
 /// A sensitivity case id (`costs_plus_10`) as a label (`costs +10 %`).
-fn case_label(t: &T, case: &str) -> String {
-    let parts: Vec<&str> = case.split('_').collect();
-    match parts.as_slice() {
-        ["base"] => t.s("기본", "base case").to_owned(),
-        [what, sign, n] => {
-            let what = match *what {
-                "costs" => t.s("비용", "costs"),
-                "benefits" => t.s("편익", "benefits"),
-                "rate" => t.s("할인율", "discount rate"),
-                other => other,
-            };
-            let sign = if *sign == "plus" { "+" } else { "−" };
-            match n.strip_suffix("pp") {
-                Some(pp) => format!("{what} {sign}{pp}%p"),
-                None => format!("{what} {sign}{n} %"),
-            }
-        }
-        _ => case.to_owned(),
-    }
+fn case_label(t: &T, case: &yeta_core::econ::SensitivityCase) -> String {
+    t.cat().sensitivity_case(*case)
 }
 
 /// The AHP block: score, range, weights and contributions, the panel's consistency.
@@ -102,7 +90,7 @@ fn ahp_section(o: &mut String, t: &T, h: &yeta_core::ahp::AhpResult) {
     let _ = writeln!(o, "  CR: {}", crs.join(", "));
     for e in &h.evaluators {
         for hint in &e.hints {
-            let _ = writeln!(o, "    {}: {}", e.name, hint.message);
+            let _ = writeln!(o, "    {}: {}", e.name, t.cat().hint(hint, h.cr_cutoff));
         }
     }
     let _ = writeln!(o);
@@ -163,13 +151,7 @@ pub fn render(a: &Appraisal, lang: Lang) -> String {
     let _ = writeln!(o, "  {}: {}", t.s("할인율", "discount rate"), rates.join(", "));
     let _ = writeln!(o);
     let _ = writeln!(o, "{}", t.s("■ 판정", "■ Verdict"));
-    let verdict = match (a.verdict.basis, a.verdict.implement, t.ko) {
-        ("ahp", true, true) => "사업 시행 (AHP ≥ 0.5)".to_owned(),
-        ("ahp", false, true) => "사업 미시행 (AHP < 0.5)".to_owned(),
-        (_, true, true) => "경제성 있음 (B/C ≥ 1)".to_owned(),
-        (_, false, true) => "경제성 없음 (B/C < 1)".to_owned(),
-        _ => a.verdict.summary.clone(),
-    };
+    let verdict = t.cat().verdict(a);
     let _ = writeln!(o, "  {verdict}");
     let _ = writeln!(o);
     if let Some(h) = &a.ahp {
@@ -193,7 +175,7 @@ pub fn render(a: &Appraisal, lang: Lang) -> String {
         let _ = writeln!(o, "  {:<22} {:>22}", k, v);
     }
     if e.irr.is_none() {
-        let _ = writeln!(o, "  IRR: {}", e.irr_detail.message);
+        let _ = writeln!(o, "  IRR: {}", t.cat().irr(&e.irr_detail));
     }
     let _ = writeln!(o);
     let _ = writeln!(o, "{}", t.s("■ 민감도 분석", "■ Sensitivity"));
@@ -244,13 +226,13 @@ pub fn render(a: &Appraisal, lang: Lang) -> String {
     };
     let _ = writeln!(o, "  {}: {level}", t.s("재원조달 위험", "financing risk"));
     for fl in &f.flags {
-        let _ = writeln!(o, "    - {}", fl.message);
+        let _ = writeln!(o, "    - {}", t.cat().diagnostic(&fl.diagnostic));
     }
     if !a.warnings.is_empty() {
         let _ = writeln!(o);
         let _ = writeln!(o, "{}", t.s("■ 경고", "■ Warnings"));
         for w in &a.warnings {
-            let _ = writeln!(o, "  ! {}", w.message);
+            let _ = writeln!(o, "  ! {}", t.cat().diagnostic(w));
         }
     }
     o

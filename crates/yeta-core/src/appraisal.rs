@@ -6,7 +6,8 @@
 //! 4. policy, regional, environmental stages, then the AHP comprehensive evaluation;
 //! 5. the verdict and the warnings a reviewer must see.
 
-use crate::econ::{self, Economic, Flows, Period, Schedule};
+use crate::diag::{Code, Diagnostic};
+use crate::econ::{self, Economic, ExpandedLine, Kind, List, Origin, Period, Schedule, Variation};
 use crate::finance::{self, Financial};
 use crate::rules::{AppliedRules, BUILTIN, RuleSet};
 use crate::study::{
@@ -40,12 +41,12 @@ pub struct Context<'a> {
     pub rules: &'a AppliedRules,
     /// Analysis period and discount factors.
     pub period: &'a Period,
-    /// Cost lines in KRW by year.
-    pub costs: &'a [Flows<'a>],
+    /// Cost lines in KRW by year: the study's, then the lines stages add (optimism bias, carbon).
+    pub costs: &'a [ExpandedLine<'a>],
     /// Benefit lines in KRW by year.
-    pub benefits: &'a [Flows<'a>],
+    pub benefits: &'a [ExpandedLine<'a>],
     /// Revenue lines in KRW by year.
-    pub revenues: &'a [Flows<'a>],
+    pub revenues: &'a [ExpandedLine<'a>],
     /// The economic analysis.
     pub economic: &'a Economic,
 }
@@ -81,29 +82,54 @@ pub struct StudySummary {
     pub last_year: i32,
 }
 
-/// Something the reader must not miss.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Warning {
-    /// Stable code, e.g. `below_pfs_threshold`.
-    pub code: &'static str,
-    /// A sentence with the figures.
-    pub message: String,
+/// Something the reader must not miss: a diagnostic the shells render from the catalog.
+pub type Warning = crate::diag::Diagnostic;
+
+/// What the verdict rests on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// The AHP comprehensive evaluation (종합평가).
+    Ahp,
+    /// The economic analysis alone (no AHP evaluation in the study).
+    Economic,
 }
 
-/// What the appraisal concludes.
+/// What the appraisal concludes, with every figure the verdict sentence needs; the shells
+/// render the sentence from the catalog.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Verdict {
     /// B/C at or above the rule set's threshold.
     pub economically_feasible: bool,
+    /// The B/C ratio.
+    pub bc_ratio: Option<f64>,
+    /// The rule set's B/C threshold.
+    pub bc_threshold: f64,
     /// The AHP score for "implement", when the study has an AHP evaluation.
     pub ahp_score: Option<f64>,
+    /// The AHP threshold (0.5).
+    pub ahp_threshold: Option<f64>,
+    /// The score's range over the allowed weights.
+    pub score_range: Option<[f64; 2]>,
+    /// The verdict is the same across that range.
+    pub robust: Option<bool>,
+    /// The rule set's grey zone, if any.
+    pub grey_zone: Option<[f64; 2]>,
+    /// The score lies in it.
+    pub in_grey_zone: bool,
+    /// Evaluators in the panel, and how many of all were above the CR cut-off.
+    pub evaluators_included: Option<usize>,
+    /// Evaluators above the CR cut-off.
+    pub evaluators_inconsistent: Option<usize>,
+    /// The score under the other treatment of inconsistent evaluators (see [`crate::ahp::AhpResult`]).
+    pub score_other_policy: Option<f64>,
+    /// The rule set's treatment of inconsistent evaluators.
+    pub inconsistent_policy: Option<crate::rules::InconsistentEvaluators>,
     /// The decision the method gives: AHP ≥ threshold when there is an AHP evaluation, else
     /// the economic result alone.
     pub implement: bool,
-    /// `ahp` or `economic`.
-    pub basis: &'static str,
-    /// One sentence.
-    pub summary: String,
+    /// What the decision rests on.
+    pub basis: Basis,
 }
 
 /// The whole appraisal of a study.
@@ -161,16 +187,45 @@ pub fn resolve_rules(study: &Study, custom: Option<&RuleSet>) -> Result<AppliedR
     Ok(set.apply(&study.rules.overrides))
 }
 
-fn expand<'a, K: LineKind>(list: &str, lines: &'a [Line<K>], study: &Study) -> Result<Vec<Flows<'a>>, StudyError> {
-    let (first, last) = (study.parameters.first_year, study.parameters.last_year);
+/// Expands a study list into typed lines. Amounts in years before the base year are sunk
+/// (매몰비용): moved out of the counted amounts into `sunk`, never compounded forward.
+fn expand<'a, K: LineKind + Copy>(
+    list: List,
+    lines: &'a [Line<K>],
+    study: &Study,
+    kind: impl Fn(K) -> Kind,
+) -> Result<Vec<ExpandedLine<'a>>, StudyError> {
+    let p = &study.parameters;
+    let (first, last) = (p.first_year, p.last_year);
+    let sunk_years = usize::try_from(i64::from(p.base_year) - i64::from(first)).unwrap_or(0);
     lines
         .iter()
         .enumerate()
         .map(|(i, l)| {
-            let amounts = flows::expand(l, first, last).map_err(|e| {
-                StudyError::Invalid(vec![ValidationError::new(format!("{list}[{i}].flows[{}]", e.flow), e.message)])
+            let mut amounts = flows::expand(l, first, last).map_err(|e| {
+                StudyError::Invalid(vec![ValidationError::new(
+                    format!("{}[{i}].flows[{}]", list.code(), e.flow),
+                    e.message,
+                )])
             })?;
-            Ok(Flows { name: &l.name, kind: l.kind.code(), amounts })
+            let mut sunk = Decimal::ZERO;
+            for a in amounts.iter_mut().take(sunk_years) {
+                sunk = sunk.checked_add(*a).ok_or_else(|| {
+                    StudyError::Invalid(vec![ValidationError::new(
+                        format!("{}[{i}].flows", list.code()),
+                        "the amounts before the base year add up beyond the representable range",
+                    )])
+                })?;
+                *a = Decimal::ZERO;
+            }
+            Ok(ExpandedLine {
+                origin: Origin::Study { list, index: i },
+                name: &l.name,
+                kind: kind(l.kind),
+                variation: l.uncertainty.as_ref().map_or(Variation::Fixed, Variation::Own),
+                amounts,
+                sunk,
+            })
         })
         .collect()
 }
@@ -185,7 +240,19 @@ pub fn appraise_json(text: &str, custom: Option<&RuleSet>) -> Result<Appraisal, 
 /// hands the [`Context`] to `f`: the common start of the appraisal and the risk analysis.
 pub fn with_context<R>(study: &Study, inputs: &Inputs<'_>, f: impl FnOnce(&Context<'_>) -> R) -> Result<R, StudyError> {
     study::validate(study).map_err(StudyError::Invalid)?;
+    if let Some(text) = inputs.multipliers {
+        crate::regional::check_multipliers_csv(text)
+            .map_err(|e| StudyError::Invalid(vec![ValidationError::new("inputs.multipliers", e)]))?;
+    }
     let mut rules = resolve_rules(study, inputs.rules)?;
+    if let Some(section) = &study.ahp {
+        let ri_len = rules.set.ahp.as_ref().map_or(15, |a| a.random_index.value.len());
+        let mut v = Vec::new();
+        crate::ahp::check_sizes(section, study, ri_len, &mut v);
+        if !v.is_empty() {
+            return Err(StudyError::Invalid(v));
+        }
+    }
     let p = &study.parameters;
     let period = Period::new(Schedule::for_study(study, &rules.set), p.first_year, p.last_year);
     if study.parameters.discount.is_some() {
@@ -201,18 +268,26 @@ pub fn with_context<R>(study: &Study, inputs: &Inputs<'_>, f: impl FnOnce(&Conte
             reason: "the study's own parameters.discount".into(),
         });
     }
-    let mut costs = expand("costs", &study.costs, study)?;
-    // The environmental stage's carbon value joins the costs when the study asks for it.
-    if let Some(amounts) = crate::environment::carbon_cost_line(study, &costs) {
-        costs.push(Flows { name: crate::environment::CARBON_LINE, kind: "other", amounts });
-    }
-    // Optimism bias (Green Book) raises capex by its uplift, also as a cost line of its own.
+    let mut costs = expand(List::Costs, &study.costs, study, Kind::Cost)?;
+    // Optimism bias (Green Book) raises capex by its uplift, as a cost line of its own that moves
+    // with the capex lines it derives from.
     if let Some(ob) = crate::econ::optimism::resolve(study, &rules.set) {
-        let amounts = crate::econ::optimism::line(&ob, &costs, period.factors.len());
-        costs.push(Flows { name: crate::econ::optimism::LINE, kind: "other", amounts });
+        let line = crate::econ::optimism::line(&ob, &costs, period.factors.len())?;
+        costs.push(line);
     }
-    let benefits = expand("benefits", &study.benefits, study)?;
-    let revenues = expand("revenues", &study.revenues, study)?;
+    // The environmental stage's carbon value joins the costs when the study asks for it.
+    if let Some(amounts) = crate::environment::carbon_cost_line(study, &costs)? {
+        costs.push(ExpandedLine {
+            origin: Origin::Carbon,
+            name: crate::environment::CARBON_LINE,
+            kind: Kind::CarbonValue,
+            variation: Variation::HeldFixed,
+            amounts,
+            sunk: Decimal::ZERO,
+        });
+    }
+    let benefits = expand(List::Benefits, &study.benefits, study, Kind::Benefit)?;
+    let revenues = expand(List::Revenues, &study.revenues, study, Kind::Revenue)?;
     let economic = econ::analyse(&period, &costs, &benefits, rules.set.bc_threshold.value);
     let cx = Context {
         inputs,
@@ -240,7 +315,8 @@ pub fn appraise_with(study: &Study, inputs: &Inputs<'_>) -> Result<Appraisal, St
 /// Runs the stages after the economic analysis and assembles the appraisal.
 fn build(cx: &Context<'_>) -> Appraisal {
     let (study, p) = (cx.study, &cx.study.parameters);
-    let financial = finance::analyse(study, cx.rules.set.financial_discount_rate.value, cx.costs, cx.revenues);
+    let financial =
+        finance::analyse(study, cx.rules.set.financial_discount_rate.value, cx.costs, cx.benefits, cx.revenues);
     let policy = crate::policy::appraise(cx);
     let regional = crate::regional::appraise(cx);
     let environment = crate::environment::appraise(cx);
@@ -261,7 +337,7 @@ fn build(cx: &Context<'_>) -> Appraisal {
             sector_class: pj.sector.class(),
             region: pj.region,
             region_name: pj.region.name(false),
-            capital_region: pj.region.is_capital_region(),
+            capital_region: pj.is_capital_region(),
             total_cost: pj.total_cost,
             state_funding: pj.state_funding,
             base_year: p.base_year,
@@ -282,117 +358,138 @@ fn build(cx: &Context<'_>) -> Appraisal {
 }
 
 fn verdict(e: &Economic, ahp: Option<&crate::ahp::AhpResult>) -> Verdict {
-    let bc = e.bc_ratio.map_or("n/a".to_owned(), |b| format!("{b:.2}"));
+    let base = Verdict {
+        economically_feasible: e.feasible,
+        bc_ratio: e.bc_ratio,
+        bc_threshold: e.bc_threshold,
+        ahp_score: None,
+        ahp_threshold: None,
+        score_range: None,
+        robust: None,
+        grey_zone: None,
+        in_grey_zone: false,
+        evaluators_included: None,
+        evaluators_inconsistent: None,
+        score_other_policy: None,
+        inconsistent_policy: None,
+        implement: e.feasible,
+        basis: Basis::Economic,
+    };
     match ahp {
         Some(a) => Verdict {
-            economically_feasible: e.feasible,
             ahp_score: Some(a.score),
+            ahp_threshold: Some(a.threshold),
+            score_range: Some(a.score_range),
+            robust: Some(a.robust),
+            grey_zone: a.grey_zone,
+            in_grey_zone: a.in_grey_zone,
+            evaluators_included: Some(a.evaluators_included),
+            evaluators_inconsistent: Some(a.evaluators_inconsistent),
+            score_other_policy: a.score_other_policy,
+            inconsistent_policy: Some(a.inconsistent_policy),
             implement: a.implement,
-            basis: "ahp",
-            summary: format!(
-                "AHP score {:.3} {} {:.2}: {} (B/C {bc}; score range {:.3}–{:.3}, {})",
-                a.score,
-                if a.implement { "≥" } else { "<" },
-                a.threshold,
-                if a.implement { "implement" } else { "do not implement" },
-                a.score_range[0],
-                a.score_range[1],
-                if a.robust {
-                    "robust across the allowed weights"
-                } else {
-                    "the verdict changes within the allowed weights"
-                }
-            ),
+            basis: Basis::Ahp,
+            ..base
         },
-        None => Verdict {
-            economically_feasible: e.feasible,
-            ahp_score: None,
-            implement: e.feasible,
-            basis: "economic",
-            summary: format!(
-                "B/C {bc} {} {:.2}: {} (no AHP evaluation in the study)",
-                if e.feasible { "≥" } else { "<" },
-                e.bc_threshold,
-                if e.feasible { "economically feasible" } else { "not economically feasible" }
-            ),
-        },
+        None => base,
     }
 }
 
 fn ahp_warnings(a: &crate::ahp::AhpResult, w: &mut Vec<Warning>) {
-    for ev in &a.evaluators {
+    for (i, ev) in a.evaluators.iter().enumerate() {
+        let at = format!("ahp.evaluators[{i}]");
         if !ev.consistent {
-            w.push(Warning {
-                code: "ahp_inconsistent",
-                message: format!("evaluator {}: CR {:.3} above the cut-off {:.2}", ev.name, ev.cr, a.cr_cutoff),
-            });
+            w.push(
+                Diagnostic::new(Code::AhpInconsistent, at.clone())
+                    .text("evaluator", ev.name.clone())
+                    .ratio("cr", ev.cr)
+                    .ratio("cutoff", a.cr_cutoff),
+            );
         }
         if !ev.outside_range.is_empty() {
-            w.push(Warning {
-                code: "ahp_weight_outside_range",
-                message: format!(
-                    "evaluator {}: weight of {} outside the rule set's range",
-                    ev.name,
-                    ev.outside_range.join(", ")
-                ),
-            });
+            w.push(
+                Diagnostic::new(Code::AhpWeightOutsideRange, at)
+                    .text("evaluator", ev.name.clone())
+                    .arg("criteria", crate::diag::Arg::Codes { kind: "criterion", codes: ev.outside_range.clone() }),
+            );
         }
     }
     if !a.robust {
-        w.push(Warning {
-            code: "ahp_verdict_not_robust",
-            message: format!(
-                "the AHP verdict is not robust: the score ranges from {:.3} to {:.3} across the allowed weights, either side of {:.2}",
-                a.score_range[0], a.score_range[1], a.threshold
-            ),
-        });
+        w.push(
+            Diagnostic::new(Code::AhpVerdictNotRobust, "ahp")
+                .ratio("low", a.score_range[0])
+                .ratio("high", a.score_range[1])
+                .ratio("threshold", a.threshold),
+        );
+    }
+    if let (true, Some([lo, hi])) = (a.in_grey_zone, a.grey_zone) {
+        w.push(Diagnostic::new(Code::AhpGreyZone, "ahp").ratio("score", a.score).ratio("low", lo).ratio("high", hi));
     }
 }
 
-fn warnings(study: &Study, rules: &AppliedRules, e: &Economic, costs: &[Flows<'_>]) -> Vec<Warning> {
+fn warnings(study: &Study, rules: &AppliedRules, e: &Economic, costs: &[ExpandedLine<'_>]) -> Vec<Warning> {
     let mut w = Vec::new();
     let pj = &study.project;
-    let bn = |x: Decimal| format!("KRW {:.1} bn", econ::to_f64(x) / 1e9);
     if let Some(t) = rules.set.threshold_for(pj.sector)
         && (pj.total_cost < t.total_cost || pj.state_funding < t.state_funding)
     {
-        w.push(Warning {
-                code: "below_pfs_threshold",
-                message: format!(
-                    "below the PFS thresholds of {} for {} projects (total cost ≥ {}, state funding ≥ {}): total cost {}, state funding {}; a PFS may not be required",
-                    rules.set.id,
-                    pj.sector.code(),
-                    bn(t.total_cost),
-                    bn(t.state_funding),
-                    bn(pj.total_cost),
-                    bn(pj.state_funding)
-                ),
-            });
+        w.push(
+            Diagnostic::new(Code::BelowPfsThreshold, "project.total_cost")
+                .text("rules", rules.set.id.clone())
+                .code("sector", "sector", pj.sector.code())
+                .money("min_total", t.total_cost)
+                .money("min_state", t.state_funding)
+                .money("total", pj.total_cost)
+                .money("state", pj.state_funding),
+        );
+    }
+    if let Some(x) = &rules.set.pfs_exempt_sectors
+        && x.value.contains(&pj.sector)
+    {
+        w.push(Diagnostic::new(Code::PfsExemptSector, "project.sector").text("rules", rules.set.id.clone()).code(
+            "sector",
+            "sector",
+            pj.sector.code(),
+        ));
+    }
+    let sunk: Decimal = costs.iter().map(|l| l.sunk).sum();
+    if !sunk.is_zero() {
+        w.push(
+            Diagnostic::new(Code::SunkCostsExcluded, "parameters.first_year")
+                .money("amount", sunk)
+                .int("base_year", i64::from(study.parameters.base_year)),
+        );
     }
     if e.irr_detail.status != econ::IrrStatus::Unique {
-        w.push(Warning { code: "irr_not_unique", message: e.irr_detail.message.clone() });
+        let code = match e.irr_detail.status {
+            econ::IrrStatus::Multiple => Code::IrrMultiple,
+            _ if e.irr_detail.sign_changes == 0 => Code::IrrNoSignChange,
+            _ => Code::IrrNoRoot,
+        };
+        w.push(
+            Diagnostic::new(Code::IrrNotUnique, "economic.irr")
+                .code("reason", "irr", code.as_str())
+                .int("roots", e.irr_detail.roots.len() as i64),
+        );
     }
     if e.pv_costs.is_zero() {
-        w.push(Warning { code: "no_costs", message: "the study has no costs: B/C is undefined".into() });
+        w.push(Diagnostic::new(Code::NoCosts, "costs"));
     }
     if e.pv_benefits.is_zero() {
-        w.push(Warning { code: "no_benefits", message: "the study has no benefits".into() });
+        w.push(Diagnostic::new(Code::NoBenefits, "benefits"));
     }
     // Total cost (총사업비) should match the capital lines; a large gap is usually a typo.
     let capital: Decimal =
-        costs.iter().filter(|l| matches!(l.kind, "capex" | "land")).flat_map(|l| l.amounts.iter()).sum();
+        costs.iter().filter(|l| l.kind.is_capital()).flat_map(|l| l.amounts.iter().chain([&l.sunk])).sum();
     if !capital.is_zero() && !pj.total_cost.is_zero() {
         let gap = econ::to_f64((capital - pj.total_cost) / pj.total_cost);
         if gap.abs() > 0.10 {
-            w.push(Warning {
-                code: "total_cost_mismatch",
-                message: format!(
-                    "capex and land lines add up to {} but project.total_cost is {} ({:+.0} %)",
-                    bn(capital),
-                    bn(pj.total_cost),
-                    gap * 100.0
-                ),
-            });
+            w.push(
+                Diagnostic::new(Code::TotalCostMismatch, "project.total_cost")
+                    .money("capital", capital)
+                    .money("total", pj.total_cost)
+                    .percent("gap", gap),
+            );
         }
     }
     w

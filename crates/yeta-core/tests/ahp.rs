@@ -158,7 +158,7 @@ fn road_panel_by_hand() {
         "{:?}",
         ahp.score_range
     );
-    assert!(ahp.implement && ahp.robust && a.verdict.implement && a.verdict.basis == "ahp");
+    assert!(ahp.implement && ahp.robust && a.verdict.implement && a.verdict.basis == yeta_core::appraisal::Basis::Ahp);
     // Evaluator C (0.5, 0.3, 0.2) is outside the economic and regional ranges and is flagged.
     let c = &ahp.evaluators[2];
     assert_eq!(c.outside_range, vec!["economic".to_owned(), "regional".to_owned()]);

@@ -5,7 +5,8 @@
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
-use yeta_core::econ::{self, Flows, Period, Schedule, irr};
+use yeta_core::econ::{self, ExpandedLine, Kind, List, Origin, Period, Schedule, Variation, irr};
+use yeta_core::study::{BenefitKind, CostKind};
 use yeta_core::{Study, appraise};
 
 fn rel(got: f64, want: f64) -> f64 {
@@ -63,7 +64,7 @@ fn method_example_matches_numpy_financial() {
 fn method_example_sensitivity_and_switching_values() {
     let a = appraise(&method_example(), None).expect("appraises");
     let e = &a.economic;
-    let row = |id: &str| e.sensitivity.iter().find(|r| r.case == id).expect(id);
+    let row = |id: &str| e.sensitivity.iter().find(|r| r.case.code() == id).expect(id);
     assert!(rel(row("costs_plus_20").bc_ratio.expect("bc"), BC_COSTS_PLUS_20) < 1e-9);
     assert!(rel(f(row("rate_plus_1pp").npv), NPV_RATE_PLUS_1PP) < 1e-9);
     assert!(rel(f(row("rate_minus_1pp").npv), NPV_RATE_MINUS_1PP) < 1e-9);
@@ -190,15 +191,21 @@ proptest! {
 #[test]
 fn sensitivity_scales_pvs_exactly() {
     let period = Period::new(Schedule::flat(2025, Decimal::new(45, 3)), 2026, 2030);
-    let costs = [Flows {
+    let costs = [ExpandedLine {
+        origin: Origin::Study { list: List::Costs, index: 0 },
         name: "c",
-        kind: "capex",
+        kind: Kind::Cost(CostKind::Capex),
+        variation: Variation::Fixed,
         amounts: vec![decimal(100), decimal(0), decimal(0), decimal(0), decimal(0)],
+        sunk: Decimal::ZERO,
     }];
-    let benefits = [Flows {
+    let benefits = [ExpandedLine {
+        origin: Origin::Study { list: List::Benefits, index: 0 },
         name: "b",
-        kind: "other",
+        kind: Kind::Benefit(BenefitKind::Other),
+        variation: Variation::Fixed,
         amounts: vec![decimal(0), decimal(30), decimal(30), decimal(30), decimal(30)],
+        sunk: Decimal::ZERO,
     }];
     let e = econ::analyse(&period, &costs, &benefits, Decimal::ONE);
     for r in &e.sensitivity {

@@ -144,7 +144,7 @@ fn bad_stage_inputs_name_the_field() {
         "policy.items[1].rating: 6 is outside the 1–5 scale",
         "environment.risks[0].likelihood: 0 is outside the 1–5 scale",
         "environment.risks[1].impact: 6 is outside the 1–5 scale",
-        "environment.energy[0].flows[0].amount: -320 is negative power",
+        "environment.energy[0].flows[0].amount: -320 is negative",
         "environment.energy[0].pue: 0.9 is below 1",
     ] {
         assert!(err.contains(want), "missing «{want}» in:\n{err}");

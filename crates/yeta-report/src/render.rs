@@ -68,6 +68,14 @@ fn fonts() -> Result<&'static Fonts, ReportError> {
 
 pub(crate) struct T(pub(crate) Lang);
 impl T {
+    /// The message catalog of the report's language: every diagnostic and verdict sentence.
+    pub(crate) fn cat(&self) -> &'static yeta_i18n::Catalog {
+        yeta_i18n::catalog(match self.0 {
+            Lang::En => yeta_i18n::Lang::En,
+            Lang::Ko => yeta_i18n::Lang::Ko,
+        })
+    }
+
     pub(crate) fn s<'a>(&self, en: &'a str, ko: &'a str) -> &'a str {
         match self.0 {
             Lang::En => en,
@@ -362,30 +370,9 @@ fn cover(w: &mut Writer<'_>, a: &Appraisal, t: &T) {
     w.new_page();
 }
 
-/// The verdict in the report's language: the engine's sentence in English, the same facts in
-/// Korean.
+/// The verdict in the report's language, from the message catalog.
 fn verdict_text(a: &Appraisal, t: &T) -> String {
-    if t.0 == Lang::En {
-        return a.verdict.summary.clone();
-    }
-    let bc = ratio(a.economic.bc_ratio);
-    match &a.ahp {
-        Some(h) => format!(
-            "AHP 점수 {:.3} (기준 {:.2} {}): {} (B/C {bc}; 허용 가중치 범위의 점수 {:.3}–{:.3}, {})",
-            h.score,
-            h.threshold,
-            if h.implement { "이상" } else { "미만" },
-            if h.implement { "사업 시행 타당" } else { "사업 시행 타당하지 않음" },
-            h.score_range[0],
-            h.score_range[1],
-            if h.robust { "범위 전체에서 결론 유지" } else { "범위 안에서 결론이 바뀔 수 있음" }
-        ),
-        None => format!(
-            "B/C {bc}, 기준 {:.2}: {} (AHP 종합평가 없음)",
-            a.economic.bc_threshold,
-            if a.economic.feasible { "경제적 타당성 있음" } else { "경제적 타당성 없음" }
-        ),
-    }
+    t.cat().verdict(a)
 }
 
 pub(crate) fn kv(w: &mut Writer<'_>, t: &T, rows: Vec<(String, String)>) {
@@ -447,10 +434,10 @@ fn summary(w: &mut Writer<'_>, a: &Appraisal, json: &Value, t: &T) {
         w.para(t.s("No warnings.", "경고 없음."), 9.5, INK);
     }
     for wn in &a.warnings {
-        w.para(&format!("• {} — {}", wn.code, wn.message), 9.5, INK);
+        w.para(&format!("• {}", t.cat().diagnostic(wn)), 9.5, INK);
     }
     for f in &a.financial.flags {
-        w.para(&format!("• {} — {}", f.code, f.message), 9.5, INK);
+        w.para(&format!("• {}", t.cat().diagnostic(&f.diagnostic)), 9.5, INK);
     }
     let sv = &e.switching_values;
     if let (Some(c), Some(b)) = (sv.costs_pct, sv.benefits_pct) {
@@ -534,7 +521,14 @@ fn overview(w: &mut Writer<'_>, a: &Appraisal, t: &T) {
         .economic
         .lines
         .iter()
-        .map(|l| vec![l.list.to_owned(), l.name.clone(), l.kind.to_owned(), mkrw(l.nominal), mkrw(l.pv)])
+        .map(|l| {
+            let name = match l.origin {
+                yeta_core::econ::Origin::Carbon => t.cat().text("line-carbon"),
+                yeta_core::econ::Origin::OptimismBias => t.cat().text("line-optimism-bias"),
+                _ => l.name.clone(),
+            };
+            vec![t.cat().code("list", l.list.code()), name, t.cat().kind(l.kind), mkrw(l.nominal), mkrw(l.pv)]
+        })
         .collect();
     w.table(&cols, &rows, 8.5);
 }
@@ -579,7 +573,7 @@ fn economic(w: &mut Writer<'_>, a: &Appraisal, t: &T) {
             (t.s("PV of costs (KRW m)", "비용 현재가치 (백만원)").into(), mkrw(e.pv_costs)),
             (t.s("NPV (KRW m)", "순현재가치 (백만원)").into(), mkrw(e.npv)),
             ("B/C".into(), ratio(e.bc_ratio)),
-            ("IRR".into(), format!("{} ({})", pct(e.irr), e.irr_detail.message)),
+            ("IRR".into(), format!("{} ({})", pct(e.irr), t.cat().irr(&e.irr_detail))),
         ],
     );
     w.h2(t.s("3.3 Cash flow by year", "3.3 연도별 현금흐름"));
@@ -630,7 +624,14 @@ fn economic(w: &mut Writer<'_>, a: &Appraisal, t: &T) {
         .sensitivity
         .iter()
         .map(|r| {
-            vec![r.case.clone(), mkrw(r.pv_benefits), mkrw(r.pv_costs), mkrw(r.npv), ratio(r.bc_ratio), pct(r.irr)]
+            vec![
+                t.cat().sensitivity_case(r.case),
+                mkrw(r.pv_benefits),
+                mkrw(r.pv_costs),
+                mkrw(r.npv),
+                ratio(r.bc_ratio),
+                pct(r.irr),
+            ]
         })
         .collect();
     w.table(&cols, &rows, 8.5);
@@ -838,7 +839,7 @@ fn financial(w: &mut Writer<'_>, a: &Appraisal, t: &T) {
     ];
     w.table(&cols, &rows, 9.0);
     for fl in &f.flags {
-        w.para(&format!("• {} — {}", fl.code, fl.message), 9.0, INK);
+        w.para(&format!("• {}", t.cat().diagnostic(&fl.diagnostic)), 9.0, INK);
     }
 }
 

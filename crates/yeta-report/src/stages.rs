@@ -7,9 +7,11 @@ use crate::layout::{Align, Col, GREY, INK, ML, NAVY, RULE, Writer, XR};
 use crate::render::{T, kv, mkrw, pct, ratio, thousands};
 use yeta_core::Study;
 use yeta_core::ahp::AhpResult;
+use yeta_core::econ::Origin;
 use yeta_core::environment::{Compliance, EnvironmentResult};
 use yeta_core::policy::{GroupSummary, Item, PolicyGroup, PolicyResult, TechnicalGroup};
 use yeta_core::regional::{IoSector, RegionalResult};
+use yeta_core::risk::Variable;
 
 const BLUE: (f32, f32, f32) = (0.20, 0.50, 0.75);
 const RED: (f32, f32, f32) = (0.85, 0.35, 0.25);
@@ -221,7 +223,7 @@ pub(crate) fn regional(w: &mut Writer<'_>, r: &RegionalResult, n: usize, t: &T) 
         ],
     );
     for note in &r.notes {
-        w.para(&format!("• {note}"), 8.5, GREY);
+        w.para(&format!("• {}", t.cat().diagnostic(note)), 8.5, GREY);
     }
 }
 
@@ -694,7 +696,7 @@ pub(crate) fn ahp(w: &mut Writer<'_>, a: &AhpResult, n: usize, t: &T) {
     let hints: Vec<String> = a
         .evaluators
         .iter()
-        .flat_map(|ev| ev.hints.iter().map(move |h| format!("{} — {}", ev.name, h.message)))
+        .flat_map(|ev| ev.hints.iter().map(move |h| format!("{} — {}", ev.name, t.cat().hint(h, a.cr_cutoff))))
         .collect();
     if !hints.is_empty() {
         w.h2(&format!(
@@ -706,7 +708,7 @@ pub(crate) fn ahp(w: &mut Writer<'_>, a: &AhpResult, n: usize, t: &T) {
         }
     }
     for note in &a.notes {
-        w.para(&format!("• {note}"), 8.5, GREY);
+        w.para(&format!("• {}", t.cat().diagnostic(note)), 8.5, GREY);
     }
 }
 
@@ -841,13 +843,16 @@ pub(crate) fn risk(w: &mut Writer<'_>, r: &yeta_core::risk::RiskResult, n: usize
             .iter()
             .map(|c| {
                 vec![
-                    match c.list {
-                        "costs" => t.s("cost", "비용"),
-                        "benefits" => t.s("benefit", "편익"),
-                        _ => t.s("discount rate", "할인율"),
-                    }
-                    .into(),
-                    c.name.clone(),
+                    match c.variable {
+                        Variable::Line { list, .. } => t.cat().code("list", list.code()),
+                        Variable::DiscountRate => t.cat().text("discount-rate"),
+                    },
+                    match c.variable {
+                        Variable::Line { origin: Origin::Carbon, .. } => t.cat().text("line-carbon"),
+                        Variable::Line { origin: Origin::OptimismBias, .. } => t.cat().text("line-optimism-bias"),
+                        Variable::Line { .. } => c.name.clone(),
+                        Variable::DiscountRate => t.cat().text("discount-rate"),
+                    },
                     format!("{:+.2} %", c.elasticity),
                     if c.uncertain { t.s("yes", "예") } else { t.s("no", "아니오") }.into(),
                 ]

@@ -164,7 +164,7 @@ fn summary_sheet(ws: &mut Worksheet, a: &Appraisal, f: &Formats) -> Result<(), E
         None => ws.write_string(7, 1, "-")?,
     };
     ws.write_string(8, 0, "Verdict")?;
-    ws.write_string(8, 1, &a.verdict.summary)?;
+    ws.write_string(8, 1, yeta_i18n::catalog(yeta_i18n::Lang::En).verdict(a))?;
     ws.set_column_width(0, 30)?;
     ws.set_column_width(1, 18)?;
     Ok(())
@@ -230,7 +230,7 @@ fn sensitivity_sheet(ws: &mut Worksheet, a: &Appraisal, f: &Formats) -> Result<(
     )?;
     for (i, s) in a.economic.sensitivity.iter().enumerate() {
         let r = 1 + i as u32;
-        ws.write_string(r, 0, &s.case)?;
+        ws.write_string(r, 0, s.case.code())?;
         ws.write_number_with_format(r, 1, s.cost_factor, &f.ratio)?;
         ws.write_number_with_format(r, 2, s.benefit_factor, &f.ratio)?;
         ws.write_number_with_format(r, 3, s.rate_shift_pp, &f.ratio)?;

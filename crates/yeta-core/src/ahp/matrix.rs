@@ -246,7 +246,9 @@ pub fn priorities(m: &[Vec<Option<f64>>], method: Method, ri_table: &[f64], cr_c
     let ci = if n >= 2 { ((lambda_max - n as f64) / (n as f64 - 1.0)).max(0.0) } else { 0.0 };
     let cr = if n <= 2 || ri <= 0.0 { 0.0 } else { ci / ri };
     let consistent = cr <= cr_cutoff + 1e-12;
-    let hints = if consistent { Vec::new() } else { hints(m, &weights) };
+    // Beyond the RI table CR is undefined (NaN): no verdict on consistency, so no hints either;
+    // callers refuse such matrices (see `ahp::check_sizes`).
+    let hints = if consistent || !cr.is_finite() { Vec::new() } else { hints(m, &weights) };
     Priorities {
         weights,
         lambda_max,

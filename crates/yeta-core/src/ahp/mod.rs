@@ -16,6 +16,7 @@ pub mod matrix;
 pub use matrix::{Judgement, Method, Priorities};
 
 use crate::appraisal::Context;
+use crate::diag::{Code, Diagnostic};
 use crate::rules::{AhpRules, WeightRangeRule};
 use crate::study::{SectorClass, Study, ValidationError};
 use schemars::JsonSchema;
@@ -81,6 +82,10 @@ pub struct AhpSection {
     /// A custom hierarchy (top-level criteria); by default the PFS hierarchy of the sector.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hierarchy: Option<Vec<Criterion>>,
+    /// The economic analysis the economic criterion rests on: B/C (default) or E/C
+    /// (cost-effectiveness); decides which weight ranges apply.
+    #[serde(default)]
+    pub economic_analysis: crate::rules::EconomicAnalysis,
     /// The panel.
     pub evaluators: Vec<Evaluator>,
 }
@@ -145,7 +150,7 @@ pub fn hierarchy_of(section: &AhpSection, study: &Study) -> Vec<Criterion> {
     section
         .hierarchy
         .clone()
-        .unwrap_or_else(|| default_hierarchy(study.project.sector.class(), study.project.region.is_capital_region()))
+        .unwrap_or_else(|| default_hierarchy(study.project.sector.class(), study.project.is_capital_region()))
 }
 
 /// Nodes with children as (key, child ids), top level first under the key `goal`.
@@ -180,6 +185,23 @@ fn leaves_of(top: &[Criterion]) -> Vec<String> {
         walk(c, &mut out);
     }
     out
+}
+
+/// Checks that no matrix of the panel is larger than the rule set's random-index table: CR is
+/// undefined beyond it (Saaty's table runs to n = 15), so such a matrix is refused, not scored.
+pub fn check_sizes(section: &AhpSection, study: &Study, ri_len: usize, v: &mut Vec<ValidationError>) {
+    let top = hierarchy_of(section, study);
+    for (key, children) in &inner_nodes(&top) {
+        if children.len() > ri_len {
+            v.push(ValidationError::new(
+                format!("ahp.hierarchy.{key}"),
+                format!(
+                    "compares {} items, more than the rule set's random-index table ({ri_len}); CR is undefined beyond it: group the items under sub-criteria, or use a rule set whose RI table is longer (with its source)",
+                    children.len()
+                ),
+            ));
+        }
+    }
 }
 
 /// Checks the section: every matrix present, of the right size, positive, reciprocal, on scale.
@@ -319,8 +341,10 @@ pub struct NodeHint {
     pub consistent: f64,
     /// Nearest Saaty value.
     pub suggested: String,
-    /// The sentence for the evaluator.
-    pub message: String,
+    /// The judgement given, on Saaty's scale as text (e.g. `1/3`).
+    pub given_text: String,
+    /// CR of the matrix.
+    pub cr: f64,
 }
 
 /// One evaluator's result.
@@ -355,8 +379,12 @@ pub struct AppliedRange {
     pub ranges: BTreeMap<String, [f64; 2]>,
     /// The 2026 population-decline shift was applied.
     pub population_decline_shift: bool,
+    /// The economic analysis the ranges are for.
+    pub analysis: crate::rules::EconomicAnalysis,
     /// Source of the ranges.
     pub source: String,
+    /// How firmly the ranges are established.
+    pub status: crate::rules::Status,
 }
 
 /// The comprehensive evaluation.
@@ -376,6 +404,19 @@ pub struct AhpResult {
     pub score_range: [f64; 2],
     /// The verdict is the same across the whole range.
     pub robust: bool,
+    /// The rule set's band of scores too close to call, if it has one (e.g. 0.45–0.55).
+    pub grey_zone: Option<[f64; 2]>,
+    /// The score lies in the grey zone.
+    pub in_grey_zone: bool,
+    /// What the rule set does with evaluators above the CR cut-off.
+    pub inconsistent_policy: crate::rules::InconsistentEvaluators,
+    /// Evaluators whose judgements make the panel's score.
+    pub evaluators_included: usize,
+    /// Evaluators above the CR cut-off.
+    pub evaluators_inconsistent: usize,
+    /// The score the other way round: without the inconsistent evaluators when the policy
+    /// includes them, with them when it excludes them; absent when every evaluator is consistent.
+    pub score_other_policy: Option<f64>,
     /// Top-level weights, rule applied, by id.
     pub weights: BTreeMap<String, f64>,
     /// weight × criterion score by id; sums to `score`.
@@ -397,7 +438,7 @@ pub struct AhpResult {
     /// The study's B/C, shown to evaluators beside the economic judgement.
     pub economic_bc: Option<f64>,
     /// Anything the reader should know (completed blanks, ranges not applicable…).
-    pub notes: Vec<String>,
+    pub notes: Vec<Diagnostic>,
 }
 
 /// Local priorities at every inner node and "implement" priorities at every leaf.
@@ -427,33 +468,44 @@ fn criterion_scores(top: &[Criterion], j: &Judged) -> Vec<f64> {
     top.iter().map(|c| score(c, j)).collect()
 }
 
-/// Moves weights into [lo, hi] per criterion keeping the sum 1: out-of-range weights are
-/// clamped and the rest rescaled in proportion, repeated until all fit.
-pub fn clamp_to_ranges(w: &[f64], ranges: &[[f64; 2]]) -> Vec<f64> {
-    let n = w.len();
-    let mut fixed: Vec<Option<f64>> = vec![None; n];
-    for _ in 0..=n {
-        let fixed_sum: f64 = fixed.iter().flatten().sum();
-        let free_sum: f64 = (0..n).filter(|&i| fixed[i].is_none()).map(|i| w[i]).sum();
-        let scale = if free_sum > 0.0 { (1.0 - fixed_sum) / free_sum } else { 0.0 };
-        let cur: Vec<f64> = (0..n).map(|i| fixed[i].unwrap_or(w[i] * scale)).collect();
-        let mut changed = false;
-        for i in 0..n {
-            if fixed[i].is_none() {
-                if cur[i] < ranges[i][0] {
-                    fixed[i] = Some(ranges[i][0]);
-                    changed = true;
-                } else if cur[i] > ranges[i][1] {
-                    fixed[i] = Some(ranges[i][1]);
-                    changed = true;
-                }
-            }
+/// The weights the verdict stands on: the Euclidean projection of the panel's weights onto the
+/// allowed box ∩ simplex {w : lo_k ≤ w_k ≤ hi_k, Σ w_k = 1} — the nearest weighting the rule
+/// set allows. The projection is w_k = clamp(w_k − τ, lo_k, hi_k) with the one τ that makes
+/// the sum 1 (the sum is continuous and non-increasing in τ, so bisection finds it). `None` when
+/// the box and the simplex do not meet (Σ lo > 1 or Σ hi < 1), or an input is not finite.
+pub fn project_to_ranges(w: &[f64], ranges: &[[f64; 2]]) -> Option<Vec<f64>> {
+    if w.len() != ranges.len() || w.iter().chain(ranges.iter().flatten()).any(|x| !x.is_finite()) {
+        return None;
+    }
+    let lo_sum: f64 = ranges.iter().map(|r| r[0]).sum();
+    let hi_sum: f64 = ranges.iter().map(|r| r[1]).sum();
+    if ranges.iter().any(|r| r[0] > r[1]) || lo_sum > 1.0 + 1e-12 || hi_sum < 1.0 - 1e-12 {
+        return None;
+    }
+    let at = |tau: f64| -> Vec<f64> { w.iter().zip(ranges).map(|(x, r)| (x - tau).clamp(r[0], r[1])).collect() };
+    let sum = |tau: f64| at(tau).iter().sum::<f64>();
+    // At τ = min(w − hi) every weight sits at its upper bound (sum ≥ 1); at max(w − lo), at its
+    // lower bound (sum ≤ 1).
+    let mut a = w.iter().zip(ranges).map(|(x, r)| x - r[1]).fold(f64::INFINITY, f64::min);
+    let mut b = w.iter().zip(ranges).map(|(x, r)| x - r[0]).fold(f64::NEG_INFINITY, f64::max);
+    for _ in 0..200 {
+        let m = 0.5 * (a + b);
+        if sum(m) > 1.0 {
+            a = m
+        } else {
+            b = m
         }
-        if !changed {
-            return cur;
+        if b - a <= f64::EPSILON * (1.0 + a.abs().max(b.abs())) {
+            break;
         }
     }
-    (0..n).map(|i| fixed[i].unwrap_or(0.0)).collect()
+    let mut out = at(0.5 * (a + b));
+    // Put the last rounding error on a weight strictly inside its range, so Σ = 1 to the ulp.
+    let err = 1.0 - out.iter().sum::<f64>();
+    if let Some(k) = (0..out.len()).find(|&k| out[k] + err >= ranges[k][0] && out[k] + err <= ranges[k][1]) {
+        out[k] += err;
+    }
+    Some(out)
 }
 
 /// Lowest and highest Σ w_k s_k over the box ∩ simplex: fill from the lower bounds, giving the
@@ -485,15 +537,24 @@ pub fn score_range(scores: &[f64], ranges: &[[f64; 2]]) -> Option<[f64; 2]> {
 }
 
 /// The weight-range rule for this study, with the 2026 population-decline shift.
-fn applied_range(rules: &AhpRules, study: &Study, top_ids: &[String]) -> Result<AppliedRange, String> {
+fn applied_range(
+    rules: &AhpRules,
+    study: &Study,
+    analysis: crate::rules::EconomicAnalysis,
+    top_ids: &[String],
+) -> Result<AppliedRange, &'static str> {
     let class = study.project.sector.class();
-    let capital = study.project.region.is_capital_region();
+    let capital = study.project.is_capital_region();
     let rule: &WeightRangeRule = rules
         .weight_ranges
         .value
         .iter()
-        .find(|r| r.class == class && r.capital_region.is_none_or(|c| c == capital))
-        .ok_or_else(|| "the rule set has no weight range for this kind of project".to_owned())?;
+        .find(|r| {
+            r.class == class
+                && r.capital_region.is_none_or(|c| c == capital)
+                && r.analysis.unwrap_or_default() == analysis
+        })
+        .ok_or("no_rule_for_project")?;
     let mut ranges = rule.ranges.clone();
     let mut shifted = false;
     if study.project.population_decline_area
@@ -515,17 +576,15 @@ fn applied_range(rules: &AhpRules, study: &Study, top_ids: &[String]) -> Result<
     let mut ids: Vec<&String> = top_ids.iter().collect();
     ids.sort();
     if keys != ids {
-        return Err(format!(
-            "the rule set's ranges ({}) do not match the hierarchy's top-level criteria ({})",
-            ranges.keys().cloned().collect::<Vec<_>>().join(", "),
-            top_ids.join(", ")
-        ));
+        return Err("hierarchy_mismatch");
     }
     Ok(AppliedRange {
         rule: rule.name.clone(),
         ranges,
         population_decline_shift: shifted,
-        source: rules.weight_ranges.source.clone(),
+        analysis,
+        source: rule.source.clone().unwrap_or_else(|| rules.weight_ranges.source.clone()),
+        status: rule.status.unwrap_or(rules.weight_ranges.status),
     })
 }
 
@@ -542,11 +601,11 @@ pub fn appraise(cx: &Context<'_>) -> Option<AhpResult> {
     };
     let mut notes = Vec::new();
     if cx.rules.set.ahp.is_none() {
-        notes.push(format!(
-            "rule set {} has no AHP stage; Saaty's RI table and CR cut-off of {} are used, without weight ranges",
-            cx.rules.set.id,
-            crate::rules::DEFAULT_RULE_SET
-        ));
+        notes.push(
+            Diagnostic::new(Code::AhpDefaultRules, "rules.id")
+                .text("rules", cx.rules.set.id.clone())
+                .text("default", crate::rules::DEFAULT_RULE_SET),
+        );
     }
     Some(evaluate(section, cx.study, rules, cx.rules.set.ahp.is_some(), cx.economic.bc_ratio, notes))
 }
@@ -558,7 +617,7 @@ pub fn evaluate(
     rules: &AhpRules,
     apply_ranges: bool,
     economic_bc: Option<f64>,
-    mut notes: Vec<String>,
+    mut notes: Vec<Diagnostic>,
 ) -> AhpResult {
     let top = hierarchy_of(section, study);
     let top_ids: Vec<String> = top.iter().map(|c| c.id.clone()).collect();
@@ -584,15 +643,15 @@ pub fn evaluate(
     let mut individual: Vec<Judged> = Vec::new();
     let mut ev_results = Vec::new();
     let range = if apply_ranges {
-        applied_range(rules, study, &top_ids)
+        applied_range(rules, study, section.economic_analysis, &top_ids)
     } else {
-        Err("no weight ranges in the rule set".into())
+        Err("no_ranges_in_rules")
     };
     if let Err(why) = &range {
-        notes.push(format!("weight ranges not applied: {why}"));
+        notes.push(Diagnostic::new(Code::AhpRangesNotApplied, "ahp").code("reason", "ranges", *why));
     }
     let range = range.ok();
-    for (ev, ms) in section.evaluators.iter().zip(&all) {
+    for (ev_index, (ev, ms)) in section.evaluators.iter().zip(&all).enumerate() {
         let mut local = BTreeMap::new();
         let mut crs = BTreeMap::new();
         let mut hints = Vec::new();
@@ -600,11 +659,12 @@ pub fn evaluate(
             let Some(m) = ms.get(key) else { continue };
             let p = matrix::priorities(m, section.method, ri, cutoff);
             if !p.completed.is_empty() {
-                notes.push(format!(
-                    "{}: {} blank judgement(s) in \"{key}\" completed by Harker's method",
-                    ev.name,
-                    p.completed.len()
-                ));
+                notes.push(
+                    Diagnostic::new(Code::AhpBlanksCompleted, format!("ahp.evaluators[{ev_index}].criteria.{key}"))
+                        .text("evaluator", ev.name.clone())
+                        .int("count", p.completed.len() as i64)
+                        .code("node", "criterion", key.clone()),
+                );
             }
             for h in &p.hints {
                 let (row, col) = (&children[h.i], &children[h.j]);
@@ -615,12 +675,8 @@ pub fn evaluate(
                     given: h.given,
                     consistent: h.consistent,
                     suggested: h.suggested.clone(),
-                    message: format!(
-                        "CR {:.2} > {cutoff:.2} in \"{key}\": reconsider ({row}, {col}): {} given, about {} would fit the other judgements",
-                        p.cr,
-                        matrix::saaty_text(h.given),
-                        h.suggested
-                    ),
+                    given_text: matrix::saaty_text(h.given),
+                    cr: p.cr,
                 });
             }
             crs.insert(key.clone(), p.cr);
@@ -655,53 +711,76 @@ pub fn evaluate(
         individual.push(j);
     }
 
-    // The panel.
-    let panel = match section.aggregation {
-        Aggregation::Aij => {
-            let mut local = BTreeMap::new();
-            for (key, _) in &nodes {
-                let ms: Vec<Vec<Vec<Option<f64>>>> = all.iter().filter_map(|m| m.get(key).cloned()).collect();
-                if ms.is_empty() {
-                    continue;
+    // The panel, over the evaluators `mask` keeps.
+    let panel_of = |mask: &[bool]| -> Judged {
+        match section.aggregation {
+            Aggregation::Aij => {
+                let mut local = BTreeMap::new();
+                for (key, _) in &nodes {
+                    let ms: Vec<Vec<Vec<Option<f64>>>> =
+                        all.iter().zip(mask).filter(|(_, k)| **k).filter_map(|(m, _)| m.get(key).cloned()).collect();
+                    if ms.is_empty() {
+                        continue;
+                    }
+                    let g = matrix::geometric_mean_of(&ms);
+                    local.insert(key.clone(), matrix::priorities(&g, section.method, ri, cutoff).weights);
                 }
-                let g = matrix::geometric_mean_of(&ms);
-                local.insert(key.clone(), matrix::priorities(&g, section.method, ri, cutoff).weights);
-            }
-            let mut implement = BTreeMap::new();
-            for l in leaves_of(&top) {
-                let vals: Vec<f64> =
-                    section.evaluators.iter().filter_map(|e| e.alternatives.get(&l).and_then(|j| j.0)).collect();
-                if !vals.is_empty() {
-                    let g = (vals.iter().map(|v| v.ln()).sum::<f64>() / vals.len() as f64).exp();
-                    implement.insert(l, implement_priority(g));
-                }
-            }
-            Judged { local, implement }
-        }
-        Aggregation::Aip => {
-            let n = individual.len().max(1) as f64;
-            let mut local: BTreeMap<String, Vec<f64>> = BTreeMap::new();
-            let mut implement: BTreeMap<String, f64> = BTreeMap::new();
-            for j in &individual {
-                for (k, w) in &j.local {
-                    let e = local.entry(k.clone()).or_insert_with(|| vec![0.0; w.len()]);
-                    for (a, b) in e.iter_mut().zip(w) {
-                        *a += b / n;
+                let mut implement = BTreeMap::new();
+                for l in leaves_of(&top) {
+                    let vals: Vec<f64> = section
+                        .evaluators
+                        .iter()
+                        .zip(mask)
+                        .filter(|(_, k)| **k)
+                        .filter_map(|(e, _)| e.alternatives.get(&l).and_then(|j| j.0))
+                        .collect();
+                    if !vals.is_empty() {
+                        let g = (vals.iter().map(|v| v.ln()).sum::<f64>() / vals.len() as f64).exp();
+                        implement.insert(l, implement_priority(g));
                     }
                 }
-                for (k, p) in &j.implement {
-                    *implement.entry(k.clone()).or_insert(0.0) += p / n;
-                }
+                Judged { local, implement }
             }
-            Judged { local, implement }
+            Aggregation::Aip => {
+                let n = mask.iter().filter(|k| **k).count().max(1) as f64;
+                let mut local: BTreeMap<String, Vec<f64>> = BTreeMap::new();
+                let mut implement: BTreeMap<String, f64> = BTreeMap::new();
+                for (j, _) in individual.iter().zip(mask).filter(|(_, k)| **k) {
+                    for (k, w) in &j.local {
+                        let e = local.entry(k.clone()).or_insert_with(|| vec![0.0; w.len()]);
+                        for (a, b) in e.iter_mut().zip(w) {
+                            *a += b / n;
+                        }
+                    }
+                    for (k, p) in &j.implement {
+                        *implement.entry(k.clone()).or_insert(0.0) += p / n;
+                    }
+                }
+                Judged { local, implement }
+            }
         }
     };
+    let policy = rules.inconsistent_evaluators.as_ref().map(|p| p.value).unwrap_or_default();
+    let consistent: Vec<bool> = ev_results.iter().map(|e| e.consistent).collect();
+    let everyone = vec![true; consistent.len()];
+    let n_inconsistent = consistent.iter().filter(|c| !**c).count();
+    // Excluding everyone would leave no panel: then the policy cannot apply and all stay.
+    let exclude = policy == crate::rules::InconsistentEvaluators::Exclude && n_inconsistent < consistent.len();
+    let (mask, other) = if exclude { (&consistent, &everyone) } else { (&everyone, &consistent) };
+    let panel = panel_of(mask);
+    let evaluators_included = mask.iter().filter(|k| **k).count();
+    let other_panel = (n_inconsistent > 0 && other.iter().any(|k| *k)).then(|| panel_of(other));
     let s = criterion_scores(&top, &panel);
     let w_raw = panel.local.get(GOAL).cloned().unwrap_or_default();
     let bounds: Option<Vec<[f64; 2]>> =
         range.as_ref().map(|r| top_ids.iter().map(|id| r.ranges.get(id).copied().unwrap_or([0.0, 1.0])).collect());
-    let w = match &bounds {
-        Some(b) => clamp_to_ranges(&w_raw, b),
+    let projected = bounds.as_ref().map(|b| project_to_ranges(&w_raw, b));
+    if let Some(None) = projected {
+        notes.push(Diagnostic::new(Code::AhpRangesInfeasible, "rules.ahp.weight_ranges"));
+    }
+    let bounds = bounds.filter(|_| matches!(projected, Some(Some(_))));
+    let w = match projected.flatten() {
+        Some(w) => w,
         None => w_raw.clone(),
     };
     let score: f64 = w.iter().zip(&s).map(|(w, s)| w * s).sum();
@@ -710,9 +789,20 @@ pub fn evaluate(
         Some(b) => score_range(&s, b).unwrap_or([score, score]),
         None => [score, score],
     };
+    // The projected weights lie in the polytope, so the score lies in its range; rounding aside.
+    let score_range = [score_range[0].min(score), score_range[1].max(score)];
     let threshold = rules.score_threshold.value;
     let implement = score >= threshold;
     let robust = (score_range[0] >= threshold) == (score_range[1] >= threshold);
+    let grey_zone = rules.grey_zone.as_ref().map(|g| g.value);
+    let in_grey_zone = grey_zone.is_some_and(|[a, b]| score >= a && score <= b);
+    // The same steps for the other policy's panel: its weights projected the same way.
+    let score_other_policy = other_panel.map(|p| {
+        let s = criterion_scores(&top, &p);
+        let w_raw = p.local.get(GOAL).cloned().unwrap_or_default();
+        let w = bounds.as_ref().and_then(|b| project_to_ranges(&w_raw, b)).unwrap_or(w_raw);
+        w.iter().zip(&s).map(|(w, s)| w * s).sum::<f64>()
+    });
 
     // Leaves with global weights (rule applied at the top).
     let mut leaves = Vec::new();
@@ -758,6 +848,12 @@ pub fn evaluate(
         score_unconstrained,
         score_range,
         robust,
+        grey_zone,
+        in_grey_zone,
+        inconsistent_policy: policy,
+        evaluators_included,
+        evaluators_inconsistent: n_inconsistent,
+        score_other_policy,
         weights: criteria.iter().map(|c| (c.id.clone(), c.weight)).collect(),
         contributions: criteria.iter().map(|c| (c.id.clone(), c.contribution)).collect(),
         criteria,
@@ -777,11 +873,22 @@ mod tests {
     use super::*;
 
     /// Hand calculation: weights (0.5, 0.3, 0.2) in [0.30, 0.45] × [0.25, 0.40] × [0.30, 0.40]:
-    /// economic is cut to 0.45 and regional lifted to 0.30, leaving 0.25 for policy, its floor.
+    /// with τ = 0.05, economic 0.5 − 0.05 = 0.45 (its cap), policy 0.3 − 0.05 = 0.25 (its floor),
+    /// regional 0.2 − 0.05 = 0.15 lifted to 0.30: 0.45 + 0.25 + 0.30 = 1.
     #[test]
     fn clamping_keeps_the_sum_and_the_bounds() {
-        let w = clamp_to_ranges(&[0.5, 0.3, 0.2], &[[0.30, 0.45], [0.25, 0.40], [0.30, 0.40]]);
+        let w = project_to_ranges(&[0.5, 0.3, 0.2], &[[0.30, 0.45], [0.25, 0.40], [0.30, 0.40]]).expect("feasible");
         assert!((w[0] - 0.45).abs() < 1e-12 && (w[1] - 0.25).abs() < 1e-12 && (w[2] - 0.30).abs() < 1e-12, "{w:?}");
+    }
+
+    /// The case of issue 12: every weight out of range at once (0.60, 0.15, 0.25 against
+    /// [0.30, 0.45], [0.25, 0.40], [0.30, 0.40]). One-pass clamping gave 0.45 + 0.40 + 0.30 = 1.15.
+    /// By hand: τ = 0.15 gives 0.45 (cap), 0.25 (0.00 lifted to the floor), 0.30 (0.10 lifted): 1.
+    #[test]
+    fn projection_when_every_weight_is_out_of_range() {
+        let w = project_to_ranges(&[0.60, 0.15, 0.25], &[[0.30, 0.45], [0.25, 0.40], [0.30, 0.40]]).expect("feasible");
+        assert!((w[0] - 0.45).abs() < 1e-12 && (w[1] - 0.25).abs() < 1e-12 && (w[2] - 0.30).abs() < 1e-12, "{w:?}");
+        assert!(project_to_ranges(&[0.5, 0.5], &[[0.6, 0.7], [0.6, 0.7]]).is_none(), "infeasible box");
     }
 
     /// Hand calculation: scores (0.3, 0.8, 0.6), ranges as above. Max: lower bounds give

@@ -94,28 +94,25 @@ impl Schedule {
     }
 
     /// The same schedule with every rate multiplied by `factor` (critical-variable test: +1 %).
-    pub fn scaled(&self, factor: f64) -> Self {
-        let f = Decimal::from_f64_retain(factor).unwrap_or(Decimal::ONE);
-        let steps = self.steps.iter().map(|s| Step { from_year: s.from_year, rate: s.rate * f }).collect();
+    pub fn scaled(&self, factor: Decimal) -> Self {
+        let steps = self.steps.iter().map(|s| Step { from_year: s.from_year, rate: s.rate * factor }).collect();
         Self { steps, ..self.clone() }
     }
 
-    /// Discount factors DF(y) for y in `first..=last`.
+    /// Discount factors DF(y) for y in `first..=last`. Years before the base year are sunk
+    /// (매몰비용): DF 0, never compounded forward.
     pub fn factors(&self, first: i32, last: i32) -> Vec<Decimal> {
-        let mut out = Vec::with_capacity(usize::try_from(last - first + 1).unwrap_or(0));
-        // DF(first), walking from the base year; years before the base year compound.
+        let mut out = Vec::with_capacity(usize::try_from(i64::from(last) - i64::from(first) + 1).unwrap_or(0));
+        // DF(first), walking from the base year.
         let mut df = Decimal::ONE;
         for k in self.base_year + 1..=first {
             df /= Decimal::ONE + self.rate_in(k);
         }
-        for k in first + 1..=self.base_year {
-            df *= Decimal::ONE + self.rate_in(k);
-        }
         for y in first..=last {
-            if y > first {
+            if y > first && y > self.base_year {
                 df /= Decimal::ONE + self.rate_in(y);
             }
-            out.push(df);
+            out.push(if y < self.base_year { Decimal::ZERO } else { df });
         }
         out
     }
@@ -151,11 +148,12 @@ mod tests {
     }
 
     #[test]
-    fn base_year_flow_is_undiscounted_and_earlier_years_compound() {
+    fn base_year_flow_is_undiscounted_and_earlier_years_are_sunk() {
         let s = Schedule::flat(2025, d("0.05"));
         let df = s.factors(2024, 2026);
         assert_eq!(df[1], Decimal::ONE);
-        assert_eq!(df[0], d("1.05"));
+        // A sunk year is not compounded forward (it was 1.05 before issue 12): it does not count.
+        assert_eq!(df[0], Decimal::ZERO);
         assert!((f(df[2]) - 1.0 / 1.05).abs() < 1e-15);
     }
 

@@ -39,8 +39,6 @@ pub struct Irr {
     pub sign_changes: usize,
     /// The range searched.
     pub range: [f64; 2],
-    /// A sentence for the reader.
-    pub message: String,
 }
 
 /// NPV of `flows` (index = years after the first flow) at rate r, up to the positive factor
@@ -68,16 +66,8 @@ pub fn irr(flows: &[f64]) -> Irr {
     let range = [lo, hi];
     let nonzero: Vec<f64> = flows.iter().copied().filter(|c| *c != 0.0 && c.is_finite()).collect();
     let sign_changes = nonzero.windows(2).filter(|w| (w[0] < 0.0) != (w[1] < 0.0)).count();
-    let pct = |r: f64| format!("{:.2} %", r * 100.0);
     if sign_changes == 0 {
-        return Irr {
-            status: IrrStatus::None,
-            value: None,
-            roots: vec![],
-            sign_changes,
-            range,
-            message: "no IRR: the net flow never changes sign, so no discount rate makes NPV zero".into(),
-        };
+        return Irr { status: IrrStatus::None, value: None, roots: vec![], sign_changes, range };
     }
     let f = |r: f64| scaled_npv(flows, r);
     let roots = if sign_changes == 1 {
@@ -95,36 +85,12 @@ pub fn irr(flows: &[f64]) -> Irr {
     } else {
         scan(&f, lo, hi)
     };
-    let (status, value, message) = match roots.as_slice() {
-        [] => (
-            IrrStatus::None,
-            None,
-            format!("no IRR between {} and {}: NPV does not change sign in that range", pct(lo), pct(hi)),
-        ),
-        [r] if sign_changes == 1 => {
-            (IrrStatus::Unique, Some(*r), format!("IRR {} (unique: the net flow changes sign once)", pct(*r)))
-        }
-        [r] => (
-            IrrStatus::Unique,
-            Some(*r),
-            format!(
-                "IRR {} is the only root found between {} and {}, though the net flow changes sign {sign_changes} times",
-                pct(*r),
-                pct(lo),
-                pct(hi)
-            ),
-        ),
-        many => (
-            IrrStatus::Multiple,
-            None,
-            format!(
-                "{} rates make NPV zero ({}): IRR is ambiguous for this flow; use NPV and B/C",
-                many.len(),
-                many.iter().map(|r| pct(*r)).collect::<Vec<_>>().join(", ")
-            ),
-        ),
+    let (status, value) = match roots.as_slice() {
+        [] => (IrrStatus::None, None),
+        [r] => (IrrStatus::Unique, Some(*r)),
+        _ => (IrrStatus::Multiple, None),
     };
-    Irr { status, value, roots, sign_changes, range, message }
+    Irr { status, value, roots, sign_changes, range }
 }
 
 /// Every sign change of `f` on a grid even in ln(1+r), each refined.
@@ -213,7 +179,7 @@ mod tests {
     fn all_positive_flows_have_no_irr() {
         let r = irr(&[0.0, 5.0, 6.0]);
         assert_eq!(r.status, IrrStatus::None);
-        assert!(r.message.contains("never changes sign"));
+        assert_eq!(r.sign_changes, 0);
     }
 
     /// −100, +1 over one year: IRR = −99 %... just at the edge; −100, +0.5: −99.5 %, outside.
@@ -221,7 +187,7 @@ mod tests {
     fn a_root_outside_the_range_is_none_not_a_wrong_answer() {
         let r = irr(&[-100.0, 0.5]);
         assert_eq!(r.status, IrrStatus::None);
-        assert!(r.message.contains("-99.00 %"), "{}", r.message);
+        assert!(r.roots.is_empty() && r.range[0] == -0.99, "{r:?}");
     }
 
     #[test]

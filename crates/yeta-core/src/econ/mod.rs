@@ -6,10 +6,12 @@
 
 pub mod discount;
 pub mod irr;
+pub mod line;
 pub mod optimism;
 
 pub use discount::{Schedule, ScheduleOrigin};
 pub use irr::{Irr, IrrStatus};
+pub use line::{ExpandedLine, Kind, List, Origin, Variation};
 
 use crate::study::money;
 use rust_decimal::Decimal;
@@ -19,17 +21,6 @@ use serde::Serialize;
 /// The one conversion from money to float: for IRR, ratios and charts.
 pub fn to_f64(x: Decimal) -> f64 {
     x.to_f64().unwrap_or(f64::NAN)
-}
-
-/// Flows of one cost or benefit line by year, already in KRW.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Flows<'a> {
-    /// The line's name.
-    pub name: &'a str,
-    /// The line's kind code, e.g. `capex`.
-    pub kind: &'static str,
-    /// KRW by year of the analysis period.
-    pub amounts: Vec<Decimal>,
 }
 
 /// The analysis period and its discount factors.
@@ -90,12 +81,17 @@ impl Convention {
 /// A line's totals.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LinePv {
+    /// Where the line comes from (a study line or the stage that made it).
+    pub origin: Origin,
     /// `costs` or `benefits`.
-    pub list: &'static str,
+    pub list: List,
     /// The line's name.
     pub name: String,
     /// The line's kind.
-    pub kind: &'static str,
+    pub kind: Kind,
+    /// Amounts before the base year (매몰비용), not counted, KRW.
+    #[serde(serialize_with = "money::serialize_out")]
+    pub sunk: Decimal,
     /// Undiscounted sum, KRW.
     #[serde(serialize_with = "money::serialize_out")]
     pub nominal: Decimal,
@@ -138,11 +134,43 @@ pub struct YearRow {
     pub cumulative_pv_net: Decimal,
 }
 
+/// A sensitivity case (민감도 분석 시나리오): what is changed, and by how much.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SensitivityCase {
+    /// The appraisal as it stands.
+    Base,
+    /// Every cost × (1 + pct/100).
+    Costs(i8),
+    /// Every benefit × (1 + pct/100).
+    Benefits(i8),
+    /// Every discount rate + pp percentage points.
+    Rate(i8),
+}
+
+impl SensitivityCase {
+    /// The stable id, e.g. `base`, `costs_plus_10`, `benefits_minus_20`, `rate_minus_1pp`.
+    pub fn code(self) -> String {
+        let sign = |x: i8| if x >= 0 { "plus" } else { "minus" };
+        match self {
+            SensitivityCase::Base => "base".to_owned(),
+            SensitivityCase::Costs(p) => format!("costs_{}_{}", sign(p), p.unsigned_abs()),
+            SensitivityCase::Benefits(p) => format!("benefits_{}_{}", sign(p), p.unsigned_abs()),
+            SensitivityCase::Rate(p) => format!("rate_{}_{}pp", sign(p), p.unsigned_abs()),
+        }
+    }
+}
+
+impl Serialize for SensitivityCase {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.code())
+    }
+}
+
 /// One sensitivity case (민감도 분석).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SensitivityRow {
-    /// Stable id, e.g. `costs_plus_10`, `rate_minus_1pp`.
-    pub case: String,
+    /// The case; serialised as its stable id, e.g. `costs_plus_10`, `rate_minus_1pp`.
+    pub case: SensitivityCase,
     /// Multiplier on all costs.
     pub cost_factor: f64,
     /// Multiplier on all benefits.
@@ -222,7 +250,7 @@ pub struct Economic {
 }
 
 /// Yearly sums of lines.
-pub fn totals(lines: &[Flows<'_>], years: usize) -> Vec<Decimal> {
+pub fn totals(lines: &[ExpandedLine<'_>], years: usize) -> Vec<Decimal> {
     let mut out = vec![Decimal::ZERO; years];
     for l in lines {
         for (o, a) in out.iter_mut().zip(&l.amounts) {
@@ -244,7 +272,12 @@ fn irr_of(costs: &[f64], benefits: &[f64], cost_factor: f64, benefit_factor: f64
 }
 
 /// Runs the economic analysis on expanded cost and benefit lines.
-pub fn analyse(period: &Period, costs: &[Flows<'_>], benefits: &[Flows<'_>], bc_threshold: Decimal) -> Economic {
+pub fn analyse(
+    period: &Period,
+    costs: &[ExpandedLine<'_>],
+    benefits: &[ExpandedLine<'_>],
+    bc_threshold: Decimal,
+) -> Economic {
     let n = period.factors.len();
     let c = totals(costs, n);
     let b = totals(benefits, n);
@@ -259,12 +292,14 @@ pub fn analyse(period: &Period, costs: &[Flows<'_>], benefits: &[Flows<'_>], bc_
     let irr_detail = irr_of(&cf, &bf, 1.0, 1.0);
 
     let mut lines = Vec::with_capacity(costs.len() + benefits.len());
-    for (list, group) in [("costs", costs), ("benefits", benefits)] {
+    for group in [costs, benefits] {
         for l in group {
             lines.push(LinePv {
-                list,
+                origin: l.origin,
+                list: l.list(),
                 name: l.name.to_owned(),
                 kind: l.kind,
+                sunk: l.sunk,
                 nominal: l.amounts.iter().sum(),
                 pv: period.pv(&l.amounts),
             });
@@ -345,18 +380,17 @@ fn sensitivity(
     threshold: Decimal,
     base_irr: Option<f64>,
 ) -> Vec<SensitivityRow> {
-    let pct = |p: i64| Decimal::ONE + Decimal::new(p, 2);
-    let mut cases: Vec<(String, Decimal, Decimal, i64)> = vec![("base".into(), Decimal::ONE, Decimal::ONE, 0)];
-    for p in [10_i64, 20, -10, -20] {
-        let sign = if p > 0 { "plus" } else { "minus" };
-        cases.push((format!("costs_{sign}_{}", p.abs()), pct(p), Decimal::ONE, 0));
+    let pct = |p: i8| Decimal::ONE + Decimal::new(i64::from(p), 2);
+    let mut cases: Vec<(SensitivityCase, Decimal, Decimal, i64)> =
+        vec![(SensitivityCase::Base, Decimal::ONE, Decimal::ONE, 0)];
+    for p in [10_i8, 20, -10, -20] {
+        cases.push((SensitivityCase::Costs(p), pct(p), Decimal::ONE, 0));
     }
-    for p in [10_i64, 20, -10, -20] {
-        let sign = if p > 0 { "plus" } else { "minus" };
-        cases.push((format!("benefits_{sign}_{}", p.abs()), Decimal::ONE, pct(p), 0));
+    for p in [10_i8, 20, -10, -20] {
+        cases.push((SensitivityCase::Benefits(p), Decimal::ONE, pct(p), 0));
     }
-    cases.push(("rate_plus_1pp".into(), Decimal::ONE, Decimal::ONE, 1));
-    cases.push(("rate_minus_1pp".into(), Decimal::ONE, Decimal::ONE, -1));
+    cases.push((SensitivityCase::Rate(1), Decimal::ONE, Decimal::ONE, 1));
+    cases.push((SensitivityCase::Rate(-1), Decimal::ONE, Decimal::ONE, -1));
     cases
         .into_iter()
         .map(|(case, cf, bf, shift)| {

@@ -7,9 +7,10 @@
 //! The uplift becomes a cost line of its own, uplift × the capex lines year by year, so the
 //! cash-flow table, PVs, sensitivity and Monte Carlo all see it and it stays visible.
 
-use crate::econ::Flows;
+use crate::econ::{ExpandedLine, Kind, Origin, Variation};
 use crate::rules::RuleSet;
 use crate::study::money::{self, DecimalString};
+use crate::study::{CostKind, StudyError};
 use crate::study::{Study, ValidationError};
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
@@ -68,12 +69,26 @@ pub struct OptimismBias {
     pub source: Option<String>,
 }
 
+impl ProjectType {
+    /// The cost lines the uplift applies to: capital expenditure for works and equipment;
+    /// operating expenditure for outsourcing, where Mott MacDonald (2002) gives no capex bound
+    /// and an upper bound of 41 % on operating cost.
+    pub fn applies_to(self) -> CostKind {
+        match self {
+            Self::Outsourcing => CostKind::Opex,
+            _ => CostKind::Capex,
+        }
+    }
+}
+
 /// What the appraisal applied.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Applied {
     /// Project type.
     pub project_type: ProjectType,
-    /// Uplift applied to capex, a fraction.
+    /// The kind of cost line uplifted (`capex`, or `opex` for outsourcing).
+    pub applies_to: CostKind,
+    /// Uplift applied to those lines, a fraction.
     #[serde(serialize_with = "money::serialize_out")]
     pub uplift: Decimal,
     /// Where the uplift comes from.
@@ -97,8 +112,12 @@ fn from_table(rules: &RuleSet, t: ProjectType) -> Option<(Decimal, String)> {
     let table = rules.extra.get("optimism_bias")?;
     let row =
         table.value.as_array()?.iter().find(|r| r.get("project_type").and_then(|x| x.as_str()) == Some(t.code()))?;
-    let capex = Decimal::from_str(row.get("capex")?.as_str()?).ok()?;
-    Some((capex, format!("{} ({}): {}", rules.id, t.code(), table.source)))
+    let column = match t.applies_to() {
+        CostKind::Opex => "opex",
+        _ => "capex",
+    };
+    let uplift = Decimal::from_str(row.get(column)?.as_str()?).ok()?;
+    Some((uplift, format!("{} ({}, {column}): {}", rules.id, t.code(), table.source)))
 }
 
 /// The uplift to apply: the study's own, else its rule set's table, else the Green Book's.
@@ -112,16 +131,34 @@ pub fn resolve(study: &Study, rules: &RuleSet) -> Option<Applied> {
             GREEN_BOOK.get_or_init(|| RuleSet::builtin("uk-green-book-2022")).as_ref().and_then(|gb| from_table(gb, t))
         })?,
     };
-    Some(Applied { project_type: t, uplift, source })
+    Some(Applied { project_type: t, applies_to: t.applies_to(), uplift, source })
 }
 
-/// The uplift line: `uplift` × the sum of the capex lines, year by year.
-pub fn line(applied: &Applied, costs: &[Flows<'_>], years: usize) -> Vec<Decimal> {
+/// The uplift line: `uplift` × the study's lines of the uplifted kind, year by year; in the risk
+/// analysis each part moves with the line it comes from.
+pub fn line<'a>(applied: &Applied, costs: &[ExpandedLine<'a>], years: usize) -> Result<ExpandedLine<'a>, StudyError> {
     let mut out = vec![Decimal::ZERO; years];
-    for c in costs.iter().filter(|c| c.kind == "capex") {
+    let mut parts = Vec::new();
+    for (i, c) in costs.iter().enumerate() {
+        if !matches!(c.origin, Origin::Study { .. }) || c.kind != Kind::Cost(applied.applies_to) {
+            continue;
+        }
+        parts.push((i, applied.uplift));
         for (o, a) in out.iter_mut().zip(&c.amounts) {
-            *o += *a * applied.uplift;
+            *o = a.checked_mul(applied.uplift).and_then(|x| o.checked_add(x)).ok_or_else(|| {
+                StudyError::Invalid(vec![ValidationError::new(
+                    "parameters.optimism_bias.uplift",
+                    "the uplift makes a yearly cost beyond the representable range",
+                )])
+            })?;
         }
     }
-    out
+    Ok(ExpandedLine {
+        origin: Origin::OptimismBias,
+        name: LINE,
+        kind: Kind::OptimismBias,
+        variation: Variation::Follows(parts),
+        amounts: out,
+        sunk: Decimal::ZERO,
+    })
 }

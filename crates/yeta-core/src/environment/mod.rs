@@ -5,7 +5,8 @@
 //! register (likelihood × impact) and a compliance checklist.
 
 use crate::appraisal::Context;
-use crate::econ::{Flows, to_f64};
+use crate::econ::{ExpandedLine, Origin, to_f64};
+use crate::study::flows::MAX_YEARLY_AMOUNT;
 use crate::study::{DecimalString, Flow, Line, Study, ValidationError, flows, money};
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
@@ -252,22 +253,12 @@ pub fn validate(s: &EnvironmentSection, study: &Study, v: &mut Vec<ValidationErr
     let (first, last) = (study.parameters.first_year, study.parameters.last_year);
     for (i, e) in s.energy.iter().enumerate() {
         let at = format!("environment.energy[{i}]");
+        if e.kind != EnergyKind::Intensity && e.flows.is_empty() {
+            v.push(ValidationError::new(format!("{at}.flows"), "is empty; give the load or energy by year"));
+        }
         for (j, f) in e.flows.iter().enumerate() {
-            if f.amount < Decimal::ZERO {
-                let what = if e.kind == EnergyKind::ItLoad { "power" } else { "energy" };
-                v.push(ValidationError::new(
-                    format!("{at}.flows[{j}].amount"),
-                    format!("{} is negative {what}", f.amount),
-                ));
-            }
-            if let Ok((a, b)) = flows::span(f)
-                && (a < first || b > last)
-            {
-                v.push(ValidationError::new(
-                    format!("{at}.flows[{j}]"),
-                    format!("years {a}..{b} fall outside the analysis period {first}..{last}"),
-                ));
-            }
+            // The same rules as a cost line's flows: span, years in the period, amount ≥ 0, growth.
+            crate::study::validate_flow(&format!("{at}.flows[{j}]"), f, first, last, v);
         }
         match e.kind {
             EnergyKind::ItLoad => match e.pue {
@@ -278,6 +269,11 @@ pub fn validate(s: &EnvironmentSection, study: &Study, v: &mut Vec<ValidationErr
                 Some(p) if p < Decimal::ONE => v.push(ValidationError::new(
                     format!("{at}.pue"),
                     format!("{p} is below 1; PUE is total energy over IT energy"),
+                )),
+                // The worst data centres measured stay below 3; 10 leaves room and catches typos.
+                Some(p) if p > Decimal::TEN => v.push(ValidationError::new(
+                    format!("{at}.pue"),
+                    format!("{p} is above 10; PUE is total energy over IT energy, typically 1.1 to 2"),
                 )),
                 _ => {}
             },
@@ -341,6 +337,27 @@ pub fn validate(s: &EnvironmentSection, study: &Study, v: &mut Vec<ValidationErr
             "is missing; counting carbon as a cost needs a price path",
         ));
     }
+    // The figures themselves: too large for exact arithmetic is an error naming the field.
+    if v.is_empty() {
+        let costs: Vec<ExpandedLine<'_>> = study
+            .costs
+            .iter()
+            .enumerate()
+            .filter_map(|(i, l)| {
+                Some(ExpandedLine {
+                    origin: Origin::Study { list: crate::econ::List::Costs, index: i },
+                    name: &l.name,
+                    kind: crate::econ::Kind::Cost(l.kind),
+                    variation: crate::econ::Variation::Fixed,
+                    amounts: flows::expand(l, first, last).ok()?,
+                    sunk: Decimal::ZERO,
+                })
+            })
+            .collect();
+        if let Err(e) = yearly(s, study, &costs) {
+            v.push(e);
+        }
+    }
     for (i, r) in s.risks.iter().enumerate() {
         for (name, x) in [("likelihood", r.likelihood), ("impact", r.impact)] {
             if !(1..=5).contains(&x) {
@@ -353,76 +370,147 @@ pub fn validate(s: &EnvironmentSection, study: &Study, v: &mut Vec<ValidationErr
     }
 }
 
-/// Carbon price in a year: linear between points, flat outside.
-fn price_in(path: &[PricePoint], year: i32) -> f64 {
-    let Some(first) = path.first() else { return 0.0 };
+/// Carbon price in a year: linear between points, flat outside (exact, in Decimal).
+fn price_in(path: &[PricePoint], year: i32) -> Option<Decimal> {
+    let Some(first) = path.first() else { return Some(Decimal::ZERO) };
     if year <= first.year {
-        return to_f64(first.krw_per_tco2e);
+        return Some(first.krw_per_tco2e);
     }
     for w in path.windows(2) {
         if year <= w[1].year {
             let (a, b) = (&w[0], &w[1]);
-            let t = (f64::from(year) - f64::from(a.year)) / (f64::from(b.year) - f64::from(a.year));
-            return to_f64(a.krw_per_tco2e) + t * (to_f64(b.krw_per_tco2e) - to_f64(a.krw_per_tco2e));
+            let span = Decimal::from(b.year - a.year);
+            let t = Decimal::from(year - a.year).checked_div(span)?;
+            return b.krw_per_tco2e.checked_sub(a.krw_per_tco2e)?.checked_mul(t)?.checked_add(a.krw_per_tco2e);
         }
     }
-    path.last().map_or(0.0, |p| to_f64(p.krw_per_tco2e))
+    path.last().map(|p| p.krw_per_tco2e)
 }
 
+/// Hours in a year when an IT load gives none.
+const HOURS_PER_YEAR: u32 = 8760;
+
 /// Energy, emissions and carbon value by year over the analysis period (before discounting).
-pub fn yearly(s: &EnvironmentSection, study: &Study, costs: &[Flows<'_>]) -> Vec<YearEnv> {
+///
+/// Every quantity that becomes money is a [`Decimal`] with checked arithmetic: a study whose
+/// energy, factors or prices are too large gives an error naming the field and the limit
+/// (a carbon value of at most KRW 10^20 a year), never a silent zero. `costs` are the study's
+/// expanded cost lines (intensity sources read them by name); other lines are ignored.
+pub fn yearly(
+    s: &EnvironmentSection,
+    study: &Study,
+    costs: &[ExpandedLine<'_>],
+) -> Result<Vec<YearEnv>, ValidationError> {
     let (first, last) = (study.parameters.first_year, study.parameters.last_year);
-    let n = (last - first + 1).max(0) as usize;
-    let mut kwh = vec![0.0; n];
-    for e in &s.energy {
-        let line: Line<crate::study::CostKind> = Line {
-            name: e.name.clone(),
-            kind: crate::study::CostKind::Other,
-            source: None,
-            quantity_unit: None,
-            unit_value: None,
-            flows: e.flows.clone(),
-            uncertainty: None,
+    let n = usize::try_from(i64::from(last) - i64::from(first) + 1).unwrap_or(0);
+    let mut kwh = vec![Decimal::ZERO; n];
+    let million = Decimal::from(1_000_000);
+    for (i, e) in s.energy.iter().enumerate() {
+        let at = format!("environment.energy[{i}]");
+        let too_large = |what: &str| {
+            ValidationError::new(
+                at.clone(),
+                format!("the {what} exceeds the representable range; check the flows, PUE and hours"),
+            )
+        };
+        let add = |k: &mut Decimal, x: Decimal| -> Result<(), ValidationError> {
+            *k = k.checked_add(x).ok_or_else(|| too_large("yearly energy use"))?;
+            Ok(())
         };
         match e.kind {
             EnergyKind::ItLoad | EnergyKind::Kwh => {
-                let Ok(amounts) = flows::expand(&line, first, last) else { continue };
+                let line: Line<crate::study::CostKind> = Line {
+                    name: e.name.clone(),
+                    kind: crate::study::CostKind::Other,
+                    source: None,
+                    quantity_unit: None,
+                    unit_value: None,
+                    flows: e.flows.clone(),
+                    uncertainty: None,
+                };
+                let amounts = flows::expand(&line, first, last)
+                    .map_err(|f| ValidationError::new(format!("{at}.flows[{}]", f.flow), f.message))?;
                 let factor = if e.kind == EnergyKind::ItLoad {
-                    e.pue.map_or(1.0, to_f64) * f64::from(e.hours.unwrap_or(8760))
+                    e.pue
+                        .unwrap_or(Decimal::ONE)
+                        .checked_mul(Decimal::from(e.hours.unwrap_or(HOURS_PER_YEAR)))
+                        .ok_or_else(|| too_large("PUE"))?
                 } else {
-                    1.0
+                    Decimal::ONE
                 };
                 for (k, a) in kwh.iter_mut().zip(amounts) {
-                    *k += to_f64(a) * factor;
+                    add(k, a.checked_mul(factor).ok_or_else(|| too_large("energy use"))?)?;
                 }
             }
             EnergyKind::Intensity => {
-                let per = e.kwh_per_million_krw.map_or(0.0, to_f64);
-                for c in costs.iter().filter(|c| e.cost_lines.iter().any(|n| n == c.name)) {
+                let per = e.kwh_per_million_krw.unwrap_or(Decimal::ZERO);
+                let named = costs
+                    .iter()
+                    .filter(|c| matches!(c.origin, Origin::Study { .. }) && e.cost_lines.iter().any(|n| n == c.name));
+                for c in named {
                     for (k, a) in kwh.iter_mut().zip(&c.amounts) {
-                        *k += to_f64(*a) / 1e6 * per;
+                        let x = a.checked_div(million).and_then(|m| m.checked_mul(per));
+                        add(k, x.ok_or_else(|| too_large("energy use"))?)?;
                     }
                 }
             }
         }
     }
-    let grid = to_f64(s.grid_factor.value);
-    (0..n)
-        .map(|i| {
-            let year = first + i as i32;
-            let op = kwh[i] / 1000.0 * grid;
-            let emb: f64 = s.embodied.iter().filter(|e| e.year == year).map(|e| to_f64(e.tco2e)).sum();
-            let price = s.carbon_price.as_ref().map_or(0.0, |c| price_in(&c.path, year));
-            let value = Decimal::from_f64_retain((op + emb) * price).map_or(Decimal::ZERO, |d| d.round_dp(0));
-            YearEnv { year, kwh: kwh[i], tco2e_operational: op, tco2e_embodied: emb, price, carbon_value: value }
-        })
-        .collect()
+    let grid = s.grid_factor.value;
+    let thousand = Decimal::from(1000);
+    let mut out = Vec::with_capacity(n);
+    for (i, k) in kwh.into_iter().enumerate() {
+        let year = first + i as i32;
+        let op = k.checked_div(thousand).and_then(|mwh| mwh.checked_mul(grid)).ok_or_else(|| {
+            ValidationError::new(
+                "environment.grid_factor.value",
+                "times the energy use exceeds the representable range",
+            )
+        })?;
+        let mut emb = Decimal::ZERO;
+        for (j, e) in s.embodied.iter().enumerate().filter(|(_, e)| e.year == year) {
+            emb = emb.checked_add(e.tco2e).ok_or_else(|| {
+                ValidationError::new(format!("environment.embodied[{j}].tco2e"), "exceeds the representable range")
+            })?;
+        }
+        let price = match &s.carbon_price {
+            Some(c) => price_in(&c.path, year).ok_or_else(|| {
+                ValidationError::new("environment.carbon_price.path", "cannot be interpolated in the decimal range")
+            })?,
+            None => Decimal::ZERO,
+        };
+        let value = op
+            .checked_add(emb)
+            .and_then(|t| t.checked_mul(price))
+            .map(|v| v.round_dp(0))
+            .filter(|v| v.abs() <= MAX_YEARLY_AMOUNT)
+            .ok_or_else(|| {
+                ValidationError::new(
+                    "environment",
+                    format!(
+                        "the carbon value in {year} exceeds KRW 10^20 (emissions {} tCO2e at {} KRW/tCO2e); check the energy, factors and prices",
+                        op.saturating_add(emb).round_dp(0),
+                        price.round_dp(0)
+                    ),
+                )
+            })?;
+        out.push(YearEnv {
+            year,
+            kwh: to_f64(k),
+            tco2e_operational: to_f64(op),
+            tco2e_embodied: to_f64(emb),
+            price: to_f64(price),
+            carbon_value: value,
+        });
+    }
+    Ok(out)
 }
 
 /// The carbon value as a cost line by year, when the study counts it in the economic analysis.
-pub fn carbon_cost_line(study: &Study, costs: &[Flows<'_>]) -> Option<Vec<Decimal>> {
-    let s = study.environment.as_ref().filter(|s| s.include_in_economics)?;
-    Some(yearly(s, study, costs).into_iter().map(|y| y.carbon_value).collect())
+pub fn carbon_cost_line(study: &Study, costs: &[ExpandedLine<'_>]) -> Result<Option<Vec<Decimal>>, crate::StudyError> {
+    let Some(s) = study.environment.as_ref().filter(|s| s.include_in_economics) else { return Ok(None) };
+    let years = yearly(s, study, costs).map_err(|e| crate::StudyError::Invalid(vec![e]))?;
+    Ok(Some(years.into_iter().map(|y| y.carbon_value).collect()))
 }
 
 fn rating(score: u8) -> &'static str {
@@ -437,8 +525,9 @@ fn rating(score: u8) -> &'static str {
 /// Runs the stage.
 pub fn appraise(cx: &Context<'_>) -> Option<EnvironmentResult> {
     let s = cx.study.environment.as_ref()?;
-    let base_costs: Vec<Flows<'_>> = cx.costs.iter().filter(|c| c.name != CARBON_LINE).cloned().collect();
-    let years = yearly(s, cx.study, &base_costs);
+    // Validation has run `yearly` on this study already: an error here cannot happen, and would
+    // leave the stage out rather than show a wrong figure.
+    let years = yearly(s, cx.study, cx.costs).ok()?;
     let values: Vec<Decimal> = years.iter().map(|y| y.carbon_value).collect();
     let carbon_pv = cx.period.pv(&values);
     let e = cx.economic;

@@ -1,8 +1,17 @@
 //! Financial analysis (재무성 분석): revenues against costs at the financial discount rate, FNPV,
-//! profitability index (PI = PV(revenues) / PV(costs)), FIRR, and the funding split with a plain
+//! profitability index (PI = PV(inflows) / PV(costs)), FIRR, and the funding split with a plain
 //! financing-risk flag.
+//!
+//! The operator's cash flows at market prices, as the EU CBA guide (2014, §2.6 "Financial
+//! analysis") sets them out: investment and operating costs (with the optimism-bias uplift, which
+//! is an estimate of the same cash), revenues, and the residual value of the investment as an
+//! inflow in the year the study places it. Shadow prices (잠재가격) such as the carbon value are
+//! economic, not cash, and never enter the financial analysis, whatever
+//! `environment.include_in_economics` says.
 
-use crate::econ::{self, Flows, Irr, Period, Schedule, to_f64};
+use crate::diag::{Code, Diagnostic};
+use crate::econ::{self, ExpandedLine, Irr, Kind, Period, Schedule, to_f64};
+use crate::study::BenefitKind;
 use crate::study::{Study, money};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -19,15 +28,14 @@ pub enum RiskLevel {
     High,
 }
 
-/// One financing-risk finding.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// One financing-risk finding: how serious, and the diagnostic the shells render.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Flag {
-    /// Stable code, e.g. `state_share_above_plan`.
-    pub code: &'static str,
     /// How serious.
     pub level: RiskLevel,
-    /// A sentence with the figures.
-    pub message: String,
+    /// Code, field path and figures.
+    #[serde(flatten)]
+    pub diagnostic: Diagnostic,
 }
 
 /// The funding split (재원 분담).
@@ -70,13 +78,16 @@ pub struct Financial {
     /// PV of revenues, KRW.
     #[serde(serialize_with = "money::serialize_out")]
     pub pv_revenues: Decimal,
+    /// PV of the residual value counted as a financial inflow (EU CBA guide 2014, §2.6), KRW.
+    #[serde(serialize_with = "money::serialize_out")]
+    pub pv_residual_value: Decimal,
     /// PV of costs at the financial rate, KRW.
     #[serde(serialize_with = "money::serialize_out")]
     pub pv_costs: Decimal,
-    /// FNPV = PV(revenues) − PV(costs), KRW.
+    /// FNPV = PV(revenues) + PV(residual value) − PV(costs), KRW.
     #[serde(serialize_with = "money::serialize_out")]
     pub fnpv: Decimal,
-    /// PI = PV(revenues) / PV(costs).
+    /// PI = PV(revenues + residual value) / PV(costs).
     pub profitability_index: Option<f64>,
     /// FIRR when unique.
     pub firr: Option<f64>,
@@ -90,17 +101,30 @@ pub struct Financial {
     pub flags: Vec<Flag>,
 }
 
-/// Runs the financial analysis.
-pub fn analyse(study: &Study, rate: Decimal, costs: &[Flows<'_>], revenues: &[Flows<'_>]) -> Financial {
+/// Runs the financial analysis on the appraisal's expanded lines: cash costs (shadow-priced lines
+/// left out), revenues, and the residual-value benefit lines as inflows.
+pub fn analyse(
+    study: &Study,
+    rate: Decimal,
+    costs: &[ExpandedLine<'_>],
+    benefits: &[ExpandedLine<'_>],
+    revenues: &[ExpandedLine<'_>],
+) -> Financial {
     let p = &study.parameters;
     let period = Period::new(Schedule::flat(p.base_year, rate), p.first_year, p.last_year);
     let n = period.factors.len();
-    let c = econ::totals(costs, n);
+    let cash_costs: Vec<ExpandedLine<'_>> = costs.iter().filter(|l| !l.kind.is_shadow_price()).cloned().collect();
+    let residual: Vec<ExpandedLine<'_>> =
+        benefits.iter().filter(|l| l.kind == Kind::Benefit(BenefitKind::ResidualValue)).cloned().collect();
+    let c = econ::totals(&cash_costs, n);
     let r = econ::totals(revenues, n);
+    let rv = econ::totals(&residual, n);
     let pv_costs = period.pv(&c);
     let pv_revenues = period.pv(&r);
-    let fnpv = pv_revenues - pv_costs;
-    let net: Vec<f64> = c.iter().zip(&r).map(|(c, r)| to_f64(r - c)).collect();
+    let pv_residual_value = period.pv(&rv);
+    let inflows = pv_revenues + pv_residual_value;
+    let fnpv = inflows - pv_costs;
+    let net: Vec<f64> = c.iter().zip(&r).zip(&rv).map(|((c, r), v)| to_f64(r + v - c)).collect();
     let firr_detail = econ::irr::irr(&net);
     let funding = funding(study);
     let flags = flags(study, &funding, !revenues.is_empty(), fnpv);
@@ -108,9 +132,10 @@ pub fn analyse(study: &Study, rate: Decimal, costs: &[Flows<'_>], revenues: &[Fl
         applicable: !revenues.is_empty(),
         discount_rate: to_f64(rate),
         pv_revenues,
+        pv_residual_value,
         pv_costs,
         fnpv,
-        profitability_index: econ::bc_ratio(pv_revenues, pv_costs),
+        profitability_index: econ::bc_ratio(inflows, pv_costs),
         firr: firr_detail.value,
         firr_detail,
         financing_risk: flags.iter().map(|f| f.level).max().unwrap_or(RiskLevel::Low),
@@ -134,6 +159,7 @@ fn funding(study: &Study) -> Funding {
         state,
         local,
         private,
+        // Validation bounds every amount by KRW 10^20, so this cannot overflow.
         unallocated: total - state - local - private,
         state_share: share(state, total),
         local_share: share(local, total),
@@ -145,62 +171,51 @@ fn funding(study: &Study) -> Funding {
 
 fn flags(study: &Study, f: &Funding, has_revenues: bool, fnpv: Decimal) -> Vec<Flag> {
     let mut out = Vec::new();
-    let pct = |x: f64| format!("{:.1} %", x * 100.0);
-    let bn = |x: Decimal| format!("KRW {:.1} bn", to_f64(x) / 1e9);
+    let flag = |level, d| Flag { level, diagnostic: d };
     if let Some(max) = f.max_state_share
         && f.state_share > max + 1e-12
     {
-        out.push(Flag {
-            code: "state_share_above_plan",
-            level: RiskLevel::High,
-            message: format!("state share {} exceeds the {} the funding plan supports", pct(f.state_share), pct(max)),
-        });
+        out.push(flag(
+            RiskLevel::High,
+            Diagnostic::new(Code::StateShareAbovePlan, "financing.state")
+                .percent("share", f.state_share)
+                .percent("max", max),
+        ));
     }
     if !f.from_plan {
         if f.unallocated > Decimal::ZERO {
-            out.push(Flag {
-                code: "no_funding_plan",
-                level: RiskLevel::Medium,
-                message: format!(
-                    "no funding plan: {} of the total cost has no stated source beyond state funding",
-                    bn(f.unallocated)
-                ),
-            });
+            out.push(flag(
+                RiskLevel::Medium,
+                Diagnostic::new(Code::NoFundingPlan, "financing").money("amount", f.unallocated),
+            ));
         }
     } else if f.unallocated > Decimal::ZERO {
-        out.push(Flag {
-            code: "funding_gap",
-            level: RiskLevel::High,
-            message: format!("the funding plan leaves {} of the total cost unfunded", bn(f.unallocated)),
-        });
+        out.push(flag(RiskLevel::High, Diagnostic::new(Code::FundingGap, "financing").money("amount", f.unallocated)));
     } else if f.unallocated < Decimal::ZERO {
-        out.push(Flag {
-            code: "funding_exceeds_cost",
-            level: RiskLevel::Medium,
-            message: format!("the funding plan exceeds the total cost by {}", bn(-f.unallocated)),
-        });
+        out.push(flag(
+            RiskLevel::Medium,
+            Diagnostic::new(Code::FundingExceedsCost, "financing").money("amount", -f.unallocated),
+        ));
     }
     if f.from_plan && f.state != study.project.state_funding {
-        out.push(Flag {
-            code: "state_funding_mismatch",
-            level: RiskLevel::Medium,
-            message: format!(
-                "financing.state ({}) differs from project.state_funding ({})",
-                bn(f.state),
-                bn(study.project.state_funding)
-            ),
-        });
+        out.push(flag(
+            RiskLevel::Medium,
+            Diagnostic::new(Code::StateFundingMismatch, "financing.state")
+                .money("plan", f.state)
+                .money("project", study.project.state_funding),
+        ));
     }
     if f.private > Decimal::ZERO && (!has_revenues || fnpv < Decimal::ZERO) {
-        out.push(Flag {
-            code: "private_share_not_covered_by_revenue",
-            level: RiskLevel::High,
-            message: if has_revenues {
-                format!("private funding of {} relies on revenues, but FNPV is negative ({})", bn(f.private), bn(fnpv))
+        out.push(flag(
+            RiskLevel::High,
+            if has_revenues {
+                Diagnostic::new(Code::PrivateFnpvNegative, "financing.private")
+                    .money("private", f.private)
+                    .money("fnpv", fnpv)
             } else {
-                format!("private funding of {} with no revenue lines to repay it", bn(f.private))
+                Diagnostic::new(Code::PrivateWithoutRevenue, "financing.private").money("private", f.private)
             },
-        });
+        ));
     }
     out
 }

@@ -181,8 +181,67 @@ impl RegionTable {
     }
 }
 
+/// Largest multiplier Yeta accepts: national Type II output multipliers are about 2–3.
+pub const MAX_MULTIPLIER: f64 = 20.0;
+/// Largest employment coefficient, jobs per KRW 1 bn (Korea's economy-wide figure is about 10).
+pub const MAX_EMPLOYMENT_PER_KRW_BN: f64 = 1000.0;
+
+/// Checks a whole IO coefficient table (`sector,production,value_added,employment_per_krw_bn,
+/// source`): every row's numbers finite and in range, every sector present once. Errors name the
+/// line and column.
+pub fn check_multipliers_csv(text: &str) -> Result<(), String> {
+    let mut lines = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
+    let (_, header) = lines.next().ok_or("the multiplier table is empty")?;
+    let want = ["sector", "production", "value_added", "employment_per_krw_bn"];
+    let cols = split_csv(header);
+    for (i, w) in want.iter().enumerate() {
+        if cols.get(i).map(String::as_str) != Some(*w) {
+            return Err(format!("line 1, column {}: expected `{w}`, found \"{}\"", i + 1, short(cols.get(i))));
+        }
+    }
+    let mut seen = Vec::new();
+    for (n, line) in lines {
+        let c = split_csv(line);
+        let sector = c.first().map(String::as_str).unwrap_or("");
+        if !["construction", "ict", "other"].contains(&sector) {
+            return Err(format!(
+                "line {}, column sector: \"{}\" is not construction, ict or other",
+                n + 1,
+                short(c.first())
+            ));
+        }
+        if seen.contains(&sector.to_owned()) {
+            return Err(format!("line {}: sector {sector} appears twice", n + 1));
+        }
+        seen.push(sector.to_owned());
+        for (i, name) in want.iter().enumerate().skip(1) {
+            let max = if i == 3 { MAX_EMPLOYMENT_PER_KRW_BN } else { MAX_MULTIPLIER };
+            match c.get(i).and_then(|s| s.parse::<f64>().ok()) {
+                Some(x) if x.is_finite() && (0.0..=max).contains(&x) => {}
+                Some(x) if x.is_finite() => {
+                    return Err(format!("line {}, column {name}: {x} is outside 0..{max}", n + 1));
+                }
+                _ => return Err(format!("line {}, column {name}: \"{}\" is not a number", n + 1, short(c.get(i)))),
+            }
+        }
+    }
+    for s in ["construction", "ict", "other"] {
+        if !seen.iter().any(|x| x == s) {
+            return Err(format!("no row for sector `{s}` in the multiplier table"));
+        }
+    }
+    Ok(())
+}
+
+/// A cell as an error may quote it: at most 40 characters.
+fn short(cell: Option<&String>) -> String {
+    let s = cell.map(String::as_str).unwrap_or("");
+    if s.chars().count() > 40 { s.chars().take(40).collect::<String>() + "…" } else { s.to_owned() }
+}
+
 /// Parses the IO coefficient CSV (`sector,production,value_added,employment_per_krw_bn,source`).
 pub fn multipliers_from_csv(text: &str, sector: IoSector) -> Result<Multipliers, String> {
+    check_multipliers_csv(text)?;
     let want = match sector {
         IoSector::Construction => "construction",
         IoSector::Ict => "ict",
@@ -278,7 +337,7 @@ pub struct RegionalResult {
     /// Regional economic effects.
     pub effects: Effects,
     /// Method notes.
-    pub notes: Vec<String>,
+    pub notes: Vec<crate::diag::Diagnostic>,
 }
 
 /// Checks the section.
@@ -335,11 +394,25 @@ pub fn appraise(cx: &Context<'_>) -> Option<RegionalResult> {
         SectorClass::Ict => IoSector::Ict,
         SectorClass::Other => IoSector::Other,
     });
+    // The shell's table was checked in `with_context` (an error naming line and column); the
+    // shipped one by a test: a table without the sector's row cannot reach this point.
     let multipliers = multipliers_from_csv(cx.inputs.multipliers.unwrap_or(BUILTIN_MULTIPLIERS), sector).ok()?;
-    let spending: Decimal =
-        cx.costs.iter().filter(|l| matches!(l.kind, "capex" | "reinvestment")).flat_map(|l| l.amounts.iter()).sum();
+    let spending: Decimal = cx
+        .costs
+        .iter()
+        .filter(|l| {
+            matches!(l.origin, crate::econ::Origin::Study { .. })
+                && matches!(
+                    l.kind,
+                    crate::econ::Kind::Cost(crate::study::CostKind::Capex | crate::study::CostKind::Reinvestment)
+                )
+        })
+        .flat_map(|l| l.amounts.iter())
+        .sum();
     let share = section.spending_share_in_region.unwrap_or(Decimal::ONE);
     let local = to_f64(spending * share);
+    // Multipliers are finite and at most MAX_MULTIPLIER, spending at most KRW 10^20 a line-year:
+    // the products are finite and in Decimal's range.
     let krw = |x: f64| Decimal::from_f64_retain(x).map_or(Decimal::ZERO, |d| d.round_dp(0));
     let effects = Effects {
         sector,
@@ -350,17 +423,22 @@ pub fn appraise(cx: &Context<'_>) -> Option<RegionalResult> {
         employment: local / 1e9 * multipliers.employment_per_krw_bn,
         multipliers,
     };
-    let mut notes = vec![
-        "Since 2019 regional backwardness only adds a bonus in the PFS; capital-region projects are not scored on it."
-            .to_owned(),
-    ];
-    if region.is_capital_region() {
-        notes.push("Capital-region project: the AHP has no balanced-development criterion.".into());
+    let mut notes = vec![crate::diag::Diagnostic::new(crate::diag::Code::RegionalBonusOnly, "regional")];
+    if cx.study.project.is_capital_region() {
+        notes.push(crate::diag::Diagnostic::new(crate::diag::Code::RegionalCapitalNoCriterion, "project.region"));
+    } else if let Some(x) = cx.study.project.capital_exemption() {
+        notes.push(
+            crate::diag::Diagnostic::new(crate::diag::Code::RegionalCapitalExempt, "project.municipality")
+                .text("code", x.code.clone())
+                .text("name", x.name.clone())
+                .text("name_en", x.name_en.clone())
+                .text("reason", x.reason.clone()),
+        );
     }
     Some(RegionalResult {
         region,
         region_name: region.name(false),
-        capital_region: region.is_capital_region(),
+        capital_region: cx.study.project.is_capital_region(),
         population_decline_area: cx.study.project.population_decline_area,
         backwardness,
         effects,

@@ -13,7 +13,7 @@
 pub mod dist;
 
 use crate::appraisal::Context;
-use crate::econ::{self, to_f64};
+use crate::econ::{self, ExpandedLine, List, Origin, Variation, to_f64};
 use crate::study::{DecimalString, Study, ValidationError, money};
 use dist::{Dist, Rng};
 use rust_decimal::Decimal;
@@ -25,6 +25,9 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 pub const CHUNK: usize = 1024;
 /// Most draws one run accepts.
 pub const MAX_DRAWS: usize = 10_000_000;
+/// Largest multiplier parameter (min, mode, max, mean, sd) a distribution may have: 100 × the
+/// estimate is far beyond any reference-class range, and keeps every simulated amount finite.
+pub const MAX_MULTIPLIER: Decimal = Decimal::ONE_HUNDRED;
 
 /// The family of a multiplier distribution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -106,6 +109,13 @@ pub fn validate_uncertainty(path: &str, u: &Uncertainty, v: &mut Vec<ValidationE
                 ));
                 None
             }
+            Some(x) if x > MAX_MULTIPLIER => {
+                v.push(ValidationError::new(
+                    format!("{path}.{name}"),
+                    format!("{x} is above {MAX_MULTIPLIER}; a multiplier of a line's amounts (1 = as estimated) is at most {MAX_MULTIPLIER}"),
+                ));
+                None
+            }
             Some(x) => Some(x),
         }
     };
@@ -171,6 +181,9 @@ pub enum RiskError {
     /// Options out of range.
     #[error("{0}")]
     Options(String),
+    /// A simulated figure is not a finite amount of money (the study's ranges are too wide).
+    #[error("the simulated {0} is not a finite amount within the decimal range")]
+    NotFinite(&'static str),
 }
 
 /// Summary statistics of a simulated quantity.
@@ -207,12 +220,28 @@ pub struct Bin {
     pub count: usize,
 }
 
+/// What a critical variable is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "variable", rename_all = "snake_case")]
+pub enum Variable {
+    /// A counted line of the appraisal (a study line, the optimism bias, the carbon cost).
+    Line {
+        /// Its list.
+        list: List,
+        /// Where it comes from.
+        origin: Origin,
+    },
+    /// Every discount rate of the schedule, scaled together.
+    DiscountRate,
+}
+
 /// A critical variable (EU CBA guide 2014): a ±1 % change moves NPV by more than 1 %.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Critical {
-    /// `costs`, `benefits` or `discount_rate`.
-    pub list: &'static str,
-    /// Line name.
+    /// The variable: a line (with its origin) or the discount rate.
+    #[serde(flatten)]
+    pub variable: Variable,
+    /// The line's name (empty for the discount rate).
     pub name: String,
     /// Change of NPV, as % of |NPV|, per 1 % increase of the variable (negative for costs).
     pub elasticity: f64,
@@ -241,8 +270,15 @@ pub struct RiskResult {
     pub critical_variables: Vec<Critical>,
     /// Σ E[multiplier] × PV(line): the analytic expectation of NPV when the rate is fixed.
     pub npv_expected_analytic: Option<Money>,
-    /// Lines with an uncertainty, and the discount rate if it has one.
+    /// Names of the lines with an uncertainty of their own (and "discount rate" when it has one).
     pub uncertain: Vec<String>,
+    /// Lines that vary with the lines they derive from (the optimism bias with its capex).
+    pub derived: Vec<String>,
+    /// Derived lines held at their deterministic value in every draw (the carbon cost, whose
+    /// energy inputs carry no uncertainty).
+    pub held_fixed: Vec<String>,
+    /// Whether the discount rate varies.
+    pub rate_uncertain: bool,
 }
 
 /// KRW as a string in the JSON.
@@ -251,8 +287,13 @@ pub struct RiskResult {
 pub struct Money(#[serde(serialize_with = "money::serialize_out")] pub Decimal);
 
 impl Money {
-    fn of(x: f64) -> Self {
-        Money(Decimal::from_f64_retain(x).map_or(Decimal::ZERO, |d| d.round_dp(0)))
+    /// The one crossing of simulated floats back into money: a non-finite or out-of-range value
+    /// is an error naming the figure, never a silent zero.
+    fn of(x: f64, what: &'static str) -> Result<Self, RiskError> {
+        Decimal::from_f64_retain(x)
+            .filter(|_| x.is_finite())
+            .map(|d| Money(d.round_dp(0)))
+            .ok_or(RiskError::NotFinite(what))
     }
 }
 
@@ -280,36 +321,53 @@ pub fn simulate(
     let factors: Vec<f64> = cx.period.factors.iter().map(|d| to_f64(*d)).collect();
     // Group slots: each group (or ungrouped uncertain line) draws one uniform per draw.
     let mut groups: Vec<String> = Vec::new();
-    let mut uncertain = Vec::new();
-    let mut lines = Vec::new();
-    let mut push = |sign: f64,
-                    flows: &[econ::Flows<'_>],
-                    u: Vec<Option<&Uncertainty>>,
-                    lines: &mut Vec<SimLine>,
-                    uncertain: &mut Vec<String>| {
-        for (f, u) in flows.iter().zip(u) {
-            let amounts: Vec<f64> = f.amounts.iter().map(|a| to_f64(*a)).collect();
-            let pv = amounts.iter().zip(&factors).map(|(a, d)| a * d).sum();
-            let slot = match u {
-                Some(u) => {
-                    uncertain.push(f.name.to_owned());
-                    let key = u.group.clone().unwrap_or_else(|| format!("\u{0}{}", f.name));
-                    groups.iter().position(|g| *g == key).unwrap_or_else(|| {
-                        groups.push(key);
-                        groups.len() - 1
-                    })
-                }
-                None => usize::MAX,
-            };
-            lines.push(SimLine { sign, amounts, pv, dist: u.and_then(Uncertainty::to_dist), slot });
-        }
+    let mut slot_of = |origin: Origin, u: &Uncertainty| -> usize {
+        let key = u.group.clone().unwrap_or_else(|| format!("\u{0}{origin:?}"));
+        groups.iter().position(|g| *g == key).unwrap_or_else(|| {
+            groups.push(key);
+            groups.len() - 1
+        })
     };
-    push(-1.0, cx.costs, study.costs.iter().map(|l| l.uncertainty.as_ref()).collect(), &mut lines, &mut uncertain);
-    push(1.0, cx.benefits, study.benefits.iter().map(|l| l.uncertainty.as_ref()).collect(), &mut lines, &mut uncertain);
-    let rate_dist = study.parameters.discount_uncertainty.as_ref().and_then(Uncertainty::to_dist);
-    if rate_dist.is_some() {
-        uncertain.push("discount rate".into());
+    let (mut uncertain, mut derived, mut held_fixed) = (Vec::new(), Vec::new(), Vec::new());
+    // Every counted line of the appraisal, each with the distribution it follows: its own, the
+    // one of the line it derives from (part by part), or none.
+    let mut lines = Vec::new();
+    for (sign, list) in [(-1.0, cx.costs), (1.0, cx.benefits)] {
+        for l in list {
+            let sim = |amounts: Vec<f64>, dist: Option<Dist>, slot: usize| {
+                let pv = amounts.iter().zip(&factors).map(|(a, d)| a * d).sum();
+                SimLine { sign, amounts, pv, dist, slot }
+            };
+            match &l.variation {
+                Variation::Fixed => lines.push(sim(floats(&l.amounts), None, usize::MAX)),
+                Variation::HeldFixed => {
+                    held_fixed.push(l.name.to_owned());
+                    lines.push(sim(floats(&l.amounts), None, usize::MAX));
+                }
+                Variation::Own(u) => {
+                    uncertain.push(l.name.to_owned());
+                    let slot = slot_of(l.origin, u);
+                    lines.push(sim(floats(&l.amounts), u.to_dist(), slot));
+                }
+                Variation::Follows(parts) => {
+                    derived.push(l.name.to_owned());
+                    for (src, factor) in parts {
+                        let Some(source) = list.get(*src) else { continue };
+                        let f = to_f64(*factor);
+                        let amounts = source.amounts.iter().map(|a| to_f64(*a) * f).collect();
+                        match &source.variation {
+                            Variation::Own(u) => {
+                                let slot = slot_of(source.origin, u);
+                                lines.push(sim(amounts, u.to_dist(), slot));
+                            }
+                            _ => lines.push(sim(amounts, None, usize::MAX)),
+                        }
+                    }
+                }
+            }
+        }
     }
+    let rate_dist = study.parameters.discount_uncertainty.as_ref().and_then(Uncertainty::to_dist);
     let rates: Vec<f64> =
         (0..factors.len()).map(|i| to_f64(cx.period.schedule.rate_in(cx.period.first_year + i as i32))).collect();
     // Rates of the years from the base year to the first year, which discount the first year.
@@ -415,29 +473,41 @@ pub fn simulate(
     let npv_stats = stats(&mut npv);
     bc.retain(|x| x.is_finite());
     let bc_stats = stats(&mut bc);
-    let npv_expected_analytic = rate_dist
-        .is_none()
-        .then(|| Money::of(lines.iter().map(|l| l.sign * l.dist.as_ref().map_or(1.0, Dist::mean) * l.pv).sum()));
+    let npv_expected_analytic = match rate_dist {
+        None => Some(Money::of(
+            lines.iter().map(|l| l.sign * l.dist.as_ref().map_or(1.0, Dist::mean) * l.pv).sum(),
+            "analytic NPV expectation",
+        )?),
+        Some(_) => None,
+    };
+    let histogram = histogram?;
     Ok(RiskResult {
         draws: opts.draws,
         seed: opts.seed,
         npv: Stats {
-            mean: Money::of(npv_stats.mean),
-            sd: Money::of(npv_stats.sd),
-            se: Money::of(npv_stats.se),
-            p5: Money::of(npv_stats.p5),
-            p10: Money::of(npv_stats.p10),
-            p50: Money::of(npv_stats.p50),
-            p90: Money::of(npv_stats.p90),
-            p95: Money::of(npv_stats.p95),
+            mean: Money::of(npv_stats.mean, "NPV mean")?,
+            sd: Money::of(npv_stats.sd, "NPV standard deviation")?,
+            se: Money::of(npv_stats.se, "NPV standard error")?,
+            p5: Money::of(npv_stats.p5, "NPV 5th percentile")?,
+            p10: Money::of(npv_stats.p10, "NPV 10th percentile")?,
+            p50: Money::of(npv_stats.p50, "NPV median")?,
+            p90: Money::of(npv_stats.p90, "NPV 90th percentile")?,
+            p95: Money::of(npv_stats.p95, "NPV 95th percentile")?,
         },
         bc_ratio: bc_stats,
         prob_npv_positive,
         prob_bc_ge_1,
         histogram,
-        critical_variables: critical(cx, &lines, &uncertain),
+        critical_variables: critical(cx),
         npv_expected_analytic,
-        uncertain,
+        uncertain: if rate_dist.is_some() {
+            uncertain.into_iter().chain(["discount rate".to_owned()]).collect()
+        } else {
+            uncertain
+        },
+        derived,
+        held_fixed,
+        rate_uncertain: rate_dist.is_some(),
     })
 }
 
@@ -469,10 +539,10 @@ fn stats(xs: &mut [f64]) -> Stats<f64> {
     }
 }
 
-fn histogram(xs: &[f64], bins: usize) -> Vec<Bin> {
+fn histogram(xs: &[f64], bins: usize) -> Result<Vec<Bin>, RiskError> {
     let (lo, hi) = xs.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), x| (a.min(*x), b.max(*x)));
     if !lo.is_finite() || !hi.is_finite() {
-        return vec![];
+        return Err(RiskError::NotFinite("NPV range"));
     }
     let width = if hi > lo { (hi - lo) / bins as f64 } else { 1.0 };
     let mut counts = vec![0; bins];
@@ -483,54 +553,68 @@ fn histogram(xs: &[f64], bins: usize) -> Vec<Bin> {
     counts
         .into_iter()
         .enumerate()
-        .map(|(i, count)| Bin {
-            from: Money::of(lo + width * i as f64).0,
-            to: Money::of(lo + width * (i + 1) as f64).0,
-            count,
+        .map(|(i, count)| {
+            Ok(Bin {
+                from: Money::of(lo + width * i as f64, "NPV histogram")?.0,
+                to: Money::of(lo + width * (i + 1) as f64, "NPV histogram")?.0,
+                count,
+            })
         })
         .collect()
 }
 
-/// EU guide: a variable is critical when a 1 % change moves NPV by more than 1 %, i.e. when
-/// |PV(line)| > |NPV|; for the discount rate, by a numerical derivative.
-fn critical(cx: &Context<'_>, lines: &[SimLine], uncertain: &[String]) -> Vec<Critical> {
-    let npv = to_f64(cx.economic.npv);
+/// EU guide: a variable is critical when a 1 % change moves NPV by more than 1 %. For a line that
+/// is ±PV(line)/|NPV| (exact, PV being linear in the line); for the discount rate, the change of
+/// NPV when every rate is 1 % higher, over the same counted lines as the appraisal.
+fn critical(cx: &Context<'_>) -> Vec<Critical> {
+    let npv = cx.economic.npv;
     let mut out = Vec::new();
-    if npv == 0.0 {
+    if npv.is_zero() {
         return out;
     }
-    let names = cx.costs.iter().map(|l| ("costs", l.name)).chain(cx.benefits.iter().map(|l| ("benefits", l.name)));
-    for ((list, name), l) in names.zip(lines) {
-        let elasticity = l.sign * l.pv / npv.abs();
-        if elasticity.abs() > 1.0 {
-            out.push(Critical {
-                list,
-                name: name.to_owned(),
-                elasticity,
-                uncertain: uncertain.iter().any(|u| u == name),
-            });
+    let follows_uncertain = |list: &[ExpandedLine<'_>], l: &ExpandedLine<'_>| match &l.variation {
+        Variation::Own(_) => true,
+        Variation::Follows(parts) => {
+            parts.iter().any(|(i, _)| list.get(*i).is_some_and(|s| matches!(s.variation, Variation::Own(_))))
+        }
+        _ => false,
+    };
+    for (sign, list) in [(-Decimal::ONE, cx.costs), (Decimal::ONE, cx.benefits)] {
+        for l in list {
+            let pv = cx.period.pv(&l.amounts);
+            let Some(e) = (sign * pv).checked_div(npv.abs()).map(to_f64) else { continue };
+            if e.abs() > 1.0 {
+                out.push(Critical {
+                    variable: Variable::Line { list: l.list(), origin: l.origin },
+                    name: l.name.to_owned(),
+                    elasticity: e,
+                    uncertain: follows_uncertain(list, l),
+                });
+            }
         }
     }
     let up = econ::Period::new(
-        cx.period.schedule.scaled(1.01),
+        cx.period.schedule.scaled(Decimal::new(101, 2)),
         cx.period.first_year,
         cx.period.first_year + cx.period.factors.len() as i32 - 1,
     );
-    let npv_up: f64 = lines
-        .iter()
-        .map(|l| l.sign * l.amounts.iter().zip(&up.factors).map(|(a, d)| a * to_f64(*d)).sum::<f64>())
-        .sum();
-    let elasticity = (npv_up - npv) / npv.abs() * 100.0;
-    if elasticity.abs() > 1.0 {
+    let npv_up = up.pv(&econ::totals(cx.benefits, up.factors.len())) - up.pv(&econ::totals(cx.costs, up.factors.len()));
+    if let Some(e) = (npv_up - npv).checked_div(npv.abs()).map(|x| to_f64(x) * 100.0)
+        && e.abs() > 1.0
+    {
         out.push(Critical {
-            list: "discount_rate",
-            name: "discount rate".into(),
-            elasticity,
-            uncertain: uncertain.iter().any(|u| u == "discount rate"),
+            variable: Variable::DiscountRate,
+            name: String::new(),
+            elasticity: e,
+            uncertain: cx.study.parameters.discount_uncertainty.is_some(),
         });
     }
     out.sort_by(|a, b| b.elasticity.abs().total_cmp(&a.elasticity.abs()));
     out
+}
+
+fn floats(amounts: &[Decimal]) -> Vec<f64> {
+    amounts.iter().map(|a| to_f64(*a)).collect()
 }
 
 /// Runs the simulation for a study (validates and appraises it first).

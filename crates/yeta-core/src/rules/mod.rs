@@ -30,11 +30,38 @@ pub const BUILTIN: [(&str, &str); 4] = [
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
-    /// Confirmed in a public source.
+    /// Confirmed in a citable public source (document, article or section named).
     Confirmed,
+    /// Reported by a secondary source (a review, an announcement, a study) and not checked
+    /// against the official text.
+    Reported,
     /// Common practice, not confirmed from the official text: visible and editable.
     #[default]
     Practice,
+    /// Yeta's stated assumption where no source was found: replace it with the rule in force.
+    Assumption,
+}
+
+/// Which economic analysis the economic criterion of the AHP rests on (경제성 분석 방법).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum EconomicAnalysis {
+    /// Benefit–cost analysis (비용편익분석, B/C).
+    #[default]
+    Bc,
+    /// Cost-effectiveness analysis (비용효과분석, E/C), when benefits cannot be monetised.
+    Ec,
+}
+
+/// What the comprehensive evaluation does with an evaluator whose CR stays above the cut-off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum InconsistentEvaluators {
+    /// Kept in the panel; the appraisal reports the score without them too.
+    #[default]
+    Include,
+    /// Left out of the panel; the appraisal reports the score with them too.
+    Exclude,
 }
 
 /// A value with the source it comes from.
@@ -105,8 +132,17 @@ pub struct WeightRangeRule {
     /// Applies to capital-region projects (true), others (false), or both (absent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capital_region: Option<bool>,
+    /// The economic analysis it applies to (B/C, or E/C); absent = B/C.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub analysis: Option<EconomicAnalysis>,
     /// Allowed [min, max] weight of each top-level criterion, e.g. `"economic": [0.30, 0.45]`.
     pub ranges: BTreeMap<String, [f64; 2]>,
+    /// This rule's own source, when it differs from the section's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// This rule's own status, when it differs from the section's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
 }
 
 /// The 2026 adjustment for population-decline areas: weight moves from economic to regional.
@@ -138,6 +174,12 @@ pub struct AhpRules {
     /// The population-decline-area adjustment, where the rules have one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub population_decline: Option<Sourced<PopulationDeclineShift>>,
+    /// Scores in this band are too close to call (e.g. 0.45–0.55): the verdict says so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grey_zone: Option<Sourced<[f64; 2]>>,
+    /// Whether evaluators above the CR cut-off stay in the panel.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inconsistent_evaluators: Option<Sourced<InconsistentEvaluators>>,
 }
 
 /// A whole rule set.
@@ -170,6 +212,9 @@ pub struct RuleSet {
     /// PFS scale thresholds; absent for rule sets without such a gate.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pfs_thresholds: Option<Sourced<Vec<Threshold>>>,
+    /// Sectors no longer subject to the PFS under these rules (e.g. R&D since January 2026).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pfs_exempt_sectors: Option<Sourced<Vec<Sector>>>,
     /// Cost growth that triggers a re-study (타당성 재조사), as a fraction.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<Sourced<DecimalString>>")]
@@ -262,6 +307,53 @@ impl RuleSet {
                 ));
             }
             prev = s.from_t;
+        }
+        let r = set.financial_discount_rate.value;
+        if r < Decimal::ZERO || r >= Decimal::ONE {
+            v.push(ValidationError::new("financial_discount_rate.value", format!("{r} is outside [0, 1)")));
+        }
+        if set.bc_threshold.value <= Decimal::ZERO || set.bc_threshold.value > Decimal::TEN {
+            v.push(ValidationError::new(
+                "bc_threshold.value",
+                format!("{} is outside (0, 10]", set.bc_threshold.value),
+            ));
+        }
+        if let Some(ahp) = &set.ahp {
+            let t = ahp.score_threshold.value;
+            if !(t > 0.0 && t < 1.0) {
+                v.push(ValidationError::new("ahp.score_threshold.value", format!("{t} is outside (0, 1)")));
+            }
+            let c = ahp.cr_cutoff.value;
+            if !(c > 0.0 && c <= 1.0) {
+                v.push(ValidationError::new("ahp.cr_cutoff.value", format!("{c} is outside (0, 1]")));
+            }
+            for (i, x) in ahp.random_index.value.iter().enumerate() {
+                if !(x.is_finite() && *x >= 0.0 && *x < 10.0) {
+                    v.push(ValidationError::new(
+                        format!("ahp.random_index.value[{i}]"),
+                        format!("{x} is outside [0, 10)"),
+                    ));
+                }
+            }
+            for (i, rule) in ahp.weight_ranges.value.iter().enumerate() {
+                let (mut lo, mut hi) = (0.0, 0.0);
+                for (k, [a, b]) in &rule.ranges {
+                    if !(a.is_finite() && b.is_finite() && 0.0 <= *a && a <= b && *b <= 1.0) {
+                        v.push(ValidationError::new(
+                            format!("ahp.weight_ranges.value[{i}].ranges.{k}"),
+                            format!("[{a}, {b}] is not a range within [0, 1]"),
+                        ));
+                    }
+                    lo += a;
+                    hi += b;
+                }
+                if lo > 1.0 + 1e-9 || hi < 1.0 - 1e-9 {
+                    v.push(ValidationError::new(
+                        format!("ahp.weight_ranges.value[{i}].ranges"),
+                        format!("the minimums add up to {lo:.2} and the maximums to {hi:.2}: no weighting sums to 1"),
+                    ));
+                }
+            }
         }
         if v.is_empty() { Ok(set) } else { Err(StudyError::Invalid(v)) }
     }

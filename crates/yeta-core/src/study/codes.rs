@@ -137,6 +137,19 @@ macro_rules! regions {
                 match self { $(Region::$var => $capital,)* }
             }
 
+            /// The first two digits of KOSTAT administrative codes (행정구역코드) in the region;
+            /// Gangwon and Jeonbuk have an old and a new one.
+            pub fn kostat_prefixes(self) -> &'static [&'static str] {
+                match self {
+                    Region::Seoul => &["11"], Region::Busan => &["26"], Region::Daegu => &["27"],
+                    Region::Incheon => &["28"], Region::Gwangju => &["29"], Region::Daejeon => &["30"],
+                    Region::Ulsan => &["31"], Region::Sejong => &["36"], Region::Gyeonggi => &["41"],
+                    Region::Gangwon => &["42", "51"], Region::Chungbuk => &["43"], Region::Chungnam => &["44"],
+                    Region::Jeonbuk => &["45", "52"], Region::Jeonnam => &["46"], Region::Gyeongbuk => &["47"],
+                    Region::Gyeongnam => &["48"], Region::Jeju => &["50"],
+                }
+            }
+
             /// Looks a code up, accepting the old Gangwon and Jeonbuk codes.
             pub fn from_code(code: &str) -> Option<Region> {
                 match code { $($code $(| $alias)? => Some(Region::$var),)* _ => None }

@@ -15,6 +15,7 @@ pub use flows::{FlowError, YearlyLine};
 pub use money::DecimalString;
 pub use parse::StudyError;
 pub(crate) use parse::parse_json;
+pub(crate) use validate::flow as validate_flow;
 pub use validate::{ValidationError, validate};
 
 use rust_decimal::Decimal;
@@ -90,6 +91,52 @@ pub struct Project {
     /// weight towards balanced development.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub population_decline_area: bool,
+    /// The project's 시·군·구 as its KOSTAT administrative code (행정구역코드, five digits, e.g.
+    /// `28710` for Ganghwa-gun): decides the capital-region exemptions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub municipality: Option<String>,
+}
+
+/// The capital-region areas the PFS appraises as non-capital, as shipped data with its source.
+pub const CAPITAL_REGION_EXEMPT: &str = include_str!("../../../../fixtures/regions/capital-region-exempt.json");
+
+/// One exempted 시·군·구.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct ExemptArea {
+    /// KOSTAT code.
+    pub code: String,
+    /// Korean name.
+    pub name: String,
+    /// English name.
+    pub name_en: String,
+    /// Why it is exempt (border, island, rural).
+    pub reason: String,
+}
+
+#[derive(Deserialize)]
+struct ExemptTable {
+    areas: Vec<ExemptArea>,
+}
+
+/// The exempted areas (parsed once; the file is checked by a test).
+pub fn capital_region_exempt() -> &'static [ExemptArea] {
+    static TABLE: std::sync::OnceLock<Vec<ExemptArea>> = std::sync::OnceLock::new();
+    TABLE
+        .get_or_init(|| serde_json::from_str::<ExemptTable>(CAPITAL_REGION_EXEMPT).map(|t| t.areas).unwrap_or_default())
+}
+
+impl Project {
+    /// In the capital region as the PFS counts it (수도권): Seoul, Incheon or Gyeonggi, unless the
+    /// project's 시·군·구 is one of the border, island and rural areas appraised as non-capital.
+    pub fn is_capital_region(&self) -> bool {
+        self.region.is_capital_region() && self.capital_exemption().is_none()
+    }
+
+    /// The exemption that makes a capital-region project count as non-capital, if any.
+    pub fn capital_exemption(&self) -> Option<&'static ExemptArea> {
+        let code = self.municipality.as_deref()?;
+        capital_region_exempt().iter().find(|a| a.code == code)
+    }
 }
 
 /// Which rule set applies, and the values this study overrides.

@@ -63,6 +63,29 @@ pub fn validate(study: &Study) -> Result<(), Vec<ValidationError>> {
 
 fn project(study: &Study, v: &mut Vec<ValidationError>) {
     let p = &study.project;
+    if let Some(m) = &p.municipality {
+        if m.len() != 5 || !m.bytes().all(|b| b.is_ascii_digit()) {
+            v.push(ValidationError::new(
+                "project.municipality",
+                format!("\"{}\" is not a five-digit KOSTAT code of a 시·군·구 (e.g. 28710)", short(m)),
+            ));
+        } else if !p.region.kostat_prefixes().iter().any(|x| m.starts_with(x)) {
+            v.push(ValidationError::new(
+                "project.municipality",
+                format!(
+                    "{m} is not in {} ({}): its codes start with {}",
+                    p.region.name(false),
+                    p.region.code(),
+                    p.region.kostat_prefixes().join(" or ")
+                ),
+            ));
+        }
+    }
+    for (name, x) in [("total_cost", p.total_cost), ("state_funding", p.state_funding)] {
+        if x.abs() > flows::MAX_YEARLY_AMOUNT {
+            v.push(ValidationError::new(format!("project.{name}"), format!("{x} exceeds the limit of KRW 10^20")));
+        }
+    }
     if p.name.trim().is_empty() {
         v.push(ValidationError::new("project.name", "is empty; give the project's name"));
     }
@@ -92,13 +115,12 @@ fn parameters(study: &Study, v: &mut Vec<ValidationError>) -> bool {
             format!("{} is outside {}..{}", p.base_year, YEAR_RANGE.start(), YEAR_RANGE.end()),
         ));
     }
-    if p.first_year < p.base_year {
+    // Years before the base year are allowed: their flows are sunk costs (매몰비용), reported and
+    // excluded from the economic analysis (a warning says how much), never compounded forward.
+    if i64::from(p.base_year) - i64::from(p.first_year) > i64::from(MAX_PERIOD_YEARS) {
         v.push(ValidationError::new(
             "parameters.first_year",
-            format!(
-                "{} is before the base year {}; flows are discounted to the base year, not compounded",
-                p.first_year, p.base_year
-            ),
+            format!("{} is more than {MAX_PERIOD_YEARS} years before the base year {}", p.first_year, p.base_year),
         ));
     }
     if p.last_year < p.first_year {
@@ -214,7 +236,9 @@ fn lines<K>(list: &str, lines: &[Line<K>], study: &Study, v: &mut Vec<Validation
     }
 }
 
-fn flow(at: &str, f: &Flow, first: i32, last: i32, v: &mut Vec<ValidationError>) -> bool {
+/// Checks one flow: its span, its years against the period, a non-negative amount, growth in
+/// (−1, 1]. Cost lines and energy sources share it.
+pub(crate) fn flow(at: &str, f: &Flow, first: i32, last: i32, v: &mut Vec<ValidationError>) -> bool {
     let before = v.len();
     match flows::span(f) {
         Err(msg) => v.push(ValidationError::new(at, msg)),
@@ -255,11 +279,39 @@ fn flow(at: &str, f: &Flow, first: i32, last: i32, v: &mut Vec<ValidationError>)
     v.len() == before
 }
 
+/// A value as an error message may quote it: at most 40 characters.
+pub(crate) fn short(s: &str) -> String {
+    if s.chars().count() > 40 { s.chars().take(40).collect::<String>() + "…" } else { s.to_owned() }
+}
+
 fn financing(study: &Study, v: &mut Vec<ValidationError>) {
+    if let Some(o) = &study.rules.overrides.financial_discount_rate {
+        // The same rule as the social rate: a negative rate compounds amounts up over a long
+        // period (−1 divides by zero, −0.99 overflows), and 1 or more is a typo for a percentage.
+        if o.value < Decimal::ZERO || o.value >= Decimal::ONE {
+            v.push(ValidationError::new(
+                "rules.overrides.financial_discount_rate.value",
+                format!("{} is outside [0, 1); a rate is a fraction, e.g. 0.045", o.value),
+            ));
+        }
+    }
+    if let Some(o) = &study.rules.overrides.cr_cutoff
+        && !(o.value > 0.0 && o.value <= 1.0)
+    {
+        v.push(ValidationError::new(
+            "rules.overrides.cr_cutoff.value",
+            format!("{} is outside (0, 1]; Saaty's cut-off is 0.1", o.value),
+        ));
+    }
     let Some(f) = &study.financing else { return };
     for (name, value) in [("state", f.state), ("local", f.local), ("private", f.private)] {
         if value < Decimal::ZERO {
             v.push(ValidationError::new(format!("financing.{name}"), format!("{value} is negative")));
+        } else if value > flows::MAX_YEARLY_AMOUNT {
+            v.push(ValidationError::new(
+                format!("financing.{name}"),
+                format!("{value} exceeds the limit of KRW 10^20"),
+            ));
         }
     }
     if let Some(s) = f.max_state_share

@@ -1,0 +1,113 @@
+# Yeta's message catalog, English. Every sentence a user reads comes from here or from ko.ftl.
+# Format: the Fluent subset `id = text`, placeables `{ $name }`; a line starting with spaces
+# continues the previous message. Ids of engine diagnostics are their codes with `-` for `_`.
+
+## Appraisal warnings
+below-pfs-threshold = below the PFS thresholds of { $rules } for { $sector } projects (total cost ≥ { $min_total }, state funding ≥ { $min_state }): total cost { $total }, state funding { $state }; a PFS may not be required
+pfs-exempt-sector = { $sector } projects are no longer subject to the PFS under { $rules }
+irr-not-unique = no single IRR: { $reason }
+no-costs = the study has no costs: B/C is undefined
+no-benefits = the study has no benefits
+total-cost-mismatch = capex and land lines add up to { $capital } but project.total_cost is { $total } ({ $gap })
+sunk-costs-excluded = { $amount } spent before the base year { $base_year } is a sunk cost: left out of the economic analysis, not compounded
+ahp-inconsistent = evaluator { $evaluator }: CR { $cr } above the cut-off { $cutoff }
+ahp-weight-outside-range = evaluator { $evaluator }: weight of { $criteria } outside the rule set's range
+ahp-verdict-not-robust = the AHP verdict is not robust: the score ranges from { $low } to { $high } across the allowed weights, either side of { $threshold }
+ahp-grey-zone = the AHP score { $score } lies in the grey zone { $low }–{ $high }: the verdict needs particular care
+
+## IRR
+irr-unique = IRR { $irr } (unique: the net flow changes sign once)
+irr-unique-scan = IRR { $irr } is the only root found between { $low } and { $high }, though the net flow changes sign { $changes } times
+irr-no-sign-change = no IRR: the net flow never changes sign, so no discount rate makes NPV zero
+irr-no-root = no IRR between { $low } and { $high }: NPV does not change sign in that range
+irr-multiple = { $count } rates make NPV zero ({ $roots }): IRR is ambiguous for this flow; use NPV and B/C
+irr-irr_multiple = several rates make NPV zero; use NPV and B/C
+irr-irr_no_sign_change = the net flow never changes sign
+irr-irr_no_root = NPV does not change sign in the searched range
+
+## Financing risk
+state-share-above-plan = state share { $share } exceeds the { $max } the funding plan supports
+no-funding-plan = no funding plan: { $amount } of the total cost has no stated source beyond state funding
+funding-gap = the funding plan leaves { $amount } of the total cost unfunded
+funding-exceeds-cost = the funding plan exceeds the total cost by { $amount }
+state-funding-mismatch = financing.state ({ $plan }) differs from project.state_funding ({ $project })
+private-without-revenue = private funding of { $private } with no revenue lines to repay it
+private-fnpv-negative = private funding of { $private } relies on revenues, but FNPV is negative ({ $fnpv })
+risk-low = low
+risk-medium = medium
+risk-high = high
+
+## AHP
+ahp-repair-hint = CR { $cr } > { $cutoff } in "{ $node }": reconsider ({ $row }, { $column }): { $given } given, about { $suggested } would fit the other judgements
+ahp-blanks-completed = { $evaluator }: { $count } blank judgement(s) in "{ $node }" completed by Harker's method
+ahp-default-rules = rule set { $rules } has no AHP stage; Saaty's RI table and the CR cut-off of { $default } are used, without weight ranges
+ahp-ranges-not-applied = weight ranges not applied: { $reason }
+ahp-ranges-infeasible = the rule set's weight ranges admit no weighting that sums to 1: not applied
+ahp-ri-extrapolated = a matrix is larger than the RI table
+ranges-no_ranges_in_rules = the rule set has no weight ranges
+ranges-no_rule_for_project = the rule set has no weight range for this kind of project
+ranges-hierarchy_mismatch = the rule set's ranges do not match the hierarchy's top-level criteria
+
+## Regional
+regional-bonus-only = Since 2019 regional backwardness only adds a bonus in the PFS; capital-region projects are not scored on it.
+regional-capital-no-criterion = Capital-region project: the AHP has no balanced-development criterion.
+regional-capital-exempt = { $name_en } ({ $code }) lies in the capital region but is appraised as non-capital ({ $reason }).
+
+## Verdict
+verdict-ahp = AHP score { $score } { $cmp } { $threshold }: { $decision } (B/C { $bc }; score range { $low }–{ $high }, { $robust })
+verdict-economic = B/C { $bc } { $cmp } { $threshold }: { $decision } (no AHP evaluation in the study)
+verdict-implement = implement
+verdict-do-not-implement = do not implement
+verdict-feasible = economically feasible
+verdict-not-feasible = not economically feasible
+verdict-robust = robust across the allowed weights
+verdict-not-robust = the verdict changes within the allowed weights
+verdict-grey-zone = in the grey zone { $low }–{ $high }
+verdict-panel-include = { $included } of { $total } evaluators counted, { $inconsistent } above the CR cut-off; without them the score is { $other }
+verdict-panel-exclude = { $included } of { $total } evaluators counted ({ $inconsistent } above the CR cut-off left out); with them the score is { $other }
+na = n/a
+
+## Code lists
+sector-road = road
+sector-rail = rail
+sector-port = port
+sector-airport = airport
+sector-water = water resources
+sector-building = public buildings
+sector-culture = culture and tourism
+sector-ict = ICT / digital government
+sector-rnd = R&D
+sector-other = other
+criterion-economic = economic feasibility
+criterion-policy = policy
+criterion-regional = balanced regional development
+criterion-technical = technical feasibility
+list-costs = costs
+list-benefits = benefits
+list-revenues = revenues
+kind-capex = construction / system build
+kind-land = land and compensation
+kind-reinvestment = reinvestment
+kind-opex = operation and maintenance
+kind-other = other
+kind-travel_time = travel-time savings
+kind-operating_cost = operating-cost savings
+kind-accident = accident reduction
+kind-environment = environmental cost reduction
+kind-cost_saving = administrative cost savings
+kind-productivity = productivity gains
+kind-residual_value = residual value
+kind-fare = fares
+kind-toll = tolls
+kind-fee = fees
+kind-optimism_bias = optimism-bias uplift
+kind-carbon_value = carbon value
+line-optimism-bias = Optimism-bias uplift
+line-carbon = Carbon cost
+case-base = base case
+case-costs = costs { $pct }
+case-benefits = benefits { $pct }
+case-rate = discount rate { $pp } pp
+discount-rate = discount rate
+money-bn = KRW { $x } bn
+money-m = KRW { $x } m

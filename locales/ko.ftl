@@ -1,0 +1,112 @@
+# Yeta 메시지 목록 (한국어). 사용자가 읽는 모든 문장은 이 파일 또는 en.ftl에서 나온다.
+# 형식: Fluent의 부분집합 `id = 문장`, 자리표시 `{ $name }`; 공백으로 시작하는 줄은 앞 메시지에 이어진다.
+
+## 평가 경고
+below-pfs-threshold = { $rules } 기준 { $sector } 사업의 예비타당성조사 대상 규모(총사업비 { $min_total } 이상, 국고 { $min_state } 이상)에 미달: 총사업비 { $total }, 국고 { $state }; 예비타당성조사 대상이 아닐 수 있음
+pfs-exempt-sector = { $rules } 기준으로 { $sector } 사업은 예비타당성조사 대상에서 제외됨
+irr-not-unique = 내부수익률이 하나로 정해지지 않음: { $reason }
+no-costs = 비용 항목이 없어 B/C를 계산할 수 없음
+no-benefits = 편익 항목이 없음
+total-cost-mismatch = 공사비·보상비 항목 합계 { $capital }이(가) 총사업비 { $total }와(과) 다름 ({ $gap })
+sunk-costs-excluded = 기준연도({ $base_year }년) 이전 지출 { $amount }은(는) 매몰비용으로 경제성 분석에서 제외함 (복리 환산하지 않음)
+ahp-inconsistent = 평가자 { $evaluator }: 일관성 비율(CR) { $cr }이(가) 기준 { $cutoff }을(를) 초과
+ahp-weight-outside-range = 평가자 { $evaluator }: { $criteria } 가중치가 지침의 허용 범위를 벗어남
+ahp-verdict-not-robust = AHP 결과가 가중치 범위 안에서 바뀜: 허용 가중치에서 점수가 { $low }~{ $high }로 기준 { $threshold }의 양쪽에 걸침
+ahp-grey-zone = AHP 점수 { $score }이(가) 판단 유보 구간({ $low }~{ $high })에 있어 신중한 판단이 필요함
+
+## 내부수익률
+irr-unique = 내부수익률 { $irr } (순현금흐름의 부호가 한 번 바뀌어 유일함)
+irr-unique-scan = 내부수익률 { $irr }: { $low }~{ $high } 범위에서 찾은 유일한 근 (순현금흐름의 부호는 { $changes }회 바뀜)
+irr-no-sign-change = 내부수익률 없음: 순현금흐름의 부호가 바뀌지 않아 순현재가치를 0으로 만드는 할인율이 없음
+irr-no-root = { $low }~{ $high } 범위에 내부수익률 없음: 이 범위에서 순현재가치의 부호가 바뀌지 않음
+irr-multiple = 순현재가치를 0으로 만드는 할인율이 { $count }개({ $roots })여서 내부수익률로 판단할 수 없음; 순현재가치와 B/C를 사용
+irr-irr_multiple = 순현재가치를 0으로 만드는 할인율이 여러 개임; 순현재가치와 B/C를 사용
+irr-irr_no_sign_change = 순현금흐름의 부호가 바뀌지 않음
+irr-irr_no_root = 탐색 범위에서 순현재가치의 부호가 바뀌지 않음
+
+## 재원 조달 위험
+state-share-above-plan = 국고 비율 { $share }이(가) 재원조달 계획이 허용하는 { $max }을(를) 초과
+no-funding-plan = 재원조달 계획 없음: 총사업비 중 { $amount }의 재원이 국고 외에 명시되지 않음
+funding-gap = 재원조달 계획에서 총사업비 중 { $amount }의 재원이 부족함
+funding-exceeds-cost = 재원조달 계획이 총사업비를 { $amount } 초과함
+state-funding-mismatch = 재원조달 계획의 국고({ $plan })가 사업 개요의 국고({ $project })와 다름
+private-without-revenue = 민간투자 { $private }을(를) 상환할 수입 항목이 없음
+private-fnpv-negative = 민간투자 { $private }은(는) 수입에 의존하나 재무적 순현재가치가 음수임 ({ $fnpv })
+risk-low = 낮음
+risk-medium = 보통
+risk-high = 높음
+
+## AHP
+ahp-repair-hint = "{ $node }"의 CR { $cr } > { $cutoff }: ({ $row }, { $column }) 판단을 재검토 — { $given }(으)로 응답, 다른 판단과 맞는 값은 약 { $suggested }
+ahp-blanks-completed = { $evaluator }: "{ $node }"의 빈 판단 { $count }개를 Harker 방법으로 보완함
+ahp-default-rules = { $rules } 지침에는 AHP 단계가 없어 Saaty의 무작위지수와 { $default }의 CR 기준을 가중치 범위 없이 적용함
+ahp-ranges-not-applied = 가중치 범위를 적용하지 않음: { $reason }
+ahp-ranges-infeasible = 지침의 가중치 범위로는 합이 1인 가중치를 만들 수 없어 적용하지 않음
+ahp-ri-extrapolated = 행렬이 무작위지수 표보다 큼
+ranges-no_ranges_in_rules = 지침에 가중치 범위가 없음
+ranges-no_rule_for_project = 지침에 이 유형의 사업에 대한 가중치 범위가 없음
+ranges-hierarchy_mismatch = 지침의 가중치 범위가 평가 항목 구조의 최상위 항목과 맞지 않음
+
+## 지역균형발전
+regional-bonus-only = 2019년 이후 지역낙후도는 예비타당성조사에서 가점으로만 반영되며, 수도권 사업은 평가하지 않음.
+regional-capital-no-criterion = 수도권 사업: AHP에 지역균형발전 항목이 없음.
+regional-capital-exempt = { $name }({ $code })은(는) 수도권이지만 { $reason } 지역으로 비수도권 기준을 적용함.
+
+## 종합 판단
+verdict-ahp = AHP 점수 { $score } { $cmp } { $threshold }: { $decision } (B/C { $bc }; 점수 범위 { $low }~{ $high }, { $robust })
+verdict-economic = B/C { $bc } { $cmp } { $threshold }: { $decision } (AHP 평가 없음)
+verdict-implement = 사업 시행 타당
+verdict-do-not-implement = 사업 시행 타당하지 않음
+verdict-feasible = 경제적 타당성 있음
+verdict-not-feasible = 경제적 타당성 없음
+verdict-robust = 허용 가중치 전 범위에서 결과 동일
+verdict-not-robust = 허용 가중치 범위 안에서 결과가 바뀜
+verdict-grey-zone = 판단 유보 구간 { $low }~{ $high }
+verdict-panel-include = 평가자 { $total }명 중 { $included }명 반영 (CR 기준 초과 { $inconsistent }명 포함); 이들을 제외하면 점수 { $other }
+verdict-panel-exclude = 평가자 { $total }명 중 { $included }명 반영 (CR 기준 초과 { $inconsistent }명 제외); 이들을 포함하면 점수 { $other }
+na = 해당 없음
+
+## 코드 목록
+sector-road = 도로
+sector-rail = 철도
+sector-port = 항만
+sector-airport = 공항
+sector-water = 수자원
+sector-building = 건축
+sector-culture = 문화·관광
+sector-ict = 정보화
+sector-rnd = 연구개발
+sector-other = 기타
+criterion-economic = 경제성
+criterion-policy = 정책성
+criterion-regional = 지역균형발전
+criterion-technical = 기술성
+list-costs = 비용
+list-benefits = 편익
+list-revenues = 수입
+kind-capex = 공사비·구축비
+kind-land = 용지보상비
+kind-reinvestment = 재투자비
+kind-opex = 운영·유지관리비
+kind-other = 기타
+kind-travel_time = 통행시간 절감
+kind-operating_cost = 운행비용 절감
+kind-accident = 교통사고 감소
+kind-environment = 환경비용 절감
+kind-cost_saving = 업무비용 절감
+kind-productivity = 생산성 향상
+kind-residual_value = 잔존가치
+kind-fare = 운임수입
+kind-toll = 통행료
+kind-fee = 수수료
+kind-optimism_bias = 낙관편향 보정
+kind-carbon_value = 탄소비용
+line-optimism-bias = 낙관편향 보정
+line-carbon = 탄소비용
+case-base = 기본
+case-costs = 비용 { $pct }
+case-benefits = 편익 { $pct }
+case-rate = 할인율 { $pp }%p
+discount-rate = 할인율
+money-bn = { $x }억원
+money-m = { $x }백만원
