@@ -86,6 +86,14 @@ pub fn run(cmd: XlsxCmd) -> Result<ExitCode> {
                     return Ok(ExitCode::FAILURE);
                 }
             };
+            let size = std::fs::metadata(&lines).with_context(|| format!("cannot read {}", lines.display()))?.len();
+            if size > yeta_xlsx::limits::MAX_FILE_BYTES as u64 {
+                bail!(
+                    "{}: {size} bytes, more than the import limit of {} bytes",
+                    lines.display(),
+                    yeta_xlsx::limits::MAX_FILE_BYTES
+                );
+            }
             let bytes = std::fs::read(&lines).with_context(|| format!("cannot read {}", lines.display()))?;
             let file = lines.file_name().map_or_else(|| lines.display().to_string(), |n| n.to_string_lossy().into());
             let given = match orientation {
