@@ -99,6 +99,9 @@ fn now() -> String {
 /// Runs a library subcommand.
 pub fn run(cmd: LibraryCommand, db: Option<PathBuf>) -> Result<()> {
     let path = db.unwrap_or_else(yeta_store::default_path);
+    if let LibraryCommand::Export { out, .. } = &cmd {
+        yeta_service::fs::check_outputs(&[&path], &[out])?;
+    }
     let mut lib = Library::open(&path)?;
     match cmd {
         LibraryCommand::List => {
@@ -136,7 +139,7 @@ pub fn run(cmd: LibraryCommand, db: Option<PathBuf>) -> Result<()> {
             }
         }
         LibraryCommand::Import { file, key, author, reason, time } => {
-            let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            let text = crate::read(&file)?;
             let study = yeta_core::Study::from_json(&text).map_err(|e| anyhow!("{}: {e}", file.display()))?;
             yeta_core::study::validate(&study).map_err(|v| {
                 anyhow!("{}: {}", file.display(), v.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n  "))
@@ -151,7 +154,7 @@ pub fn run(cmd: LibraryCommand, db: Option<PathBuf>) -> Result<()> {
         }
         LibraryCommand::Export { key, revision, out } => {
             let (n, json) = lib.get(&key, revision)?;
-            yeta_store::atomic_write(&out, json.as_bytes())?;
+            yeta_service::fs::atomic_write(&out, json.as_bytes())?;
             crate::emit(&format!("{key} revision {n} written to {}\n", out.display()));
         }
         LibraryCommand::Signoff { key, revision, reviewer, role, report } => {
@@ -178,7 +181,7 @@ pub fn run(cmd: LibraryCommand, db: Option<PathBuf>) -> Result<()> {
 }
 
 fn appraise_file(p: &Path) -> Result<(Value, yeta_core::Appraisal)> {
-    let text = std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))?;
+    let text = crate::read(p)?;
     let a = yeta_core::appraise_json(&text, None).map_err(|e| anyhow!("{}: {e}", p.display()))?;
     let v: Value = serde_json::from_str(&text)?;
     Ok((v, a))

@@ -18,7 +18,6 @@
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 use thiserror::Error;
@@ -379,24 +378,11 @@ pub fn default_path() -> PathBuf {
     dir.join("library.sqlite")
 }
 
-/// Writes a file atomically: a temporary file in the same directory, flushed and fsynced, then
-/// renamed over the target, then the directory fsynced. A crash leaves the old file or the new
-/// one, never a torn one.
+/// Writes a file atomically (see [`yeta_service::fs::atomic_write`], which this calls): a crash
+/// leaves the old file or the new one, never a torn one.
 pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<()> {
-    let io = |source| StoreError::Io { path: path.display().to_string(), source };
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "file".into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        drop(f);
-        std::fs::rename(&tmp, path)?;
-        std::fs::File::open(dir)?.sync_all()
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result.map_err(io)
+    yeta_service::fs::atomic_write(path, bytes).map_err(|e| match e {
+        yeta_service::fs::FsError::Io { path, source } => StoreError::Io { path: path.display().to_string(), source },
+        other => StoreError::Invalid(other.to_string()),
+    })
 }
