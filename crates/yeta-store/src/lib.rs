@@ -146,7 +146,7 @@ pub struct Revision {
     pub reason: String,
     /// SHA-256 of the JSON text, hex.
     pub sha256: String,
-    /// Reviewers who signed this revision off (intact sign-off records only).
+    /// Reviewers who signed this revision off (intact sign-off records of an intact revision).
     pub signed_off_by: Vec<String>,
     /// The record's chain hash, hex.
     pub hash: String,
@@ -769,7 +769,7 @@ impl Library {
             rev.broken = self.check(&rec)?;
             rev.signed_off_by = signs
                 .iter()
-                .filter(|g| g.revision == rev.number && g.broken.is_none())
+                .filter(|g| g.revision == rev.number && g.broken.is_none() && rev.broken.is_none())
                 .map(|g| g.reviewer.clone())
                 .collect();
             out.push(rev);
