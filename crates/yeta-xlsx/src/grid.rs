@@ -426,7 +426,8 @@ fn check_zip(bytes: &[u8]) -> Result<(), Error> {
     let mut total = 0u64;
     for i in 0..zip.len() {
         let Ok(mut part) = zip.by_index(i) else { continue };
-        let name = brief(&part.name().map(|n| n.into_owned()).unwrap_or_else(|_| format!("#{i}")));
+        let full = part.name().map(|n| n.into_owned()).unwrap_or_else(|_| format!("#{i}"));
+        let name = brief(&full);
         let limit = MAX_PART_BYTES as u64;
         let bomb = |n: u64| {
             Error::Limit(format!(
@@ -436,9 +437,18 @@ fn check_zip(bytes: &[u8]) -> Result<(), Error> {
         if part.size() > limit {
             return Err(bomb(part.size()));
         }
-        let n = std::io::copy(&mut (&mut part).take(limit + 1), &mut std::io::sink()).unwrap_or(0);
+        let xml = full.to_ascii_lowercase().ends_with(".xml");
+        let mut body = Vec::new();
+        let n = if xml {
+            (&mut part).take(limit + 1).read_to_end(&mut body).map_or(body.len() as u64, |n| n as u64)
+        } else {
+            std::io::copy(&mut (&mut part).take(limit + 1), &mut std::io::sink()).unwrap_or(0)
+        };
         if n > limit {
             return Err(bomb(n));
+        }
+        if xml {
+            check_refs(&name, &body)?;
         }
         total += n;
         if total > 4 * limit {
@@ -449,6 +459,97 @@ fn check_zip(bytes: &[u8]) -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+/// Checks every `r="…"` and `ref="…"` attribute of an XML part (cells, rows, ranges) against
+/// Excel's grid, A1 to XFD1048576, start before end: calamine's reference parser overflows on a
+/// longer reference (a panic in a debug build, a wrapped and so wrong position in a release
+/// build). Found by tests/mutate.rs.
+fn check_refs(part: &str, xml: &[u8]) -> Result<(), Error> {
+    let mut i = 0;
+    while i + 3 < xml.len() {
+        let name_len = if xml[i + 1..].starts_with(b"ref") {
+            3
+        } else if xml[i + 1] == b'r' {
+            1
+        } else {
+            i += 1;
+            continue;
+        };
+        if !xml[i].is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1 + name_len;
+        while j < xml.len() && xml[j].is_ascii_whitespace() {
+            j += 1;
+        }
+        if xml.get(j) != Some(&b'=') {
+            i += 1;
+            continue;
+        }
+        j += 1;
+        while j < xml.len() && xml[j].is_ascii_whitespace() {
+            j += 1;
+        }
+        let Some(&quote) = xml.get(j).filter(|q| **q == b'"' || **q == b'\'') else {
+            i += 1;
+            continue;
+        };
+        let start = j + 1;
+        let end = xml[start..].iter().position(|&b| b == quote).map_or(xml.len(), |k| start + k);
+        let value = &xml[start..end];
+        if !reference_fits(value) {
+            return Err(Error::Read(format!(
+                "the workbook's part {part}: \"{}\" is not a cell or range of Excel's grid (A1 to XFD1048576)",
+                brief(&String::from_utf8_lossy(value))
+            )));
+        }
+        i = end;
+    }
+    Ok(())
+}
+
+/// `A1`, `XFD1048576`, `5` (a row), `A1:C9`: letters (at most 3, up to XFD) then digits (row 1
+/// to 1,048,576); a range's start not after its end. Other shapes are left to calamine, which
+/// refuses them, as long as no run of letters or digits could overflow its arithmetic.
+fn reference_fits(v: &[u8]) -> bool {
+    let parts: Vec<&[u8]> = v.split(|&b| b == b':').collect();
+    let mut cells = Vec::new();
+    for p in &parts {
+        let letters = p.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+        let digits = p[letters..].iter().take_while(|b| b.is_ascii_digit()).count();
+        // Any run of letters or digits anywhere must stay short.
+        let mut run = 0;
+        let mut kind = 0u8;
+        for &b in p.iter() {
+            let k = if b.is_ascii_alphabetic() {
+                1
+            } else if b.is_ascii_digit() {
+                2
+            } else {
+                0
+            };
+            run = if k == kind && k != 0 { run + 1 } else { 1 };
+            kind = k;
+            if (k == 1 && run > 3) || (k == 2 && run > 7) {
+                return false;
+            }
+        }
+        if letters + digits != p.len() {
+            continue; // not a reference calamine reads: it says so itself
+        }
+        let col = p[..letters].iter().fold(0u32, |c, b| c * 26 + u32::from(b.to_ascii_uppercase() - b'A') + 1);
+        let row = p[letters..].iter().fold(0u32, |r, b| r * 10 + u32::from(b - b'0'));
+        if col > 16_384 || row > 1_048_576 || (digits > 0 && row == 0) {
+            return false;
+        }
+        cells.push((row, col));
+    }
+    match cells.as_slice() {
+        [a, b] if parts.len() == 2 => a.0 <= b.0 && a.1 <= b.1,
+        _ => true,
+    }
 }
 
 /// A long message (from a library, or a list of names) cut to a few lines' worth.

@@ -170,3 +170,28 @@ fn too_many_rows_and_too_large_a_file() {
     let e = read_csv(&big, "b.csv", None).expect_err("size").to_string();
     assert!(e.starts_with("b.csv: 33554433 bytes, more than the import limit"), "{e}");
 }
+
+/// Found by tests/mutate.rs: calamine's reference parser overflows on an over-long reference
+/// (debug: a panic; release: a wrapped, wrong position), and on a range whose end is before its
+/// start. Each is refused before calamine reads the sheet.
+#[test]
+fn overlong_and_reversed_references_are_refused() {
+    for (rows, shown) in [
+        (r#"<row r="3"><c r="A99999999999"><v>1</v></c></row>"#, "A99999999999"),
+        (r#"<row r="3"><c r="AAAAAAAAAAAAA3"><v>1</v></c></row>"#, "AAAAAAAAAAAAA3"),
+        (r#"<row r="42949672961"><c><v>1</v></c></row>"#, "42949672961"),
+        (r#"<row r="3"><c r="XFE3"><v>1</v></c></row>"#, "XFE3"),
+        (r#"<row r="3"><c r="C3"><f t="shared" ref="C9:C3" si="0">1</f><v>1</v></c></row>"#, "C9:C3"),
+    ] {
+        let (e, _) = refused(&xlsx(&head(rows), &[]));
+        assert_eq!(
+            e,
+            format!(
+                "the workbook's part xl/worksheets/sheet1.xml: \"{shown}\" is not a cell or range of Excel's grid (A1 to \
+                 XFD1048576)"
+            )
+        );
+    }
+    let dim = head("").replace("<row r=\"1\">", "<row r=\"1\" spans=\"1:4\">");
+    assert!(read_workbook(&xlsx(&dim, &[]), None, None).is_ok());
+}
