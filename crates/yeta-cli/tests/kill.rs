@@ -7,8 +7,13 @@ use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
+/// The two kill tests run one after the other: on two cores, running them together starves the
+/// writers and says nothing more.
+static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 #[test]
 fn sigkill_during_saves_loses_nothing_committed() {
+    let _one = SERIAL.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     let dir = std::env::temp_dir().join(format!("yeta-kill-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("dir");
@@ -66,6 +71,7 @@ fn sigkill_during_saves_loses_nothing_committed() {
 /// written yet) or whole and equal to a good run's, and the library's hash chain verifies.
 #[test]
 fn sigkill_on_every_write_path_tears_nothing_and_the_chain_verifies() {
+    let _one = SERIAL.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let dir = std::env::temp_dir().join(format!("yeta-kill-all-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);

@@ -86,15 +86,18 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<(), FsError> {
     result.map_err(io)
 }
 
+/// A file's (device, inode).
+type Id = (u64, u64);
+
 /// A file's identity: (device, inode) when it exists.
 #[cfg(unix)]
-fn identity(p: &Path) -> Option<(u64, u64)> {
+fn identity(p: &Path) -> Option<Id> {
     use std::os::unix::fs::MetadataExt;
     std::fs::metadata(p).ok().map(|m| (m.dev(), m.ino()))
 }
 
 #[cfg(not(unix))]
-fn identity(_: &Path) -> Option<(u64, u64)> {
+fn identity(_: &Path) -> Option<Id> {
     None
 }
 
@@ -119,9 +122,9 @@ fn resolved(p: &Path) -> Result<PathBuf, FsError> {
 /// so hard links and symbolic links are caught); no two outputs are the same file. `-` (standard
 /// output) is skipped. Pass the library database among the inputs when there is one.
 pub fn check_outputs(inputs: &[&Path], outputs: &[&Path]) -> Result<(), FsError> {
-    let inputs: Vec<(&Path, Option<PathBuf>, Option<(u64, u64)>)> =
+    let inputs: Vec<(&Path, Option<PathBuf>, Option<Id>)> =
         inputs.iter().map(|p| (*p, std::fs::canonicalize(p).ok(), identity(p))).collect();
-    let mut seen: Vec<(&Path, PathBuf, Option<(u64, u64)>)> = Vec::new();
+    let mut seen: Vec<(&Path, PathBuf, Option<Id>)> = Vec::new();
     for &out in outputs {
         if out == Path::new("-") {
             continue;

@@ -360,12 +360,10 @@ impl Record {
         if let Some(w) = &self.own {
             return Some(w.clone());
         }
-        if let Some(p) = expected_prev {
-            if self.prev != p {
-                return Some(
-                    "its link to the previous record does not match (a record was removed or reordered)".into(),
-                );
-            }
+        if let Some(p) = expected_prev
+            && self.prev != p
+        {
+            return Some("its link to the previous record does not match (a record was removed or reordered)".into());
         }
         if chain_hash(&self.prev, &self.content) != self.hash {
             return Some("its hash does not match its content (edited after it was written)".into());
@@ -420,19 +418,10 @@ impl Library {
     /// library of the first, unmarked schema, which is migrated.
     pub fn open(path: &Path) -> Result<Self> {
         let p = path.display().to_string();
-        let fresh = std::fs::metadata(path).map_or(true, |m| m.len() == 0);
-        if fresh {
-            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                std::fs::create_dir_all(dir)
-                    .map_err(|source| StoreError::Io { path: dir.display().to_string(), source })?;
-            }
+        if std::fs::metadata(path).map_or(true, |m| m.len() == 0) {
+            Self::create(path)?;
         }
-        let flags = if fresh {
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE
-        } else {
-            OpenFlags::SQLITE_OPEN_READ_WRITE
-        };
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(&p, e))?;
+        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE).map_err(|e| classify(&p, e))?;
         conn.busy_timeout(BUSY_TIMEOUT).map_err(|e| classify(&p, e))?;
         let c = |e| classify(&p, e);
         let app: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0)).map_err(c)?;
@@ -444,30 +433,68 @@ impl Library {
             rows.collect::<std::result::Result<_, _>>().map_err(c)?
         };
         let v1 = ["meta", "revisions", "signoffs", "studies"].iter().all(|t| tables.iter().any(|x| x == t));
-        let action = match (app, version) {
-            (APPLICATION_ID, SCHEMA_VERSION) => 0,
+        let migrate = match (app, version) {
+            (APPLICATION_ID, SCHEMA_VERSION) => false,
             (APPLICATION_ID, v) if v > SCHEMA_VERSION => {
                 return Err(StoreError::Newer { path: p, found: v });
             }
-            (APPLICATION_ID, _) => 2,
-            (0, 0) if tables.is_empty() && fresh => 1,
-            (0, 0) if v1 && tables.len() == 4 => 2,
+            (APPLICATION_ID, _) => true,
+            (0, 0) if v1 && tables.len() == 4 => true,
             (application_id, user_version) => {
                 return Err(StoreError::Foreign { path: p, application_id, user_version });
             }
         };
-        // WAL: readers never block the writer; synchronous=FULL: a commit is on disk when it returns.
-        conn.pragma_update(None, "journal_mode", "WAL").map_err(c)?;
-        conn.pragma_update(None, "synchronous", "FULL").map_err(c)?;
-        conn.pragma_update(None, "foreign_keys", "ON").map_err(c)?;
+        Self::tune(&conn, &p)?;
         let mut lib = Self { conn, path: p };
-        if action == 1 {
-            lib.conn.execute_batch(SCHEMA_V1).map_err(|e| classify(&lib.path, e))?;
-        }
-        if action > 0 {
+        if migrate {
             lib.migrate()?;
         }
         Ok(lib)
+    }
+
+    /// WAL: readers never block the writer; synchronous=FULL: a commit is on disk when it returns.
+    fn tune(conn: &Connection, p: &str) -> Result<()> {
+        let c = |e| classify(p, e);
+        conn.pragma_update(None, "journal_mode", "WAL").map_err(c)?;
+        conn.pragma_update(None, "synchronous", "FULL").map_err(c)?;
+        conn.pragma_update(None, "foreign_keys", "ON").map_err(c)
+    }
+
+    /// A new library, made whole in a temporary file beside `path` and then linked into place,
+    /// so a crash while creating it never leaves a half-made file that later reads as foreign.
+    fn create(path: &Path) -> Result<()> {
+        let p = path.display().to_string();
+        let io = |source| StoreError::Io { path: p.clone(), source };
+        let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir).map_err(|source| StoreError::Io { path: dir.display().to_string(), source })?;
+        let name = path.file_name().map_or_else(|| "library".into(), |n| n.to_string_lossy().into_owned());
+        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
+        let tmp = dir.join(format!(".{name}.{}.{nanos}.creating", std::process::id()));
+        let made = (|| {
+            let conn = Connection::open(&tmp).map_err(|e| classify(&p, e))?;
+            let mut lib = Self { conn, path: p.clone() };
+            lib.conn.execute_batch(SCHEMA_V1).map_err(|e| classify(&p, e))?;
+            lib.migrate()?;
+            Self::tune(&lib.conn, &p)?;
+            drop(lib);
+            let empty = std::fs::metadata(path).is_ok_and(|m| m.len() == 0);
+            if empty {
+                std::fs::rename(&tmp, path).map_err(io)
+            } else {
+                // Another program may have created it meanwhile: theirs stands.
+                match std::fs::hard_link(&tmp, path) {
+                    Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => Err(io(e)),
+                    _ => Ok(()),
+                }
+            }
+        })();
+        for ext in ["", "-wal", "-shm", "-journal"] {
+            let _ = std::fs::remove_file(format!("{}{ext}", tmp.display()));
+        }
+        made?;
+        std::fs::File::open(dir)
+            .and_then(|d| d.sync_all())
+            .map_err(|source| StoreError::Io { path: dir.display().to_string(), source })
     }
 
     /// Version 1 → 2 in one transaction: add the columns, then chain the records already there
@@ -486,16 +513,13 @@ impl Library {
                study = (SELECT study_id FROM revisions WHERE id = signoffs.revision_id);",
         )
         .map_err(c)?;
-        let rev_ids: Vec<i64> = {
-            let mut st = tx.prepare("SELECT id FROM revisions ORDER BY id").map_err(c)?;
-            let r = st.query_map([], |r| r.get(0)).map_err(c)?.collect::<std::result::Result<_, _>>().map_err(c)?;
-            r
+        let ids = |sql: &str| -> Result<Vec<i64>> {
+            let mut st = tx.prepare(sql).map_err(c)?;
+            let rows = st.query_map([], |r| r.get(0)).map_err(c)?;
+            rows.collect::<std::result::Result<Vec<i64>, _>>().map_err(c)
         };
-        let sign_ids: Vec<i64> = {
-            let mut st = tx.prepare("SELECT id FROM signoffs ORDER BY id").map_err(c)?;
-            let r = st.query_map([], |r| r.get(0)).map_err(c)?.collect::<std::result::Result<_, _>>().map_err(c)?;
-            r
-        };
+        let rev_ids = ids("SELECT id FROM revisions ORDER BY id")?;
+        let sign_ids = ids("SELECT id FROM signoffs ORDER BY id")?;
         let mut prev = GENESIS.to_owned();
         let mut seq = 0i64;
         for id in rev_ids {

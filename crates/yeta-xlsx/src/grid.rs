@@ -290,18 +290,17 @@ impl Grid {
                 let mut rd = x.worksheet_cells_reader(&name).map_err(|e| sheet_err(&e))?;
                 while let Some(c) = rd.next_cell_with_formula().map_err(|e| sheet_err(&e))? {
                     let (r, col) = (c.pos.0 as usize, c.pos.1 as usize);
-                    if let (DataRef::Empty, Some(f)) = (&c.value, &c.formula) {
-                        if !f.trim().is_empty() {
-                            return Err(Error::Cells(vec![namer.error(
-                                r,
-                                col,
-                                format!(
-                                    "formula ={} has no cached value; open and save the file in Excel or LibreOffice \
-                                     first",
-                                    brief(f)
-                                ),
-                            )]));
-                        }
+                    if let (DataRef::Empty, Some(f)) = (&c.value, &c.formula)
+                        && !f.trim().is_empty()
+                    {
+                        return Err(Error::Cells(vec![namer.error(
+                            r,
+                            col,
+                            format!(
+                                "formula ={} has no cached value; open and save the file in Excel or LibreOffice first",
+                                brief(f)
+                            ),
+                        )]));
                     }
                     sparse.put(r, col, cell_of(&c.value))?;
                 }
