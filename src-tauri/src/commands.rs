@@ -55,12 +55,14 @@ fn data_dir(app: &AppHandle) -> Result<PathBuf, String> {
     Ok(dir)
 }
 
+/// A study or table as text, a leading byte-order mark removed (the CLI's read path).
 fn read_text(p: &Path) -> Result<String, String> {
-    std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()))
+    yeta_service::fs::read_text(p).map_err(|e| format!("cannot read {e}"))
 }
 
+/// The CLI's atomic write: temp file, fsync, rename, fsync of the directory.
 fn write_atomic(p: &Path, bytes: &[u8]) -> Result<(), String> {
-    yeta_store::atomic_write(p, bytes).map_err(|e| e.to_string())
+    yeta_service::fs::atomic_write(p, bytes).map_err(|e| e.to_string())
 }
 
 fn recent_file(app: &AppHandle) -> Result<PathBuf, String> {

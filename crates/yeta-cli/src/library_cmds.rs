@@ -19,10 +19,17 @@ pub enum LibraryCommand {
         #[arg(long)]
         revision: Option<i64>,
     },
-    /// List a study's revisions: author, time, reason, hash, sign-offs.
+    /// List a study's revisions: author, time, reason, hash, sign-offs; each record is checked.
     History {
         /// Study key.
         key: String,
+    },
+    /// Walk the library's hash chain (every revision and sign-off) and name the first broken record.
+    Verify,
+    /// Show, or set, the author this library records (default: the OS user).
+    Identity {
+        /// The new identity, e.g. "Kim Minji, MOEF".
+        name: Option<String>,
     },
     /// Save a study file as a new revision (validated first).
     Import {
@@ -31,13 +38,14 @@ pub enum LibraryCommand {
         /// Study key (default: the file name without `.yeta.json`).
         #[arg(long)]
         key: Option<String>,
-        /// Who saves it.
-        #[arg(long, default_value = "unknown")]
-        author: String,
+        /// Who you say saves it: kept as "claimed"; the library records its own identity
+        /// (`yeta library identity`, else the OS user).
+        #[arg(long)]
+        author: Option<String>,
         /// Why, in one line.
         #[arg(long, default_value = "imported")]
         reason: String,
-        /// Time of the save (RFC 3339); default: now.
+        /// The time you say it was made: kept as "claimed"; the library records the system clock.
         #[arg(long)]
         time: Option<String>,
     },
@@ -78,27 +86,17 @@ pub enum LibraryCommand {
     },
 }
 
-/// Now, as RFC 3339 UTC, for the shell to pass to the library (which reads no clock).
+/// Now, as RFC 3339 UTC (the library records its own clock; this is passed as the claimed time).
 fn now() -> String {
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs()) as i64;
-    let days = secs.div_euclid(86_400);
-    let rem = secs.rem_euclid(86_400);
-    // civil-from-days (Howard Hinnant)
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", rem / 3600, rem % 3600 / 60, rem % 60)
+    yeta_store::now_rfc3339()
 }
 
 /// Runs a library subcommand.
 pub fn run(cmd: LibraryCommand, db: Option<PathBuf>) -> Result<()> {
     let path = db.unwrap_or_else(yeta_store::default_path);
+    if let LibraryCommand::Export { out, .. } = &cmd {
+        yeta_service::fs::check_outputs(&[&path], &[out])?;
+    }
     let mut lib = Library::open(&path)?;
     match cmd {
         LibraryCommand::List => {
@@ -119,24 +117,66 @@ pub fn run(cmd: LibraryCommand, db: Option<PathBuf>) -> Result<()> {
             crate::emit("\n");
         }
         LibraryCommand::History { key } => {
+            let mut broken = Vec::new();
             for r in lib.history(&key)? {
                 let signed = if r.signed_off_by.is_empty() {
                     String::new()
                 } else {
                     format!("  signed off by {}", r.signed_off_by.join(", "))
                 };
+                let claimed = match (&r.claimed_author, &r.claimed_time) {
+                    (None, None) => String::new(),
+                    (a, t) => format!(
+                        " (claimed: {}{})",
+                        a.as_deref().unwrap_or("-"),
+                        t.as_deref().map_or(String::new(), |t| format!(" at {t}"))
+                    ),
+                };
+                let flag = r.broken.as_ref().map_or(String::new(), |w| format!("  TAMPERED: {w}"));
                 crate::emit(&format!(
-                    "{:>3}  {}  {:<12} {}  sha256 {}…{signed}\n",
+                    "{:>3}  {}  {}{claimed}  {}  sha256 {}…{signed}{flag}\n",
                     r.number,
                     r.time,
                     r.author,
                     r.reason,
-                    &r.sha256[..12]
+                    r.sha256.chars().take(12).collect::<String>()
                 ));
+                if let Some(w) = r.broken {
+                    broken.push(format!("revision {}: {w}", r.number));
+                }
+            }
+            for g in lib.signoffs(&key)? {
+                if let Some(w) = g.broken {
+                    crate::emit(&format!(
+                        "     sign-off of revision {} by {}  TAMPERED: {w}\n",
+                        g.revision, g.reviewer
+                    ));
+                    broken.push(format!("sign-off of revision {} by {}: {w}", g.revision, g.reviewer));
+                }
+            }
+            if !broken.is_empty() {
+                bail!("{}: {} tampered or damaged record(s): {}", path.display(), broken.len(), broken.join("; "));
             }
         }
+        LibraryCommand::Verify => {
+            let r = lib.verify()?;
+            match r.first_broken {
+                None => {
+                    crate::emit(&format!("{}: chain intact, {} records; head {}\n", path.display(), r.records, r.head))
+                }
+                Some((record, why)) => {
+                    bail!("{}: chain broken at {record}: {why} ({} records)", path.display(), r.records)
+                }
+            }
+        }
+        LibraryCommand::Identity { name } => {
+            if let Some(n) = name {
+                lib.set_identity(&n)?;
+            }
+            crate::emit(&format!("{}: records the author as \"{}\"\n", path.display(), lib.identity()?));
+        }
         LibraryCommand::Import { file, key, author, reason, time } => {
-            let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            let text = crate::read(&file)?;
             let study = yeta_core::Study::from_json(&text).map_err(|e| anyhow!("{}: {e}", file.display()))?;
             yeta_core::study::validate(&study).map_err(|v| {
                 anyhow!("{}: {}", file.display(), v.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n  "))
@@ -146,12 +186,19 @@ pub fn run(cmd: LibraryCommand, db: Option<PathBuf>) -> Result<()> {
                     n.to_string_lossy().trim_end_matches(".yeta.json").trim_end_matches(".json").to_owned()
                 })
             });
-            let n = lib.save(&key, &study.project.name, &text, &author, &time.unwrap_or_else(now), &reason)?;
+            let n = lib.save(
+                &key,
+                &study.project.name,
+                &text,
+                author.as_deref().unwrap_or(""),
+                time.as_deref().unwrap_or(""),
+                &reason,
+            )?;
             crate::emit(&format!("{key}: saved as revision {n} in {}\n", path.display()));
         }
         LibraryCommand::Export { key, revision, out } => {
             let (n, json) = lib.get(&key, revision)?;
-            yeta_store::atomic_write(&out, json.as_bytes())?;
+            yeta_service::fs::atomic_write(&out, json.as_bytes())?;
             crate::emit(&format!("{key} revision {n} written to {}\n", out.display()));
         }
         LibraryCommand::Signoff { key, revision, reviewer, role, report } => {
@@ -167,7 +214,7 @@ pub fn run(cmd: LibraryCommand, db: Option<PathBuf>) -> Result<()> {
             let mut out = std::io::stdout().lock();
             for i in 0..count {
                 let json = format!("{{\"save\": {i}, \"pad\": \"{}\"}}", "x".repeat(2000 + i % 500));
-                let n = lib.save("stress", "stress", &json, "stress", &format!("t{i}"), "stress")?;
+                let n = lib.save("stress", "stress", &json, "", "", "stress")?;
                 // Printed only after the commit returned: a line here is a promise that it is stored.
                 writeln!(out, "{n} {}", yeta_store::sha256_hex(json.as_bytes()))?;
                 out.flush()?;
@@ -178,7 +225,7 @@ pub fn run(cmd: LibraryCommand, db: Option<PathBuf>) -> Result<()> {
 }
 
 fn appraise_file(p: &Path) -> Result<(Value, yeta_core::Appraisal)> {
-    let text = std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))?;
+    let text = crate::read(p)?;
     let a = yeta_core::appraise_json(&text, None).map_err(|e| anyhow!("{}: {e}", p.display()))?;
     let v: Value = serde_json::from_str(&text)?;
     Ok((v, a))

@@ -165,8 +165,20 @@ fn main() -> ExitCode {
     }
 }
 
-fn read(path: &Path) -> Result<String> {
-    std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
+/// Reads a text file; a leading byte-order mark is removed.
+pub fn read(path: &Path) -> Result<String> {
+    yeta_service::fs::read_text(path).with_context(|| format!("cannot read {}", path.display()))
+}
+
+/// Refuses, before any work, an output that is an input or the default study library, two
+/// outputs that are one file, or an output whose directory does not exist.
+pub fn guard(inputs: &[&Path], outputs: &[Option<&Path>]) -> Result<()> {
+    let library = yeta_store::default_path();
+    let mut ins: Vec<&Path> = inputs.to_vec();
+    ins.push(&library);
+    let outs: Vec<&Path> = outputs.iter().flatten().copied().collect();
+    yeta_service::fs::check_outputs(&ins, &outs)?;
+    Ok(())
 }
 
 /// Prints to standard output; a closed pipe (`yeta … | head`) ends the output quietly.
@@ -181,7 +193,7 @@ fn write_out(path: &Path, text: &str) -> Result<()> {
         emit("\n");
         return Ok(());
     }
-    std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
+    yeta_service::fs::atomic_write(path, text.as_bytes()).with_context(|| format!("cannot write {}", path.display()))
 }
 
 /// Prints a study's problems, one per line, under the file name.
@@ -196,6 +208,11 @@ fn report_problems(path: &Path, e: &StudyError) {
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Appraise { study, json, lang, rules, pdf, regions, multipliers } => {
+            let ins: Vec<&Path> = [Some(study.as_path()), rules.as_deref(), regions.as_deref(), multipliers.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect();
+            guard(&ins, &[json.as_deref(), pdf.as_deref()])?;
             let text = read(&study)?;
             let custom = match &rules {
                 Some(p) => Some(RuleSet::from_json(&read(p)?).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?),
@@ -263,6 +280,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Command::Schema { out } => {
+            guard(&[], &[out.as_deref()])?;
             let schema = yeta_core::study_schema();
             match out {
                 Some(p) => write_out(&p, &schema)?,
@@ -276,6 +294,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Risk { study, draws, seed, threads, json, lang } => {
+            guard(&[&study], &[json.as_deref()])?;
             let threads = threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
             let opts = yeta_core::risk::Options { draws, seed, threads, bins: 30 };
             let r = risk_cmd::run(&read(&study)?, opts).map_err(|e| anyhow::anyhow!("{}: {e}", study.display()))?;
@@ -288,6 +307,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Ahp { matrix, json, rules } => {
+            guard(&[&matrix], &[json.as_deref()])?;
             let (out, table) =
                 ahp_cmd::run(&read(&matrix)?, &rules).map_err(|e| anyhow::anyhow!("{}: {e}", matrix.display()))?;
             if let Some(p) = &json {
@@ -298,13 +318,35 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Report(c) => report_cmds::run(c),
-        Command::Xlsx(c) => xlsx_cmds::run(c),
+        Command::Report(c) => {
+            use report_cmds::ReportCmd as R;
+            match &c {
+                R::Report { study, pdf, .. } => guard(&[study], &[Some(pdf)])?,
+                R::Keygen { out, .. } => guard(&[], &[Some(out)])?,
+                // No --out replaces the PDF itself, as documented.
+                R::Sign { pdf, key, cert, out, .. } => {
+                    let ins: Vec<&Path> = [Some(key.as_path()), cert.as_deref()].into_iter().flatten().collect();
+                    guard(&ins, &[Some(out.as_deref().unwrap_or(pdf))])?
+                }
+                R::Verify { .. } => {}
+                R::Extract { pdf, out } => guard(&[pdf], &[Some(out)])?,
+            }
+            report_cmds::run(c)
+        }
+        Command::Xlsx(c) => {
+            match &c {
+                xlsx_cmds::XlsxCmd::Import { study, lines, out, .. } => guard(&[study, lines], &[Some(out)])?,
+                xlsx_cmds::XlsxCmd::Export { study, xlsx } => guard(&[study], &[Some(xlsx)])?,
+            }
+            xlsx_cmds::run(c)
+        }
         Command::Library { db, command } => {
             library_cmds::run(command, db)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Compare { studies, json, budget, xlsx } => {
+            let ins: Vec<&Path> = studies.iter().map(PathBuf::as_path).collect();
+            guard(&ins, &[json.as_deref(), xlsx.as_deref()])?;
             let (table, j, ranked) = library_cmds::compare(&studies, budget)?;
             if let Some(p) = &json {
                 write_out(p, &serde_json::to_string_pretty(&j)?)?;
@@ -320,8 +362,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     })
                     .collect();
                 let bytes = yeta_xlsx::export::comparison_workbook(&rows).map_err(|e| anyhow::anyhow!("{e}"))?;
-                yeta_store::atomic_write(p, &bytes)
-                    .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", p.display()))?;
+                yeta_service::fs::atomic_write(p, &bytes)?;
             }
             if json.as_deref() != Some(Path::new("-")) {
                 emit(&table);
@@ -329,6 +370,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Diff { a, b, json } => {
+            guard(&[&a, &b], &[json.as_deref()])?;
             let (table, j) = library_cmds::diff(&a, &b)?;
             if let Some(p) = &json {
                 write_out(p, &serde_json::to_string_pretty(&j)?)?;

@@ -72,9 +72,7 @@ fn read(p: &Path) -> Result<Vec<u8>> {
 
 /// Writes next to the target then renames, so a failed write never leaves half a file.
 fn write_atomic(p: &Path, bytes: &[u8]) -> Result<()> {
-    let tmp = p.with_extension("tmp-yeta");
-    std::fs::write(&tmp, bytes).with_context(|| format!("writing {}", tmp.display()))?;
-    std::fs::rename(&tmp, p).with_context(|| format!("writing {}", p.display()))
+    yeta_service::fs::atomic_write(p, bytes).with_context(|| format!("writing {}", p.display()))
 }
 
 fn now() -> u64 {

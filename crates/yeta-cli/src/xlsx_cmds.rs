@@ -51,7 +51,7 @@ pub enum XlsxCmd {
 }
 
 fn read_study(path: &Path) -> Result<std::result::Result<(String, Study), StudyError>> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let text = crate::read(path)?;
     Ok(Study::from_json(&text).map(|s| (text, s)))
 }
 
@@ -86,6 +86,14 @@ pub fn run(cmd: XlsxCmd) -> Result<ExitCode> {
                     return Ok(ExitCode::FAILURE);
                 }
             };
+            let size = std::fs::metadata(&lines).with_context(|| format!("cannot read {}", lines.display()))?.len();
+            if size > yeta_xlsx::limits::MAX_FILE_BYTES as u64 {
+                bail!(
+                    "{}: {size} bytes, more than the import limit of {} bytes",
+                    lines.display(),
+                    yeta_xlsx::limits::MAX_FILE_BYTES
+                );
+            }
             let bytes = std::fs::read(&lines).with_context(|| format!("cannot read {}", lines.display()))?;
             let file = lines.file_name().map_or_else(|| lines.display().to_string(), |n| n.to_string_lossy().into());
             let given = match orientation {
@@ -135,8 +143,7 @@ pub fn run(cmd: XlsxCmd) -> Result<ExitCode> {
             match yeta_core::appraise(&new, None) {
                 Ok(a) => {
                     let bc = |x: Option<f64>| x.map_or("-".to_owned(), |b| format!("{b:.3}"));
-                    yeta_store::atomic_write(&out, new.to_json().as_bytes())
-                        .map_err(|e| anyhow!("cannot write {}: {e}", out.display()))?;
+                    yeta_service::fs::atomic_write(&out, new.to_json().as_bytes())?;
                     crate::emit(&format!(
                         "  B/C {} → {}; wrote {}\n",
                         bc(before),
@@ -171,7 +178,7 @@ pub fn run(cmd: XlsxCmd) -> Result<ExitCode> {
                 }
             };
             let bytes = yeta_xlsx::export::study_workbook(&s, &a).map_err(|e| anyhow!("{e}"))?;
-            yeta_store::atomic_write(&xlsx, &bytes).map_err(|e| anyhow!("cannot write {}: {e}", xlsx.display()))?;
+            yeta_service::fs::atomic_write(&xlsx, &bytes)?;
             crate::emit(&format!("wrote {} ({} bytes)\n", xlsx.display(), bytes.len()));
             Ok(ExitCode::SUCCESS)
         }

@@ -165,7 +165,13 @@ fn check_kind(section: Section, kind: &str) -> Result<(), String> {
         Section::Benefit => de::<BenefitKind>(kind),
         Section::Revenue => de::<RevenueKind>(kind),
     }
-    .map_err(|e| format!("\"{kind}\" is not a {} kind: {e}", section.code()))
+    .map_err(|e| {
+        if kind.chars().count() > crate::limits::SHOWN_CHARS {
+            format!("\"{}\" is not a {} kind", crate::limits::brief(kind), section.code())
+        } else {
+            format!("\"{kind}\" is not a {} kind: {e}", section.code())
+        }
+    })
 }
 
 /// Reads lines from a grid. Every problem found is reported, not just the first.
@@ -178,7 +184,7 @@ fn read(g: &Grid, orientation: Option<Orientation>) -> Result<Imported, Error> {
             format!(
                 "cannot tell the layout from \"{}\": A1 should be \"section\" (a year per column) or \"year\" (a \
                  year per row); or give the orientation",
-                g.get(0, 0).shown()
+                g.get(0, 0).brief()
             ),
         )])
     })?;
@@ -201,7 +207,7 @@ fn read(g: &Grid, orientation: Option<Orientation>) -> Result<Imported, Error> {
                 } else {
                     "\"section\", \"name\" or \"kind\""
                 };
-                errors.push(v.err(0, c, format!("expected {want} here, found \"{}\"", v.get(0, c).shown())));
+                errors.push(v.err(0, c, format!("expected {want} here, found \"{}\"", v.get(0, c).brief())));
                 continue;
             }
         };
@@ -222,7 +228,7 @@ fn read(g: &Grid, orientation: Option<Orientation>) -> Result<Imported, Error> {
             Err(format!("year header is empty (one {along} per year, no gaps)"))
         } else {
             match h.integer().and_then(|y| i32::try_from(y).ok()).filter(|y| (1000..=9999).contains(y)) {
-                None => Err(format!("\"{}\" is not a year", h.shown())),
+                None => Err(format!("\"{}\" is not a year", h.brief())),
                 Some(y) => match years.last() {
                     Some(&p) if y == p + 1 => Ok(y),
                     Some(&p) if y > p + 1 => Err(format!(
@@ -259,7 +265,7 @@ fn read(g: &Grid, orientation: Option<Orientation>) -> Result<Imported, Error> {
             errors.push(v.err(
                 r,
                 sc,
-                format!("\"{}\" is not a section: cost, benefit or revenue", v.get(r, sc).shown()),
+                format!("\"{}\" is not a section: cost, benefit or revenue", v.get(r, sc).brief()),
             ));
         }
         let name = v.get(r, nc).shown();
@@ -277,7 +283,8 @@ fn read(g: &Grid, orientation: Option<Orientation>) -> Result<Imported, Error> {
                     r,
                     nc,
                     format!(
-                        "line name \"{name}\" is used twice (first at {first}); names must be unique within {}",
+                        "line name \"{}\" is used twice (first at {first}); names must be unique within {}",
+                        crate::limits::brief(&name),
                         s.list()
                     ),
                 )),
@@ -298,7 +305,7 @@ fn read(g: &Grid, orientation: Option<Orientation>) -> Result<Imported, Error> {
             }
         }
         if amounts.is_empty() && !name.is_empty() && !years.is_empty() {
-            errors.push(v.err(r, nc, format!("line \"{name}\" has no amounts")));
+            errors.push(v.err(r, nc, format!("line \"{}\" has no amounts", crate::limits::brief(&name))));
         }
         if let Some(section) = section {
             lines.push(ImportedLine { section, name, kind, amounts });

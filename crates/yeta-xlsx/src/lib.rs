@@ -18,6 +18,7 @@
 pub mod export;
 mod grid;
 pub mod import;
+pub mod limits;
 
 pub use grid::CellError;
 pub use import::{Imported, ImportedLine, Orientation, Section};
@@ -33,6 +34,9 @@ pub enum Error {
     /// Cells that do not fit the layout, each named as Excel names it (`Sheet1!D7`).
     #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
     Cells(Vec<CellError>),
+    /// The file passes one of the [`limits`] on untrusted files: which one, and where.
+    #[error("{0}")]
+    Limit(String),
     /// rust_xlsxwriter refused to write the workbook.
     #[error("cannot write the workbook: {0}")]
     Write(String),
