@@ -288,30 +288,134 @@ fn finish(lo: &mut lopdf::Document, a: &Appraisal, study: &str, hash: &[u8], lan
     Ok(())
 }
 
-/// The study text embedded in a report (or `ReportError::NoStudy`).
+/// The study text embedded in a report (or `ReportError::NoStudy`). The file is read with the
+/// bounded reader of [`crate::pdfread`]: a truncated or corrupt compressed stream, one that
+/// inflates past [`crate::pdfread::MAX_STUDY_BYTES`], or one whose length differs from its
+/// declared `/Params /Size` is an error, never a partial study.
 pub fn extract(pdf: &[u8]) -> Result<String, ReportError> {
-    let doc = lopdf::Document::load_mem(pdf).map_err(|e| ReportError::Pdf(e.to_string()))?;
-    let root = doc.trailer.get(b"Root").and_then(Object::as_reference).map_err(|e| ReportError::Pdf(e.to_string()))?;
-    let cat = doc.get_dictionary(root).map_err(|e| ReportError::Pdf(e.to_string()))?;
-    let deref = |o: &Object| doc.dereference(o).ok().map(|(_, o)| o.clone());
-    let names = cat.get(b"Names").ok().and_then(deref).ok_or(ReportError::NoStudy)?;
-    let tree =
-        names.as_dict().ok().and_then(|d| d.get(b"EmbeddedFiles").ok()).and_then(deref).ok_or(ReportError::NoStudy)?;
-    let arr = tree.as_dict().ok().and_then(|d| d.get(b"Names").ok()).and_then(deref).ok_or(ReportError::NoStudy)?;
-    let arr = arr.as_array().map_err(|_| ReportError::NoStudy)?;
+    let p = crate::pdfread::Pdf::parse(pdf).map_err(|e| ReportError::Pdf(e.to_string()))?;
+    let bytes = study_bytes(&p, p.last())?;
+    String::from_utf8(bytes).map_err(|_| ReportError::Pdf("the embedded study is not UTF-8".into()))
+}
+
+/// The embedded study's bytes as revision `rev` sees them.
+pub(crate) fn study_bytes(p: &crate::pdfread::Pdf<'_>, rev: usize) -> Result<Vec<u8>, ReportError> {
+    use crate::pdfread::{Obj, get};
+    let pdf_err = |e: crate::pdfread::ParseError| ReportError::Pdf(e.to_string());
+    let (_, cat) = p.catalog(rev).map_err(pdf_err)?;
+    let names = p.resolve(get(&cat, b"Names").ok_or(ReportError::NoStudy)?, rev).map_err(pdf_err)?;
+    let tree = names.dict().and_then(|d| get(d, b"EmbeddedFiles")).ok_or(ReportError::NoStudy)?;
+    let tree = p.resolve(tree, rev).map_err(pdf_err)?;
+    let arr = tree.dict().and_then(|d| get(d, b"Names")).ok_or(ReportError::NoStudy)?;
+    let arr = p.resolve(arr, rev).map_err(pdf_err)?;
+    let Obj::Array(arr) = arr.as_ref() else { return Err(ReportError::NoStudy) };
     for pair in arr.chunks(2) {
-        let [name, spec] = pair else { continue };
-        if name.as_str().ok() != Some(STUDY_FILE_NAME.as_bytes()) {
+        let [Obj::Str(name), spec] = pair else { continue };
+        if name.as_slice() != STUDY_FILE_NAME.as_bytes() {
             continue;
         }
-        let spec = deref(spec).ok_or(ReportError::NoStudy)?;
-        let ef = spec.as_dict().ok().and_then(|d| d.get(b"EF").ok()).and_then(deref).ok_or(ReportError::NoStudy)?;
-        let f = ef.as_dict().ok().and_then(|d| d.get(b"F").ok()).and_then(deref).ok_or(ReportError::NoStudy)?;
-        let stream = f.as_stream().map_err(|_| ReportError::NoStudy)?;
-        let bytes = stream.decompressed_content().unwrap_or_else(|_| stream.content.clone());
-        return String::from_utf8(bytes).map_err(|_| ReportError::Pdf("the embedded study is not UTF-8".into()));
+        let spec = p.resolve(spec, rev).map_err(pdf_err)?;
+        let ef = spec.dict().and_then(|d| get(d, b"EF")).ok_or(ReportError::NoStudy)?;
+        let ef = p.resolve(ef, rev).map_err(pdf_err)?;
+        let f = ef.dict().and_then(|d| get(d, b"F")).ok_or(ReportError::NoStudy)?;
+        let f = p.resolve(f, rev).map_err(pdf_err)?;
+        let Obj::Stream(d, s, e) = f.as_ref() else { return Err(ReportError::NoStudy) };
+        let raw = p.bytes.get(*s..*e).ok_or(ReportError::NoStudy)?;
+        let filters: Vec<&[u8]> = match get(d, b"Filter") {
+            None => Vec::new(),
+            Some(Obj::Name(n)) => vec![n.as_slice()],
+            Some(Obj::Array(a)) => a.iter().filter_map(Obj::name).collect(),
+            Some(_) => return Err(ReportError::Pdf("the embedded study's /Filter is malformed".into())),
+        };
+        if get(d, b"DecodeParms").is_some() {
+            return Err(ReportError::Pdf("the embedded study uses /DecodeParms, which Yeta never writes".into()));
+        }
+        let bytes = match filters.as_slice() {
+            [] => {
+                if raw.len() > crate::pdfread::MAX_STUDY_BYTES {
+                    return Err(ReportError::Pdf(format!(
+                        "the embedded study is larger than {} bytes",
+                        crate::pdfread::MAX_STUDY_BYTES
+                    )));
+                }
+                raw.to_vec()
+            }
+            [b"FlateDecode"] => crate::pdfread::inflate(raw, crate::pdfread::MAX_STUDY_BYTES)
+                .map_err(|m| ReportError::Pdf(format!("the embedded study's compressed stream: {m}")))?,
+            _ => return Err(ReportError::Pdf("the embedded study uses a filter other than FlateDecode".into())),
+        };
+        let declared = d
+            .iter()
+            .find(|(k, _)| k.as_slice() == b"Params")
+            .and_then(|(_, v)| p.resolve(v, rev).ok())
+            .and_then(|v| v.dict().and_then(|v| get(v, b"Size")).and_then(Obj::int));
+        if let Some(n) = declared {
+            if usize::try_from(n).ok() != Some(bytes.len()) {
+                return Err(ReportError::Pdf(format!(
+                    "the embedded study has {} bytes but declares /Size {n}: truncated or altered",
+                    bytes.len()
+                )));
+            }
+        }
+        return Ok(bytes);
     }
     Err(ReportError::NoStudy)
+}
+
+/// Why a report's embedded study and its stamp disagree.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum StampError {
+    /// The study is not the one stamped.
+    #[error("the embedded study has SHA-256 {embedded}, but the report is stamped {stamped}")]
+    Mismatch {
+        /// SHA-256 of the embedded study, hex.
+        embedded: String,
+        /// The stamp (the document ID: the first 16 bytes of the SHA-256 of the rendered study).
+        stamped: String,
+    },
+    /// The study or the stamp cannot be read.
+    #[error("{0}")]
+    Unreadable(String),
+}
+
+/// SHA-256 (hex) of the study embedded in `pdf`, or `None` when it embeds none.
+pub fn study_sha256(pdf: &[u8]) -> Result<Option<String>, ReportError> {
+    let p = crate::pdfread::Pdf::parse(pdf).map_err(|e| ReportError::Pdf(e.to_string()))?;
+    match study_bytes(&p, p.last()) {
+        Ok(b) => Ok(Some(Sha256::digest(&b).iter().map(|b| format!("{b:02x}")).collect())),
+        Err(ReportError::NoStudy) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Checks that a report's embedded study is the one it was rendered from: the document ID that
+/// [`render`] derives from the study's SHA-256 (and that every page's stamp prints in full) must
+/// match the SHA-256 of the attachment. A PDF without a study attachment passes.
+pub fn check_study_stamp(pdf: &[u8]) -> Result<(), StampError> {
+    use crate::pdfread::{Obj, get};
+    let p = crate::pdfread::Pdf::parse(pdf).map_err(|e| StampError::Unreadable(e.to_string()))?;
+    let study = match study_bytes(&p, p.last()) {
+        Ok(b) => b,
+        Err(ReportError::NoStudy) => return Ok(()),
+        Err(e) => return Err(StampError::Unreadable(e.to_string())),
+    };
+    let embedded: String = Sha256::digest(&study).iter().map(|b| format!("{b:02x}")).collect();
+    // The ID of the first revision: what the renderer wrote.
+    let id = p.revisions.first().and_then(|r| match get(&r.trailer, b"ID") {
+        Some(Obj::Array(a)) => match a.first() {
+            Some(Obj::Str(s)) => Some(s.iter().map(|b| format!("{b:02x}")).collect::<String>()),
+            _ => None,
+        },
+        _ => None,
+    });
+    let Some(stamped) = id else {
+        return Err(StampError::Unreadable("the report has no document ID, so no stamp to check".into()));
+    };
+    if !embedded.starts_with(&stamped) || stamped.len() != 32 {
+        return Err(StampError::Mismatch { embedded, stamped });
+    }
+    Ok(())
 }
 
 fn cover(w: &mut Writer<'_>, a: &Appraisal, t: &T) {

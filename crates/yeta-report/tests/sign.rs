@@ -31,7 +31,7 @@ pub fn tiny_pdf() -> Vec<u8> {
 const T0: u64 = 1_767_225_600; // 2026-01-01 00:00 UTC
 
 fn twice_signed(pdf: &[u8]) -> Vec<u8> {
-    let k1 = keygen("Kim Minsu", T0, [7u8; 32]).unwrap();
+    let k1 = keygen("김민수", T0, [7u8; 32]).unwrap();
     let k2 = keygen("Jane Reviewer", T0, [9u8; 32]).unwrap();
     let c1 = load_credentials(&k1, None).unwrap();
     let c2 = load_credentials(&k2, None).unwrap();
@@ -44,7 +44,7 @@ fn sign_twice_then_verify_names_both() {
     let signed = twice_signed(&tiny_pdf());
     let who = verify(&signed).unwrap();
     assert_eq!(who.len(), 2);
-    assert_eq!(who[0].signer, "Kim Minsu");
+    assert_eq!(who[0].signer, "김민수");
     assert_eq!(who[0].reviewer.as_deref(), Some("김민수"));
     assert_eq!(who[1].signer, "Jane Reviewer");
     assert_eq!(who[1].role.as_deref(), Some("Budget officer"));
