@@ -662,10 +662,15 @@ impl<'a> Pdf<'a> {
         if k == 0 { None } else { Some(v[k - 1].1) }
     }
 
-    /// Object numbers with an entry in a revision after `rev`.
-    pub fn touched_after(&self, rev: usize) -> Vec<u32> {
-        let mut v: Vec<u32> =
-            self.revisions.iter().skip(rev + 1).flat_map(|r| r.entries.iter().map(|&(n, _)| n)).collect();
+    /// Object numbers with an entry in a revision after `from`, up to `to`.
+    pub fn touched_between(&self, from: usize, to: usize) -> Vec<u32> {
+        let mut v: Vec<u32> = self
+            .revisions
+            .iter()
+            .take(to + 1)
+            .skip(from + 1)
+            .flat_map(|r| r.entries.iter().map(|&(n, _)| n))
+            .collect();
         v.sort_unstable();
         v.dedup();
         v
@@ -787,20 +792,21 @@ pub fn inflate(data: &[u8], limit: usize) -> Result<Vec<u8>, String> {
             if out.len() >= limit {
                 return Err(format!("decompresses to more than {limit} bytes"));
             }
-            out.reserve((out.len().max(4096)).min(limit - out.len()));
+            out.reserve_exact((out.len().max(4096)).min(limit - out.len()));
         }
-        let consumed = usize::try_from(d.total_in()).unwrap_or(usize::MAX);
-        let before = d.total_out();
+        let (in_before, out_before) = (d.total_in(), d.total_out());
+        let consumed = usize::try_from(in_before).unwrap_or(usize::MAX);
         let input = data.get(consumed..).unwrap_or(&[]);
-        let status = d.decompress_vec(input, &mut out, FlushDecompress::Finish).map_err(|e| format!("corrupt: {e}"))?;
-        match status {
-            Status::StreamEnd => return Ok(out),
-            _ if d.total_out() == before && usize::try_from(d.total_in()).unwrap_or(0) == consumed => {
-                if out.len() < out.capacity() {
-                    return Err("truncated: the compressed data ends before its end marker".into());
-                }
-            }
-            _ => {}
+        let status = d.decompress_vec(input, &mut out, FlushDecompress::None).map_err(|e| format!("corrupt: {e}"))?;
+        if out.len() > limit {
+            return Err(format!("decompresses to more than {limit} bytes"));
+        }
+        if status == Status::StreamEnd {
+            return Ok(out);
+        }
+        let progressed = d.total_in() != in_before || d.total_out() != out_before;
+        if !progressed && out.len() < out.capacity() {
+            return Err("truncated: the compressed data ends before its end marker".into());
         }
     }
 }

@@ -170,7 +170,7 @@ pub fn verify_document(bytes: &[u8]) -> Result<Verification, VerifyError> {
         .transpose()
         .map_err(structure)?
         .and_then(|p| p.dict().and_then(|d| get(d, b"DocMDP")).and_then(Obj::reference));
-    let mut changes_cache: HashMap<usize, Vec<String>> = HashMap::new();
+    let mut steps: HashMap<usize, Vec<String>> = HashMap::new();
     let mut out = Vec::new();
     let mut seen_sigs = HashSet::new();
     for (i, (_field, name, sig)) in fields.iter().enumerate() {
@@ -199,15 +199,7 @@ pub fn verify_document(bytes: &[u8]) -> Result<Verification, VerifyError> {
                     check.status =
                         SigStatus::Invalid("the catalog's /Perms /DocMDP names a signature that is not the first".into());
                 } else {
-                    let mut changes = match changes_cache.get(&one.revision) {
-                        Some(c) => c.clone(),
-                        None => {
-                            let c = changes_after(&pdf, one.revision)
-                                .unwrap_or_else(|e| vec![format!("a later revision cannot be read: {e}")]);
-                            changes_cache.insert(one.revision, c.clone());
-                            c
-                        }
-                    };
+                    let mut changes = changes_after(&pdf, one.revision, &mut steps);
                     if trailing > 0 {
                         changes.push(format!("{trailing} bytes were appended after the file's last revision"));
                     }
@@ -399,9 +391,25 @@ fn roles(pdf: &Pdf<'_>, rev: usize) -> HashMap<u32, String> {
     m
 }
 
-/// The changes between revision `rev` and the last that adding signatures does not explain.
-pub(crate) fn changes_after(pdf: &Pdf<'_>, rev: usize) -> Result<Vec<String>, ParseError> {
-    let last = pdf.last();
+/// The changes after revision `rev` that adding signatures does not explain, each update
+/// checked against the revision before it; `steps` caches each update's verdict.
+fn changes_after(pdf: &Pdf<'_>, rev: usize, steps: &mut HashMap<usize, Vec<String>>) -> Vec<String> {
+    let mut out = Vec::new();
+    for to in rev + 1..pdf.revisions.len() {
+        let c = steps.entry(to).or_insert_with(|| {
+            step_changes(pdf, to - 1, to)
+                .unwrap_or_else(|e| vec![format!("it cannot be read: {e}")])
+                .into_iter()
+                .map(|m| format!("revision {}: {m}", to + 1))
+                .collect()
+        });
+        out.extend(c.iter().cloned());
+    }
+    out
+}
+
+/// The changes from revision `rev` to revision `last` that adding signatures does not explain.
+fn step_changes(pdf: &Pdf<'_>, rev: usize, last: usize) -> Result<Vec<String>, ParseError> {
     if rev >= last {
         return Ok(Vec::new());
     }
@@ -418,7 +426,7 @@ pub(crate) fn changes_after(pdf: &Pdf<'_>, rev: usize) -> Result<Vec<String>, Pa
         return Ok(problems);
     }
     let mut changed: BTreeMap<u32, (Option<Rc<Obj>>, Option<Rc<Obj>>)> = BTreeMap::new();
-    for n in pdf.touched_after(rev) {
+    for n in pdf.touched_between(rev, last) {
         let (eo, en) = (pdf.entry(n, rev), pdf.entry(n, last));
         if eo == en {
             continue;
