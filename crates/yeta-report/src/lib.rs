@@ -42,10 +42,15 @@ pub mod pdfread;
 pub mod render;
 pub mod sign;
 mod stages;
+pub mod trust;
 pub mod verify;
 
 pub use render::{Lang, ReportError, extract, render, render_with_risk};
 pub use sign::{
-    Credentials, SignError, SignOff, SignerInfo, VerifyError, keygen, load_credentials, load_pkcs12, sign, verify,
+    Credentials, KeygenOptions, SignError, SignOff, SignerInfo, VerifyError, keygen, keygen_with, load_credentials,
+    load_credentials_with_password, load_pkcs12, sign, verify,
 };
-pub use verify::{SigStatus, SignatureCheck, Verification, verify_document};
+pub use trust::Trust;
+pub use verify::{
+    SigStatus, SignatureCheck, SignerCheck, SignoffError, Verification, check_for_signoff, verify_document,
+};

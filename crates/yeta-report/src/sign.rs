@@ -157,7 +157,13 @@ pub struct Credentials {
     pub key: PrivateKey,
     /// The signer's certificate.
     pub cert: Certificate,
+    /// Further certificates (issuing CAs) carried in each signature so verifiers can build
+    /// the chain.
+    pub chain: Vec<Certificate>,
 }
+
+/// PBKDF2-SHA256 iterations for keys `keygen` encrypts (PBES2, AES-256-CBC).
+pub const KEY_PBKDF2_ITERATIONS: u32 = 100_000;
 
 /// A reviewer's sign-off.
 #[derive(Debug, Clone)]
@@ -196,9 +202,20 @@ fn pem_blocks(text: &str) -> Vec<(String, Vec<u8>)> {
 /// certificate from PEM text: `key_pem` holds the key and maybe the certificate, `cert_pem` a
 /// separate certificate when the key file holds none.
 pub fn load_credentials(key_pem: &str, cert_pem: Option<&str>) -> Result<Credentials, SignError> {
+    load_credentials_with_password(key_pem, cert_pem, None)
+}
+
+/// [`load_credentials`], also reading an `ENCRYPTED PRIVATE KEY` (PKCS#8, PBES2) with
+/// `password`. Certificates after the signer's are kept as its chain.
+pub fn load_credentials_with_password(
+    key_pem: &str,
+    cert_pem: Option<&str>,
+    password: Option<&str>,
+) -> Result<Credentials, SignError> {
     use p256::pkcs8::DecodePrivateKey;
     let mut key = None;
     let mut cert = None;
+    let mut chain = Vec::new();
     let blocks = pem_blocks(key_pem).into_iter().chain(cert_pem.map(pem_blocks).unwrap_or_default());
     for (label, der) in blocks {
         match label.as_str() {
@@ -222,14 +239,32 @@ pub fn load_credentials(key_pem: &str, cert_pem: Option<&str>) -> Result<Credent
                     .map_err(|e| SignError::Key(format!("RSA PRIVATE KEY: {e}")))?;
                 key = Some(PrivateKey::Rsa(Box::new(k)));
             }
-            "ENCRYPTED PRIVATE KEY" => {
-                return Err(SignError::Key(
-                    "encrypted private keys are not supported yet; decrypt it with `openssl pkcs8`".into(),
-                ));
+            "ENCRYPTED PRIVATE KEY" if key.is_none() => {
+                let Some(pw) = password else {
+                    return Err(SignError::Key(
+                        "the private key is encrypted: set YETA_KEY_PASSWORD to its passphrase".into(),
+                    ));
+                };
+                let epki = pkcs8::EncryptedPrivateKeyInfo::try_from(der.as_slice())
+                    .map_err(|e| SignError::Key(format!("ENCRYPTED PRIVATE KEY: {e}")))?;
+                let doc = epki
+                    .decrypt(pw)
+                    .map_err(|_| SignError::Key("cannot decrypt the private key: wrong passphrase?".into()))?;
+                if let Ok(k) = p256::ecdsa::SigningKey::from_pkcs8_der(doc.as_bytes()) {
+                    key = Some(PrivateKey::P256(k));
+                } else if let Ok(k) = rsa::RsaPrivateKey::from_pkcs8_der(doc.as_bytes()) {
+                    key = Some(PrivateKey::Rsa(Box::new(k)));
+                } else {
+                    return Err(SignError::Key("ENCRYPTED PRIVATE KEY is neither ECDSA P-256 nor RSA".into()));
+                }
             }
-            "CERTIFICATE" if cert.is_none() => {
-                cert =
-                    Some(Certificate::from_der(&der).map_err(|e| SignError::Certificate(format!("not X.509: {e}")))?);
+            "CERTIFICATE" => {
+                let c = Certificate::from_der(&der).map_err(|e| SignError::Certificate(format!("not X.509: {e}")))?;
+                if cert.is_none() {
+                    cert = Some(c);
+                } else if chain.len() < 8 {
+                    chain.push(c);
+                }
             }
             _ => {}
         }
@@ -253,13 +288,34 @@ pub fn load_credentials(key_pem: &str, cert_pem: Option<&str>) -> Result<Credent
     if spki_key != cert_key {
         return Err(SignError::Certificate("the certificate's public key does not match the private key".into()));
     }
-    Ok(Credentials { key, cert })
+    Ok(Credentials { key, cert, chain })
 }
 
 /// A new ECDSA P-256 key and a self-signed certificate for `name`, valid ten years from
 /// `unix_time`, as one PEM text (`PRIVATE KEY` then `CERTIFICATE`). `seed` is 32 random bytes
 /// from the caller (the library has no randomness of its own).
 pub fn keygen(name: &str, unix_time: u64, seed: [u8; 32]) -> Result<String, SignError> {
+    keygen_with(name, unix_time, seed, &KeygenOptions::default())
+}
+
+/// What kind of key and certificate [`keygen_with`] makes.
+#[derive(Default)]
+pub struct KeygenOptions<'a> {
+    /// A team CA (basic constraints CA, key usage keyCertSign and cRLSign) instead of a reviewer.
+    pub ca: bool,
+    /// The CA that issues the reviewer's certificate (else it is self-signed).
+    pub issuer: Option<&'a Credentials>,
+    /// Encrypt the private key (PKCS#8 PBES2: PBKDF2-SHA256, AES-256-CBC) with this passphrase,
+    /// salted with `salt` (caller's randomness).
+    pub password: Option<&'a str>,
+    /// 32 random bytes for the encryption's salt and IV.
+    pub salt: [u8; 32],
+}
+
+/// [`keygen`] with options: a team CA, a reviewer certificate issued by a CA (the CA's
+/// certificate follows the reviewer's in the PEM text), an encrypted key. Reviewer certificates
+/// have key usage digitalSignature and nonRepudiation and are not CAs.
+pub fn keygen_with(name: &str, unix_time: u64, seed: [u8; 32], opts: &KeygenOptions<'_>) -> Result<String, SignError> {
     use p256::pkcs8::{EncodePrivateKey, LineEnding};
     use std::str::FromStr;
     use x509_cert::builder::{Builder, CertificateBuilder, Profile};
@@ -268,7 +324,8 @@ pub fn keygen(name: &str, unix_time: u64, seed: [u8; 32]) -> Result<String, Sign
     let key = p256::ecdsa::SigningKey::from(secret);
     let escaped: String =
         name.chars().map(|c| if ",+\"\\<>;=#".contains(c) { format!("\\{c}") } else { c.to_string() }).collect();
-    let subject = x509_cert::name::Name::from_str(&format!("CN={escaped},O=Yeta reviewer"))
+    let org = if opts.ca { "Yeta team CA" } else { "Yeta reviewer" };
+    let subject = x509_cert::name::Name::from_str(&format!("CN={escaped},O={org}"))
         .map_err(|e| SignError::Certificate(format!("name \"{name}\": {e}")))?;
     let serial_bytes = Sha256::digest([name.as_bytes(), &unix_time.to_be_bytes(), &seed].concat());
     let mut serial = serial_bytes[..16].to_vec();
@@ -278,8 +335,10 @@ pub fn keygen(name: &str, unix_time: u64, seed: [u8; 32]) -> Result<String, Sign
         x509_cert::serial_number::SerialNumber::new(&serial).map_err(|e| SignError::Certificate(e.to_string()))?;
     let not_before = der::DateTime::from_unix_duration(std::time::Duration::from_secs(unix_time))
         .map_err(|e| SignError::Certificate(e.to_string()))?;
-    let not_after = der::DateTime::from_unix_duration(std::time::Duration::from_secs(unix_time + 10 * 365 * 86_400))
-        .map_err(|e| SignError::Certificate(e.to_string()))?;
+    let years = if opts.ca { 20 } else { 10 };
+    let not_after =
+        der::DateTime::from_unix_duration(std::time::Duration::from_secs(unix_time + years * 365 * 86_400))
+            .map_err(|e| SignError::Certificate(e.to_string()))?;
     let time = |d: der::DateTime| {
         x509_cert::time::Time::UtcTime(
             der::asn1::UtcTime::from_date_time(d)
@@ -290,14 +349,55 @@ pub fn keygen(name: &str, unix_time: u64, seed: [u8; 32]) -> Result<String, Sign
     let validity = x509_cert::time::Validity { not_before: time(not_before)?, not_after: time(not_after)? };
     let spki =
         SubjectPublicKeyInfoOwned::from_key(*key.verifying_key()).map_err(|e| SignError::Certificate(e.to_string()))?;
-    let builder = CertificateBuilder::new(Profile::Root, serial, validity, subject, spki, &key)
-        .map_err(|e| SignError::Certificate(e.to_string()))?;
-    let cert = builder.build::<p256::ecdsa::DerSignature>().map_err(|e| SignError::Certificate(e.to_string()))?;
-    let key_pem = key.to_pkcs8_pem(LineEnding::LF).map_err(|e| SignError::Key(e.to_string()))?;
-    let cert_der = cert.to_der().map_err(|e| SignError::Certificate(e.to_string()))?;
-    let cert_pem = der::pem::encode_string("CERTIFICATE", der::pem::LineEnding::LF, &cert_der)
-        .map_err(|e| SignError::Certificate(e.to_string()))?;
-    Ok(format!("{}{}", key_pem.as_str(), cert_pem))
+    let cert_err = |e: x509_cert::builder::Error| SignError::Certificate(e.to_string());
+    let (cert, extra) = match (opts.ca, opts.issuer) {
+        (true, _) => {
+            let b = CertificateBuilder::new(Profile::Root, serial, validity, subject, spki, &key).map_err(cert_err)?;
+            (b.build::<p256::ecdsa::DerSignature>().map_err(cert_err)?, Vec::new())
+        }
+        (false, Some(ca)) => {
+            let PrivateKey::P256(ca_key) = &ca.key else {
+                return Err(SignError::Key("the issuing CA's key must be ECDSA P-256".into()));
+            };
+            let profile = Profile::Leaf {
+                issuer: ca.cert.tbs_certificate.subject.clone(),
+                enable_key_agreement: false,
+                enable_key_encipherment: false,
+            };
+            let b = CertificateBuilder::new(profile, serial, validity, subject, spki, ca_key).map_err(cert_err)?;
+            let mut extra = vec![ca.cert.clone()];
+            extra.extend(ca.chain.iter().cloned());
+            (b.build::<p256::ecdsa::DerSignature>().map_err(cert_err)?, extra)
+        }
+        (false, None) => {
+            let profile =
+                Profile::Leaf { issuer: subject.clone(), enable_key_agreement: false, enable_key_encipherment: false };
+            let b = CertificateBuilder::new(profile, serial, validity, subject, spki, &key).map_err(cert_err)?;
+            (b.build::<p256::ecdsa::DerSignature>().map_err(cert_err)?, Vec::new())
+        }
+    };
+    let key_pem = match opts.password {
+        None => key.to_pkcs8_pem(LineEnding::LF).map_err(|e| SignError::Key(e.to_string()))?.to_string(),
+        Some(pw) => {
+            let doc = key.to_pkcs8_der().map_err(|e| SignError::Key(e.to_string()))?;
+            let pki = pkcs8::PrivateKeyInfo::try_from(doc.as_bytes()).map_err(|e| SignError::Key(e.to_string()))?;
+            let mut iv = [0u8; 16];
+            iv.copy_from_slice(&opts.salt[16..]);
+            let params = pkcs5::pbes2::Parameters::pbkdf2_sha256_aes256cbc(KEY_PBKDF2_ITERATIONS, &opts.salt[..16], &iv)
+                .map_err(|e| SignError::Key(e.to_string()))?;
+            let enc = pki.encrypt_with_params(params, pw).map_err(|e| SignError::Key(e.to_string()))?;
+            der::pem::encode_string("ENCRYPTED PRIVATE KEY", der::pem::LineEnding::LF, enc.as_bytes())
+                .map_err(|e| SignError::Key(e.to_string()))?
+        }
+    };
+    let mut out = key_pem;
+    for c in std::iter::once(&cert).chain(&extra) {
+        let cert_der = c.to_der().map_err(|e| SignError::Certificate(e.to_string()))?;
+        let pem = der::pem::encode_string("CERTIFICATE", der::pem::LineEnding::LF, &cert_der)
+            .map_err(|e| SignError::Certificate(e.to_string()))?;
+        out.push_str(&pem);
+    }
+    Ok(out)
 }
 
 trait Pipe: Sized {
@@ -754,6 +854,9 @@ fn cms_sign(cred: &Credentials, digest: &[u8]) -> Result<Vec<u8>, SignError> {
         .map_err(|x| e(&x))?
         .add_certificate(CertificateChoices::Certificate(cred.cert.clone()))
         .map_err(|x| e(&x))?;
+    for c in &cred.chain {
+        builder.add_certificate(CertificateChoices::Certificate(c.clone())).map_err(|x| e(&x))?;
+    }
     let sca = signing_certificate_v2(&cred.cert)?;
     match &cred.key {
         PrivateKey::P256(k) => {

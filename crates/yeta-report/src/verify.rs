@@ -634,3 +634,108 @@ fn step_changes(pdf: &Pdf<'_>, rev: usize, last: usize) -> Result<Vec<String>, P
     }
     Ok(problems)
 }
+
+/// One signer as a sign-off records it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignerCheck {
+    /// 1-based signature number.
+    pub index: usize,
+    /// The certificate's subject common name.
+    pub subject: String,
+    /// SHA-256 of the signer's certificate, hex.
+    pub cert_sha256: String,
+    /// `/Name` of the signature (a claim; the subject is what counts).
+    pub reviewer: Option<String>,
+    /// `/Reason`.
+    pub role: Option<String>,
+    /// `/M`.
+    pub date: Option<String>,
+    /// The verdict on the certificate, when a trust list was given.
+    pub trust: Option<crate::trust::Trust>,
+}
+
+/// Why a report cannot be signed off.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum SignoffError {
+    /// The file cannot be read as a PDF.
+    #[error("the report cannot be read: {0}")]
+    Unreadable(String),
+    /// No signature.
+    #[error("the report is not signed")]
+    Unsigned,
+    /// A signature does not hold, or the document changed after it.
+    #[error("the report does not verify: {0}")]
+    NotValid(String),
+    /// No embedded study.
+    #[error("the report embeds no study")]
+    NoStudy,
+    /// The embedded study is another revision's.
+    #[error("the report's embedded study has SHA-256 {embedded}, but the revision signed off has {expected}")]
+    StudyMismatch {
+        /// SHA-256 of the embedded study.
+        embedded: String,
+        /// SHA-256 of the revision.
+        expected: String,
+    },
+    /// The pages' stamp and the attachment disagree.
+    #[error("the report's stamp does not match its embedded study: {0}")]
+    Stamp(String),
+    /// With a trust list: a signer is not trusted.
+    #[error("signature {index} ({subject}) is valid, but the certificate is not trusted: {reason}")]
+    Untrusted {
+        /// 1-based signature number.
+        index: usize,
+        /// The subject.
+        subject: String,
+        /// Why.
+        reason: String,
+    },
+}
+
+/// The checks a sign-off needs, shared by `yeta library signoff` and the desktop app: every
+/// signature valid with nothing changed after it, the embedded study's SHA-256 equal to
+/// `expected_study_sha256` (the revision being signed off) and to the report's stamp, and, with
+/// `trust`, every signer trusted. Returns each signer with its certificate fingerprint.
+pub fn check_for_signoff(
+    pdf: &[u8],
+    expected_study_sha256: &str,
+    trust: Option<&[Certificate]>,
+) -> Result<Vec<SignerCheck>, SignoffError> {
+    let v = match verify_document(pdf) {
+        Ok(v) => v,
+        Err(VerifyError::Unsigned) => return Err(SignoffError::Unsigned),
+        Err(e) => return Err(SignoffError::Unreadable(e.to_string())),
+    };
+    if let Err(e) = crate::sign::verify(pdf) {
+        return Err(SignoffError::NotValid(e.to_string()));
+    }
+    let embedded = crate::render::study_sha256(pdf)
+        .map_err(|e| SignoffError::Unreadable(e.to_string()))?
+        .ok_or(SignoffError::NoStudy)?;
+    if !embedded.eq_ignore_ascii_case(expected_study_sha256.trim()) {
+        return Err(SignoffError::StudyMismatch { embedded, expected: expected_study_sha256.trim().to_owned() });
+    }
+    crate::render::check_study_stamp(pdf).map_err(|e| SignoffError::Stamp(e.to_string()))?;
+    let mut out = Vec::new();
+    for s in v.signatures {
+        let Some(info) = s.info else { continue };
+        let trust = trust.map(|anchors| {
+            let at = info.date.as_deref().and_then(crate::trust::pdf_date_unix).unwrap_or(0);
+            crate::trust::evaluate(&s.chain, anchors, at)
+        });
+        if let Some(crate::trust::Trust::Untrusted(reason)) = &trust {
+            return Err(SignoffError::Untrusted { index: s.index, subject: info.signer, reason: reason.clone() });
+        }
+        out.push(SignerCheck {
+            index: s.index,
+            subject: info.signer,
+            cert_sha256: info.cert_sha256,
+            reviewer: info.reviewer,
+            role: info.role,
+            date: info.date,
+            trust,
+        });
+    }
+    Ok(out)
+}
