@@ -172,8 +172,10 @@ pub fn run(cmd: LibraryCommand, db: Option<PathBuf>) -> Result<()> {
                 );
             }
             let sha = yeta_store::sha256_hex(&bytes);
-            let certs: Vec<String> =
-                signers.iter().map(|s| format!("signature {} {} certificate SHA-256 {}", s.index, s.subject, s.cert_sha256)).collect();
+            let certs: Vec<String> = signers
+                .iter()
+                .map(|s| format!("signature {} {} certificate SHA-256 {}", s.index, s.subject, s.cert_sha256))
+                .collect();
             let recorded_role = format!("{role} [{}]", certs.join("; "));
             lib.sign_off(&key, revision, &reviewer, &recorded_role, &sha, &now())?;
             crate::emit(&format!(

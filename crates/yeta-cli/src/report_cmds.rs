@@ -189,12 +189,8 @@ pub fn run(cmd: ReportCmd) -> Result<ExitCode> {
                 let mut salt = [0u8; 32];
                 f.read_exact(&mut seed).context("reading /dev/urandom")?;
                 f.read_exact(&mut salt).context("reading /dev/urandom")?;
-                let opts = yeta_report::KeygenOptions {
-                    ca,
-                    issuer: issuer_cred.as_ref(),
-                    password: Some(&password),
-                    salt,
-                };
+                let opts =
+                    yeta_report::KeygenOptions { ca, issuer: issuer_cred.as_ref(), password: Some(&password), salt };
                 match yeta_report::keygen_with(&name, now(), seed, &opts) {
                     Ok(pem) => {
                         write_atomic(&out, pem.as_bytes())?;
@@ -230,8 +226,12 @@ pub fn run(cmd: ReportCmd) -> Result<ExitCode> {
             let bytes = read(&pdf)?;
             let anchors = match &trust {
                 Some(t) => {
-                    let text = String::from_utf8(read(t)?).with_context(|| format!("{} is not PEM text", t.display()))?;
-                    Some(yeta_report::trust::load_trust_pem(&text).map_err(|e| anyhow::anyhow!("{}: {e}", t.display()))?)
+                    let text =
+                        String::from_utf8(read(t)?).with_context(|| format!("{} is not PEM text", t.display()))?;
+                    Some(
+                        yeta_report::trust::load_trust_pem(&text)
+                            .map_err(|e| anyhow::anyhow!("{}: {e}", t.display()))?,
+                    )
                 }
                 None => None,
             };
@@ -262,7 +262,8 @@ pub fn run(cmd: ReportCmd) -> Result<ExitCode> {
                         )
                     },
                 );
-                let cert = s.info.as_ref().map_or(String::new(), |i| format!(", certificate SHA-256 {}", i.cert_sha256));
+                let cert =
+                    s.info.as_ref().map_or(String::new(), |i| format!(", certificate SHA-256 {}", i.cert_sha256));
                 let certified = if s.certification.is_some() { ", certifies the document (DocMDP)" } else { "" };
                 match &s.status {
                     yeta_report::SigStatus::Valid => {
@@ -289,7 +290,10 @@ pub fn run(cmd: ReportCmd) -> Result<ExitCode> {
                         println!("signature {n}: valid{trust_text} — {who}{cert}{certified}");
                     }
                     yeta_report::SigStatus::ChangedAfter(c) => {
-                        println!("signature {n}: valid, but the document was changed after it: {} — {who}{cert}", c.join("; "));
+                        println!(
+                            "signature {n}: valid, but the document was changed after it: {} — {who}{cert}",
+                            c.join("; ")
+                        );
                     }
                     yeta_report::SigStatus::Invalid(m) => println!("signature {n}: NOT VALID — {m}"),
                 }
@@ -298,11 +302,19 @@ pub fn run(cmd: ReportCmd) -> Result<ExitCode> {
                 ok = false;
             }
             if !ok {
-                eprintln!("{}: NOT VALID — {} signature(s), not every one valid for the final document", pdf.display(), v.signatures.len());
+                eprintln!(
+                    "{}: NOT VALID — {} signature(s), not every one valid for the final document",
+                    pdf.display(),
+                    v.signatures.len()
+                );
                 return Ok(ExitCode::from(1));
             }
             if untrusted > 0 {
-                eprintln!("{}: intact, but {untrusted} of {} signature(s) not trusted", pdf.display(), v.signatures.len());
+                eprintln!(
+                    "{}: intact, but {untrusted} of {} signature(s) not trusted",
+                    pdf.display(),
+                    v.signatures.len()
+                );
                 return Ok(ExitCode::from(1));
             }
             let t = if anchors.is_some() { ", all trusted" } else { "" };

@@ -350,7 +350,18 @@ fn library_import_history_export_and_signoff() {
     assert!(with_key(&["keygen", "--name", "Park", "--out", &path("park.pem")]).status.success());
     assert!(yeta(&["report", "fixtures/rail-wide-area.yeta.json", "--pdf", &path("other.pdf")]).status.success());
     let sign = |input: &str, out: &str| {
-        let o = with_key(&["sign", &path(input), "--key", &path("park.pem"), "--reviewer", "Park", "--role", "r", "--out", &path(out)]);
+        let o = with_key(&[
+            "sign",
+            &path(input),
+            "--key",
+            &path("park.pem"),
+            "--reviewer",
+            "Park",
+            "--role",
+            "r",
+            "--out",
+            &path(out),
+        ]);
         assert!(o.status.success(), "{}", text(&o.stderr));
     };
     sign("other.pdf", "other-signed.pdf");

@@ -664,13 +664,8 @@ impl<'a> Pdf<'a> {
 
     /// Object numbers with an entry in a revision after `from`, up to `to`.
     pub fn touched_between(&self, from: usize, to: usize) -> Vec<u32> {
-        let mut v: Vec<u32> = self
-            .revisions
-            .iter()
-            .take(to + 1)
-            .skip(from + 1)
-            .flat_map(|r| r.entries.iter().map(|&(n, _)| n))
-            .collect();
+        let mut v: Vec<u32> =
+            self.revisions.iter().take(to + 1).skip(from + 1).flat_map(|r| r.entries.iter().map(|&(n, _)| n)).collect();
         v.sort_unstable();
         v.dedup();
         v

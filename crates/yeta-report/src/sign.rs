@@ -336,9 +336,8 @@ pub fn keygen_with(name: &str, unix_time: u64, seed: [u8; 32], opts: &KeygenOpti
     let not_before = der::DateTime::from_unix_duration(std::time::Duration::from_secs(unix_time))
         .map_err(|e| SignError::Certificate(e.to_string()))?;
     let years = if opts.ca { 20 } else { 10 };
-    let not_after =
-        der::DateTime::from_unix_duration(std::time::Duration::from_secs(unix_time + years * 365 * 86_400))
-            .map_err(|e| SignError::Certificate(e.to_string()))?;
+    let not_after = der::DateTime::from_unix_duration(std::time::Duration::from_secs(unix_time + years * 365 * 86_400))
+        .map_err(|e| SignError::Certificate(e.to_string()))?;
     let time = |d: der::DateTime| {
         x509_cert::time::Time::UtcTime(
             der::asn1::UtcTime::from_date_time(d)
@@ -383,8 +382,9 @@ pub fn keygen_with(name: &str, unix_time: u64, seed: [u8; 32], opts: &KeygenOpti
             let pki = pkcs8::PrivateKeyInfo::try_from(doc.as_bytes()).map_err(|e| SignError::Key(e.to_string()))?;
             let mut iv = [0u8; 16];
             iv.copy_from_slice(&opts.salt[16..]);
-            let params = pkcs5::pbes2::Parameters::pbkdf2_sha256_aes256cbc(KEY_PBKDF2_ITERATIONS, &opts.salt[..16], &iv)
-                .map_err(|e| SignError::Key(e.to_string()))?;
+            let params =
+                pkcs5::pbes2::Parameters::pbkdf2_sha256_aes256cbc(KEY_PBKDF2_ITERATIONS, &opts.salt[..16], &iv)
+                    .map_err(|e| SignError::Key(e.to_string()))?;
             let enc = pki.encrypt_with_params(params, pw).map_err(|e| SignError::Key(e.to_string()))?;
             der::pem::encode_string("ENCRYPTED PRIVATE KEY", der::pem::LineEnding::LF, enc.as_bytes())
                 .map_err(|e| SignError::Key(e.to_string()))?
@@ -631,7 +631,7 @@ pub fn sign_unchecked(pdf: &[u8], cred: &Credentials, who: &SignOff<'_>) -> Resu
             (8.0, format!("Role: {}", who.role)),
             (8.0, format!("Date: {}", human_date(who.unix_time))),
             (8.0, format!("Certificate: {}", common_name(&cred.cert))),
-        (7.0, format!("SHA-256 {}", &fingerprint[..32])),
+            (7.0, format!("SHA-256 {}", &fingerprint[..32])),
             (7.0, format!("        {}", &fingerprint[32..])),
         ]
     };

@@ -71,7 +71,8 @@ fn structure(e: ParseError) -> VerifyError {
 fn in_sign_area(r: [f64; 4]) -> bool {
     let lo = slot_rect(6);
     let hi = slot_rect(1);
-    let (x0, y0, x1, y1) = (f64::from(lo[0]) - 1.0, f64::from(lo[1]) - 1.0, f64::from(hi[2]) + 1.0, f64::from(hi[3]) + 1.0);
+    let (x0, y0, x1, y1) =
+        (f64::from(lo[0]) - 1.0, f64::from(lo[1]) - 1.0, f64::from(hi[2]) + 1.0, f64::from(hi[3]) + 1.0);
     r[0] >= x0 && r[1] >= y0 && r[2] <= x1 && r[3] <= y1
 }
 
@@ -196,15 +197,18 @@ pub fn verify_document(bytes: &[u8]) -> Result<Verification, VerifyError> {
                 check.chain = one.chain;
                 check.certification = one.certification;
                 if certifying.is_some() && certifying != Some(*sig) && index == 1 {
-                    check.status =
-                        SigStatus::Invalid("the catalog's /Perms /DocMDP names a signature that is not the first".into());
+                    check.status = SigStatus::Invalid(
+                        "the catalog's /Perms /DocMDP names a signature that is not the first".into(),
+                    );
                 } else {
                     let mut changes = changes_after(&pdf, one.revision, &mut steps);
                     if trailing > 0 {
                         changes.push(format!("{trailing} bytes were appended after the file's last revision"));
                     }
                     if one.certification == Some(1) && one.revision < last {
-                        changes.push("the certification signature permits no changes, but the file has later revisions".into());
+                        changes.push(
+                            "the certification signature permits no changes, but the file has later revisions".into(),
+                        );
                     }
                     if !changes.is_empty() {
                         check.status = SigStatus::ChangedAfter(changes);
@@ -254,9 +258,7 @@ fn one_signature(pdf: &Pdf<'_>, sig: u32, certifying: bool) -> Result<One, Strin
     let (l1, o2, l2) = (l1 as u64, o2 as u64, l2 as u64);
     let covered = o2.checked_add(l2).and_then(|c| usize::try_from(c).ok()).unwrap_or(usize::MAX);
     if l1 as usize != *cs || o2 as usize != *ce || bytes.get(*cs) != Some(&b'<') {
-        return Err(format!(
-            "{shown}: the gap is not exactly the signature's /Contents hex string (bytes {cs}..{ce})"
-        ));
+        return Err(format!("{shown}: the gap is not exactly the signature's /Contents hex string (bytes {cs}..{ce})"));
     }
     let Some(revision) = pdf.revisions.iter().position(|r| r.end == covered) else {
         return Err(format!(
@@ -369,7 +371,9 @@ fn roles(pdf: &Pdf<'_>, rev: usize) -> HashMap<u32, String> {
                 if let Some(n) = ef.reference() {
                     m.insert(n, "the embedded files".into());
                 }
-                if let Some(Obj::Array(a)) = pdf.resolve(ef, rev).ok().as_deref().and_then(|t| t.dict()).and_then(|t| get(t, b"Names")) {
+                if let Some(Obj::Array(a)) =
+                    pdf.resolve(ef, rev).ok().as_deref().and_then(|t| t.dict()).and_then(|t| get(t, b"Names"))
+                {
                     for spec in a.iter().filter_map(Obj::reference) {
                         m.insert(spec, "the embedded study's file specification".into());
                         if let Ok(Some(s)) = pdf.get(spec, rev) {
@@ -459,20 +463,22 @@ fn step_changes(pdf: &Pdf<'_>, rev: usize, last: usize) -> Result<Vec<String>, P
         }
     }
     // The form: only /Fields (gaining signature fields) and /SigFlags may change.
-    let af = |cat: &pdfread::Dict, r: usize| -> Result<(Option<u32>, pdfread::Dict, Option<u32>, Vec<Obj>), ParseError> {
-        let Some(a) = get(cat, b"AcroForm") else { return Ok((None, Vec::new(), None, Vec::new())) };
-        let d = pdf.resolve(a, r)?.dict().cloned().unwrap_or_default();
-        let f = get(&d, b"Fields").cloned().unwrap_or(Obj::Null);
-        let fields = match pdf.resolve(&f, r)?.as_ref() {
-            Obj::Array(x) => x.clone(),
-            _ => Vec::new(),
+    let af =
+        |cat: &pdfread::Dict, r: usize| -> Result<(Option<u32>, pdfread::Dict, Option<u32>, Vec<Obj>), ParseError> {
+            let Some(a) = get(cat, b"AcroForm") else { return Ok((None, Vec::new(), None, Vec::new())) };
+            let d = pdf.resolve(a, r)?.dict().cloned().unwrap_or_default();
+            let f = get(&d, b"Fields").cloned().unwrap_or(Obj::Null);
+            let fields = match pdf.resolve(&f, r)?.as_ref() {
+                Obj::Array(x) => x.clone(),
+                _ => Vec::new(),
+            };
+            Ok((a.reference(), d, f.reference(), fields))
         };
-        Ok((a.reference(), d, f.reference(), fields))
-    };
     let (_, old_af, _, old_fields) = af(&old_cat, rev)?;
     let (af_ref, new_af, fields_ref, new_fields) = af(&new_cat, last)?;
     let keys = differing_keys(&old_af, &new_af, bytes, &[b"Fields", b"SigFlags"]);
-    let prefix = new_fields.len() >= old_fields.len() && old_fields.iter().zip(&new_fields).all(|(a, b)| same(a, b, bytes));
+    let prefix =
+        new_fields.len() >= old_fields.len() && old_fields.iter().zip(&new_fields).all(|(a, b)| same(a, b, bytes));
     if !keys.is_empty() {
         problems.push(format!("the form (AcroForm): {} changed", keys.join(", ")));
     } else if !prefix {
@@ -495,10 +501,13 @@ fn step_changes(pdf: &Pdf<'_>, rev: usize, last: usize) -> Result<Vec<String>, P
     }
     let annots = |page: &Obj, r: usize| -> Result<(Option<u32>, Vec<Obj>), ParseError> {
         let Some(a) = page.dict().and_then(|d| get(d, b"Annots")) else { return Ok((None, Vec::new())) };
-        Ok((a.reference(), match pdf.resolve(a, r)?.as_ref() {
-            Obj::Array(x) => x.clone(),
-            _ => Vec::new(),
-        }))
+        Ok((
+            a.reference(),
+            match pdf.resolve(a, r)?.as_ref() {
+                Obj::Array(x) => x.clone(),
+                _ => Vec::new(),
+            },
+        ))
     };
     let mut widgets: HashSet<u32> = HashSet::new();
     let mut widget_page: HashMap<u32, usize> = HashMap::new();
@@ -540,7 +549,12 @@ fn step_changes(pdf: &Pdf<'_>, rev: usize, last: usize) -> Result<Vec<String>, P
         if !done.insert(n) {
             continue;
         }
-        let desc = |m: &str| format!("{what} {n} added on {}: {m}", widget_page.get(&n).map_or("the form".to_owned(), |p| format!("page {}", p + 1)));
+        let desc = |m: &str| {
+            format!(
+                "{what} {n} added on {}: {m}",
+                widget_page.get(&n).map_or("the form".to_owned(), |p| format!("page {}", p + 1))
+            )
+        };
         let Some(o) = pdf.get(n, last)? else {
             problems.push(desc("it does not exist"));
             continue;
@@ -586,7 +600,11 @@ fn step_changes(pdf: &Pdf<'_>, rev: usize, last: usize) -> Result<Vec<String>, P
                     let form = stream.dict().is_some_and(|s| get(s, b"Subtype").and_then(Obj::name) == Some(b"Form"));
                     if form && matches!(stream.as_ref(), Obj::Stream(..)) {
                         allowed.insert(nn);
-                        let res = stream.dict().and_then(|s| get(s, b"Resources")).map(|r| pdf.resolve(r, last)).transpose()?;
+                        let res = stream
+                            .dict()
+                            .and_then(|s| get(s, b"Resources"))
+                            .map(|r| pdf.resolve(r, last))
+                            .transpose()?;
                         let fonts = res.as_deref().and_then(Obj::dict).and_then(|r| get(r, b"Font")).cloned();
                         if let Some(fonts) = fonts {
                             let fonts = pdf.resolve(&fonts, last)?;

@@ -99,7 +99,8 @@ fn mutate(r: &mut Rng, base: &[u8], other: &[u8]) -> Vec<u8> {
                 // Rewrite a number after a structural keyword.
                 let keys: &[&[u8]] = &[b"/Length ", b"/ByteRange [", b"startxref\n", b"/Prev ", b"/Size "];
                 let k = keys[r.below(keys.len())];
-                let hits: Vec<usize> = v.windows(k.len()).enumerate().filter(|(_, w)| *w == k).map(|(i, _)| i).collect();
+                let hits: Vec<usize> =
+                    v.windows(k.len()).enumerate().filter(|(_, w)| *w == k).map(|(i, _)| i).collect();
                 if !hits.is_empty() {
                     let at = hits[r.below(hits.len())] + k.len();
                     let num = [0u64, 1, 9, 1 << 31, 1 << 40, u64::MAX][r.below(6)].to_string();
