@@ -40,6 +40,9 @@ fn err<T>(offset: usize, message: impl Into<String>) -> Result<T, ParseError> {
 /// A dictionary: keys in file order, each once.
 pub type Dict = Vec<(Vec<u8>, Obj)>;
 
+/// A dictionary entry with the byte span of its value: key, value, start, end.
+pub type SpannedEntry = (Vec<u8>, Obj, usize, usize);
+
 /// A PDF object.
 #[derive(Debug, Clone)]
 pub enum Obj {
@@ -302,13 +305,13 @@ impl<'a> Lexer<'a> {
             // `n g R`?
             if n >= 0 {
                 let save = self.i;
-                if let Some(g) = self.uint() {
-                    if self.keyword(b"R") {
-                        if n > i64::from(MAX_OBJECT_NUMBER) || g > 65_535 {
-                            return err(s, "reference out of range");
-                        }
-                        return Ok(Obj::Ref(n as u32, g as u16));
+                if let Some(g) = self.uint()
+                    && self.keyword(b"R")
+                {
+                    if n > i64::from(MAX_OBJECT_NUMBER) || g > 65_535 {
+                        return err(s, "reference out of range");
                     }
+                    return Ok(Obj::Ref(n as u32, g as u16));
                 }
                 self.i = save;
             }
@@ -451,7 +454,7 @@ impl<'a> Lexer<'a> {
     }
 
     /// The entries of a dictionary starting here, each with the byte span of its value.
-    pub fn dict_spans(&mut self) -> Result<Vec<(Vec<u8>, Obj, usize, usize)>, ParseError> {
+    pub fn dict_spans(&mut self) -> Result<Vec<SpannedEntry>, ParseError> {
         self.ws();
         if self.b.get(self.i..self.i + 2) != Some(b"<<") {
             return err(self.i, "not a dictionary");
@@ -565,10 +568,10 @@ impl<'a> Pdf<'a> {
         let mut index: HashMap<u32, Vec<(usize, Entry)>> = HashMap::new();
         for (k, r) in revs.iter().enumerate() {
             for &(n, e) in &r.entries {
-                if let Entry::InUse(_, off) = e {
-                    if off >= r.xref {
-                        return err(r.xref, format!("object {n} lies after its revision's cross-reference table"));
-                    }
+                if let Entry::InUse(_, off) = e
+                    && off >= r.xref
+                {
+                    return err(r.xref, format!("object {n} lies after its revision's cross-reference table"));
                 }
                 let v = index.entry(n).or_default();
                 // A section listing a number twice: the first entry counts (as for readers

@@ -349,13 +349,13 @@ pub(crate) fn study_bytes(p: &crate::pdfread::Pdf<'_>, rev: usize) -> Result<Vec
             .find(|(k, _)| k.as_slice() == b"Params")
             .and_then(|(_, v)| p.resolve(v, rev).ok())
             .and_then(|v| v.dict().and_then(|v| get(v, b"Size")).and_then(Obj::int));
-        if let Some(n) = declared {
-            if usize::try_from(n).ok() != Some(bytes.len()) {
-                return Err(ReportError::Pdf(format!(
-                    "the embedded study has {} bytes but declares /Size {n}: truncated or altered",
-                    bytes.len()
-                )));
-            }
+        if let Some(n) = declared
+            && usize::try_from(n).ok() != Some(bytes.len())
+        {
+            return Err(ReportError::Pdf(format!(
+                "the embedded study has {} bytes but declares /Size {n}: truncated or altered",
+                bytes.len()
+            )));
         }
         return Ok(bytes);
     }

@@ -59,7 +59,7 @@ fn fingerprint(c: &Certificate) -> String {
     Sha256::digest(c.to_der().unwrap_or_default()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn ext<'a>(c: &'a Certificate, oid: der::oid::ObjectIdentifier) -> Option<&'a [u8]> {
+fn ext(c: &Certificate, oid: der::oid::ObjectIdentifier) -> Option<&[u8]> {
     c.tbs_certificate.extensions.as_ref()?.iter().find(|e| e.extn_id == oid).map(|e| e.extn_value.as_bytes())
 }
 

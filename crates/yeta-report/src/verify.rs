@@ -136,19 +136,17 @@ fn signature_fields(pdf: &Pdf<'_>, rev: usize) -> Result<Vec<(u32, String, u32)>
                 stack.push((k.clone(), depth + 1, is_sig));
             }
         }
-        if is_sig {
-            if let Some(v) = get(d, b"V").and_then(Obj::reference) {
-                let name = match get(d, b"T") {
-                    Some(Obj::Str(s)) => text(s),
-                    _ => format!("field {n}"),
-                };
-                out.push((n, name, v));
-                if out.len() > pdfread::MAX_SIGNATURES {
-                    return Err(ParseError {
-                        offset: 0,
-                        message: format!("more than {} signatures", pdfread::MAX_SIGNATURES),
-                    });
-                }
+        if is_sig && let Some(v) = get(d, b"V").and_then(Obj::reference) {
+            let name = match get(d, b"T") {
+                Some(Obj::Str(s)) => text(s),
+                _ => format!("field {n}"),
+            };
+            out.push((n, name, v));
+            if out.len() > pdfread::MAX_SIGNATURES {
+                return Err(ParseError {
+                    offset: 0,
+                    message: format!("more than {} signatures", pdfread::MAX_SIGNATURES),
+                });
             }
         }
     }
@@ -366,22 +364,22 @@ fn roles(pdf: &Pdf<'_>, rev: usize) -> HashMap<u32, String> {
         }
     }
     if let Ok((_, cat)) = pdf.catalog(rev) {
-        if let Some(names) = get(&cat, b"Names").and_then(|n| pdf.resolve(n, rev).ok()) {
-            if let Some(ef) = names.dict().and_then(|d| get(d, b"EmbeddedFiles")) {
-                if let Some(n) = ef.reference() {
-                    m.insert(n, "the embedded files".into());
-                }
-                if let Some(Obj::Array(a)) =
-                    pdf.resolve(ef, rev).ok().as_deref().and_then(|t| t.dict()).and_then(|t| get(t, b"Names"))
-                {
-                    for spec in a.iter().filter_map(Obj::reference) {
-                        m.insert(spec, "the embedded study's file specification".into());
-                        if let Ok(Some(s)) = pdf.get(spec, rev) {
-                            let ef = s.dict().and_then(|d| get(d, b"EF")).and_then(|e| pdf.resolve(e, rev).ok());
-                            for (_, v) in ef.as_deref().and_then(Obj::dict).into_iter().flatten() {
-                                if let Some(n) = v.reference() {
-                                    m.insert(n, "the embedded study".into());
-                                }
+        if let Some(names) = get(&cat, b"Names").and_then(|n| pdf.resolve(n, rev).ok())
+            && let Some(ef) = names.dict().and_then(|d| get(d, b"EmbeddedFiles"))
+        {
+            if let Some(n) = ef.reference() {
+                m.insert(n, "the embedded files".into());
+            }
+            if let Some(Obj::Array(a)) =
+                pdf.resolve(ef, rev).ok().as_deref().and_then(|t| t.dict()).and_then(|t| get(t, b"Names"))
+            {
+                for spec in a.iter().filter_map(Obj::reference) {
+                    m.insert(spec, "the embedded study's file specification".into());
+                    if let Ok(Some(s)) = pdf.get(spec, rev) {
+                        let ef = s.dict().and_then(|d| get(d, b"EF")).and_then(|e| pdf.resolve(e, rev).ok());
+                        for (_, v) in ef.as_deref().and_then(Obj::dict).into_iter().flatten() {
+                            if let Some(n) = v.reference() {
+                                m.insert(n, "the embedded study".into());
                             }
                         }
                     }
@@ -412,6 +410,11 @@ fn changes_after(pdf: &Pdf<'_>, rev: usize, steps: &mut HashMap<usize, Vec<Strin
     out
 }
 
+/// An object as two revisions see it.
+type OldNew = (Option<Rc<Obj>>, Option<Rc<Obj>>);
+/// A revision's AcroForm: its object number, dictionary, `/Fields` object number and fields.
+type FormView = (Option<u32>, pdfread::Dict, Option<u32>, Vec<Obj>);
+
 /// The changes from revision `rev` to revision `last` that adding signatures does not explain.
 fn step_changes(pdf: &Pdf<'_>, rev: usize, last: usize) -> Result<Vec<String>, ParseError> {
     if rev >= last {
@@ -429,7 +432,7 @@ fn step_changes(pdf: &Pdf<'_>, rev: usize, last: usize) -> Result<Vec<String>, P
     if !problems.is_empty() {
         return Ok(problems);
     }
-    let mut changed: BTreeMap<u32, (Option<Rc<Obj>>, Option<Rc<Obj>>)> = BTreeMap::new();
+    let mut changed: BTreeMap<u32, OldNew> = BTreeMap::new();
     for n in pdf.touched_between(rev, last) {
         let (eo, en) = (pdf.entry(n, rev), pdf.entry(n, last));
         if eo == en {
@@ -463,17 +466,16 @@ fn step_changes(pdf: &Pdf<'_>, rev: usize, last: usize) -> Result<Vec<String>, P
         }
     }
     // The form: only /Fields (gaining signature fields) and /SigFlags may change.
-    let af =
-        |cat: &pdfread::Dict, r: usize| -> Result<(Option<u32>, pdfread::Dict, Option<u32>, Vec<Obj>), ParseError> {
-            let Some(a) = get(cat, b"AcroForm") else { return Ok((None, Vec::new(), None, Vec::new())) };
-            let d = pdf.resolve(a, r)?.dict().cloned().unwrap_or_default();
-            let f = get(&d, b"Fields").cloned().unwrap_or(Obj::Null);
-            let fields = match pdf.resolve(&f, r)?.as_ref() {
-                Obj::Array(x) => x.clone(),
-                _ => Vec::new(),
-            };
-            Ok((a.reference(), d, f.reference(), fields))
+    let af = |cat: &pdfread::Dict, r: usize| -> Result<FormView, ParseError> {
+        let Some(a) = get(cat, b"AcroForm") else { return Ok((None, Vec::new(), None, Vec::new())) };
+        let d = pdf.resolve(a, r)?.dict().cloned().unwrap_or_default();
+        let f = get(&d, b"Fields").cloned().unwrap_or(Obj::Null);
+        let fields = match pdf.resolve(&f, r)?.as_ref() {
+            Obj::Array(x) => x.clone(),
+            _ => Vec::new(),
         };
+        Ok((a.reference(), d, f.reference(), fields))
+    };
     let (_, old_af, _, old_fields) = af(&old_cat, rev)?;
     let (af_ref, new_af, fields_ref, new_fields) = af(&new_cat, last)?;
     let keys = differing_keys(&old_af, &new_af, bytes, &[b"Fields", b"SigFlags"]);
@@ -580,7 +582,7 @@ fn step_changes(pdf: &Pdf<'_>, rev: usize, last: usize) -> Result<Vec<String>, P
         let zero = r.is_some_and(|r| r[2] - r[0] <= 0.0 || r[3] - r[1] <= 0.0);
         let page_ok = get(d, b"P").and_then(Obj::reference).is_none_or(|p| new_pages.last() == Some(&p))
             && widget_page.get(&n).is_none_or(|&i| i + 1 == new_pages.len());
-        if !zero && !(page_ok && r.is_some_and(in_sign_area)) {
+        if !(zero || page_ok && r.is_some_and(in_sign_area)) {
             problems.push(desc("the signature widget lies outside the sign-off boxes and covers page content"));
             continue;
         }
@@ -595,26 +597,23 @@ fn step_changes(pdf: &Pdf<'_>, rev: usize, last: usize) -> Result<Vec<String>, P
         }
         if let Some(ap) = get(d, b"AP").map(|a| pdf.resolve(a, last)).transpose()? {
             let normal = ap.dict().and_then(|a| get(a, b"N")).and_then(Obj::reference);
-            if let Some(nn) = normal.filter(|&x| is_new(x)) {
-                if let Some(stream) = pdf.get(nn, last)? {
-                    let form = stream.dict().is_some_and(|s| get(s, b"Subtype").and_then(Obj::name) == Some(b"Form"));
-                    if form && matches!(stream.as_ref(), Obj::Stream(..)) {
-                        allowed.insert(nn);
-                        let res = stream
-                            .dict()
-                            .and_then(|s| get(s, b"Resources"))
-                            .map(|r| pdf.resolve(r, last))
-                            .transpose()?;
-                        let fonts = res.as_deref().and_then(Obj::dict).and_then(|r| get(r, b"Font")).cloned();
-                        if let Some(fonts) = fonts {
-                            let fonts = pdf.resolve(&fonts, last)?;
-                            for f in fonts.dict().into_iter().flatten().filter_map(|(_, v)| v.reference()) {
-                                let is_font = pdf.get(f, last)?.is_some_and(|f| {
-                                    f.dict().is_some_and(|d| get(d, b"Type").and_then(Obj::name) == Some(b"Font"))
-                                });
-                                if is_new(f) && is_font {
-                                    allowed.insert(f);
-                                }
+            if let Some(nn) = normal.filter(|&x| is_new(x))
+                && let Some(stream) = pdf.get(nn, last)?
+            {
+                let form = stream.dict().is_some_and(|s| get(s, b"Subtype").and_then(Obj::name) == Some(b"Form"));
+                if form && matches!(stream.as_ref(), Obj::Stream(..)) {
+                    allowed.insert(nn);
+                    let res =
+                        stream.dict().and_then(|s| get(s, b"Resources")).map(|r| pdf.resolve(r, last)).transpose()?;
+                    let fonts = res.as_deref().and_then(Obj::dict).and_then(|r| get(r, b"Font")).cloned();
+                    if let Some(fonts) = fonts {
+                        let fonts = pdf.resolve(&fonts, last)?;
+                        for f in fonts.dict().into_iter().flatten().filter_map(|(_, v)| v.reference()) {
+                            let is_font = pdf.get(f, last)?.is_some_and(|f| {
+                                f.dict().is_some_and(|d| get(d, b"Type").and_then(Obj::name) == Some(b"Font"))
+                            });
+                            if is_new(f) && is_font {
+                                allowed.insert(f);
                             }
                         }
                     }
@@ -625,14 +624,14 @@ fn step_changes(pdf: &Pdf<'_>, rev: usize, last: usize) -> Result<Vec<String>, P
     }
     // A new standard-14 font nothing draws with (what earlier Yeta versions wrote): harmless.
     for (&n, (old, new)) in &changed {
-        if old.is_none() {
-            if let Some(d) = new.as_deref().and_then(Obj::dict) {
-                let std_font = get(d, b"Type").and_then(Obj::name) == Some(b"Font")
-                    && get(d, b"Subtype").and_then(Obj::name) == Some(b"Type1")
-                    && get(d, b"FontDescriptor").is_none();
-                if std_font {
-                    allowed.insert(n);
-                }
+        if old.is_none()
+            && let Some(d) = new.as_deref().and_then(Obj::dict)
+        {
+            let std_font = get(d, b"Type").and_then(Obj::name) == Some(b"Font")
+                && get(d, b"Subtype").and_then(Obj::name) == Some(b"Type1")
+                && get(d, b"FontDescriptor").is_none();
+            if std_font {
+                allowed.insert(n);
             }
         }
     }

@@ -51,7 +51,7 @@ fn twice() -> &'static [u8] {
     })
 }
 
-fn ser(o: &Obj, out: &mut String, pdf: &[u8]) {
+fn ser(o: &Obj, out: &mut String) {
     match o {
         Obj::Null => out.push_str("null"),
         Obj::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
@@ -75,7 +75,7 @@ fn ser(o: &Obj, out: &mut String, pdf: &[u8]) {
         Obj::Array(a) => {
             out.push('[');
             for x in a {
-                ser(x, out, pdf);
+                ser(x, out);
                 out.push(' ');
             }
             out.push(']');
@@ -86,7 +86,7 @@ fn ser(o: &Obj, out: &mut String, pdf: &[u8]) {
                 out.push('/');
                 out.push_str(&String::from_utf8_lossy(k));
                 out.push(' ');
-                ser(v, out, pdf);
+                ser(v, out);
                 out.push(' ');
             }
             out.push_str(">>");
@@ -97,9 +97,9 @@ fn ser(o: &Obj, out: &mut String, pdf: &[u8]) {
     }
 }
 
-fn dict_text(d: &[(Vec<u8>, Obj)], pdf: &[u8]) -> String {
+fn dict_text(d: &[(Vec<u8>, Obj)], _pdf: &[u8]) -> String {
     let mut s = String::new();
-    ser(&Obj::Dict(d.to_vec()), &mut s, pdf);
+    ser(&Obj::Dict(d.to_vec()), &mut s);
     s
 }
 
@@ -119,7 +119,7 @@ fn update(pdf: &[u8], objs: &[(u32, Vec<u8>)], frees: &[u32]) -> Vec<u8> {
     let info = get(&last.trailer, b"Info").and_then(Obj::reference);
     let id = get(&last.trailer, b"ID").map(|i| {
         let mut t = String::new();
-        ser(i, &mut t, pdf);
+        ser(i, &mut t);
         t
     });
     let mut out = pdf.to_vec();

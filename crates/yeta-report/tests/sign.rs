@@ -241,3 +241,35 @@ fn pkcs12_from_openssl() {
     let signed = sign(&tiny_pdf(), &cred, &SignOff { reviewer: "PKI Reviewer", role: "R", unix_time: T0 }).unwrap();
     assert_eq!(verify(&signed).unwrap()[0].signer, "PKI Reviewer");
 }
+
+/// A team CA issues reviewer certificates; `trust::evaluate` trusts them through the CA, not an
+/// outsider's self-signed certificate with the same name; encrypted keys round-trip.
+#[test]
+fn team_ca_trust_and_encrypted_keys() {
+    use yeta_report::{KeygenOptions, Trust, keygen_with, load_credentials_with_password, trust};
+    let enc = |pw| KeygenOptions { password: Some(pw), salt: [3; 32], ..Default::default() };
+    let ca_pem = keygen_with("Team CA", T0, [21; 32], &KeygenOptions { ca: true, ..enc("ca pw") }).unwrap();
+    assert!(ca_pem.contains("ENCRYPTED PRIVATE KEY"));
+    assert!(load_credentials(&ca_pem, None).err().unwrap().to_string().contains("YETA_KEY_PASSWORD"));
+    assert!(load_credentials_with_password(&ca_pem, None, Some("wrong")).is_err());
+    let ca = load_credentials_with_password(&ca_pem, None, Some("ca pw")).unwrap();
+    let kim_pem = keygen_with("Kim", T0, [22; 32], &KeygenOptions { issuer: Some(&ca), ..enc("kim pw") }).unwrap();
+    let kim = load_credentials_with_password(&kim_pem, None, Some("kim pw")).unwrap();
+    assert_eq!(kim.chain.len(), 1, "the CA certificate travels with the reviewer's");
+    let fake = load_credentials(&keygen("Kim", T0, [23; 32]).unwrap(), None).unwrap();
+    let who = SignOff { reviewer: "Kim", role: "r", unix_time: T0 + 60 };
+    let signed = sign(&tiny_pdf(), &kim, &who).unwrap();
+    let signed = sign(&signed, &fake, &who).unwrap();
+    let v = yeta_report::verify_document(&signed).unwrap();
+    assert!(v.is_valid());
+    let anchors = vec![ca.cert.clone()];
+    let at = T0 + 60;
+    assert!(matches!(trust::evaluate(&v.signatures[0].chain, &anchors, at), Trust::Trusted { .. }));
+    assert!(matches!(trust::evaluate(&v.signatures[1].chain, &anchors, at), Trust::Untrusted(_)));
+    // Outside the validity period: not trusted.
+    assert!(matches!(trust::evaluate(&v.signatures[0].chain, &anchors, T0 - 10), Trust::Untrusted(_)));
+    // Pinning the outsider's own certificate trusts exactly it.
+    let pinned = vec![fake.cert.clone()];
+    assert!(matches!(trust::evaluate(&v.signatures[1].chain, &pinned, at), Trust::Trusted { .. }));
+    assert!(matches!(trust::evaluate(&v.signatures[0].chain, &pinned, at), Trust::Untrusted(_)));
+}
