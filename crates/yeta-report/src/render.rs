@@ -371,7 +371,8 @@ pub enum StampError {
     Mismatch {
         /// SHA-256 of the embedded study, hex.
         embedded: String,
-        /// The stamp (the document ID: the first 16 bytes of the SHA-256 of the rendered study).
+        /// The stamp: the document ID (the first 16 bytes of the SHA-256 of the rendered
+        /// study), or the SHA-256 printed in the last page's footer.
         stamped: String,
     },
     /// The study or the stamp cannot be read.
@@ -390,8 +391,9 @@ pub fn study_sha256(pdf: &[u8]) -> Result<Option<String>, ReportError> {
 }
 
 /// Checks that a report's embedded study is the one it was rendered from: the document ID that
-/// [`render`] derives from the study's SHA-256 (and that every page's stamp prints in full) must
-/// match the SHA-256 of the attachment. A PDF without a study attachment passes.
+/// [`render`] derives from the study's SHA-256 and the SHA-256 the last page's footer prints
+/// (read through the font's ToUnicode map) must both match the attachment's SHA-256. A PDF
+/// without a study attachment passes.
 pub fn check_study_stamp(pdf: &[u8]) -> Result<(), StampError> {
     use crate::pdfread::{Obj, get};
     let p = crate::pdfread::Pdf::parse(pdf).map_err(|e| StampError::Unreadable(e.to_string()))?;
@@ -415,7 +417,113 @@ pub fn check_study_stamp(pdf: &[u8]) -> Result<(), StampError> {
     if !embedded.starts_with(&stamped) || stamped.len() != 32 {
         return Err(StampError::Mismatch { embedded, stamped });
     }
+    // The stamp printed in the last page's footer.
+    let printed = printed_stamp(&p).map_err(StampError::Unreadable)?;
+    if printed != embedded {
+        return Err(StampError::Mismatch { embedded, stamped: printed });
+    }
     Ok(())
+}
+
+/// Largest decompressed content stream or ToUnicode map read for the printed stamp: 16 MiB.
+pub const MAX_CONTENT_BYTES: usize = 16 * 1024 * 1024;
+
+/// The study SHA-256 printed on the last page ("SHA-256 " and 64 hex digits), read from its
+/// content streams through the fonts' ToUnicode maps.
+fn printed_stamp(p: &crate::pdfread::Pdf<'_>) -> Result<String, String> {
+    use crate::pdfread::{Obj, get};
+    use std::collections::HashMap;
+    let rev = p.last();
+    let e = |e: crate::pdfread::ParseError| e.to_string();
+    let stream_bytes = |o: &Obj| -> Result<Vec<u8>, String> {
+        let o = p.resolve(o, rev).map_err(e)?;
+        let Obj::Stream(d, s, t) = o.as_ref() else { return Err("a content stream is not a stream".into()) };
+        let raw = p.bytes.get(*s..*t).unwrap_or(&[]);
+        match get(d, b"Filter").and_then(Obj::name) {
+            None => Ok(raw.to_vec()),
+            Some(b"FlateDecode") => crate::pdfread::inflate(raw, MAX_CONTENT_BYTES),
+            Some(_) => Err("a content stream uses a filter other than FlateDecode".into()),
+        }
+    };
+    let pages = p.pages(rev).map_err(e)?;
+    let last = pages.last().ok_or("the report has no pages")?;
+    let page = p.get(*last, rev).map_err(e)?.ok_or("the last page is missing")?;
+    let pd = page.dict().ok_or("the last page is not a dictionary")?;
+    // Font name -> (code -> text).
+    let mut maps: HashMap<Vec<u8>, HashMap<u16, char>> = HashMap::new();
+    let res = get(pd, b"Resources").map(|r| p.resolve(r, rev)).transpose().map_err(e)?;
+    let fonts = res.as_deref().and_then(Obj::dict).and_then(|r| get(r, b"Font")).cloned();
+    if let Some(fonts) = fonts {
+        let fonts = p.resolve(&fonts, rev).map_err(e)?;
+        for (name, f) in fonts.dict().into_iter().flatten() {
+            let f = p.resolve(f, rev).map_err(e)?;
+            let Some(tu) = f.dict().and_then(|d| get(d, b"ToUnicode")) else { continue };
+            let cmap = stream_bytes(tu)?;
+            let text = String::from_utf8_lossy(&cmap);
+            let mut m = HashMap::new();
+            for block in text.split("beginbfchar").skip(1) {
+                let block = block.split("endbfchar").next().unwrap_or("");
+                let hexes: Vec<&str> = block.split(['<', '>']).map(str::trim).filter(|t| !t.is_empty()).collect();
+                for pair in hexes.chunks(2) {
+                    let [code, uni] = pair else { continue };
+                    let (Ok(c), Ok(u)) = (u16::from_str_radix(code, 16), u32::from_str_radix(uni, 16)) else {
+                        continue;
+                    };
+                    if let Some(ch) = char::from_u32(u) {
+                        m.insert(c, ch);
+                    }
+                }
+            }
+            maps.insert(name.clone(), m);
+        }
+    }
+    let contents = get(pd, b"Contents").ok_or("the last page has no content")?;
+    let parts: Vec<Obj> = match p.resolve(contents, rev).map_err(e)?.as_ref() {
+        Obj::Array(a) => a.clone(),
+        _ => vec![contents.clone()],
+    };
+    let mut text = String::new();
+    for part in &parts {
+        let c = stream_bytes(part)?;
+        let (mut font, mut last_name): (Vec<u8>, Vec<u8>) = (Vec::new(), Vec::new());
+        let mut i = 0;
+        while i < c.len() {
+            match c[i] {
+                b'/' => {
+                    let s = i + 1;
+                    i = s;
+                    while i < c.len() && !b" \t\r\n/<>[]()".contains(&c[i]) {
+                        i += 1;
+                    }
+                    last_name = c[s..i].to_vec();
+                }
+                b'T' if c.get(i + 1) == Some(&b'f') => {
+                    font = last_name.clone();
+                    i += 2;
+                }
+                b'<' if c.get(i + 1) != Some(&b'<') => {
+                    let s = i + 1;
+                    let end = c[s..].iter().position(|&b| b == b'>').map_or(c.len(), |k| s + k);
+                    let hex: Vec<u8> = c[s..end].iter().copied().filter(u8::is_ascii_hexdigit).collect();
+                    if let Some(m) = maps.get(&font) {
+                        for q in hex.chunks_exact(4) {
+                            let code = std::str::from_utf8(q).ok().and_then(|q| u16::from_str_radix(q, 16).ok());
+                            text.push(code.and_then(|k| m.get(&k).copied()).unwrap_or('\u{fffd}'));
+                        }
+                    }
+                    text.push(' ');
+                    i = end + 1;
+                }
+                _ => i += 1,
+            }
+        }
+    }
+    let at = text.rfind("SHA-256 ").ok_or("the last page carries no study SHA-256 stamp")?;
+    let hash: String = text[at + 8..].chars().take(64).collect();
+    if hash.len() != 64 || !hash.chars().all(|c| c.is_ascii_hexdigit()) {
+        return Err("the last page's study SHA-256 stamp cannot be read".into());
+    }
+    Ok(hash.to_ascii_lowercase())
 }
 
 fn cover(w: &mut Writer<'_>, a: &Appraisal, t: &T) {

@@ -443,6 +443,39 @@ fn sign_refuses_what_does_not_verify() {
     doc.save_to(&mut out).unwrap();
     let e = sign(&out, &c, &who).unwrap_err().to_string();
     assert!(e.contains("the report is stamped"), "{e}");
+    // The attachment swapped and the ID made to match it: the footer's printed SHA-256 differs.
+    let other = study().replace("\"name\"", "\"name\" ");
+    let sha = {
+        use sha2::Digest;
+        sha2::Sha256::digest(other.as_bytes()).to_vec()
+    };
+    let mut doc = lopdf::Document::load_mem(report()).unwrap();
+    let ids: Vec<lopdf::ObjectId> = doc
+        .objects
+        .iter()
+        .filter(|(_, o)| {
+            o.as_stream().is_ok_and(|s| {
+                s.dict.get(b"Type").and_then(lopdf::Object::as_name).ok() == Some(b"EmbeddedFile".as_slice())
+            })
+        })
+        .map(|(id, _)| *id)
+        .collect();
+    for id in ids {
+        let mut d = lopdf::Dictionary::new();
+        d.set("Type", lopdf::Object::Name(b"EmbeddedFile".to_vec()));
+        doc.objects.insert(id, lopdf::Object::Stream(lopdf::Stream::new(d, other.clone().into_bytes())));
+    }
+    let id = lopdf::Object::String(sha[..16].to_vec(), lopdf::StringFormat::Hexadecimal);
+    doc.trailer.set("ID", lopdf::Object::Array(vec![id.clone(), id]));
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    assert_eq!(yeta_report::extract(&out).unwrap(), other);
+    let e = sign(&out, &c, &who).unwrap_err().to_string();
+    let printed: String = {
+        use sha2::Digest;
+        sha2::Sha256::digest(study().as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    };
+    assert!(e.contains(&format!("the report is stamped {printed}")), "{e}");
 }
 
 #[test]
