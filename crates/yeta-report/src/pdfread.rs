@@ -574,11 +574,12 @@ impl<'a> Pdf<'a> {
                     return err(r.xref, format!("object {n} lies after its revision's cross-reference table"));
                 }
                 let v = index.entry(n).or_default();
-                // A section listing a number twice: the first entry counts (as for readers
-                // that stop at the first match); the rest are ignored.
-                if v.last().is_none_or(|&(rk, _)| rk != k) {
-                    v.push((k, e));
+                // A section listing a number twice is ambiguous (readers disagree on which entry
+                // counts): refused.
+                if v.last().is_some_and(|&(rk, _)| rk == k) {
+                    return err(r.xref, format!("object {n} is listed twice in one cross-reference section"));
                 }
+                v.push((k, e));
             }
         }
         Ok(Pdf { bytes, revisions: revs, index, cache: RefCell::new(HashMap::new()) })

@@ -328,6 +328,15 @@ fn signature_wrapping() {
     assert_invalid(&w, "not exactly the signature's /Contents");
 }
 
+#[test]
+fn ambiguous_cross_reference_is_refused() {
+    // One section listing the page-2 content twice: readers disagree on which entry counts.
+    let n = content_of(twice(), 1);
+    let forged = update(twice(), &[(n, stream_text(b"BT (1.97) Tj ET")), (n, stream_text(b"BT (1.27) Tj ET"))], &[]);
+    let e = verify_document(&forged).unwrap_err().to_string();
+    assert!(e.contains("listed twice"), "{e}");
+}
+
 fn find_last(h: &[u8], n: &[u8]) -> usize {
     h.windows(n.len()).rposition(|w| w == n).unwrap()
 }
