@@ -429,7 +429,7 @@ fn step_changes(pdf: &Pdf<'_>, rev: usize, last: usize) -> Result<Vec<String>, P
             problems.push(format!("the trailer's /{} was replaced", String::from_utf8_lossy(key)));
         }
     }
-    if !problems.is_empty() {
+    if problems.iter().any(|m| m.contains("/Root")) {
         return Ok(problems);
     }
     let mut changed: BTreeMap<u32, OldNew> = BTreeMap::new();
@@ -450,7 +450,7 @@ fn step_changes(pdf: &Pdf<'_>, rev: usize, last: usize) -> Result<Vec<String>, P
         }
     }
     if changed.is_empty() {
-        return Ok(Vec::new());
+        return Ok(problems);
     }
     let is_new = |n: u32| changed.get(&n).is_some_and(|(o, _)| o.is_none());
     let mut allowed: HashSet<u32> = HashSet::new();
