@@ -203,10 +203,31 @@ pub fn run(cmd: LibraryCommand, db: Option<PathBuf>) -> Result<()> {
         }
         LibraryCommand::Signoff { key, revision, reviewer, role, report } => {
             let bytes = std::fs::read(&report).with_context(|| format!("cannot read {}", report.display()))?;
+            // The same checks as the app's Sign off…: the report verifies, embeds this very
+            // revision, and the reviewer is one of its signers.
+            let (_, study) = lib.get(&key, Some(revision))?;
+            let expected = yeta_store::sha256_hex(study.as_bytes());
+            let signers = yeta_report::check_for_signoff(&bytes, &expected, None).map_err(|e| {
+                anyhow::anyhow!("refusing the sign-off of {key} revision {revision}: {} {e}", report.display())
+            })?;
+            if !signers.iter().any(|s| s.subject.trim() == reviewer.trim()) {
+                let names: Vec<&str> = signers.iter().map(|s| s.subject.as_str()).collect();
+                anyhow::bail!(
+                    "refusing the sign-off of {key} revision {revision}: {reviewer} did not sign {} (its signers: {})",
+                    report.display(),
+                    names.join(", ")
+                );
+            }
             let sha = yeta_store::sha256_hex(&bytes);
-            lib.sign_off(&key, revision, &reviewer, &role, &sha, &now())?;
+            let certs: Vec<String> = signers
+                .iter()
+                .map(|s| format!("signature {} {} certificate SHA-256 {}", s.index, s.subject, s.cert_sha256))
+                .collect();
+            let recorded_role = format!("{role} [{}]", certs.join("; "));
+            lib.sign_off(&key, revision, &reviewer, &recorded_role, &sha, &now())?;
             crate::emit(&format!(
-                "{key} revision {revision}: signed off by {reviewer} ({role}); report sha256 {sha}\n"
+                "{key} revision {revision}: signed off by {reviewer} ({role}); report sha256 {sha}; study sha256 {expected}; {}\n",
+                certs.join("; ")
             ));
         }
         LibraryCommand::Stress { count } => {

@@ -21,14 +21,22 @@ pub enum ReportCmd {
         #[arg(long, default_value = "en")]
         lang: String,
     },
-    /// Make a new ECDSA P-256 key and self-signed certificate, in one PEM file.
+    /// Make a new ECDSA P-256 key and certificate, in one PEM file: self-signed, issued by a
+    /// team CA (--issuer), or a team CA itself (--ca). The key is encrypted (PKCS#8, PBES2) with
+    /// the passphrase in $YETA_KEY_PASSWORD, else one read from standard input.
     Keygen {
-        /// The reviewer's name (the certificate's common name).
+        /// The reviewer's (or CA's) name: the certificate's common name.
         #[arg(long)]
         name: String,
         /// Where to write the PEM file (private key and certificate).
         #[arg(long)]
         out: PathBuf,
+        /// Make a team CA (to issue reviewer certificates with --issuer) instead of a reviewer key.
+        #[arg(long, conflicts_with = "issuer")]
+        ca: bool,
+        /// A CA's PEM file (key and certificate, from `keygen --ca`) that issues this certificate.
+        #[arg(long)]
+        issuer: Option<PathBuf>,
     },
     /// Sign a report (PAdES, as an incremental update: earlier signatures stay valid).
     Sign {
@@ -55,6 +63,10 @@ pub enum ReportCmd {
     Verify {
         /// The signed PDF.
         pdf: PathBuf,
+        /// PEM bundle of trusted reviewer or CA certificates: exit 0 only when every signature
+        /// is valid and its certificate chains to one of them.
+        #[arg(long)]
+        trust: Option<PathBuf>,
     },
     /// Write the study embedded in a report back to a file.
     Extract {
@@ -73,6 +85,43 @@ fn read(p: &Path) -> Result<Vec<u8>> {
 /// Writes next to the target then renames, so a failed write never leaves half a file.
 fn write_atomic(p: &Path, bytes: &[u8]) -> Result<()> {
     yeta_service::fs::atomic_write(p, bytes).with_context(|| format!("writing {}", p.display()))
+}
+
+/// The key passphrase: $YETA_KEY_PASSWORD, else a line of standard input.
+fn passphrase(what: &str) -> Result<String> {
+    if let Ok(p) = std::env::var("YETA_KEY_PASSWORD") {
+        return Ok(p);
+    }
+    eprint!("{what} (or set YETA_KEY_PASSWORD): ");
+    let mut line = String::new();
+    std::io::stdin().read_line(&mut line).context("reading the passphrase")?;
+    let p = line.trim_end_matches(['\n', '\r']).to_owned();
+    if p.is_empty() {
+        bail!("an empty passphrase: set YETA_KEY_PASSWORD or type one");
+    }
+    Ok(p)
+}
+
+/// A signing key: PKCS#12 (password from $YETA_KEY_PASSWORD), or PEM (plain or encrypted
+/// PKCS#8; the passphrase asked only when the key is encrypted).
+fn load_key(key: &Path, cert: Option<&Path>) -> Result<yeta_report::Credentials> {
+    let key_bytes = read(key)?;
+    if key_bytes.first() == Some(&0x30) {
+        let password = std::env::var("YETA_KEY_PASSWORD")
+            .map_err(|_| anyhow::anyhow!("{} is PKCS#12: set YETA_KEY_PASSWORD to its password", key.display()))?;
+        return Ok(yeta_report::load_pkcs12(&key_bytes, &password)?);
+    }
+    let key_text = String::from_utf8(key_bytes).context("the key file is neither PEM text nor PKCS#12")?;
+    let cert_text = match cert {
+        Some(c) => Some(String::from_utf8(read(c)?).context("the certificate file is not PEM text")?),
+        None => None,
+    };
+    let password = if key_text.contains("ENCRYPTED PRIVATE KEY") {
+        Some(passphrase(&format!("passphrase of {}", key.display()))?)
+    } else {
+        None
+    };
+    Ok(yeta_report::load_credentials_with_password(&key_text, cert_text.as_deref(), password.as_deref())?)
 }
 
 fn now() -> u64 {
@@ -125,16 +174,32 @@ pub fn run(cmd: ReportCmd) -> Result<ExitCode> {
                 yeta_core::appraise_json(&text, None).with_context(|| format!("appraising {}", study.display()))?;
             write_report(&appraisal, &text, &pdf, lang)?;
         }
-        ReportCmd::Keygen { name, out } => {
+        ReportCmd::Keygen { name, out, ca, issuer } => {
+            let password = passphrase("a passphrase for the new key")?;
+            let issuer_cred = match &issuer {
+                Some(p) => Some(load_key(p, None)?),
+                None => None,
+            };
             let mut f = std::fs::File::open("/dev/urandom").context("opening /dev/urandom")?;
             let mut last = None;
             for _ in 0..8 {
                 let mut seed = [0u8; 32];
+                let mut salt = [0u8; 32];
                 f.read_exact(&mut seed).context("reading /dev/urandom")?;
-                match yeta_report::keygen(&name, now(), seed) {
+                f.read_exact(&mut salt).context("reading /dev/urandom")?;
+                let opts =
+                    yeta_report::KeygenOptions { ca, issuer: issuer_cred.as_ref(), password: Some(&password), salt };
+                match yeta_report::keygen_with(&name, now(), seed, &opts) {
                     Ok(pem) => {
                         write_atomic(&out, pem.as_bytes())?;
-                        println!("wrote {} (ECDSA P-256 key and self-signed certificate for {name})", out.display());
+                        let what = if ca {
+                            "team CA key and certificate".to_owned()
+                        } else if let Some(i) = &issuer_cred {
+                            format!("key and certificate issued by {}", yeta_report::sign::common_name(&i.cert))
+                        } else {
+                            "key and self-signed certificate".to_owned()
+                        };
+                        println!("wrote {} (ECDSA P-256 {what} for {name}; the key is encrypted)", out.display());
                         return Ok(ExitCode::SUCCESS);
                     }
                     Err(e) => last = Some(e),
@@ -143,20 +208,7 @@ pub fn run(cmd: ReportCmd) -> Result<ExitCode> {
             bail!("keygen: {}", last.map_or_else(String::new, |e| e.to_string()));
         }
         ReportCmd::Sign { pdf, key, cert, reviewer, role, out } => {
-            let key_bytes = read(&key)?;
-            let cred = if key_bytes.first() == Some(&0x30) {
-                let password = std::env::var("YETA_KEY_PASSWORD").map_err(|_| {
-                    anyhow::anyhow!("{} is PKCS#12: set YETA_KEY_PASSWORD to its password", key.display())
-                })?;
-                yeta_report::load_pkcs12(&key_bytes, &password)?
-            } else {
-                let key_text = String::from_utf8(key_bytes).context("the key file is neither PEM text nor PKCS#12")?;
-                let cert_text = match &cert {
-                    Some(c) => Some(String::from_utf8(read(c)?).context("the certificate file is not PEM text")?),
-                    None => None,
-                };
-                yeta_report::load_credentials(&key_text, cert_text.as_deref())?
-            };
+            let cred = load_key(&key, cert.as_deref())?;
             let input = read(&pdf)?;
             let who = yeta_report::SignOff { reviewer: &reviewer, role: &role, unix_time: now() };
             let signed = yeta_report::sign(&input, &cred, &who)?;
@@ -168,29 +220,103 @@ pub fn run(cmd: ReportCmd) -> Result<ExitCode> {
                 yeta_report::sign::cert_fingerprint(&cred.cert)
             );
         }
-        ReportCmd::Verify { pdf } => {
+        ReportCmd::Verify { pdf, trust } => {
             let bytes = read(&pdf)?;
-            match yeta_report::verify(&bytes) {
-                Ok(signers) => {
-                    for (i, s) in signers.iter().enumerate() {
-                        println!(
-                            "signature {}: valid — {} ({}), {}, signed {}, {} certificate SHA-256 {}",
-                            i + 1,
-                            s.reviewer.as_deref().unwrap_or(&s.signer),
-                            s.role.as_deref().unwrap_or("-"),
-                            s.signer,
-                            s.date.as_deref().map_or("-".into(), pdf_date),
-                            s.algorithm,
-                            s.cert_sha256
-                        );
-                    }
-                    println!("{}: intact, {} signature(s)", pdf.display(), signers.len());
+            let anchors = match &trust {
+                Some(t) => {
+                    let text =
+                        String::from_utf8(read(t)?).with_context(|| format!("{} is not PEM text", t.display()))?;
+                    Some(
+                        yeta_report::trust::load_trust_pem(&text)
+                            .map_err(|e| anyhow::anyhow!("{}: {e}", t.display()))?,
+                    )
                 }
+                None => None,
+            };
+            let v = match yeta_report::verify_document(&bytes) {
+                Ok(v) => v,
                 Err(e) => {
                     eprintln!("{}: NOT VALID — {e}", pdf.display());
                     return Ok(ExitCode::from(1));
                 }
+            };
+            let mut ok = v.is_valid();
+            let mut untrusted = 0;
+            for s in &v.signatures {
+                let n = s.index;
+                let who = s.info.as_ref().map_or_else(
+                    || "?".to_owned(),
+                    |i| {
+                        let claim = match i.reviewer.as_deref() {
+                            Some(r) if r.trim() != i.signer.trim() => format!(", names itself \"{r}\" (a claim)"),
+                            _ => String::new(),
+                        };
+                        format!(
+                            "{} ({}){claim}, signed {}, {}",
+                            i.signer,
+                            i.role.as_deref().unwrap_or("-"),
+                            i.date.as_deref().map_or("-".into(), pdf_date),
+                            i.algorithm
+                        )
+                    },
+                );
+                let cert =
+                    s.info.as_ref().map_or(String::new(), |i| format!(", certificate SHA-256 {}", i.cert_sha256));
+                let certified = if s.certification.is_some() { ", certifies the document (DocMDP)" } else { "" };
+                match &s.status {
+                    yeta_report::SigStatus::Valid => {
+                        let trust_text = match &anchors {
+                            None => String::new(),
+                            Some(a) => {
+                                let at = s
+                                    .info
+                                    .as_ref()
+                                    .and_then(|i| i.date.as_deref())
+                                    .and_then(yeta_report::trust::pdf_date_unix)
+                                    .unwrap_or(0);
+                                match yeta_report::trust::evaluate(&s.chain, a, at) {
+                                    yeta_report::Trust::Trusted { subject, issuer, fingerprint, .. } => {
+                                        format!(", trusted ({subject}, issued by {issuer}, SHA-256 {fingerprint})")
+                                    }
+                                    yeta_report::Trust::Untrusted(why) => {
+                                        untrusted += 1;
+                                        format!(", but the certificate is not trusted: {why}")
+                                    }
+                                }
+                            }
+                        };
+                        println!("signature {n}: valid{trust_text} — {who}{cert}{certified}");
+                    }
+                    yeta_report::SigStatus::ChangedAfter(c) => {
+                        println!(
+                            "signature {n}: valid, but the document was changed after it: {} — {who}{cert}",
+                            c.join("; ")
+                        );
+                    }
+                    yeta_report::SigStatus::Invalid(m) => println!("signature {n}: NOT VALID — {m}"),
+                }
             }
+            if v.trailing > 0 {
+                ok = false;
+            }
+            if !ok {
+                eprintln!(
+                    "{}: NOT VALID — {} signature(s), not every one valid for the final document",
+                    pdf.display(),
+                    v.signatures.len()
+                );
+                return Ok(ExitCode::from(1));
+            }
+            if untrusted > 0 {
+                eprintln!(
+                    "{}: intact, but {untrusted} of {} signature(s) not trusted",
+                    pdf.display(),
+                    v.signatures.len()
+                );
+                return Ok(ExitCode::from(1));
+            }
+            let t = if anchors.is_some() { ", all trusted" } else { "" };
+            println!("{}: intact, {} signature(s){t}", pdf.display(), v.signatures.len());
         }
         ReportCmd::Extract { pdf, out } => {
             let text = yeta_report::extract(&read(&pdf)?)?;

@@ -312,24 +312,65 @@ fn library_import_history_export_and_signoff() {
     let out = yeta(&["library", "--db", db, "import", "fixtures/bad/negative-amount.yeta.json"]);
     assert_eq!(out.status.code(), Some(1), "an invalid study is not stored");
     assert!(text(&out.stderr).contains("is negative"));
-    let report = dir.join("report.pdf");
+    let signoff = |report: &std::path::Path| {
+        yeta(&[
+            "library",
+            "--db",
+            db,
+            "signoff",
+            "road-national-route",
+            "--revision",
+            "1",
+            "--reviewer",
+            "Park",
+            "--role",
+            "reviewer",
+            "--report",
+            report.to_str().expect("path"),
+        ])
+    };
+    let with_key = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_yeta"))
+            .args(args)
+            .current_dir(root())
+            .env("YETA_KEY_PASSWORD", "pw")
+            .output()
+            .expect("yeta runs")
+    };
+    let path = |n: &str| dir.join(n).to_str().expect("path").to_owned();
+    // Not a report, an unsigned report, a report of another study: each refused, saying why.
+    let report = dir.join("pretend.pdf");
     std::fs::write(&report, b"%PDF-1.7 pretend").expect("write");
-    let out = yeta(&[
-        "library",
-        "--db",
-        db,
-        "signoff",
-        "road-national-route",
-        "--revision",
-        "1",
-        "--reviewer",
-        "Park",
-        "--role",
-        "reviewer",
-        "--report",
-        report.to_str().expect("path"),
-    ]);
+    let out = signoff(&report);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("refusing the sign-off"), "{}", text(&out.stderr));
+    assert!(yeta(&["report", "fixtures/road-national-route.yeta.json", "--pdf", &path("r.pdf")]).status.success());
+    let out = signoff(&dir.join("r.pdf"));
+    assert!(text(&out.stderr).contains("the report is not signed"), "{}", text(&out.stderr));
+    assert!(with_key(&["keygen", "--name", "Park", "--out", &path("park.pem")]).status.success());
+    assert!(yeta(&["report", "fixtures/rail-wide-area.yeta.json", "--pdf", &path("other.pdf")]).status.success());
+    let sign = |input: &str, out: &str| {
+        let o = with_key(&[
+            "sign",
+            &path(input),
+            "--key",
+            &path("park.pem"),
+            "--reviewer",
+            "Park",
+            "--role",
+            "r",
+            "--out",
+            &path(out),
+        ]);
+        assert!(o.status.success(), "{}", text(&o.stderr));
+    };
+    sign("other.pdf", "other-signed.pdf");
+    let out = signoff(&dir.join("other-signed.pdf"));
+    assert!(text(&out.stderr).contains("embedded study has SHA-256"), "{}", text(&out.stderr));
+    sign("r.pdf", "report.pdf");
+    let out = signoff(&dir.join("report.pdf"));
     assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("certificate SHA-256"), "{}", text(&out.stdout));
     let out = yeta(&[
         "library",
         "--db",

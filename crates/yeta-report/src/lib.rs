@@ -29,20 +29,28 @@
 //! assert_eq!(extract(&pdf).unwrap(), study);
 //!
 //! // The caller supplies randomness and the clock; the library has neither.
-//! let pem = keygen("Kim Minsu", 1_767_225_600, [7; 32]).unwrap();
+//! let pem = keygen("김민수", 1_767_225_600, [7; 32]).unwrap();
 //! let who = SignOff { reviewer: "김민수", role: "PFS reviewer", unix_time: 1_767_229_200 };
 //! let signed = sign(&pdf, &load_credentials(&pem, None).unwrap(), &who).unwrap();
-//! assert_eq!(verify(&signed).unwrap()[0].signer, "Kim Minsu");
+//! assert_eq!(verify(&signed).unwrap()[0].signer, "김민수");
 //! ```
 #![deny(missing_docs)]
 
 mod layout;
 mod pdfobj;
+pub mod pdfread;
 pub mod render;
 pub mod sign;
 mod stages;
+pub mod trust;
+pub mod verify;
 
 pub use render::{Lang, ReportError, extract, render, render_with_risk};
 pub use sign::{
-    Credentials, SignError, SignOff, SignerInfo, VerifyError, keygen, load_credentials, load_pkcs12, sign, verify,
+    Credentials, KeygenOptions, SignError, SignOff, SignerInfo, VerifyError, keygen, keygen_with, load_credentials,
+    load_credentials_with_password, load_pkcs12, sign, verify,
+};
+pub use trust::Trust;
+pub use verify::{
+    SigStatus, SignatureCheck, SignerCheck, SignoffError, Verification, check_for_signoff, verify_document,
 };

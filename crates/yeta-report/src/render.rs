@@ -296,30 +296,242 @@ fn finish(lo: &mut lopdf::Document, a: &Appraisal, study: &str, hash: &[u8], lan
     Ok(())
 }
 
-/// The study text embedded in a report (or `ReportError::NoStudy`).
+/// The study text embedded in a report (or `ReportError::NoStudy`). The file is read with the
+/// bounded reader of [`crate::pdfread`]: a truncated or corrupt compressed stream, one that
+/// inflates past [`crate::pdfread::MAX_STUDY_BYTES`], or one whose length differs from its
+/// declared `/Params /Size` is an error, never a partial study.
 pub fn extract(pdf: &[u8]) -> Result<String, ReportError> {
-    let doc = lopdf::Document::load_mem(pdf).map_err(|e| ReportError::Pdf(e.to_string()))?;
-    let root = doc.trailer.get(b"Root").and_then(Object::as_reference).map_err(|e| ReportError::Pdf(e.to_string()))?;
-    let cat = doc.get_dictionary(root).map_err(|e| ReportError::Pdf(e.to_string()))?;
-    let deref = |o: &Object| doc.dereference(o).ok().map(|(_, o)| o.clone());
-    let names = cat.get(b"Names").ok().and_then(deref).ok_or(ReportError::NoStudy)?;
-    let tree =
-        names.as_dict().ok().and_then(|d| d.get(b"EmbeddedFiles").ok()).and_then(deref).ok_or(ReportError::NoStudy)?;
-    let arr = tree.as_dict().ok().and_then(|d| d.get(b"Names").ok()).and_then(deref).ok_or(ReportError::NoStudy)?;
-    let arr = arr.as_array().map_err(|_| ReportError::NoStudy)?;
+    let p = crate::pdfread::Pdf::parse(pdf).map_err(|e| ReportError::Pdf(e.to_string()))?;
+    let bytes = study_bytes(&p, p.last())?;
+    String::from_utf8(bytes).map_err(|_| ReportError::Pdf("the embedded study is not UTF-8".into()))
+}
+
+/// The embedded study's bytes as revision `rev` sees them.
+pub(crate) fn study_bytes(p: &crate::pdfread::Pdf<'_>, rev: usize) -> Result<Vec<u8>, ReportError> {
+    use crate::pdfread::{Obj, get};
+    let pdf_err = |e: crate::pdfread::ParseError| ReportError::Pdf(e.to_string());
+    let (_, cat) = p.catalog(rev).map_err(pdf_err)?;
+    let names = p.resolve(get(&cat, b"Names").ok_or(ReportError::NoStudy)?, rev).map_err(pdf_err)?;
+    let tree = names.dict().and_then(|d| get(d, b"EmbeddedFiles")).ok_or(ReportError::NoStudy)?;
+    let tree = p.resolve(tree, rev).map_err(pdf_err)?;
+    let arr = tree.dict().and_then(|d| get(d, b"Names")).ok_or(ReportError::NoStudy)?;
+    let arr = p.resolve(arr, rev).map_err(pdf_err)?;
+    let Obj::Array(arr) = arr.as_ref() else { return Err(ReportError::NoStudy) };
     for pair in arr.chunks(2) {
-        let [name, spec] = pair else { continue };
-        if name.as_str().ok() != Some(STUDY_FILE_NAME.as_bytes()) {
+        let [Obj::Str(name), spec] = pair else { continue };
+        if name.as_slice() != STUDY_FILE_NAME.as_bytes() {
             continue;
         }
-        let spec = deref(spec).ok_or(ReportError::NoStudy)?;
-        let ef = spec.as_dict().ok().and_then(|d| d.get(b"EF").ok()).and_then(deref).ok_or(ReportError::NoStudy)?;
-        let f = ef.as_dict().ok().and_then(|d| d.get(b"F").ok()).and_then(deref).ok_or(ReportError::NoStudy)?;
-        let stream = f.as_stream().map_err(|_| ReportError::NoStudy)?;
-        let bytes = stream.decompressed_content().unwrap_or_else(|_| stream.content.clone());
-        return String::from_utf8(bytes).map_err(|_| ReportError::Pdf("the embedded study is not UTF-8".into()));
+        let spec = p.resolve(spec, rev).map_err(pdf_err)?;
+        let ef = spec.dict().and_then(|d| get(d, b"EF")).ok_or(ReportError::NoStudy)?;
+        let ef = p.resolve(ef, rev).map_err(pdf_err)?;
+        let f = ef.dict().and_then(|d| get(d, b"F")).ok_or(ReportError::NoStudy)?;
+        let f = p.resolve(f, rev).map_err(pdf_err)?;
+        let Obj::Stream(d, s, e) = f.as_ref() else { return Err(ReportError::NoStudy) };
+        let raw = p.bytes.get(*s..*e).ok_or(ReportError::NoStudy)?;
+        let filters: Vec<&[u8]> = match get(d, b"Filter") {
+            None => Vec::new(),
+            Some(Obj::Name(n)) => vec![n.as_slice()],
+            Some(Obj::Array(a)) => a.iter().filter_map(Obj::name).collect(),
+            Some(_) => return Err(ReportError::Pdf("the embedded study's /Filter is malformed".into())),
+        };
+        if get(d, b"DecodeParms").is_some() {
+            return Err(ReportError::Pdf("the embedded study uses /DecodeParms, which Yeta never writes".into()));
+        }
+        let bytes = match filters.as_slice() {
+            [] => {
+                if raw.len() > crate::pdfread::MAX_STUDY_BYTES {
+                    return Err(ReportError::Pdf(format!(
+                        "the embedded study is larger than {} bytes",
+                        crate::pdfread::MAX_STUDY_BYTES
+                    )));
+                }
+                raw.to_vec()
+            }
+            [b"FlateDecode"] => crate::pdfread::inflate(raw, crate::pdfread::MAX_STUDY_BYTES)
+                .map_err(|m| ReportError::Pdf(format!("the embedded study's compressed stream: {m}")))?,
+            _ => return Err(ReportError::Pdf("the embedded study uses a filter other than FlateDecode".into())),
+        };
+        let declared = d
+            .iter()
+            .find(|(k, _)| k.as_slice() == b"Params")
+            .and_then(|(_, v)| p.resolve(v, rev).ok())
+            .and_then(|v| v.dict().and_then(|v| get(v, b"Size")).and_then(Obj::int));
+        if let Some(n) = declared
+            && usize::try_from(n).ok() != Some(bytes.len())
+        {
+            return Err(ReportError::Pdf(format!(
+                "the embedded study has {} bytes but declares /Size {n}: truncated or altered",
+                bytes.len()
+            )));
+        }
+        return Ok(bytes);
     }
     Err(ReportError::NoStudy)
+}
+
+/// Why a report's embedded study and its stamp disagree.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum StampError {
+    /// The study is not the one stamped.
+    #[error("the embedded study has SHA-256 {embedded}, but the report is stamped {stamped}")]
+    Mismatch {
+        /// SHA-256 of the embedded study, hex.
+        embedded: String,
+        /// The stamp: the document ID (the first 16 bytes of the SHA-256 of the rendered
+        /// study), or the SHA-256 printed in the last page's footer.
+        stamped: String,
+    },
+    /// The study or the stamp cannot be read.
+    #[error("{0}")]
+    Unreadable(String),
+}
+
+/// SHA-256 (hex) of the study embedded in `pdf`, or `None` when it embeds none.
+pub fn study_sha256(pdf: &[u8]) -> Result<Option<String>, ReportError> {
+    let p = crate::pdfread::Pdf::parse(pdf).map_err(|e| ReportError::Pdf(e.to_string()))?;
+    match study_bytes(&p, p.last()) {
+        Ok(b) => Ok(Some(Sha256::digest(&b).iter().map(|b| format!("{b:02x}")).collect())),
+        Err(ReportError::NoStudy) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Checks that a report's embedded study is the one it was rendered from: the document ID that
+/// [`render`] derives from the study's SHA-256 and the SHA-256 the last page's footer prints
+/// (read through the font's ToUnicode map) must both match the attachment's SHA-256. A PDF
+/// without a study attachment passes.
+pub fn check_study_stamp(pdf: &[u8]) -> Result<(), StampError> {
+    use crate::pdfread::{Obj, get};
+    let p = crate::pdfread::Pdf::parse(pdf).map_err(|e| StampError::Unreadable(e.to_string()))?;
+    let study = match study_bytes(&p, p.last()) {
+        Ok(b) => b,
+        Err(ReportError::NoStudy) => return Ok(()),
+        Err(e) => return Err(StampError::Unreadable(e.to_string())),
+    };
+    let embedded: String = Sha256::digest(&study).iter().map(|b| format!("{b:02x}")).collect();
+    // The ID of the first revision: what the renderer wrote.
+    let id = p.revisions.first().and_then(|r| match get(&r.trailer, b"ID") {
+        Some(Obj::Array(a)) => match a.first() {
+            Some(Obj::Str(s)) => Some(s.iter().map(|b| format!("{b:02x}")).collect::<String>()),
+            _ => None,
+        },
+        _ => None,
+    });
+    let Some(stamped) = id else {
+        return Err(StampError::Unreadable("the report has no document ID, so no stamp to check".into()));
+    };
+    if !embedded.starts_with(&stamped) || stamped.len() != 32 {
+        return Err(StampError::Mismatch { embedded, stamped });
+    }
+    // The stamp printed in the last page's footer.
+    let printed = printed_stamp(&p).map_err(StampError::Unreadable)?;
+    if printed != embedded {
+        return Err(StampError::Mismatch { embedded, stamped: printed });
+    }
+    Ok(())
+}
+
+/// Largest decompressed content stream or ToUnicode map read for the printed stamp: 16 MiB.
+pub const MAX_CONTENT_BYTES: usize = 16 * 1024 * 1024;
+
+/// The study SHA-256 printed on the last page ("SHA-256 " and 64 hex digits), read from its
+/// content streams through the fonts' ToUnicode maps.
+fn printed_stamp(p: &crate::pdfread::Pdf<'_>) -> Result<String, String> {
+    use crate::pdfread::{Obj, get};
+    use std::collections::HashMap;
+    let rev = p.last();
+    let e = |e: crate::pdfread::ParseError| e.to_string();
+    let stream_bytes = |o: &Obj| -> Result<Vec<u8>, String> {
+        let o = p.resolve(o, rev).map_err(e)?;
+        let Obj::Stream(d, s, t) = o.as_ref() else { return Err("a content stream is not a stream".into()) };
+        let raw = p.bytes.get(*s..*t).unwrap_or(&[]);
+        match get(d, b"Filter").and_then(Obj::name) {
+            None => Ok(raw.to_vec()),
+            Some(b"FlateDecode") => crate::pdfread::inflate(raw, MAX_CONTENT_BYTES),
+            Some(_) => Err("a content stream uses a filter other than FlateDecode".into()),
+        }
+    };
+    let pages = p.pages(rev).map_err(e)?;
+    let last = pages.last().ok_or("the report has no pages")?;
+    let page = p.get(*last, rev).map_err(e)?.ok_or("the last page is missing")?;
+    let pd = page.dict().ok_or("the last page is not a dictionary")?;
+    // Font name -> (code -> text).
+    let mut maps: HashMap<Vec<u8>, HashMap<u16, char>> = HashMap::new();
+    let res = get(pd, b"Resources").map(|r| p.resolve(r, rev)).transpose().map_err(e)?;
+    let fonts = res.as_deref().and_then(Obj::dict).and_then(|r| get(r, b"Font")).cloned();
+    if let Some(fonts) = fonts {
+        let fonts = p.resolve(&fonts, rev).map_err(e)?;
+        for (name, f) in fonts.dict().into_iter().flatten() {
+            let f = p.resolve(f, rev).map_err(e)?;
+            let Some(tu) = f.dict().and_then(|d| get(d, b"ToUnicode")) else { continue };
+            let cmap = stream_bytes(tu)?;
+            let text = String::from_utf8_lossy(&cmap);
+            let mut m = HashMap::new();
+            for block in text.split("beginbfchar").skip(1) {
+                let block = block.split("endbfchar").next().unwrap_or("");
+                let hexes: Vec<&str> = block.split(['<', '>']).map(str::trim).filter(|t| !t.is_empty()).collect();
+                for pair in hexes.chunks(2) {
+                    let [code, uni] = pair else { continue };
+                    let (Ok(c), Ok(u)) = (u16::from_str_radix(code, 16), u32::from_str_radix(uni, 16)) else {
+                        continue;
+                    };
+                    if let Some(ch) = char::from_u32(u) {
+                        m.insert(c, ch);
+                    }
+                }
+            }
+            maps.insert(name.clone(), m);
+        }
+    }
+    let contents = get(pd, b"Contents").ok_or("the last page has no content")?;
+    let parts: Vec<Obj> = match p.resolve(contents, rev).map_err(e)?.as_ref() {
+        Obj::Array(a) => a.clone(),
+        _ => vec![contents.clone()],
+    };
+    let mut text = String::new();
+    for part in &parts {
+        let c = stream_bytes(part)?;
+        let (mut font, mut last_name): (Vec<u8>, Vec<u8>) = (Vec::new(), Vec::new());
+        let mut i = 0;
+        while i < c.len() {
+            match c[i] {
+                b'/' => {
+                    let s = i + 1;
+                    i = s;
+                    while i < c.len() && !b" \t\r\n/<>[]()".contains(&c[i]) {
+                        i += 1;
+                    }
+                    last_name = c[s..i].to_vec();
+                }
+                b'T' if c.get(i + 1) == Some(&b'f') => {
+                    font = last_name.clone();
+                    i += 2;
+                }
+                b'<' if c.get(i + 1) != Some(&b'<') => {
+                    let s = i + 1;
+                    let end = c[s..].iter().position(|&b| b == b'>').map_or(c.len(), |k| s + k);
+                    let hex: Vec<u8> = c[s..end].iter().copied().filter(u8::is_ascii_hexdigit).collect();
+                    if let Some(m) = maps.get(&font) {
+                        for q in hex.chunks_exact(4) {
+                            let code = std::str::from_utf8(q).ok().and_then(|q| u16::from_str_radix(q, 16).ok());
+                            text.push(code.and_then(|k| m.get(&k).copied()).unwrap_or('\u{fffd}'));
+                        }
+                    }
+                    text.push(' ');
+                    i = end + 1;
+                }
+                _ => i += 1,
+            }
+        }
+    }
+    let at = text.rfind("SHA-256 ").ok_or("the last page carries no study SHA-256 stamp")?;
+    let hash: String = text[at + 8..].chars().take(64).collect();
+    if hash.len() != 64 || !hash.chars().all(|c| c.is_ascii_hexdigit()) {
+        return Err("the last page's study SHA-256 stamp cannot be read".into());
+    }
+    Ok(hash.to_ascii_lowercase())
 }
 
 fn cover(w: &mut Writer<'_>, a: &Appraisal, t: &T) {

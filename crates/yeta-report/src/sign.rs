@@ -53,6 +53,25 @@ pub enum SignError {
     /// Building the CMS structure failed.
     #[error("CMS: {0}")]
     Cms(String),
+    /// The input does not verify, so signing it would launder a change.
+    #[error("refusing to sign: {0}")]
+    NotVerified(String),
+    /// The embedded study is not the one whose SHA-256 the report's pages print.
+    #[error("refusing to sign: the embedded study has SHA-256 {embedded}, but the report is stamped {stamped}")]
+    StudyMismatch {
+        /// SHA-256 of the embedded study.
+        embedded: String,
+        /// What the report says.
+        stamped: String,
+    },
+    /// `--reviewer` is not the certificate's subject.
+    #[error("refusing to sign: the reviewer \"{reviewer}\" is not the certificate's subject \"{subject}\"")]
+    ReviewerMismatch {
+        /// The name given.
+        reviewer: String,
+        /// The certificate's common name.
+        subject: String,
+    },
 }
 
 /// What is wrong with a signed PDF.
@@ -79,6 +98,19 @@ pub enum VerifyError {
         signer: String,
         /// What is wrong.
         message: String,
+    },
+    /// The file's structure cannot be read (cross-reference chain, objects, limits).
+    #[error("the file's structure: {0}")]
+    Structure(String),
+    /// A signature holds, but later revisions changed what it signed.
+    #[error("signature {index} ({signer}) is valid, but the document was changed after it: {}", changes.join("; "))]
+    ChangedAfter {
+        /// 1-based signature number.
+        index: usize,
+        /// The signer's name from the certificate.
+        signer: String,
+        /// What changed.
+        changes: Vec<String>,
     },
     /// Bytes were added after the last signature.
     #[error(
@@ -125,7 +157,13 @@ pub struct Credentials {
     pub key: PrivateKey,
     /// The signer's certificate.
     pub cert: Certificate,
+    /// Further certificates (issuing CAs) carried in each signature so verifiers can build
+    /// the chain.
+    pub chain: Vec<Certificate>,
 }
+
+/// PBKDF2-SHA256 iterations for keys `keygen` encrypts (PBES2, AES-256-CBC).
+pub const KEY_PBKDF2_ITERATIONS: u32 = 100_000;
 
 /// A reviewer's sign-off.
 #[derive(Debug, Clone)]
@@ -164,9 +202,20 @@ fn pem_blocks(text: &str) -> Vec<(String, Vec<u8>)> {
 /// certificate from PEM text: `key_pem` holds the key and maybe the certificate, `cert_pem` a
 /// separate certificate when the key file holds none.
 pub fn load_credentials(key_pem: &str, cert_pem: Option<&str>) -> Result<Credentials, SignError> {
+    load_credentials_with_password(key_pem, cert_pem, None)
+}
+
+/// [`load_credentials`], also reading an `ENCRYPTED PRIVATE KEY` (PKCS#8, PBES2) with
+/// `password`. Certificates after the signer's are kept as its chain.
+pub fn load_credentials_with_password(
+    key_pem: &str,
+    cert_pem: Option<&str>,
+    password: Option<&str>,
+) -> Result<Credentials, SignError> {
     use p256::pkcs8::DecodePrivateKey;
     let mut key = None;
     let mut cert = None;
+    let mut chain = Vec::new();
     let blocks = pem_blocks(key_pem).into_iter().chain(cert_pem.map(pem_blocks).unwrap_or_default());
     for (label, der) in blocks {
         match label.as_str() {
@@ -190,14 +239,32 @@ pub fn load_credentials(key_pem: &str, cert_pem: Option<&str>) -> Result<Credent
                     .map_err(|e| SignError::Key(format!("RSA PRIVATE KEY: {e}")))?;
                 key = Some(PrivateKey::Rsa(Box::new(k)));
             }
-            "ENCRYPTED PRIVATE KEY" => {
-                return Err(SignError::Key(
-                    "encrypted private keys are not supported yet; decrypt it with `openssl pkcs8`".into(),
-                ));
+            "ENCRYPTED PRIVATE KEY" if key.is_none() => {
+                let Some(pw) = password else {
+                    return Err(SignError::Key(
+                        "the private key is encrypted: set YETA_KEY_PASSWORD to its passphrase".into(),
+                    ));
+                };
+                let epki = pkcs8::EncryptedPrivateKeyInfo::try_from(der.as_slice())
+                    .map_err(|e| SignError::Key(format!("ENCRYPTED PRIVATE KEY: {e}")))?;
+                let doc = epki
+                    .decrypt(pw)
+                    .map_err(|_| SignError::Key("cannot decrypt the private key: wrong passphrase?".into()))?;
+                if let Ok(k) = p256::ecdsa::SigningKey::from_pkcs8_der(doc.as_bytes()) {
+                    key = Some(PrivateKey::P256(k));
+                } else if let Ok(k) = rsa::RsaPrivateKey::from_pkcs8_der(doc.as_bytes()) {
+                    key = Some(PrivateKey::Rsa(Box::new(k)));
+                } else {
+                    return Err(SignError::Key("ENCRYPTED PRIVATE KEY is neither ECDSA P-256 nor RSA".into()));
+                }
             }
-            "CERTIFICATE" if cert.is_none() => {
-                cert =
-                    Some(Certificate::from_der(&der).map_err(|e| SignError::Certificate(format!("not X.509: {e}")))?);
+            "CERTIFICATE" => {
+                let c = Certificate::from_der(&der).map_err(|e| SignError::Certificate(format!("not X.509: {e}")))?;
+                if cert.is_none() {
+                    cert = Some(c);
+                } else if chain.len() < 8 {
+                    chain.push(c);
+                }
             }
             _ => {}
         }
@@ -221,13 +288,34 @@ pub fn load_credentials(key_pem: &str, cert_pem: Option<&str>) -> Result<Credent
     if spki_key != cert_key {
         return Err(SignError::Certificate("the certificate's public key does not match the private key".into()));
     }
-    Ok(Credentials { key, cert })
+    Ok(Credentials { key, cert, chain })
 }
 
 /// A new ECDSA P-256 key and a self-signed certificate for `name`, valid ten years from
 /// `unix_time`, as one PEM text (`PRIVATE KEY` then `CERTIFICATE`). `seed` is 32 random bytes
 /// from the caller (the library has no randomness of its own).
 pub fn keygen(name: &str, unix_time: u64, seed: [u8; 32]) -> Result<String, SignError> {
+    keygen_with(name, unix_time, seed, &KeygenOptions::default())
+}
+
+/// What kind of key and certificate [`keygen_with`] makes.
+#[derive(Default)]
+pub struct KeygenOptions<'a> {
+    /// A team CA (basic constraints CA, key usage keyCertSign and cRLSign) instead of a reviewer.
+    pub ca: bool,
+    /// The CA that issues the reviewer's certificate (else it is self-signed).
+    pub issuer: Option<&'a Credentials>,
+    /// Encrypt the private key (PKCS#8 PBES2: PBKDF2-SHA256, AES-256-CBC) with this passphrase,
+    /// salted with `salt` (caller's randomness).
+    pub password: Option<&'a str>,
+    /// 32 random bytes for the encryption's salt and IV.
+    pub salt: [u8; 32],
+}
+
+/// [`keygen`] with options: a team CA, a reviewer certificate issued by a CA (the CA's
+/// certificate follows the reviewer's in the PEM text), an encrypted key. Reviewer certificates
+/// have key usage digitalSignature and nonRepudiation and are not CAs.
+pub fn keygen_with(name: &str, unix_time: u64, seed: [u8; 32], opts: &KeygenOptions<'_>) -> Result<String, SignError> {
     use p256::pkcs8::{EncodePrivateKey, LineEnding};
     use std::str::FromStr;
     use x509_cert::builder::{Builder, CertificateBuilder, Profile};
@@ -236,7 +324,8 @@ pub fn keygen(name: &str, unix_time: u64, seed: [u8; 32]) -> Result<String, Sign
     let key = p256::ecdsa::SigningKey::from(secret);
     let escaped: String =
         name.chars().map(|c| if ",+\"\\<>;=#".contains(c) { format!("\\{c}") } else { c.to_string() }).collect();
-    let subject = x509_cert::name::Name::from_str(&format!("CN={escaped},O=Yeta reviewer"))
+    let org = if opts.ca { "Yeta team CA" } else { "Yeta reviewer" };
+    let subject = x509_cert::name::Name::from_str(&format!("CN={escaped},O={org}"))
         .map_err(|e| SignError::Certificate(format!("name \"{name}\": {e}")))?;
     let serial_bytes = Sha256::digest([name.as_bytes(), &unix_time.to_be_bytes(), &seed].concat());
     let mut serial = serial_bytes[..16].to_vec();
@@ -246,7 +335,8 @@ pub fn keygen(name: &str, unix_time: u64, seed: [u8; 32]) -> Result<String, Sign
         x509_cert::serial_number::SerialNumber::new(&serial).map_err(|e| SignError::Certificate(e.to_string()))?;
     let not_before = der::DateTime::from_unix_duration(std::time::Duration::from_secs(unix_time))
         .map_err(|e| SignError::Certificate(e.to_string()))?;
-    let not_after = der::DateTime::from_unix_duration(std::time::Duration::from_secs(unix_time + 10 * 365 * 86_400))
+    let years = if opts.ca { 20 } else { 10 };
+    let not_after = der::DateTime::from_unix_duration(std::time::Duration::from_secs(unix_time + years * 365 * 86_400))
         .map_err(|e| SignError::Certificate(e.to_string()))?;
     let time = |d: der::DateTime| {
         x509_cert::time::Time::UtcTime(
@@ -258,14 +348,56 @@ pub fn keygen(name: &str, unix_time: u64, seed: [u8; 32]) -> Result<String, Sign
     let validity = x509_cert::time::Validity { not_before: time(not_before)?, not_after: time(not_after)? };
     let spki =
         SubjectPublicKeyInfoOwned::from_key(*key.verifying_key()).map_err(|e| SignError::Certificate(e.to_string()))?;
-    let builder = CertificateBuilder::new(Profile::Root, serial, validity, subject, spki, &key)
-        .map_err(|e| SignError::Certificate(e.to_string()))?;
-    let cert = builder.build::<p256::ecdsa::DerSignature>().map_err(|e| SignError::Certificate(e.to_string()))?;
-    let key_pem = key.to_pkcs8_pem(LineEnding::LF).map_err(|e| SignError::Key(e.to_string()))?;
-    let cert_der = cert.to_der().map_err(|e| SignError::Certificate(e.to_string()))?;
-    let cert_pem = der::pem::encode_string("CERTIFICATE", der::pem::LineEnding::LF, &cert_der)
-        .map_err(|e| SignError::Certificate(e.to_string()))?;
-    Ok(format!("{}{}", key_pem.as_str(), cert_pem))
+    let cert_err = |e: x509_cert::builder::Error| SignError::Certificate(e.to_string());
+    let (cert, extra) = match (opts.ca, opts.issuer) {
+        (true, _) => {
+            let b = CertificateBuilder::new(Profile::Root, serial, validity, subject, spki, &key).map_err(cert_err)?;
+            (b.build::<p256::ecdsa::DerSignature>().map_err(cert_err)?, Vec::new())
+        }
+        (false, Some(ca)) => {
+            let PrivateKey::P256(ca_key) = &ca.key else {
+                return Err(SignError::Key("the issuing CA's key must be ECDSA P-256".into()));
+            };
+            let profile = Profile::Leaf {
+                issuer: ca.cert.tbs_certificate.subject.clone(),
+                enable_key_agreement: false,
+                enable_key_encipherment: false,
+            };
+            let b = CertificateBuilder::new(profile, serial, validity, subject, spki, ca_key).map_err(cert_err)?;
+            let mut extra = vec![ca.cert.clone()];
+            extra.extend(ca.chain.iter().cloned());
+            (b.build::<p256::ecdsa::DerSignature>().map_err(cert_err)?, extra)
+        }
+        (false, None) => {
+            let profile =
+                Profile::Leaf { issuer: subject.clone(), enable_key_agreement: false, enable_key_encipherment: false };
+            let b = CertificateBuilder::new(profile, serial, validity, subject, spki, &key).map_err(cert_err)?;
+            (b.build::<p256::ecdsa::DerSignature>().map_err(cert_err)?, Vec::new())
+        }
+    };
+    let key_pem = match opts.password {
+        None => key.to_pkcs8_pem(LineEnding::LF).map_err(|e| SignError::Key(e.to_string()))?.to_string(),
+        Some(pw) => {
+            let doc = key.to_pkcs8_der().map_err(|e| SignError::Key(e.to_string()))?;
+            let pki = pkcs8::PrivateKeyInfo::try_from(doc.as_bytes()).map_err(|e| SignError::Key(e.to_string()))?;
+            let mut iv = [0u8; 16];
+            iv.copy_from_slice(&opts.salt[16..]);
+            let params =
+                pkcs5::pbes2::Parameters::pbkdf2_sha256_aes256cbc(KEY_PBKDF2_ITERATIONS, &opts.salt[..16], &iv)
+                    .map_err(|e| SignError::Key(e.to_string()))?;
+            let enc = pki.encrypt_with_params(params, pw).map_err(|e| SignError::Key(e.to_string()))?;
+            der::pem::encode_string("ENCRYPTED PRIVATE KEY", der::pem::LineEnding::LF, enc.as_bytes())
+                .map_err(|e| SignError::Key(e.to_string()))?
+        }
+    };
+    let mut out = key_pem;
+    for c in std::iter::once(&cert).chain(&extra) {
+        let cert_der = c.to_der().map_err(|e| SignError::Certificate(e.to_string()))?;
+        let pem = der::pem::encode_string("CERTIFICATE", der::pem::LineEnding::LF, &cert_der)
+            .map_err(|e| SignError::Certificate(e.to_string()))?;
+        out.push_str(&pem);
+    }
+    Ok(out)
 }
 
 trait Pipe: Sized {
@@ -324,6 +456,11 @@ fn pdf_date(unix: u64) -> String {
     }
 }
 
+/// Korean time `YYYY-MM-DD HH:MM KST` (UTC+9, no daylight saving).
+pub fn human_date_kst(unix: u64) -> String {
+    human_date(unix.saturating_add(9 * 3600)).replace(" UTC", " KST")
+}
+
 /// Human date `YYYY-MM-DD HH:MM UTC`.
 pub fn human_date(unix: u64) -> String {
     match der::DateTime::from_unix_duration(std::time::Duration::from_secs(unix)) {
@@ -334,10 +471,6 @@ pub fn human_date(unix: u64) -> String {
 
 fn find_last(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).rposition(|w| w == needle)
-}
-
-fn find_from(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
-    hay.get(from..)?.windows(needle.len()).position(|w| w == needle).map(|p| p + from)
 }
 
 fn startxref(pdf: &[u8]) -> Result<usize, SignError> {
@@ -365,7 +498,61 @@ pub fn slot_rect(k: usize) -> [f32; 4] {
 }
 
 /// Signs `pdf` as an incremental update and returns the signed bytes.
+///
+/// Refuses (no laundering) a file whose existing signatures do not all verify, an unsigned file
+/// with incremental updates, a report whose embedded study does not match its stamp, and a
+/// reviewer name that is not the certificate's common name. The first signature certifies the
+/// document (DocMDP, `/P 2`: only further signatures allowed). A report whose catalog says
+/// `/Lang (ko)` gets its sign-off block in Korean, with the time in KST.
 pub fn sign(pdf: &[u8], cred: &Credentials, who: &SignOff<'_>) -> Result<Vec<u8>, SignError> {
+    let subject = common_name(&cred.cert);
+    if subject.trim() != who.reviewer.trim() {
+        return Err(SignError::ReviewerMismatch { reviewer: who.reviewer.to_owned(), subject });
+    }
+    match crate::verify::verify_document(pdf) {
+        Ok(v) if v.is_valid() => {}
+        Ok(v) => {
+            let why = v
+                .signatures
+                .iter()
+                .find_map(|s| match &s.status {
+                    crate::verify::SigStatus::Valid => None,
+                    crate::verify::SigStatus::Invalid(m) => Some(format!("signature {} is not valid: {m}", s.index)),
+                    crate::verify::SigStatus::ChangedAfter(c) => Some(format!(
+                        "signature {} is valid, but the document was changed after it: {}",
+                        s.index,
+                        c.join("; ")
+                    )),
+                })
+                .unwrap_or_else(|| format!("{} bytes after the last revision", v.trailing));
+            return Err(SignError::NotVerified(why));
+        }
+        Err(VerifyError::Unsigned) => {
+            let parsed = crate::pdfread::Pdf::parse(pdf).map_err(|e| SignError::NotVerified(e.to_string()))?;
+            if parsed.revisions.len() > 1 {
+                return Err(SignError::NotVerified(format!(
+                    "the unsigned report has {} incremental update(s) after it was rendered",
+                    parsed.revisions.len() - 1
+                )));
+            }
+            if parsed.revisions.last().is_some_and(|r| r.end != pdf.len()) {
+                return Err(SignError::NotVerified("bytes follow the end of the report".into()));
+            }
+        }
+        Err(e) => return Err(SignError::NotVerified(e.to_string())),
+    }
+    crate::render::check_study_stamp(pdf).map_err(|e| match e {
+        crate::render::StampError::Mismatch { embedded, stamped } => SignError::StudyMismatch { embedded, stamped },
+        crate::render::StampError::Unreadable(m) => SignError::NotVerified(m),
+    })?;
+    sign_unchecked(pdf, cred, who)
+}
+
+/// Appends a signature without any of [`sign`]'s checks on the input or the reviewer's name.
+/// For building test and attack corpora (an attacker has their own tools anyway): a real
+/// sign-off goes through [`sign`].
+#[doc(hidden)]
+pub fn sign_unchecked(pdf: &[u8], cred: &Credentials, who: &SignOff<'_>) -> Result<Vec<u8>, SignError> {
     let doc = lopdf::Document::load_mem(pdf).map_err(|e| SignError::Pdf(e.to_string()))?;
     let prev = startxref(pdf)?;
     let root_id = doc
@@ -427,14 +614,27 @@ pub fn sign(pdf: &[u8], cred: &Credentials, who: &SignOff<'_>) -> Result<Vec<u8>
         w - 1.0,
         h - 1.0
     );
-    let lines = [
-        (10.0, format!("Digitally signed by {}", who.reviewer)),
-        (8.0, format!("Role: {}", who.role)),
-        (8.0, format!("Date: {}", human_date(who.unix_time))),
-        (8.0, format!("Certificate: {}", common_name(&cred.cert))),
-        (7.0, format!("SHA-256 {}", &fingerprint[..32])),
-        (7.0, format!("        {}", &fingerprint[32..])),
-    ];
+    let korean = matches!(catalog.get(b"Lang"), Ok(Object::String(l, _)) if l.starts_with(b"ko"));
+    let certify = existing_sigs == 0 && catalog.get(b"Perms").is_err();
+    let lines = if korean {
+        [
+            (10.0, format!("서명자: {}", who.reviewer)),
+            (8.0, format!("직위: {}", who.role)),
+            (8.0, format!("일시: {}", human_date_kst(who.unix_time))),
+            (8.0, format!("인증서: {}", common_name(&cred.cert))),
+            (7.0, format!("SHA-256 {}", &fingerprint[..32])),
+            (7.0, format!("        {}", &fingerprint[32..])),
+        ]
+    } else {
+        [
+            (10.0, format!("Digitally signed by {}", who.reviewer)),
+            (8.0, format!("Role: {}", who.role)),
+            (8.0, format!("Date: {}", human_date(who.unix_time))),
+            (8.0, format!("Certificate: {}", common_name(&cred.cert))),
+            (7.0, format!("SHA-256 {}", &fingerprint[..32])),
+            (7.0, format!("        {}", &fingerprint[32..])),
+        ]
+    };
     // Korean names need the report's own font: reuse a Type0 font of the page when it has
     // glyphs for every character, else Helvetica with '?' for what it cannot show.
     let cid_font = page_cid_font(&doc, &page)
@@ -494,6 +694,12 @@ pub fn sign(pdf: &[u8], cred: &Credentials, who: &SignOff<'_>) -> Result<Vec<u8>
     write_literal(&mut sig, &text_string(who.role));
     sig.extend_from_slice(b"\n/M ");
     write_literal(&mut sig, pdf_date(who.unix_time).as_bytes());
+    if certify {
+        // The certification signature (ISO 32000-1 §12.8.2.2): DocMDP, only signatures may follow.
+        sig.extend_from_slice(
+            b"\n/Reference [<< /Type /SigRef /TransformMethod /DocMDP /TransformParams << /Type /TransformParams /P 2 /V /1.2 >> >>]",
+        );
+    }
     sig.extend_from_slice(b"\n>>\nendobj\n");
     out.extend_from_slice(&sig);
     let contents_end = contents_at + 2 + SIG_CAPACITY * 2;
@@ -527,11 +733,13 @@ pub fn sign(pdf: &[u8], cred: &Credentials, who: &SignOff<'_>) -> Result<Vec<u8>
     );
     out.extend_from_slice(&ap);
     out.extend_from_slice(b"\nendstream\nendobj\n");
-    offsets.push((font_id, out.len()));
-    let _ = write!(
-        &mut out,
-        "{font_id} 0 obj\n<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>\nendobj\n"
-    );
+    if cid_font.is_none() {
+        offsets.push((font_id, out.len()));
+        let _ = write!(
+            &mut out,
+            "{font_id} 0 obj\n<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>\nendobj\n"
+        );
+    }
 
     // 4. The form.
     fields.push(r(field_id));
@@ -552,6 +760,11 @@ pub fn sign(pdf: &[u8], cred: &Credentials, who: &SignOff<'_>) -> Result<Vec<u8>
     push_obj(&mut out, &mut offsets, page_id.0, &page);
     let mut catalog = catalog;
     catalog.set("AcroForm", r(form_id));
+    if certify {
+        let mut perms = Dictionary::new();
+        perms.set("DocMDP", r(sig_id));
+        catalog.set("Perms", Object::Dictionary(perms));
+    }
     push_obj(&mut out, &mut offsets, root_id.0, &catalog);
 
     // 6. The cross-reference section and trailer.
@@ -641,6 +854,9 @@ fn cms_sign(cred: &Credentials, digest: &[u8]) -> Result<Vec<u8>, SignError> {
         .map_err(|x| e(&x))?
         .add_certificate(CertificateChoices::Certificate(cred.cert.clone()))
         .map_err(|x| e(&x))?;
+    for c in &cred.chain {
+        builder.add_certificate(CertificateChoices::Certificate(c.clone())).map_err(|x| e(&x))?;
+    }
     let sca = signing_certificate_v2(&cred.cert)?;
     match &cred.key {
         PrivateKey::P256(k) => {
@@ -659,154 +875,38 @@ fn cms_sign(cred: &Credentials, digest: &[u8]) -> Result<Vec<u8>, SignError> {
     ci.to_der().map_err(|x| e(&x))
 }
 
-fn parse_int(b: &[u8], i: &mut usize) -> Option<usize> {
-    while *i < b.len() && b[*i].is_ascii_whitespace() {
-        *i += 1;
-    }
-    let s = *i;
-    while *i < b.len() && b[*i].is_ascii_digit() {
-        *i += 1;
-    }
-    std::str::from_utf8(&b[s..*i]).ok()?.parse().ok()
-}
-
-fn literal_after(dict: &[u8], key: &[u8]) -> Option<String> {
-    let p = find_from(dict, key, 0)? + key.len();
-    let rest = &dict[p..];
-    let open = rest.iter().position(|&c| c == b'(')?;
-    if rest[..open].iter().any(|c| !c.is_ascii_whitespace()) {
-        return None;
-    }
-    let mut v = Vec::new();
-    let mut i = open + 1;
-    let mut depth = 1;
-    while i < rest.len() {
-        let c = rest[i];
-        match c {
-            b'\\' if i + 1 < rest.len() => {
-                i += 1;
-                v.push(match rest[i] {
-                    b'n' => b'\n',
-                    b'r' => b'\r',
-                    b't' => b'\t',
-                    x => x,
-                });
-            }
-            b'(' => {
-                depth += 1;
-                v.push(c);
-            }
-            b')' => {
-                depth -= 1;
-                if depth == 0 {
-                    break;
-                }
-                v.push(c);
-            }
-            _ => v.push(c),
-        }
-        i += 1;
-    }
-    if v.starts_with(&[0xFE, 0xFF]) {
-        let u: Vec<u16> = v[2..].chunks(2).map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)])).collect();
-        Some(String::from_utf16_lossy(&u))
-    } else {
-        Some(String::from_utf8_lossy(&v).into_owned())
-    }
-}
-
-/// Checks every signature of `pdf`: each `/ByteRange` must cover the whole file up to its
-/// `/Contents`, the last must reach the end of the file, and each CMS signature must match its
-/// bytes and its certificate. Returns the signers in file order, or what is wrong.
+/// Checks every signature of `pdf` revision by revision (see [`crate::verify`]) and returns the
+/// signers in field order when all hold and nothing but allowed changes followed any of them;
+/// else the first problem. [`crate::verify::verify_document`] gives each signature's verdict.
 pub fn verify(pdf: &[u8]) -> Result<Vec<SignerInfo>, VerifyError> {
-    let mut ranges: Vec<[usize; 4]> = Vec::new();
-    let mut dict_starts = Vec::new();
-    let mut at = 0;
-    while let Some(p) = find_from(pdf, b"/ByteRange", at) {
-        at = p + 10;
-        let index = ranges.len() + 1;
-        let bad = |m: &str| VerifyError::Malformed { index, message: m.into() };
-        let mut i = at;
-        while i < pdf.len() && pdf[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        if pdf.get(i) != Some(&b'[') {
-            return Err(bad("/ByteRange is not an array"));
-        }
-        i += 1;
-        let mut r = [0usize; 4];
-        for x in &mut r {
-            *x = parse_int(pdf, &mut i).ok_or_else(|| bad("/ByteRange does not hold four integers"))?;
-        }
-        while i < pdf.len() && pdf[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        if pdf.get(i) != Some(&b']') {
-            return Err(bad("/ByteRange does not hold four integers"));
-        }
-        if !ranges.contains(&r) {
-            ranges.push(r);
-            dict_starts.push(find_last(&pdf[..p], b"<<").unwrap_or(p));
-        }
-    }
-    if ranges.is_empty() {
-        return Err(VerifyError::Unsigned);
+    let v = crate::verify::verify_document(pdf)?;
+    if v.trailing > 0 {
+        return Err(VerifyError::UnsignedTail { covered: pdf.len() - v.trailing, len: pdf.len() });
     }
     let mut out = Vec::new();
-    let n = ranges.len();
-    for (k, r) in ranges.iter().enumerate() {
-        let index = k + 1;
-        let bad = |m: String| VerifyError::Malformed { index, message: m };
-        let [a, b, c, d] = *r;
-        if a != 0 || b >= c || c.checked_add(d).is_none_or(|e| e > pdf.len()) {
-            return Err(bad(format!("/ByteRange [{a} {b} {c} {d}] does not fit the file of {} bytes", pdf.len())));
+    for s in v.signatures {
+        let signer = s.info.as_ref().map_or_else(|| "?".to_owned(), |i| i.signer.clone());
+        match s.status {
+            crate::verify::SigStatus::Valid => {}
+            crate::verify::SigStatus::Invalid(message) => {
+                return Err(VerifyError::Invalid { index: s.index, signer, message });
+            }
+            crate::verify::SigStatus::ChangedAfter(changes) => {
+                return Err(VerifyError::ChangedAfter { index: s.index, signer, changes });
+            }
         }
-        let covered = c + d;
-        if k + 1 == n && covered != pdf.len() {
-            return Err(VerifyError::UnsignedTail { covered, len: pdf.len() });
-        }
-        let gap = &pdf[b..c];
-        if gap.first() != Some(&b'<') || gap.last() != Some(&b'>') {
-            return Err(bad("the gap in /ByteRange is not the /Contents hex string".into()));
-        }
-        let hexs = &gap[1..gap.len() - 1];
-        if !hexs.len().is_multiple_of(2) {
-            return Err(bad("/Contents has an odd number of hex digits".into()));
-        }
-        let mut blob = Vec::with_capacity(hexs.len() / 2);
-        for pair in hexs.chunks(2) {
-            let s = std::str::from_utf8(pair).ok().and_then(|s| u8::from_str_radix(s, 16).ok());
-            blob.push(s.ok_or_else(|| bad("/Contents holds a character that is not hex".into()))?);
-        }
-        let dict = &pdf[dict_starts[k]..c.min(pdf.len())];
-        let dict_tail_end = find_from(pdf, b">>", c).unwrap_or(c);
-        let dict_tail = &pdf[c..dict_tail_end.max(c)];
-        let field = |key: &[u8]| literal_after(dict, key).or_else(|| literal_after(dict_tail, key));
-        let len = der::SliceReader::new(&blob)
-            .ok()
-            .and_then(|mut r| <der::Header as der::Decode>::decode(&mut r).ok())
-            .and_then(|h| {
-                let hl = h.encoded_len().ok()?;
-                usize::try_from(u32::from(h.length)).ok().map(|l| l + usize::try_from(u32::from(hl)).unwrap_or(0))
-            })
-            .ok_or_else(|| bad("/Contents is not DER".into()))?;
-        if len > blob.len() || blob[len..].iter().any(|&x| x != 0) {
-            return Err(bad("/Contents has bytes after the CMS structure".into()));
-        }
-        let info = check_cms(&blob[..len], &pdf[..b], &pdf[c..covered])
-            .map_err(|(signer, message)| VerifyError::Invalid { index, signer, message })?;
-        out.push(SignerInfo {
-            reviewer: field(b"/Name"),
-            role: field(b"/Reason"),
-            date: field(b"/M"),
-            covered,
-            ..info
-        });
+        out.extend(s.info);
     }
     Ok(out)
 }
 
-fn check_cms(blob: &[u8], part1: &[u8], part2: &[u8]) -> Result<SignerInfo, (String, String)> {
+/// Checks a CMS SignedData blob over `part1` then `part2`: the signer and the certificates the
+/// structure carries (the signer's first), or (signer or "?", what is wrong).
+pub(crate) fn check_cms(
+    blob: &[u8],
+    part1: &[u8],
+    part2: &[u8],
+) -> Result<(SignerInfo, Vec<Certificate>), (String, String)> {
     let unknown = |m: String| ("?".to_owned(), m);
     let ci = ContentInfo::from_der(blob).map_err(|e| unknown(format!("not a CMS ContentInfo: {e}")))?;
     if ci.content_type != der::oid::ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.2") {
@@ -920,15 +1020,20 @@ fn check_cms(blob: &[u8], part1: &[u8], part2: &[u8]) -> Result<SignerInfo, (Str
     } else {
         return Err(fail(format!("unsupported key algorithm {}", spki.algorithm.oid)));
     };
-    Ok(SignerInfo {
-        signer: signer.clone(),
-        reviewer: None,
-        role: None,
-        date: None,
-        cert_sha256: cert_fingerprint(cert),
-        algorithm,
-        covered: 0,
-    })
+    let mut chain = vec![(*cert).clone()];
+    chain.extend(certs.iter().filter(|c| **c != *cert).map(|c| (*c).clone()));
+    Ok((
+        SignerInfo {
+            signer: signer.clone(),
+            reviewer: None,
+            role: None,
+            date: None,
+            cert_sha256: cert_fingerprint(cert),
+            algorithm,
+            covered: 0,
+        },
+        chain,
+    ))
 }
 
 /// A Type0 (CID, Identity-H, CIDToGIDMap Identity) font of `page` with an embedded TrueType

@@ -31,7 +31,7 @@ pub fn tiny_pdf() -> Vec<u8> {
 const T0: u64 = 1_767_225_600; // 2026-01-01 00:00 UTC
 
 fn twice_signed(pdf: &[u8]) -> Vec<u8> {
-    let k1 = keygen("Kim Minsu", T0, [7u8; 32]).unwrap();
+    let k1 = keygen("김민수", T0, [7u8; 32]).unwrap();
     let k2 = keygen("Jane Reviewer", T0, [9u8; 32]).unwrap();
     let c1 = load_credentials(&k1, None).unwrap();
     let c2 = load_credentials(&k2, None).unwrap();
@@ -44,7 +44,7 @@ fn sign_twice_then_verify_names_both() {
     let signed = twice_signed(&tiny_pdf());
     let who = verify(&signed).unwrap();
     assert_eq!(who.len(), 2);
-    assert_eq!(who[0].signer, "Kim Minsu");
+    assert_eq!(who[0].signer, "김민수");
     assert_eq!(who[0].reviewer.as_deref(), Some("김민수"));
     assert_eq!(who[1].signer, "Jane Reviewer");
     assert_eq!(who[1].role.as_deref(), Some("Budget officer"));
@@ -240,4 +240,36 @@ fn pkcs12_from_openssl() {
     let cred = yeta_report::load_pkcs12(&der, "s3cret 비밀").unwrap();
     let signed = sign(&tiny_pdf(), &cred, &SignOff { reviewer: "PKI Reviewer", role: "R", unix_time: T0 }).unwrap();
     assert_eq!(verify(&signed).unwrap()[0].signer, "PKI Reviewer");
+}
+
+/// A team CA issues reviewer certificates; `trust::evaluate` trusts them through the CA, not an
+/// outsider's self-signed certificate with the same name; encrypted keys round-trip.
+#[test]
+fn team_ca_trust_and_encrypted_keys() {
+    use yeta_report::{KeygenOptions, Trust, keygen_with, load_credentials_with_password, trust};
+    let enc = |pw| KeygenOptions { password: Some(pw), salt: [3; 32], ..Default::default() };
+    let ca_pem = keygen_with("Team CA", T0, [21; 32], &KeygenOptions { ca: true, ..enc("ca pw") }).unwrap();
+    assert!(ca_pem.contains("ENCRYPTED PRIVATE KEY"));
+    assert!(load_credentials(&ca_pem, None).err().unwrap().to_string().contains("YETA_KEY_PASSWORD"));
+    assert!(load_credentials_with_password(&ca_pem, None, Some("wrong")).is_err());
+    let ca = load_credentials_with_password(&ca_pem, None, Some("ca pw")).unwrap();
+    let kim_pem = keygen_with("Kim", T0, [22; 32], &KeygenOptions { issuer: Some(&ca), ..enc("kim pw") }).unwrap();
+    let kim = load_credentials_with_password(&kim_pem, None, Some("kim pw")).unwrap();
+    assert_eq!(kim.chain.len(), 1, "the CA certificate travels with the reviewer's");
+    let fake = load_credentials(&keygen("Kim", T0, [23; 32]).unwrap(), None).unwrap();
+    let who = SignOff { reviewer: "Kim", role: "r", unix_time: T0 + 60 };
+    let signed = sign(&tiny_pdf(), &kim, &who).unwrap();
+    let signed = sign(&signed, &fake, &who).unwrap();
+    let v = yeta_report::verify_document(&signed).unwrap();
+    assert!(v.is_valid());
+    let anchors = vec![ca.cert.clone()];
+    let at = T0 + 60;
+    assert!(matches!(trust::evaluate(&v.signatures[0].chain, &anchors, at), Trust::Trusted { .. }));
+    assert!(matches!(trust::evaluate(&v.signatures[1].chain, &anchors, at), Trust::Untrusted(_)));
+    // Outside the validity period: not trusted.
+    assert!(matches!(trust::evaluate(&v.signatures[0].chain, &anchors, T0 - 10), Trust::Untrusted(_)));
+    // Pinning the outsider's own certificate trusts exactly it.
+    let pinned = vec![fake.cert.clone()];
+    assert!(matches!(trust::evaluate(&v.signatures[1].chain, &pinned, at), Trust::Trusted { .. }));
+    assert!(matches!(trust::evaluate(&v.signatures[0].chain, &pinned, at), Trust::Untrusted(_)));
 }
