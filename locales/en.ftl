@@ -10,6 +10,7 @@ no-costs = the study has no costs: B/C is undefined
 no-benefits = the study has no benefits
 total-cost-mismatch = capex and land lines add up to { $capital } but project.total_cost is { $total } ({ $gap })
 sunk-costs-excluded = { $amount } spent before the base year { $base_year } is a sunk cost: left out of the economic analysis, not compounded
+high-growth = { $line }: growth { $value } is { $growth } a year; a growth rate is a fraction (0.01 = 1 %)
 ahp-inconsistent = evaluator { $evaluator }: CR { $cr } above the cut-off { $cutoff }
 ahp-weight-outside-range = evaluator { $evaluator }: weight of { $criteria } outside the rule set's range
 ahp-verdict-not-robust = the AHP verdict is not robust: the score ranges from { $low } to { $high } across the allowed weights, either side of { $threshold }

@@ -9,6 +9,7 @@ no-costs = 비용 항목이 없어 B/C를 계산할 수 없음
 no-benefits = 편익 항목이 없음
 total-cost-mismatch = 공사비·보상비 항목 합계 { $capital }이(가) 총사업비 { $total }와(과) 다름 ({ $gap })
 sunk-costs-excluded = 기준연도({ $base_year }년) 이전 지출 { $amount }은(는) 매몰비용으로 경제성 분석에서 제외함 (복리 환산하지 않음)
+high-growth = { $line }: 증가율 { $value }은(는) 연 { $growth }입니다; 증가율은 소수로 적습니다 (0.01 = 1%)
 ahp-inconsistent = 평가자 { $evaluator }: 일관성 비율(CR) { $cr }이(가) 기준 { $cutoff }을(를) 초과
 ahp-weight-outside-range = 평가자 { $evaluator }: { $criteria } 가중치가 지침의 허용 범위를 벗어남
 ahp-verdict-not-robust = AHP 결과가 가중치 범위 안에서 바뀜: 허용 가중치에서 점수가 { $low }~{ $high }로 기준 { $threshold }의 양쪽에 걸침

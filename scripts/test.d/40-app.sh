@@ -34,7 +34,7 @@ grep -Ev '^\s+(Compiling|Checking)' "$log" || true
 took
 
 step "cargo test -p yeta-app (the commands' work without a window)"
-cargo test --locked -q -p yeta-app >"$log" 2>&1 || { cat "$log"; exit 1; }
+YETA_BIN="$T/debug/yeta" cargo test --locked -q -p yeta-app >"$log" 2>&1 || { cat "$log"; exit 1; }
 grep -E '^test result' "$log"
 took
 

@@ -372,7 +372,8 @@ pub async fn export_pdf(
     Ok(if written { json!({ "path": path.display().to_string() }) } else { Value::Null })
 }
 
-/// Renders the report and writes it atomically, unless cancelled first; reports 3 steps.
+/// Renders the report as the CLI does (the service layer: Monte Carlo section with the same
+/// draws and seed, the same bytes) and writes it atomically, unless cancelled; reports 3 steps.
 fn write_report(
     appraisal: &yeta_core::Appraisal,
     study: &str,
@@ -381,9 +382,11 @@ fn write_report(
     cancel: &AtomicBool,
     progress: &dyn Fn(usize, usize),
 ) -> Result<bool, String> {
-    progress(1, 3);
-    let bytes = yeta_report::render(appraisal, study, lang).map_err(|e| e.to_string())?;
-    progress(2, 3);
+    let bytes = match yeta_service::report::report_pdf(appraisal, study, lang, cancel, progress) {
+        Ok(b) => b,
+        Err(yeta_service::report::ReportError::Cancelled) => return Ok(false),
+        Err(e) => return Err(e.to_string()),
+    };
     if cancel.load(Ordering::Relaxed) {
         return Ok(false);
     }
@@ -445,7 +448,8 @@ fn sign_file(pdf: &Path, key: &Path, reviewer: &str, role: &str, password: Optio
         yeta_report::load_pkcs12(&key_bytes, password.unwrap_or(""))
     } else {
         let text = String::from_utf8(key_bytes).map_err(|_| "the key file is neither PEM nor PKCS#12".to_owned())?;
-        yeta_report::load_credentials(&text, None)
+        // An encrypted PKCS#8 key (what `yeta keygen` writes) takes the same password field.
+        yeta_report::load_credentials_with_password(&text, None, password)
     }
     .map_err(|e| e.to_string())?;
     let input = std::fs::read(pdf).map_err(|e| format!("cannot read {}: {e}", pdf.display()))?;
@@ -560,6 +564,38 @@ mod tests {
         }
         assert_eq!(l.len(), RECENT_MAX);
         assert_eq!(l[0], "19");
+    }
+
+    /// The app's Export PDF and the CLI's `yeta report` give the same bytes for every fixture
+    /// and language: both call the service layer, Monte Carlo section included. With `YETA_BIN`
+    /// set (the test step sets it) the CLI binary itself is run and compared.
+    #[test]
+    fn app_export_and_cli_report_are_byte_identical() {
+        let dir = temp_dir("same-bytes");
+        let root = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../fixtures"));
+        for name in ["rail-wide-area", "road-national-route", "ict-e-procurement"] {
+            let path = root.join(format!("{name}.yeta.json"));
+            let study = std::fs::read_to_string(&path).unwrap();
+            let a = yeta_core::appraise_json(&study, None).unwrap();
+            for (lang, code) in [(yeta_report::Lang::Ko, "ko"), (yeta_report::Lang::En, "en")] {
+                let app_pdf = dir.join(format!("{name}-{code}-app.pdf"));
+                assert!(write_report(&a, &study, lang, &app_pdf, &AtomicBool::new(false), &|_, _| {}).unwrap());
+                let app_bytes = std::fs::read(&app_pdf).unwrap();
+                let service =
+                    yeta_service::report::study_report_pdf(&study, lang, &AtomicBool::new(false), &|_, _| {}).unwrap();
+                assert!(app_bytes == service, "{name} {code}: app and service differ");
+                if let Ok(bin) = std::env::var("YETA_BIN") {
+                    let cli_pdf = dir.join(format!("{name}-{code}-cli.pdf"));
+                    let o = std::process::Command::new(&bin)
+                        .args(["report", path.to_str().unwrap(), "--pdf", cli_pdf.to_str().unwrap(), "--lang", code])
+                        .output()
+                        .unwrap();
+                    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+                    assert!(std::fs::read(&cli_pdf).unwrap() == app_bytes, "{name} {code}: CLI and app differ");
+                }
+            }
+        }
+        std::fs::remove_dir_all(dir).unwrap();
     }
 
     #[test]

@@ -128,10 +128,8 @@ fn now() -> u64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs())
 }
 
-/// Draws of the report's Monte Carlo section: enough for percentiles to two or three digits.
-pub const REPORT_DRAWS: usize = 20_000;
-/// Seed of the report's Monte Carlo section (`yeta risk --seed 1 --draws 20000` repeats it).
-pub const REPORT_SEED: u64 = 1;
+// The report's Monte Carlo draws and seed live in `yeta_service::report` (`yeta risk --seed 1
+// --draws 20000` repeats them), shared with the app.
 
 /// Renders `appraisal` of `study_text` to `pdf`: what `appraise --pdf` calls.
 pub fn write_report(
@@ -140,14 +138,8 @@ pub fn write_report(
     pdf: &Path,
     lang: yeta_report::Lang,
 ) -> Result<()> {
-    // The Monte Carlo section, when the study states any uncertainty: a fixed seed keeps the
-    // report deterministic, and the seed is printed in it.
-    let risk = yeta_core::Study::from_json(study_text).ok().and_then(|study| {
-        let opts = yeta_core::risk::Options { draws: REPORT_DRAWS, seed: REPORT_SEED, threads: 2, bins: 30 };
-        let cancel = std::sync::atomic::AtomicBool::new(false);
-        yeta_core::risk::simulate_study(&study, opts, &|_, _| {}, &cancel).ok().filter(|r| !r.uncertain.is_empty())
-    });
-    let bytes = yeta_report::render_with_risk(appraisal, study_text, lang, risk.as_ref())?;
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let bytes = yeta_service::report::report_pdf(appraisal, study_text, lang, &cancel, &|_, _| {})?;
     write_atomic(pdf, &bytes)?;
     println!("wrote {} ({} bytes)", pdf.display(), bytes.len());
     Ok(())
@@ -170,6 +162,8 @@ pub fn run(cmd: ReportCmd) -> Result<ExitCode> {
         ReportCmd::Report { study, pdf, lang } => {
             let lang: yeta_report::Lang = lang.parse().map_err(anyhow::Error::msg)?;
             let text = String::from_utf8(read(&study)?).with_context(|| format!("{} is not UTF-8", study.display()))?;
+            // A study saved with a byte-order mark is the same study (as `appraise` reads it).
+            let text = yeta_service::fs::strip_bom(&text).to_owned();
             let appraisal =
                 yeta_core::appraise_json(&text, None).with_context(|| format!("appraising {}", study.display()))?;
             write_report(&appraisal, &text, &pdf, lang)?;

@@ -28,6 +28,43 @@ fn out(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
+/// A report of the road study signed by "Park" (made once per test run): sign-off verifies it.
+fn signed_report() -> PathBuf {
+    static REPORT: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    REPORT
+        .get_or_init(|| {
+            let d = std::env::temp_dir().join(format!("yeta-cli-lib-report-{}", std::process::id()));
+            let _ = std::fs::remove_dir_all(&d);
+            std::fs::create_dir_all(&d).expect("dir");
+            let run = |args: &[&str]| {
+                let o = Command::new(env!("CARGO_BIN_EXE_yeta"))
+                    .args(args)
+                    .current_dir(root())
+                    .env("YETA_KEY_PASSWORD", "pw")
+                    .output()
+                    .expect("yeta runs");
+                assert_eq!(o.status.code(), Some(0), "{args:?}: {}", err(&o));
+            };
+            let p = |n: &str| d.join(n).to_str().expect("path").to_owned();
+            run(&["report", "fixtures/road-national-route.yeta.json", "--pdf", &p("r.pdf")]);
+            run(&["keygen", "--name", "Park", "--out", &p("park.pem")]);
+            run(&[
+                "sign",
+                &p("r.pdf"),
+                "--key",
+                &p("park.pem"),
+                "--reviewer",
+                "Park",
+                "--role",
+                "MOEF",
+                "--out",
+                &p("s.pdf"),
+            ]);
+            d.join("s.pdf")
+        })
+        .clone()
+}
+
 fn setup(tag: &str) -> (PathBuf, PathBuf) {
     let d = std::env::temp_dir().join(format!("yeta-cli-lib-{tag}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
@@ -39,8 +76,7 @@ fn setup(tag: &str) -> (PathBuf, PathBuf) {
         let o = yeta(&db, &["import", s, "--key", key, "--author", "Claimed Person"]);
         assert_eq!(o.status.code(), Some(0), "{}", err(&o));
     }
-    let report = d.join("report.pdf");
-    std::fs::write(&report, b"%PDF-1.7 stand-in").expect("report");
+    let report = signed_report();
     let o = yeta(
         &db,
         &["signoff", "road", "--revision", "1", "--reviewer", "Park", "--role", "MOEF", "--report"]

@@ -452,6 +452,31 @@ fn warnings(study: &Study, rules: &AppliedRules, e: &Economic, costs: &[Expanded
             pj.sector.code(),
         ));
     }
+    // Growth of 20 % a year or more for decades is rare in a PFS and usually a percentage typed
+    // as a fraction ("1" for 1 %): said, not refused.
+    let high = Decimal::new(2, 1);
+    let mut growths: Vec<(&str, usize, &String, usize, Option<Decimal>)> = Vec::new();
+    for (list, lines) in [
+        ("costs", study.costs.iter().map(|l| (&l.name, &l.flows)).collect::<Vec<_>>()),
+        ("benefits", study.benefits.iter().map(|l| (&l.name, &l.flows)).collect()),
+        ("revenues", study.revenues.iter().map(|l| (&l.name, &l.flows)).collect()),
+    ] {
+        for (i, (name, fl)) in lines.into_iter().enumerate() {
+            for (j, f) in fl.iter().enumerate() {
+                growths.push((list, i, name, j, f.growth));
+            }
+        }
+    }
+    for (list, i, name, j, g) in growths {
+        if let Some(g) = g.filter(|g| *g >= high) {
+            w.push(
+                Diagnostic::new(Code::HighGrowth, format!("{list}[{i}].flows[{j}].growth"))
+                    .text("line", name.clone())
+                    .percent("growth", econ::to_f64(g))
+                    .text("value", g.normalize().to_string()),
+            );
+        }
+    }
     let sunk: Decimal = costs.iter().map(|l| l.sunk).sum();
     if !sunk.is_zero() {
         w.push(

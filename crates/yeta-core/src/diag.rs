@@ -29,6 +29,8 @@ pub enum Code {
     TotalCostMismatch,
     /// Flows before the base year were left out as sunk costs.
     SunkCostsExcluded,
+    /// A flow grows by 20 % a year or more: often a percentage typed as a fraction.
+    HighGrowth,
     /// An evaluator's CR is above the cut-off.
     AhpInconsistent,
     /// An evaluator's top-level weights fall outside the rule set's range.
@@ -91,7 +93,7 @@ impl Code {
 }
 
 /// Every code, in declaration order (for the catalog's completeness test).
-pub const ALL: [Code; 31] = [
+pub const ALL: [Code; 32] = [
     Code::BelowPfsThreshold,
     Code::PfsExemptSector,
     Code::IrrNotUnique,
@@ -99,6 +101,7 @@ pub const ALL: [Code; 31] = [
     Code::NoBenefits,
     Code::TotalCostMismatch,
     Code::SunkCostsExcluded,
+    Code::HighGrowth,
     Code::AhpInconsistent,
     Code::AhpWeightOutsideRange,
     Code::AhpVerdictNotRobust,
@@ -125,7 +128,7 @@ pub const ALL: [Code; 31] = [
     Code::RegionalCapitalExempt,
 ];
 
-const CODES: [&str; 31] = [
+const CODES: [&str; 32] = [
     "below_pfs_threshold",
     "pfs_exempt_sector",
     "irr_not_unique",
@@ -133,6 +136,7 @@ const CODES: [&str; 31] = [
     "no_benefits",
     "total_cost_mismatch",
     "sunk_costs_excluded",
+    "high_growth",
     "ahp_inconsistent",
     "ahp_weight_outside_range",
     "ahp_verdict_not_robust",

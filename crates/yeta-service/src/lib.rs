@@ -1,5 +1,7 @@
 //! # yeta-service: what the shells (the `yeta` CLI, the desktop app) share around the engine
 //!
+//! - [`report::report_pdf`]: the appraisal report with its Monte Carlo section (fixed draws and
+//!   seed): the same study gives the same PDF bytes from the CLI and from the app;
 //! - [`fs::atomic_write`]: a file is replaced whole or not at all (temp file in the same
 //!   directory, fsync, rename, fsync of the directory; the temp file is removed on every error);
 //! - [`fs::check_outputs`]: before any work, refuses an output that is one of the inputs (or the
@@ -9,3 +11,4 @@
 #![deny(missing_docs)]
 
 pub mod fs;
+pub mod report;

@@ -104,17 +104,32 @@ impl Sector {
 }
 
 macro_rules! regions {
-    ($( $var:ident $code:literal $($alias:literal)? => $ko:literal, $en:literal, $capital:literal; )*) => {
+    ($( $var:ident $code:literal [$($alias:literal),*] => $ko:literal, $en:literal, $capital:literal; )*) => {
         /// A first-level region of Korea as its ISO 3166-2:KR code (시·도).
         ///
-        /// The old codes of Gangwon (`KR-42`) and Jeonbuk (`KR-45`) are read as the current ones.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+        /// Read from its code, its Korean name (full or short: `대구광역시`, `대구`) or its English
+        /// name; the old codes of Gangwon (`KR-42`) and Jeonbuk (`KR-45`) are read as the current
+        /// ones. Always written as the code.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, JsonSchema)]
         pub enum Region {
             $(
                 #[doc = $en]
-                #[serde(rename = $code $(, alias = $alias)?)]
+                #[serde(rename = $code)]
                 $var,
             )*
+        }
+
+        impl<'de> Deserialize<'de> for Region {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = String::deserialize(d)?;
+                Region::from_code(s.trim()).ok_or_else(|| {
+                    let shown: String = s.chars().take(40).collect();
+                    serde::de::Error::custom(format!(
+                        "\"{shown}\" is not a region; write its code or name: {}",
+                        Region::ALL.iter().map(|r| format!("{} {}", r.code(), r.name(true))).collect::<Vec<_>>().join(", ")
+                    ))
+                })
+            }
         }
 
         impl Region {
@@ -150,30 +165,31 @@ macro_rules! regions {
                 }
             }
 
-            /// Looks a code up, accepting the old Gangwon and Jeonbuk codes.
+            /// Looks a region up by code, Korean name (full or short), or English name, accepting
+            /// the old Gangwon and Jeonbuk codes.
             pub fn from_code(code: &str) -> Option<Region> {
-                match code { $($code $(| $alias)? => Some(Region::$var),)* _ => None }
+                match code { $($code | $ko | $en $(| $alias)* => Some(Region::$var),)* _ => None }
             }
         }
     };
 }
 
 regions! {
-    Seoul "KR-11" => "서울특별시", "Seoul", true;
-    Busan "KR-26" => "부산광역시", "Busan", false;
-    Daegu "KR-27" => "대구광역시", "Daegu", false;
-    Incheon "KR-28" => "인천광역시", "Incheon", true;
-    Gwangju "KR-29" => "광주광역시", "Gwangju", false;
-    Daejeon "KR-30" => "대전광역시", "Daejeon", false;
-    Ulsan "KR-31" => "울산광역시", "Ulsan", false;
-    Sejong "KR-50" => "세종특별자치시", "Sejong", false;
-    Gyeonggi "KR-41" => "경기도", "Gyeonggi", true;
-    Gangwon "KR-51" "KR-42" => "강원특별자치도", "Gangwon", false;
-    Chungbuk "KR-43" => "충청북도", "North Chungcheong", false;
-    Chungnam "KR-44" => "충청남도", "South Chungcheong", false;
-    Jeonbuk "KR-52" "KR-45" => "전북특별자치도", "North Jeolla", false;
-    Jeonnam "KR-46" => "전라남도", "South Jeolla", false;
-    Gyeongbuk "KR-47" => "경상북도", "North Gyeongsang", false;
-    Gyeongnam "KR-48" => "경상남도", "South Gyeongsang", false;
-    Jeju "KR-49" => "제주특별자치도", "Jeju", false;
+    Seoul "KR-11" ["서울", "서울시"] => "서울특별시", "Seoul", true;
+    Busan "KR-26" ["부산", "부산시"] => "부산광역시", "Busan", false;
+    Daegu "KR-27" ["대구", "대구시"] => "대구광역시", "Daegu", false;
+    Incheon "KR-28" ["인천", "인천시"] => "인천광역시", "Incheon", true;
+    Gwangju "KR-29" ["광주", "광주시"] => "광주광역시", "Gwangju", false;
+    Daejeon "KR-30" ["대전", "대전시"] => "대전광역시", "Daejeon", false;
+    Ulsan "KR-31" ["울산", "울산시"] => "울산광역시", "Ulsan", false;
+    Sejong "KR-50" ["세종", "세종시"] => "세종특별자치시", "Sejong", false;
+    Gyeonggi "KR-41" ["경기"] => "경기도", "Gyeonggi", true;
+    Gangwon "KR-51" ["KR-42", "강원", "강원도"] => "강원특별자치도", "Gangwon", false;
+    Chungbuk "KR-43" ["충북"] => "충청북도", "North Chungcheong", false;
+    Chungnam "KR-44" ["충남"] => "충청남도", "South Chungcheong", false;
+    Jeonbuk "KR-52" ["KR-45", "전북", "전라북도"] => "전북특별자치도", "North Jeolla", false;
+    Jeonnam "KR-46" ["전남"] => "전라남도", "South Jeolla", false;
+    Gyeongbuk "KR-47" ["경북"] => "경상북도", "North Gyeongsang", false;
+    Gyeongnam "KR-48" ["경남"] => "경상남도", "South Gyeongsang", false;
+    Jeju "KR-49" ["제주", "제주도"] => "제주특별자치도", "Jeju", false;
 }

@@ -9,6 +9,7 @@ pub mod flows;
 pub mod money;
 mod parse;
 mod validate;
+pub mod year;
 
 pub use codes::{Region, Sector, SectorClass};
 pub use flows::{FlowError, YearlyLine};
@@ -162,10 +163,13 @@ impl Default for RulesRef {
 pub struct Parameters {
     /// Price and discounting base year (기준연도): flows are in its constant prices and
     /// discounted to it; a flow in the base year has discount factor 1.
+    #[serde(deserialize_with = "year::deserialize")]
     pub base_year: i32,
     /// First year of the analysis period (usually the first year of spending).
+    #[serde(deserialize_with = "year::deserialize")]
     pub first_year: i32,
     /// Last year of the analysis period (construction + operation, e.g. 30 years for transport).
+    #[serde(deserialize_with = "year::deserialize")]
     pub last_year: i32,
     /// A stepped discount schedule in calendar years. When absent the rule set's schedule
     /// applies; when present it overrides it (and the appraisal says so).
@@ -184,6 +188,7 @@ pub struct Parameters {
 #[serde(deny_unknown_fields)]
 pub struct DiscountStep {
     /// First calendar year the rate applies to.
+    #[serde(deserialize_with = "year::deserialize")]
     pub from_year: i32,
     /// Real annual rate, e.g. `"0.045"`.
     #[schemars(with = "DecimalString")]
@@ -238,13 +243,13 @@ pub struct UnitValue {
 #[serde(deny_unknown_fields)]
 pub struct Flow {
     /// The single year of a one-year flow.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "year::option::deserialize", skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
     /// First year of a ranged flow.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "year::option::deserialize", skip_serializing_if = "Option::is_none")]
     pub from: Option<i32>,
     /// Last year of a ranged flow (inclusive).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "year::option::deserialize", skip_serializing_if = "Option::is_none")]
     pub to: Option<i32>,
     /// Amount (KRW, or quantity when the line has a unit value); for a range, the first year's.
     #[schemars(with = "DecimalString")]
@@ -261,12 +266,16 @@ pub struct Flow {
 #[serde(rename_all = "snake_case")]
 pub enum CostKind {
     /// Construction or system build (공사비, 구축비).
+    #[serde(alias = "공사비", alias = "구축비", alias = "건설비")]
     Capex,
     /// Land and compensation (용지보상비).
+    #[serde(alias = "용지보상비", alias = "보상비")]
     Land,
     /// Reinvestment, e.g. a hardware refresh (재투자비).
+    #[serde(alias = "재투자비")]
     Reinvestment,
     /// Operation and maintenance (운영·유지관리비).
+    #[serde(alias = "운영비", alias = "유지관리비", alias = "운영·유지관리비")]
     Opex,
     /// Anything else; say what in the name.
     Other,
@@ -277,18 +286,23 @@ pub enum CostKind {
 #[serde(rename_all = "snake_case")]
 pub enum BenefitKind {
     /// Travel-time savings (통행시간 절감).
+    #[serde(alias = "통행시간 절감", alias = "통행시간절감")]
     TravelTime,
     /// Vehicle or user operating-cost savings (차량운행비용 절감).
+    #[serde(alias = "차량운행비용 절감", alias = "운행비용 절감")]
     OperatingCost,
     /// Accident reduction (교통사고 감소).
+    #[serde(alias = "교통사고 감소")]
     Accident,
     /// Environmental cost reduction (환경비용 절감).
     Environment,
     /// Administrative or user cost savings, typical of ICT projects (업무비용 절감).
+    #[serde(alias = "업무비용 절감", alias = "비용 절감")]
     CostSaving,
     /// Productivity gains (생산성 향상).
     Productivity,
     /// Residual value of long-lived assets at the end of the period (잔존가치).
+    #[serde(alias = "잔존가치")]
     ResidualValue,
     /// Anything else; say what in the name.
     Other,
