@@ -84,7 +84,8 @@ fn ahp_section(o: &mut String, t: &T, h: &yeta_core::ahp::AhpResult) {
     );
     for c in &h.criteria {
         let range = c.range.map_or("—".to_owned(), |r| format!("{:.2}–{:.2}", r[0], r[1]));
-        let _ = writeln!(o, "  {:<16} {:>8.3} {:>13} {:>8.3} {:>12.3}", c.id, c.weight, range, c.score, c.contribution);
+        let name = t.cat().code("criterion", &c.id);
+        let _ = writeln!(o, "  {:<16} {:>8.3} {:>13} {:>8.3} {:>12.3}", name, c.weight, range, c.score, c.contribution);
     }
     let crs: Vec<String> = h.evaluators.iter().map(|e| format!("{} {:.3}", e.name, e.cr)).collect();
     let _ = writeln!(o, "  CR: {}", crs.join(", "));

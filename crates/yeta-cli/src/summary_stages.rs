@@ -9,7 +9,9 @@ pub fn render(o: &mut String, a: &Appraisal, ko: bool) {
     if let Some(p) = &a.policy {
         let _ = writeln!(o, "{}", s("■ 정책성 분석 (1–5점)", "■ Policy analysis (ratings 1–5)"));
         for g in &p.groups {
-            let _ = writeln!(o, "  {:<24} {:>5.2}  ({} {})", g.id, g.mean, g.items, s("개 항목", "items"));
+            let cat = yeta_i18n::catalog(if ko { yeta_i18n::Lang::Ko } else { yeta_i18n::Lang::En });
+            let name = cat.code("group", &g.id);
+            let _ = writeln!(o, "  {:<24} {:>5.2}  ({} {})", name, g.mean, g.items, s("개 항목", "items"));
             for w in &g.weak {
                 let _ = writeln!(o, "    {} {w}", s("약점:", "weak:"));
             }
