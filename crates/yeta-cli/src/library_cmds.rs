@@ -76,6 +76,10 @@ pub enum LibraryCommand {
         /// The signed report (its SHA-256 is recorded).
         #[arg(long)]
         report: PathBuf,
+        /// PEM bundle of the team's trusted reviewer or CA certificates: the sign-off is refused
+        /// unless every signature's certificate chains to one of them.
+        #[arg(long)]
+        trust: Option<PathBuf>,
     },
     /// Save many revisions, printing each committed number (the crash-safety test's writer).
     #[command(hide = true)]
@@ -201,13 +205,23 @@ pub fn run(cmd: LibraryCommand, db: Option<PathBuf>) -> Result<()> {
             yeta_service::fs::atomic_write(&out, json.as_bytes())?;
             crate::emit(&format!("{key} revision {n} written to {}\n", out.display()));
         }
-        LibraryCommand::Signoff { key, revision, reviewer, role, report } => {
+        LibraryCommand::Signoff { key, revision, reviewer, role, report, trust } => {
             let bytes = std::fs::read(&report).with_context(|| format!("cannot read {}", report.display()))?;
+            let anchors = match &trust {
+                Some(t) => {
+                    let text = std::fs::read_to_string(t).with_context(|| format!("cannot read {}", t.display()))?;
+                    Some(
+                        yeta_report::trust::load_trust_pem(&text)
+                            .map_err(|e| anyhow::anyhow!("{}: {e}", t.display()))?,
+                    )
+                }
+                None => None,
+            };
             // The same checks as the app's Sign off…: the report verifies, embeds this very
             // revision, and the reviewer is one of its signers.
             let (_, study) = lib.get(&key, Some(revision))?;
             let expected = yeta_store::sha256_hex(study.as_bytes());
-            let signers = yeta_report::check_for_signoff(&bytes, &expected, None).map_err(|e| {
+            let signers = yeta_report::check_for_signoff(&bytes, &expected, anchors.as_deref()).map_err(|e| {
                 anyhow::anyhow!("refusing the sign-off of {key} revision {revision}: {} {e}", report.display())
             })?;
             if !signers.iter().any(|s| s.subject.trim() == reviewer.trim()) {
