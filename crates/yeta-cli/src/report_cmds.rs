@@ -262,13 +262,20 @@ pub fn run(cmd: ReportCmd) -> Result<ExitCode> {
                         let trust_text = match &anchors {
                             None => String::new(),
                             Some(a) => {
+                                // Validity is judged at the signing time; a signature without
+                                // a readable one cannot be trusted (never judged at 1970).
                                 let at = s
                                     .info
                                     .as_ref()
                                     .and_then(|i| i.date.as_deref())
-                                    .and_then(yeta_report::trust::pdf_date_unix)
-                                    .unwrap_or(0);
-                                match yeta_report::trust::evaluate(&s.chain, a, at) {
+                                    .and_then(yeta_report::trust::pdf_date_unix);
+                                let trust = match at {
+                                    Some(at) => yeta_report::trust::evaluate(&s.chain, a, at),
+                                    None => yeta_report::Trust::Untrusted(
+                                        "the signature has no readable signing time (/M)".to_owned(),
+                                    ),
+                                };
+                                match trust {
                                     yeta_report::Trust::Trusted { subject, issuer, fingerprint, .. } => {
                                         format!(", trusted ({subject}, issued by {issuer}, SHA-256 {fingerprint})")
                                     }

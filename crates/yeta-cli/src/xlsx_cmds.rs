@@ -123,13 +123,15 @@ pub fn run(cmd: XlsxCmd) -> Result<ExitCode> {
             crate::emit(&format!("{file}: {} ({how})\n", imported.orientation));
             let count = |sec| imported.lines.iter().filter(|l| l.section == sec).count();
             let years: Vec<i32> = imported.year_cells.keys().copied().collect();
+            let span = match (years.first(), years.last()) {
+                (Some(a), Some(b)) => format!("with amounts in {a}–{b}"),
+                _ => "with no yearly amounts".to_owned(),
+            };
             crate::emit(&format!(
-                "  read {} cost, {} benefit, {} revenue lines with amounts in {}–{}\n",
+                "  read {} cost, {} benefit, {} revenue lines {span}\n",
                 count(yeta_xlsx::Section::Cost),
                 count(yeta_xlsx::Section::Benefit),
                 count(yeta_xlsx::Section::Revenue),
-                years.first().copied().unwrap_or_default(),
-                years.last().copied().unwrap_or_default(),
             ));
             let new = yeta_xlsx::import::apply(&s, &imported).map_err(|e| anyhow!("{e}"))?;
             let quantities = yeta_xlsx::import::quantity_lines(&new);

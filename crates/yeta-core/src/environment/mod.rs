@@ -292,11 +292,8 @@ pub fn validate(s: &EnvironmentSection, study: &Study, v: &mut Vec<ValidationErr
             }
             EnergyKind::Kwh => {}
         }
-        if e.hours.is_some_and(|h| h > 8784) {
-            v.push(ValidationError::new(
-                format!("{at}.hours"),
-                format!("{} is more hours than a year has", e.hours.unwrap_or(0)),
-            ));
+        if let Some(h) = e.hours.filter(|h| *h > 8784) {
+            v.push(ValidationError::new(format!("{at}.hours"), format!("{h} is more hours than a year has")));
         }
     }
     for (i, e) in s.embodied.iter().enumerate() {
