@@ -458,3 +458,4 @@ rule-long-horizon-enabled = Long-term rate applied
 rule-long-horizon-rate = Long-term rate
 rule-long-horizon-after-t = Long-term rate from year
 rule-ahp-cr-cutoff-value = CR cut-off
+report-weight-ranges-see-appendix = The weights are held within the ranges the rule set allows; appendix A gives the ranges and their sources.

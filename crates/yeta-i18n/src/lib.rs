@@ -45,11 +45,21 @@ impl Lang {
 }
 
 /// The Korean catalog source.
-pub const KO: &str =
-    concat!(include_str!("../../../locales/ko.ftl"), "\n", include_str!("../../../locales/ko-report.ftl"));
+pub const KO: &str = concat!(
+    include_str!("../../../locales/ko.ftl"),
+    "\n",
+    include_str!("../../../locales/ko-report.ftl"),
+    "\n",
+    include_str!("../../../locales/ko-app.ftl")
+);
 /// The English catalog source.
-pub const EN: &str =
-    concat!(include_str!("../../../locales/en.ftl"), "\n", include_str!("../../../locales/en-report.ftl"));
+pub const EN: &str = concat!(
+    include_str!("../../../locales/en.ftl"),
+    "\n",
+    include_str!("../../../locales/en-report.ftl"),
+    "\n",
+    include_str!("../../../locales/en-app.ftl")
+);
 
 /// Parses the Fluent subset: `id = text` lines, continuation lines indented, `#` comments.
 pub fn parse(src: &str) -> HashMap<&str, String> {

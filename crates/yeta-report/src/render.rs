@@ -296,7 +296,7 @@ pub fn render_opts(a: &Appraisal, study_text: &str, o: &Options<'_>) -> Result<V
     let mut toc = 1;
     let mut w = loop {
         let w = layout(fonts, a, study.as_ref(), risk, &json, &t, &hash_hex, date.as_deref(), toc);
-        let need = crate::sections::toc_pages(w.headings.iter().filter(|h| h.page > toc).count());
+        let need = crate::sections::toc_pages(&w.headings, toc);
         if need <= toc {
             break w;
         }

@@ -12,15 +12,37 @@ use yeta_core::Study;
 use yeta_core::econ::{Kind, Origin};
 use yeta_core::study::CostKind;
 
-/// Table-of-contents entries one page holds.
-pub(crate) const TOC_PER_PAGE: usize = 46;
+/// Line height of a 목차 entry, and the extra space before a chapter.
+const TOC_LINE: f32 = 11.6;
+const TOC_CHAPTER_GAP: f32 = 2.5;
+/// Room the 목차's title takes on its first page.
+const TOC_TITLE: f32 = 46.0;
 
-/// The 목차 drawn on the pages reserved for it (`first` = their first index): chapters and their
+/// The 목차 entries page by page, by the height each takes: what [`toc`] draws and
+/// [`toc_pages`] counts.
+fn toc_layout<'h>(entries: &[&'h Heading]) -> Vec<Vec<&'h Heading>> {
+    let mut pages: Vec<Vec<&Heading>> = vec![Vec::new()];
+    let mut y = TOP - TOC_TITLE;
+    for &h in entries {
+        let need = TOC_LINE + if h.level == 0 { TOC_CHAPTER_GAP } else { 0.0 };
+        if y - need < crate::layout::BOTTOM + 10.0 {
+            pages.push(Vec::new());
+            y = TOP;
+        }
+        y -= need;
+        if let Some(p) = pages.last_mut() {
+            p.push(h);
+        }
+    }
+    pages
+}
+
+/// The 목차 drawn on the `n` pages reserved for it from index `first`: chapters and their
 /// sections with dot leaders and page numbers as the footer prints them.
 pub(crate) fn toc(w: &mut Writer<'_>, headings: &[Heading], first: usize, n: usize, t: &T) {
     let mut pages = std::mem::take(&mut w.pages);
     let entries: Vec<&Heading> = headings.iter().filter(|h| h.page >= first + n).collect();
-    for (k, chunk) in entries.chunks(TOC_PER_PAGE).enumerate() {
+    for (k, chunk) in toc_layout(&entries).iter().enumerate() {
         let Some(ops) = pages.get_mut(first + k) else { break };
         w.ops = std::mem::take(ops);
         let mut y = TOP;
@@ -28,36 +50,37 @@ pub(crate) fn toc(w: &mut Writer<'_>, headings: &[Heading], first: usize, n: usi
             w.text(ML, y - 18.0, 18.0, true, NAVY, t.m("report-contents"));
             y -= 26.0;
             w.line(&[(ML, y), (XR, y)], NAVY, 1.2);
-            y -= 20.0;
+            y -= TOC_TITLE - 26.0;
         }
         for h in chunk {
             let (x, size, bold) = if h.level == 0 { (ML, 10.5, true) } else { (ML + 16.0, 9.5, false) };
             if h.level == 0 {
-                y -= 3.0;
+                y -= TOC_CHAPTER_GAP;
             }
             let num = (h.page + 1).to_string();
             let title = crate::render::short(&h.title, 70);
-            w.text(x, y, size, bold, if h.level == 0 { NAVY } else { INK }, &title);
+            w.text(x, y - size, size, bold, if h.level == 0 { NAVY } else { INK }, &title);
             let tw = w.width(&title, size, bold);
             let nw = w.width(&num, size, false);
             // Dot leaders between the title and the page number.
             let dot = w.width("·", size, false).max(1.0);
             let (from, to) = (x + tw + 6.0, XR - nw - 6.0);
             if to > from {
-                let n = ((to - from) / (dot * 1.6)) as usize;
-                w.text(from, y, size, false, GREY, &"·".repeat(n));
+                let count = ((to - from) / (dot * 1.6)) as usize;
+                w.text(from, y - size, size, false, GREY, &"·".repeat(count));
             }
-            w.text_right(XR, y, size, false, INK, &num);
-            y -= 13.2;
+            w.text_right(XR, y - size, size, false, INK, &num);
+            y -= TOC_LINE;
         }
         *ops = std::mem::take(&mut w.ops);
     }
     w.pages = pages;
 }
 
-/// How many pages the 목차 of `n` entries takes.
-pub(crate) fn toc_pages(n: usize) -> usize {
-    n.div_ceil(TOC_PER_PAGE).max(1)
+/// How many pages the 목차 of these headings takes, when it starts after `reserved` pages.
+pub(crate) fn toc_pages(headings: &[Heading], reserved: usize) -> usize {
+    let entries: Vec<&Heading> = headings.iter().filter(|h| h.page > reserved).collect();
+    toc_layout(&entries).len().max(1)
 }
 
 /// A `YYYY-MM-DD` date as the reader writes it: 2026년 12월 2일, 2 December 2026.

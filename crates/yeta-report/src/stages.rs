@@ -592,8 +592,9 @@ pub(crate) fn ahp(w: &mut Writer<'_>, a: &AhpResult, t: &T) {
     ]);
     w.table(&cols, &rows, 8.5);
     weights_chart(w, a, t);
-    if let Some(r) = &a.weight_range {
-        w.para(&format!("{}: {}", t.m("report-weight-ranges"), r.source), 8.0, GREY);
+    if a.weight_range.is_some() {
+        // The range's source is cited in appendix A, with the rule set's other sources.
+        w.para(t.m("report-weight-ranges-see-appendix"), 8.0, GREY);
     }
 
     w.h2(t.m("report-sub-criteria-global-weights"));
@@ -722,6 +723,17 @@ fn weights_chart(w: &mut Writer<'_>, a: &AhpResult, t: &T) {
     w.y = bottom - 22.0;
 }
 
+/// The uncertain inputs in the reader's words: the study's line names, and the discount rate
+/// (which the engine lists last by its English name) from the catalog.
+fn uncertain_names(r: &yeta_core::risk::RiskResult, t: &T) -> Vec<String> {
+    let lines = r.uncertain.len() - usize::from(r.rate_uncertain && !r.uncertain.is_empty());
+    let mut v: Vec<String> = r.uncertain[..lines].to_vec();
+    if r.rate_uncertain {
+        v.push(t.cat().text("discount-rate"));
+    }
+    v
+}
+
 /// Monte Carlo risk analysis (위험 분석): the distribution of NPV and B/C, P(B/C ≥ 1), the NPV
 /// histogram and the critical variables (EU CBA guide 2014), with the seed that repeats the run.
 pub(crate) fn risk(w: &mut Writer<'_>, r: &yeta_core::risk::RiskResult, t: &T) {
@@ -734,7 +746,7 @@ pub(crate) fn risk(w: &mut Writer<'_>, r: &yeta_core::risk::RiskResult, t: &T) {
             r.seed,
             t.m("report-the-same-seed-gives-the-same"),
             t.m("report-uncertain-inputs"),
-            if r.uncertain.is_empty() { "—".to_owned() } else { r.uncertain.join(", ") }
+            if r.uncertain.is_empty() { "—".to_owned() } else { uncertain_names(r, t).join(", ") }
         ),
         9.0,
         INK,

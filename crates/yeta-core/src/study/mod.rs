@@ -17,7 +17,7 @@ pub use money::DecimalString;
 pub use parse::StudyError;
 pub(crate) use parse::parse_json;
 pub(crate) use validate::flow as validate_flow;
-pub use validate::{ValidationError, validate};
+pub use validate::{ValidationError, is_date, validate};
 
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
