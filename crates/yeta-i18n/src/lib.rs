@@ -50,7 +50,9 @@ pub const KO: &str = concat!(
     "\n",
     include_str!("../../../locales/ko-report.ftl"),
     "\n",
-    include_str!("../../../locales/ko-app.ftl")
+    include_str!("../../../locales/ko-app.ftl"),
+    "\n",
+    include_str!("../../../locales/ko-cli.ftl")
 );
 /// The English catalog source.
 pub const EN: &str = concat!(
@@ -58,7 +60,9 @@ pub const EN: &str = concat!(
     "\n",
     include_str!("../../../locales/en-report.ftl"),
     "\n",
-    include_str!("../../../locales/en-app.ftl")
+    include_str!("../../../locales/en-app.ftl"),
+    "\n",
+    include_str!("../../../locales/en-cli.ftl")
 );
 
 /// Parses the Fluent subset: `id = text` lines, continuation lines indented, `#` comments.

@@ -134,18 +134,27 @@ impl<'f> Writer<'f> {
             .collect()
     }
 
-    /// Width of `s` at `size` points.
-    pub fn width(&self, s: &str, size: f32, bold: bool) -> f32 {
-        let s = &self.printable(s, bold);
+    /// Width of one character at `size` points, as [`Self::width`] measures it.
+    fn char_width(&self, c: char, size: f32, bold: bool) -> f32 {
         let f = if bold { &self.fonts.bold } else { &self.fonts.regular };
         let upem = f32::from(f.units_per_em.max(1));
-        let units: u32 = s
-            .chars()
-            .map(|c| {
-                f.lookup_glyph_index(c as u32).and_then(|g| f.get_glyph_width(g)).map_or(upem as u32 / 2, u32::from)
-            })
-            .sum();
+        let shown = match c {
+            '\u{2022}' => '·',
+            '\u{203a}' => '>',
+            '\u{2039}' => '<',
+            _ if c.is_control() || f.lookup_glyph_index(c as u32).is_some() => c,
+            '\u{2212}' | '\u{2010}' | '\u{2011}' => '-',
+            '\u{2009}' | '\u{202f}' | '\u{00a0}' => ' ',
+            _ => '?',
+        };
+        let units =
+            f.lookup_glyph_index(shown as u32).and_then(|g| f.get_glyph_width(g)).map_or(upem as u32 / 2, u32::from);
         units as f32 / upem * size
+    }
+
+    /// Width of `s` at `size` points.
+    pub fn width(&self, s: &str, size: f32, bold: bool) -> f32 {
+        s.chars().map(|c| self.char_width(c, size, bold)).sum()
     }
 
     pub fn text(&mut self, x: f32, y: f32, size: f32, bold: bool, color: (f32, f32, f32), s: &str) {
@@ -254,18 +263,30 @@ impl<'f> Writer<'f> {
                 .filter(|&(i, _)| i < para.len())
                 .map(|(i, o)| (i, o == BreakOpportunity::Allowed && para[..i].ends_with(' ')))
                 .collect();
+            // Width of the text before each byte offset (at char boundaries), so a candidate
+            // line's width is a difference, not a new measurement: wrapping stays linear.
+            let mut cum = vec![0.0f32; para.len() + 1];
+            let mut acc = 0.0;
+            for (i, c) in para.char_indices() {
+                cum[i] = acc;
+                acc += self.char_width(c, size, bold);
+            }
+            cum[para.len()] = acc;
+            let span = |a: usize, b: usize| {
+                let b = a + para[a..b].trim_end().len();
+                cum[b] - cum[a]
+            };
             let mut start = 0;
             loop {
-                let rest = &para[start..];
-                if self.width(rest.trim_end(), size, bold) <= w {
-                    out.push(rest.trim_end().to_owned());
+                if span(start, para.len()) <= w {
+                    out.push(para[start..].trim_end().to_owned());
                     break;
                 }
                 // The last opportunity whose line fits, preferring one after a space.
                 let mut best: Option<usize> = None;
                 let mut best_space: Option<usize> = None;
                 for &(i, space) in ops.iter().filter(|&&(i, _)| i > start) {
-                    if self.width(para[start..i].trim_end(), size, bold) > w {
+                    if span(start, i) > w {
                         break;
                     }
                     best = Some(i);
@@ -273,16 +294,17 @@ impl<'f> Writer<'f> {
                         best_space = Some(i);
                     }
                 }
-                let full = |i: usize| self.width(para[start..i].trim_end(), size, bold) >= w * 0.66;
+                let full = |i: usize| span(start, i) >= w * 0.66;
                 let cut = match (best_space, best) {
                     (Some(sp), _) if full(sp) => sp,
                     (_, Some(b)) => b,
                     (Some(sp), None) => sp,
                     // Nothing fits: break the first unit by characters.
                     (None, None) => {
+                        let rest = &para[start..];
                         let mut end = start;
                         for (k, ch) in rest.char_indices() {
-                            if k > 0 && self.width(&rest[..k + ch.len_utf8()], size, bold) > w {
+                            if k > 0 && span(start, start + k + ch.len_utf8()) > w {
                                 break;
                             }
                             end = start + k + ch.len_utf8();
