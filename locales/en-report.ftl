@@ -459,3 +459,32 @@ rule-long-horizon-rate = Long-term rate
 rule-long-horizon-after-t = Long-term rate from year
 rule-ahp-cr-cutoff-value = CR cut-off
 report-weight-ranges-see-appendix = The weights are held within the ranges the rule set allows; appendix A gives the ranges and their sources.
+
+# IX. Review of the comprehensive evaluation
+report-verdict-switching-values = What would flip the verdict (AHP switching values)
+report-weights-cannot-flip = No weights within the ranges the rule set allows change the verdict.
+report-weights-flip = The nearest weights within the allowed ranges that flip the verdict lie at a distance of { $distance } from the applied weights; the weight that moves most is { $criterion } ({ $change }).
+report-criterion = Criterion
+report-applied-weight = Applied weight
+report-flip-weight = Flipping weight
+report-sub-criterion = Sub-criterion
+report-panel-judgement = Panel judgement
+report-flip-judgement = Judgement that flips the verdict
+report-no-flip-on-the-scale = none on the scale (1/9–9)
+report-leaf-switch-intro = If a sub-criterion's "implement vs not" judgement (Saaty's scale) took the value below, the other judgements and the weights held, the score would reach the 0.5 threshold.
+report-who-the-score-rests-on = Whom the score rests on
+report-score-spread = The evaluators' own scores range over { $low }–{ $high }.
+report-evaluator-left-out = Evaluator left out
+report-score-without = Score without
+report-verdict-without = Verdict without
+report-implement = implement
+report-do-not-implement = do not implement
+report-no-single-evaluator = Leaving out any one evaluator does not change the verdict.
+report-single-evaluators = Leaving out one evaluator changes the verdict in { $n } cases: the verdict rests on them.
+report-node = Comparison
+report-dispersion = Dispersion
+report-farthest-evaluator = Farthest from the panel
+report-node-alternatives = implement vs not, per sub-criterion
+report-node-goal = criteria against each other
+report-dispersion-intro = Dispersion is the geometric standard deviation of the evaluators' judgements (1 = full agreement): the larger, the more the review meeting has to discuss.
+report-incoherent = { $evaluator }: the economic judgement { $judgement } (above 1 favours implement) contradicts the B/C of { $bc }.

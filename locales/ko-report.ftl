@@ -459,3 +459,32 @@ rule-long-horizon-rate = 장기 할인율
 rule-long-horizon-after-t = 장기 할인율 적용 시작 연차
 rule-ahp-cr-cutoff-value = 일관성 비율(CR) 기준
 report-weight-ranges-see-appendix = 가중치는 지침이 허용하는 범위 안으로 조정하였다. 범위와 그 출처는 부록 A에 있다.
+
+# Ⅸ. 종합평가 검토: 판단의 전환점과 평가단
+report-verdict-switching-values = 판단의 전환점 (AHP 전환값)
+report-weights-cannot-flip = 지침이 허용하는 가중치 범위 안에서는 어떤 가중치 조합으로도 판단이 바뀌지 않는다.
+report-weights-flip = 허용 범위 안에서 판단을 바꾸는 가장 가까운 가중치는 현재 가중치에서 거리 { $distance }만큼 떨어져 있으며, 가장 크게 바뀌는 항목은 { $criterion }({ $change })이다.
+report-criterion = 평가항목
+report-applied-weight = 적용 가중치
+report-flip-weight = 전환 가중치
+report-sub-criterion = 세부 기준
+report-panel-judgement = 평가단 판단
+report-flip-judgement = 판단이 바뀌는 값
+report-no-flip-on-the-scale = 척도(1/9–9) 안에서 바뀌지 않음
+report-leaf-switch-intro = 각 세부 기준의 '시행 대 미시행' 판단(Saaty 척도)이 다음 값이 되면, 다른 판단과 가중치가 그대로일 때 종합점수가 기준 0.5에 이른다.
+report-who-the-score-rests-on = 평가단 분석
+report-score-spread = 평가자별 점수는 { $low }–{ $high }이다.
+report-evaluator-left-out = 제외한 평가자
+report-score-without = 제외 시 점수
+report-verdict-without = 제외 시 판정
+report-implement = 시행
+report-do-not-implement = 미시행
+report-no-single-evaluator = 어느 평가자 한 명을 제외해도 판단은 바뀌지 않는다.
+report-single-evaluators = 평가자 한 명을 제외하면 판단이 바뀌는 경우가 { $n }건 있다: 판단이 그 평가자에게 달려 있다.
+report-node = 비교 항목
+report-dispersion = 분산도
+report-farthest-evaluator = 평가단과 가장 먼 평가자
+report-node-alternatives = 세부 기준별 시행 대 미시행
+report-node-goal = 평가항목 간 비교
+report-dispersion-intro = 분산도는 평가자 간 판단의 기하 표준편차(1 = 완전 일치)이다. 값이 큰 항목이 평가 회의에서 논의할 이견이다.
+report-incoherent = { $evaluator }: 경제성 판단 { $judgement }(시행 쪽이면 1보다 큼)이 B/C { $bc }와 어긋난다.

@@ -179,3 +179,45 @@ fn bad_panel_names_the_cell() {
     let err = yeta_core::appraise_json(&v.to_string(), None).expect_err("invalid").to_string();
     assert!(err.contains("ahp.evaluators[1].criteria.goal: has 2 rows"), "{err}");
 }
+
+/// The reviewer's view of the road panel (issue: how close the verdict is, and who it rests on).
+/// The score range over the allowed weights, 0.573–0.595, does not reach 0.5: no weights within
+/// the ranges flip the verdict. The economic leaf (global weight w₁ = 3360^0.2 / Σ, priority 0.5)
+/// flips it at p* = 0.5 + (0.5 − score)/w₁, i.e. at the panel judgement a* = p*/(1 − p*).
+#[test]
+fn road_panel_switching_values_by_hand() {
+    let text = include_str!("../../../fixtures/road-national-route.yeta.json");
+    let ahp = yeta_core::appraise_json(text, None).expect("appraises").ahp.expect("ahp");
+    assert!(ahp.panel.weight_switch.is_none(), "{:?}", ahp.panel.weight_switch);
+    let g = [3360f64.powf(0.2), 810f64.powf(0.2), 1176f64.powf(0.2)];
+    let w1 = g[0] / g.iter().sum::<f64>();
+    let score = 0.580224;
+    let p = 0.5 + (0.5 - score) / w1;
+    let a = p / (1.0 - p);
+    assert!((0.40..0.43).contains(&a), "hand arithmetic {a}");
+    let econ = ahp.panel.leaf_switches.iter().find(|l| l.leaf == "economic").expect("economic leaf");
+    assert!((econ.judgement - 1.0).abs() < 1e-9, "the panel's economic judgement is 1 (0.5)");
+    let flip = econ.flip.expect("on the scale");
+    assert!((flip - a).abs() < 2e-5, "engine {flip} vs hand {a}");
+}
+
+/// Leave-one-out against the whole engine: the score without evaluator i equals the appraisal of
+/// the study with evaluator i deleted.
+#[test]
+fn leave_one_out_matches_the_study_without_the_evaluator() {
+    let text = include_str!("../../../fixtures/road-national-route.yeta.json");
+    let ahp = yeta_core::appraise_json(text, None).expect("appraises").ahp.expect("ahp");
+    assert_eq!(ahp.panel.leave_one_out.len(), ahp.evaluators.len());
+    for (i, loo) in ahp.panel.leave_one_out.iter().enumerate() {
+        let mut v: serde_json::Value = serde_json::from_str(text).expect("json");
+        let evs = v["ahp"]["evaluators"].as_array_mut().expect("evaluators");
+        assert_eq!(evs[i]["name"], loo.evaluator.as_str());
+        evs.remove(i);
+        let without = yeta_core::appraise_json(&v.to_string(), None).expect("appraises").ahp.expect("ahp");
+        assert!((without.score - loo.score).abs() < 1e-9, "{}: {} vs {}", loo.evaluator, without.score, loo.score);
+        assert_eq!(loo.implement, without.implement);
+    }
+    let [lo, hi] = ahp.panel.score_spread.expect("spread");
+    assert!(ahp.evaluators.iter().all(|e| e.score >= lo && e.score <= hi));
+    assert!(ahp.panel.consensus.iter().all(|c| c.dispersion >= 1.0));
+}

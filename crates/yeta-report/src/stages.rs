@@ -683,6 +683,143 @@ pub(crate) fn ahp(w: &mut Writer<'_>, a: &AhpResult, t: &T) {
     for note in &a.notes {
         w.para(&format!("• {}", t.cat().diagnostic(note)), 8.5, GREY);
     }
+    panel_review(w, a, t);
+}
+
+/// The reviewer's view (종합평가 검토): what would flip the verdict, and whom it rests on.
+fn panel_review(w: &mut Writer<'_>, a: &AhpResult, t: &T) {
+    let p = &a.panel;
+    let name = |id: &str| {
+        let leaf = a.leaves.iter().find(|l| l.id == id).and_then(|l| l.path.last().cloned());
+        let n = criterion_label(id, leaf.as_deref().unwrap_or(id), t);
+        if n == id { t.cat().code("criterion", id) } else { n }
+    };
+    w.h2(t.m("report-verdict-switching-values"));
+    match &p.weight_switch {
+        None => w.para(t.m("report-weights-cannot-flip"), 9.0, INK),
+        Some(ws) => {
+            let (id, change) = &ws.largest_change;
+            w.para(
+                &t.f(
+                    "report-weights-flip",
+                    &[
+                        ("distance", format!("{:.3}", ws.distance)),
+                        ("criterion", name(id)),
+                        ("change", format!("{change:+.3}")),
+                    ],
+                ),
+                9.0,
+                INK,
+            );
+            let cols = [
+                Col { head: t.m("report-criterion"), width: 40.0, align: Align::Left },
+                Col { head: t.m("report-applied-weight"), width: 30.0, align: Align::Right },
+                Col { head: t.m("report-flip-weight"), width: 30.0, align: Align::Right },
+            ];
+            let rows: Vec<Vec<String>> = ws
+                .weights
+                .iter()
+                .map(|(id, v)| {
+                    let now = a.weights.get(id).copied().unwrap_or(f64::NAN);
+                    vec![name(id), format!("{now:.3}"), format!("{v:.3}")]
+                })
+                .collect();
+            w.table(&cols, &rows, 8.5);
+        }
+    }
+    let cols = [
+        Col { head: t.m("report-sub-criterion"), width: 46.0, align: Align::Left },
+        Col { head: t.m("report-panel-judgement"), width: 22.0, align: Align::Right },
+        Col { head: t.m("report-flip-judgement"), width: 32.0, align: Align::Right },
+    ];
+    let rows: Vec<Vec<String>> = p
+        .leaf_switches
+        .iter()
+        .map(|l| {
+            vec![
+                name(&l.leaf),
+                yeta_core::ahp::matrix::saaty_text(l.judgement),
+                l.flip.map_or_else(
+                    || t.m("report-no-flip-on-the-scale").to_owned(),
+                    |f| format!("{} ({f:.2})", yeta_core::ahp::matrix::saaty_text(f)),
+                ),
+            ]
+        })
+        .collect();
+    w.para(t.m("report-leaf-switch-intro"), 8.5, GREY);
+    w.table(&cols, &rows, 8.5);
+
+    w.h2(t.m("report-who-the-score-rests-on"));
+    if let Some([lo, hi]) = p.score_spread {
+        w.para(&t.f("report-score-spread", &[("low", format!("{lo:.3}")), ("high", format!("{hi:.3}"))]), 9.0, INK);
+    }
+    if !p.leave_one_out.is_empty() {
+        let cols = [
+            Col { head: t.m("report-evaluator-left-out"), width: 44.0, align: Align::Left },
+            Col { head: t.m("report-score-without"), width: 28.0, align: Align::Right },
+            Col { head: t.m("report-verdict-without"), width: 28.0, align: Align::Left },
+        ];
+        let rows: Vec<Vec<String>> = p
+            .leave_one_out
+            .iter()
+            .map(|l| {
+                vec![
+                    l.evaluator.clone(),
+                    format!("{:.3}", l.score),
+                    t.m(if l.implement { "report-implement" } else { "report-do-not-implement" }).to_owned(),
+                ]
+            })
+            .collect();
+        w.table(&cols, &rows, 8.5);
+        let flips = p.leave_one_out.iter().filter(|l| l.implement != a.implement).count();
+        w.para(
+            &if flips == 0 {
+                t.m("report-no-single-evaluator").to_owned()
+            } else {
+                t.f("report-single-evaluators", &[("n", flips.to_string())])
+            },
+            9.0,
+            INK,
+        );
+    }
+    if !p.consensus.is_empty() {
+        let cols = [
+            Col { head: t.m("report-node"), width: 44.0, align: Align::Left },
+            Col { head: t.m("report-dispersion"), width: 22.0, align: Align::Right },
+            Col { head: t.m("report-farthest-evaluator"), width: 34.0, align: Align::Left },
+        ];
+        let rows: Vec<Vec<String>> = p
+            .consensus
+            .iter()
+            .map(|c| {
+                let node = match c.node.as_str() {
+                    "alternatives" => t.m("report-node-alternatives").to_owned(),
+                    "goal" => t.m("report-node-goal").to_owned(),
+                    id => name(id),
+                };
+                vec![node, format!("{:.2}", c.dispersion), c.farthest.clone().unwrap_or_else(|| "—".into())]
+            })
+            .collect();
+        w.para(t.m("report-dispersion-intro"), 8.5, GREY);
+        w.table(&cols, &rows, 8.5);
+    }
+    for x in &p.incoherent {
+        w.para(
+            &format!(
+                "• {}",
+                t.f(
+                    "report-incoherent",
+                    &[
+                        ("evaluator", x.evaluator.clone()),
+                        ("judgement", yeta_core::ahp::matrix::saaty_text(x.judgement)),
+                        ("bc", format!("{:.2}", x.bc)),
+                    ],
+                )
+            ),
+            9.0,
+            INK,
+        );
+    }
 }
 
 /// Weights of the top-level criteria as bars, with each evaluator's weight as a tick and the

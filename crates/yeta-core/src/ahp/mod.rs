@@ -12,6 +12,7 @@
 //! verdict is robust.
 
 pub mod matrix;
+pub mod panel;
 
 pub use matrix::{Judgement, Method, Priorities};
 
@@ -439,6 +440,8 @@ pub struct AhpResult {
     pub economic_bc: Option<f64>,
     /// Anything the reader should know (completed blanks, ranges not applicable…).
     pub notes: Vec<Diagnostic>,
+    /// The reviewer's view: switching values of the verdict, leave-one-out scores, agreement.
+    pub panel: panel::PanelAnalysis,
 }
 
 /// Local priorities at every inner node and "implement" priorities at every leaf.
@@ -827,6 +830,100 @@ pub fn evaluate(
         walk(c, &mut Vec::new(), *wk, &panel, &mut leaves);
     }
 
+    let panel_analysis = {
+        let n = w.len();
+        let box_ = bounds.clone().unwrap_or_else(|| vec![[0.0, 1.0]; n]);
+        let weight_switch = panel::weight_switch(&w, &s, &box_, threshold).map(|(ws, distance)| {
+            let (k, change) = ws
+                .iter()
+                .zip(&w)
+                .map(|(a, b)| a - b)
+                .enumerate()
+                .max_by(|a, b| a.1.abs().total_cmp(&b.1.abs()))
+                .unwrap_or((0, 0.0));
+            panel::WeightSwitch {
+                weights: top_ids.iter().cloned().zip(ws).collect(),
+                distance,
+                largest_change: (top_ids.get(k).cloned().unwrap_or_default(), change),
+            }
+        });
+        let leaf_switches = leaves
+            .iter()
+            .map(|l| panel::LeafSwitch {
+                leaf: l.id.clone(),
+                judgement: l.implement_priority / (1.0 - l.implement_priority).max(1e-12),
+                flip: panel::leaf_switch(l.global_weight, l.implement_priority, score, threshold),
+            })
+            .collect();
+        let score_of = |p: &Judged| {
+            let s = criterion_scores(&top, p);
+            let w_raw = p.local.get(GOAL).cloned().unwrap_or_default();
+            let w = bounds.as_ref().and_then(|b| project_to_ranges(&w_raw, b)).unwrap_or(w_raw);
+            w.iter().zip(&s).map(|(w, s)| w * s).sum::<f64>()
+        };
+        let leave_one_out = if mask.iter().filter(|k| **k).count() >= 2 {
+            (0..mask.len())
+                .filter(|&i| mask[i])
+                .map(|i| {
+                    let mut m = mask.clone();
+                    m[i] = false;
+                    let sc = score_of(&panel_of(&m));
+                    panel::LeaveOneOut { evaluator: ev_results[i].name.clone(), score: sc, implement: sc >= threshold }
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let scores: Vec<f64> = ev_results.iter().map(|e| e.score).collect();
+        let score_spread = (!scores.is_empty()).then(|| {
+            [scores.iter().copied().fold(f64::MAX, f64::min), scores.iter().copied().fold(f64::MIN, f64::max)]
+        });
+        let mut consensus = Vec::new();
+        for (key, _) in &nodes {
+            let (who, mats): (Vec<usize>, Vec<&Vec<Vec<Option<f64>>>>) =
+                all.iter().enumerate().filter_map(|(e, m)| m.get(key).map(|x| (e, x))).unzip();
+            if let Some((d, far)) = panel::dispersion(&mats) {
+                consensus.push(panel::Consensus {
+                    node: key.clone(),
+                    dispersion: d,
+                    farthest: who.get(far).map(|&e| ev_results[e].name.clone()),
+                });
+            }
+        }
+        // The leaves' "implement vs not" judgements as the pairs (0, leaf) of one matrix.
+        let leaf_ids = leaves_of(&top);
+        let alt: Vec<Vec<Vec<Option<f64>>>> = section
+            .evaluators
+            .iter()
+            .map(|e| {
+                let mut m = vec![vec![None; leaf_ids.len() + 1]; leaf_ids.len() + 1];
+                for (k, l) in leaf_ids.iter().enumerate() {
+                    m[0][k + 1] = e.alternatives.get(l).and_then(|j| j.0);
+                }
+                m
+            })
+            .collect();
+        if let Some((d, far)) = panel::dispersion(&alt.iter().collect::<Vec<_>>()) {
+            consensus.push(panel::Consensus {
+                node: "alternatives".into(),
+                dispersion: d,
+                farthest: ev_results.get(far).map(|e| e.name.clone()),
+            });
+        }
+        let incoherent = match economic_bc {
+            Some(bc) => section
+                .evaluators
+                .iter()
+                .filter_map(|e| {
+                    let a = e.alternatives.get("economic").and_then(|j| j.0)?;
+                    panel::incoherent(a, bc).then(|| panel::Incoherent { evaluator: e.name.clone(), judgement: a, bc })
+                })
+                .collect(),
+            None => Vec::new(),
+        };
+        panel::PanelAnalysis { weight_switch, leaf_switches, leave_one_out, score_spread, consensus, incoherent }
+    };
+
     let criteria: Vec<CriterionResult> = top
         .iter()
         .enumerate()
@@ -865,6 +962,7 @@ pub fn evaluate(
         weight_range: range,
         economic_bc,
         notes,
+        panel: panel_analysis,
     }
 }
 
