@@ -1,0 +1,281 @@
+//! Every problem of a study in one pass (전체 오류 검사): type errors (a missing field, a wrong
+//! type, a bad amount or year, an unknown code or field) and the semantic validation together,
+//! each with its field path, the value and what would be accepted.
+//!
+//! The text is read as JSON first; then the study is read from it again and again, and after
+//! each type error the offending value is replaced by a stand-in of the right type (or an unknown
+//! field removed), so the next read gets past it and finds the next one. The stand-ins never
+//! reach the caller: semantic problems at or under a field that had a type error are dropped
+//! (they would be about the stand-in), and without every type error repaired no study is
+//! returned.
+
+use super::{FORMAT, Study, ValidationError, parse, unit, validate};
+use serde_json::{Map, Value};
+use serde_path_to_error::Segment;
+
+/// How many type errors one pass reports at most (a file that is not a study at all would
+/// otherwise list every field).
+pub const MAX_TYPE_ERRORS: usize = 200;
+
+/// Reads and checks a study under the built-in rule sets: the study, or every problem found.
+pub fn check(text: &str) -> Result<Study, Vec<ValidationError>> {
+    check_with(text, None)
+}
+
+/// [`check`] with a custom rule set the study may name.
+pub fn check_with(text: &str, custom: Option<&crate::RuleSet>) -> Result<Study, Vec<ValidationError>> {
+    let (study, mut errors) = read_all(text);
+    let Some(study) = study else { return Err(errors) };
+    let bad: Vec<String> = errors.iter().map(|e| e.path.clone()).collect();
+    let mut semantic = Vec::new();
+    if study.format != FORMAT {
+        semantic.push(ValidationError::new(
+            "format",
+            format!("\"{}\" is not a format this Yeta reads; expected \"{FORMAT}\"", study.format),
+        ));
+    }
+    if let Err(v) = validate(&study) {
+        semantic.extend(v);
+    }
+    match crate::appraisal::resolve_rules(&study, custom) {
+        Err(e) => semantic.extend(e.problems()),
+        Ok(rules) => {
+            if let Some(section) = &study.ahp {
+                let ri_len = rules.set.ahp.as_ref().map_or(15, |a| a.random_index.value.len());
+                crate::ahp::check_sizes(section, &study, ri_len, &mut semantic);
+            }
+        }
+    }
+    let period_bad = bad.iter().any(|p| p.starts_with("parameters."));
+    semantic.retain(|e| !about_a_stand_in(&e.path, &e.message, &bad, period_bad));
+    for e in semantic {
+        if !errors.contains(&e) {
+            errors.push(e);
+        }
+    }
+    if errors.is_empty() { Ok(study) } else { Err(errors) }
+}
+
+/// A semantic problem at or under a field that had a type error, or above it on the way there
+/// (`costs[0].flows[1]` when `costs[0].flows[1].year` was not a year), or about the analysis
+/// period when one of its years was not a year.
+fn about_a_stand_in(path: &str, message: &str, bad: &[String], period_bad: bool) -> bool {
+    let under = |a: &str, b: &str| a == b || a.starts_with(&format!("{b}.")) || a.starts_with(&format!("{b}["));
+    if period_bad
+        && (message.contains("analysis period") || message.contains("base year") || path.starts_with("parameters"))
+    {
+        return true;
+    }
+    bad.iter().any(|b| under(path, b) || (under(b, path) && !path.is_empty() && path.contains('[')))
+}
+
+/// Every type error of the text, and the study when all of them could be stepped over (with
+/// stand-ins where the errors were).
+pub(crate) fn read_all(text: &str) -> (Option<Study>, Vec<ValidationError>) {
+    let mut value: Value = match parse::parse_json::<Value>(text) {
+        Ok(v) => v,
+        Err(e) => return (None, e.problems()),
+    };
+    let mut errors = Vec::new();
+    unit::to_won(&mut value, &mut errors);
+    let mut last: Option<(String, String)> = None;
+    while errors.len() < MAX_TYPE_ERRORS {
+        let (path, segs, message) = match read(&value) {
+            Ok(s) => return (Some(s), errors),
+            Err(x) => x,
+        };
+        if last.as_ref() == Some(&(path.clone(), message.clone())) {
+            break;
+        }
+        last = Some((path.clone(), message.clone()));
+        // A missing field is reported at the field itself, where a form shows it.
+        let shown = match field_named(&message, "missing field ") {
+            Some(name) if path.is_empty() => name.to_owned(),
+            Some(name) => format!("{path}.{name}"),
+            None => path.clone(),
+        };
+        errors.push(ValidationError::new(shown, message.clone()));
+        if !repair(&mut value, &segs, &path, &message) {
+            break;
+        }
+    }
+    (None, errors)
+}
+
+type ReadError = (String, Vec<Segment>, String);
+
+fn read(value: &Value) -> Result<Study, ReadError> {
+    serde_path_to_error::deserialize::<_, Study>(value).map_err(|e| {
+        let segs: Vec<Segment> = e.path().iter().cloned().collect();
+        let path = e.path().to_string();
+        let path = if path == "." { String::new() } else { path };
+        (path, segs, e.into_inner().to_string())
+    })
+}
+
+/// The backquoted name in `missing field `x`` / `unknown field `x``.
+fn field_named<'a>(message: &'a str, prefix: &str) -> Option<&'a str> {
+    let rest = message.strip_prefix(prefix)?.strip_prefix('`')?;
+    rest.split('`').next()
+}
+
+/// The stand-ins tried, in order: the value the message suggests, then plain values of each JSON
+/// type, then codes of the closed lists.
+fn candidates(message: &str) -> Vec<Value> {
+    let mut c = Vec::new();
+    if let Some(i) = message.find("did you mean \"") {
+        let rest = &message[i + 14..];
+        if let Some(code) = rest.split('"').next() {
+            c.push(Value::String(code.to_owned()));
+        }
+    }
+    if let Some(i) = message.find("expected one of `") {
+        let rest = &message[i + 17..];
+        if let Some(code) = rest.split('`').next() {
+            c.push(Value::String(code.to_owned()));
+        }
+    }
+    c.extend([
+        Value::String("0".into()),
+        Value::from(0),
+        Value::from(1),
+        Value::Bool(false),
+        Value::Array(vec![]),
+        Value::Object(Map::new()),
+        Value::Null,
+    ]);
+    for code in [FORMAT, "KR-11", "road", "capex", "travel_time", "fare", crate::rules::DEFAULT_RULE_SET] {
+        c.push(Value::String(code.into()));
+    }
+    c
+}
+
+/// The container at `segs` (all but none of the path), mutable.
+fn at<'a>(v: &'a mut Value, segs: &[Segment]) -> Option<&'a mut Value> {
+    let mut cur = v;
+    for s in segs {
+        cur = match s {
+            Segment::Seq { index } => cur.as_array_mut()?.get_mut(*index)?,
+            Segment::Map { key } => cur.as_object_mut()?.get_mut(key)?,
+            Segment::Enum { .. } | Segment::Unknown => return None,
+        };
+    }
+    Some(cur)
+}
+
+/// Steps over one type error in place; false when it cannot.
+fn repair(value: &mut Value, segs: &[Segment], path: &str, message: &str) -> bool {
+    let err = (path.to_owned(), message.to_owned());
+    // An unknown field: remove it.
+    if let Some(name) = field_named(message, "unknown field ") {
+        let parent = if matches!(segs.last(), Some(Segment::Map { key }) if key == name) {
+            &segs[..segs.len() - 1]
+        } else {
+            segs
+        };
+        return at(value, parent).and_then(Value::as_object_mut).and_then(|o| o.remove(name)).is_some();
+    }
+    // A missing field: insert a stand-in that reads.
+    if let Some(name) = field_named(message, "missing field ") {
+        let child = if path.is_empty() { name.to_owned() } else { format!("{path}.{name}") };
+        for cand in candidates(message) {
+            let Some(obj) = at(value, segs).and_then(Value::as_object_mut) else { return false };
+            obj.insert(name.to_owned(), cand);
+            if passes(value, &err, &child) {
+                return true;
+            }
+        }
+        if let Some(obj) = at(value, segs).and_then(Value::as_object_mut) {
+            obj.remove(name);
+        }
+        return false;
+    }
+    // A bad value: replace it with a stand-in that reads.
+    let Some((last, parent)) = segs.split_last() else { return false };
+    let original = match at(value, segs) {
+        Some(v) => v.clone(),
+        None => return false,
+    };
+    for cand in candidates(message) {
+        if let Some(slot) = at(value, segs) {
+            *slot = cand;
+        }
+        if passes(value, &err, path) {
+            return true;
+        }
+    }
+    // Nothing reads there: drop the field if it is optional (the next read tells).
+    if let (Segment::Map { key }, Some(obj)) = (last, at(value, parent).and_then(Value::as_object_mut)) {
+        obj.remove(key);
+        match read(value) {
+            Err((_, _, m)) if field_named(&m, "missing field ") == Some(key.as_str()) => {}
+            _ => return true,
+        }
+    }
+    if let Some(slot) = at(value, segs) {
+        *slot = original;
+    }
+    false
+}
+
+/// The document now reads past the error: no error, or another one not at `field`.
+fn passes(value: &Value, err: &(String, String), field: &str) -> bool {
+    match read(value) {
+        Ok(_) => true,
+        Err((p, _, m)) => (p.clone(), m) != *err && p != field && !p.starts_with(&format!("{field}.")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn four_kinds_of_mistake_in_one_pass() {
+        let text = r#"{
+  "format": "yeta-study/1",
+  "project": { "name": "T", "sector": "spaceport", "region": "대구",
+               "total_cost": "30억쯤", "state_funding": "100" },
+  "parameters": { "base_year": 2025, "first_year": 2026, "last_year": 2040 },
+  "costs": [ { "name": "Build", "kind": "capx", "flows": [ { "year": "2027년도", "amount": "100" } ] } ],
+  "benefits": [ { "name": "Time", "kind": "travel_time", "flows": [ { "from": 2028, "to": 2041, "amount": "-5" } ] } ]
+}"#;
+        let e = check(text).expect_err("five problems");
+        let paths: Vec<&str> = e.iter().map(|e| e.path.as_str()).collect();
+        for want in [
+            "project.sponsor",             // missing
+            "project.sector",              // unknown code
+            "project.total_cost",          // bad amount
+            "costs[0].kind",               // unknown kind
+            "costs[0].flows[0].year",      // bad year
+            "benefits[0].flows[0].to",     // after the period (semantic)
+            "benefits[0].flows[0].amount", // negative (semantic)
+        ] {
+            assert!(paths.contains(&want), "{want} not in {e:#?}");
+        }
+        let sector = e.iter().find(|x| x.path == "project.sector").map(|x| x.message.as_str()).unwrap_or("");
+        assert!(sector.contains("did you mean \"airport\"") && sector.contains("ict (정보화"), "{sector}");
+        // No problem about a stand-in: the bad year's stand-in is not outside the period.
+        assert_eq!(e.iter().filter(|x| x.path == "project.sponsor").count(), 1, "{e:#?}");
+        assert_eq!(e.iter().filter(|x| x.path.starts_with("costs[0].flows[0]")).count(), 1, "{e:#?}");
+    }
+
+    #[test]
+    fn unknown_fields_and_malformed_json() {
+        let e = check("{ \"format\": ").expect_err("malformed");
+        assert!(e[0].message.contains("malformed JSON at line 1"), "{e:?}");
+        let text = crate::test_support::minimal_study_json()
+            .replace("\"sector\": \"road\"", "\"sector\": \"road\", \"colour\": \"red\"")
+            .replace("\"amount\": \"100\"", "\"ammount\": \"100\"");
+        let e = check(&text).expect_err("two");
+        let paths: Vec<&str> = e.iter().map(|e| e.path.as_str()).collect();
+        assert!(paths.contains(&"project.colour") && paths.contains(&"costs[0].flows[0].ammount"), "{e:#?}");
+        assert!(paths.contains(&"costs[0].flows[0].amount"), "missing amount: {e:#?}");
+    }
+
+    #[test]
+    fn a_valid_study_checks() {
+        let s = check(&crate::test_support::minimal_study_json()).expect("valid");
+        assert_eq!(s.costs.len(), 1);
+    }
+}
