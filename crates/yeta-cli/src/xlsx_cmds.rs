@@ -38,6 +38,10 @@ pub enum XlsxCmd {
         /// Where to write the new study (written only when it validates).
         #[arg(long)]
         out: PathBuf,
+        /// The money unit of the sheet's amounts (원, 천원, 만원, 백만원, 억원, 십억원), when the sheet
+        /// has no "(단위: …)" cell or it is wrong; turns off the check against the total cost.
+        #[arg(long)]
+        unit: Option<String>,
     },
     /// Export a study's lines and its appraisal (cash flow, sensitivity, switching values, AHP)
     /// to an XLSX workbook.
@@ -78,8 +82,15 @@ fn lines_named(study: &Study, e: &StudyError) -> Vec<(String, String)> {
 
 pub fn run(cmd: XlsxCmd) -> Result<ExitCode> {
     match cmd {
-        XlsxCmd::Import { study, lines, sheet, orientation, out } => {
-            let (_, s) = match read_study(&study)? {
+        XlsxCmd::Import { study, lines, sheet, orientation, out, unit } => {
+            let unit = match unit.as_deref() {
+                Some(u) => Some(
+                    yeta_core::study::Unit::from_name(u)
+                        .ok_or_else(|| anyhow!("--unit: {}", yeta_core::study::Unit::unknown(u)))?,
+                ),
+                None => None,
+            };
+            let (original, s) = match read_study(&study)? {
                 Ok(x) => x,
                 Err(e) => {
                     crate::report_problems(&study, &e);
@@ -133,7 +144,21 @@ pub fn run(cmd: XlsxCmd) -> Result<ExitCode> {
                 count(yeta_xlsx::Section::Benefit),
                 count(yeta_xlsx::Section::Revenue),
             ));
-            let new = yeta_xlsx::import::apply(&s, &imported).map_err(|e| anyhow!("{e}"))?;
+            let opts = yeta_xlsx::Options { unit };
+            let (u, said) = yeta_xlsx::import::unit_of(&imported, &opts);
+            crate::emit(&format!("  amounts in {} ({said})\n", u.code()));
+            let new = yeta_xlsx::import::apply_with(&s, &imported, &opts).map_err(|e| anyhow!("{e}"))?;
+            for (list, n) in yeta_xlsx::import::kept_lists(&s, &imported) {
+                crate::emit(&format!("  kept the study's {n} {list} line(s): the sheet has none\n"));
+            }
+            for (list, name) in yeta_xlsx::import::removed_lines(&s, &imported) {
+                crate::emit(&format!("  removed {list} line \"{name}\": not in the sheet\n"));
+            }
+            let unchanged = new.costs.iter().filter(|l| s.costs.contains(l)).count()
+                + new.benefits.iter().filter(|l| s.benefits.contains(l)).count()
+                + new.revenues.iter().filter(|l| s.revenues.contains(l)).count();
+            let total = new.costs.len() + new.benefits.len() + new.revenues.len();
+            crate::emit(&format!("  {} of {total} lines changed\n", total - unchanged));
             let quantities = yeta_xlsx::import::quantity_lines(&new);
             if !quantities.is_empty() {
                 crate::emit(&format!(
@@ -145,7 +170,8 @@ pub fn run(cmd: XlsxCmd) -> Result<ExitCode> {
             match yeta_core::appraise(&new, None) {
                 Ok(a) => {
                     let bc = |x: Option<f64>| x.map_or("-".to_owned(), |b| format!("{b:.3}"));
-                    yeta_service::fs::atomic_write(&out, new.to_json().as_bytes())?;
+                    let text = yeta_xlsx::splice::write_back(&original, &s, &new);
+                    yeta_service::fs::atomic_write(&out, text.as_bytes())?;
                     crate::emit(&format!(
                         "  B/C {} → {}; wrote {}\n",
                         bc(before),

@@ -180,7 +180,7 @@ fn csv_in_both_layouts_gives_the_same_study_and_the_expected_pv() {
     assert!((e.bc_ratio.expect("b/c") - 0.409_992_238_666_152_7).abs() < 1e-12);
     // A forced orientation that contradicts the sheet fails on its labels.
     let e = read_csv(ROWS.as_bytes(), "rows.csv", Some(Orientation::Columns)).expect_err("wrong way");
-    assert!(e.to_string().contains("rows.csv row 1, column A: expected"), "{e}");
+    assert!(e.to_string().contains("rows.csv row 1, column A: no section column"), "{e}");
 }
 
 #[test]
@@ -212,7 +212,7 @@ fn a_year_outside_the_analysis_period_is_named() {
     let e = apply(&small_study(), &imported).expect_err("outside").to_string();
     assert_eq!(e, "c.csv row 1, column F: year 2041 is outside the study's analysis period 2026–2040");
     // An empty column for such a year is harmless.
-    let csv = "section,name,kind,2040,2041\ncost,Build,capex,1,\n";
+    let csv = "section,name,kind,2040,2041\ncost,Build,capex,150,\n";
     let imported = read_csv(csv.as_bytes(), "c.csv", None).expect("reads");
     assert!(apply(&small_study(), &imported).is_ok());
 }
