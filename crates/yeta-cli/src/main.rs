@@ -3,6 +3,7 @@
 
 mod ahp_cmd;
 mod bench_cmd;
+mod diff_cmd;
 mod library_cmds;
 mod report_cmds;
 mod risk_cmd;
@@ -161,7 +162,8 @@ enum Command {
         #[arg(long)]
         xlsx: Option<PathBuf>,
     },
-    /// What changed between two versions of a study: inputs, then B/C, NPV and AHP score.
+    /// What changed between two versions of a study, by meaning (notation, units and ranged
+    /// flows do not count), grouped by stage and line; then B/C, NPV and AHP score.
     Diff {
         /// The earlier study.
         a: PathBuf,
@@ -457,7 +459,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Diff { a, b, json } => {
             guard(&[&a, &b], &[json.as_deref()])?;
-            let (table, j) = library_cmds::diff(&a, &b)?;
+            let (table, j) = diff_cmd::diff(&a, &b)?;
             if let Some(p) = &json {
                 write_out(p, &serde_json::to_string_pretty(&j)?)?;
             }

@@ -631,9 +631,9 @@ fn check_scale(study: &Study, unit: Unit, said: &str) -> Result<(), Error> {
         won(capital),
         unit.code(),
         if ratio >= ten {
-            format!("{:.0}", yeta_core::econ::to_f64(ratio))
+            format!("{} times", yeta_i18n::grouped(yeta_core::econ::to_f64(ratio), 0))
         } else {
-            format!("{:.6}", yeta_core::econ::to_f64(ratio))
+            format!("1/{} of", yeta_i18n::grouped(1.0 / yeta_core::econ::to_f64(ratio), 0))
         },
         won(total),
         fit.filter(|u| *u != unit).map_or(String::new(), |u| format!(

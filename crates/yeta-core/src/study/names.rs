@@ -53,20 +53,28 @@ pub fn find<'a, 'b>(list: &'a [Name<'b>], s: &str) -> Option<&'a Name<'b>> {
     list.iter().find(|n| n.spellings().any(|x| fold(x) == f))
 }
 
-/// Levenshtein distance over characters.
+/// Edit distance over characters: insertions, deletions, substitutions and transpositions of
+/// neighbours (optimal string alignment), so `Deagu` is one edit from `Daegu`.
 pub fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.chars().enumerate() {
-        cur[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != *cb);
-            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
     }
-    prev[b.len()]
+    for j in 0..=b.len() {
+        d[0][j] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut x = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                x = x.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = x;
+        }
+    }
+    d[a.len()][b.len()]
 }
 
 /// The value nearest to `s` over all its spellings (ties: the first in list order).
@@ -133,6 +141,8 @@ mod tests {
         assert_eq!(distance("", "abc"), 3);
         assert_eq!(distance("대구", "대구시"), 1);
         assert_eq!(distance("capx", "capex"), 1);
+        assert_eq!(distance("deagu", "daegu"), 1, "a transposition is one edit");
+        assert_eq!(distance("2062", "2026"), 1);
     }
 
     #[test]
