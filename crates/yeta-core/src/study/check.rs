@@ -17,6 +17,10 @@ use serde_path_to_error::Segment;
 /// otherwise list every field).
 pub const MAX_TYPE_ERRORS: usize = 200;
 
+/// How many times one pass reads the study at most (each stand-in tried is a read): bounds the
+/// time a hostile file can take.
+pub const MAX_READS: usize = 400;
+
 /// Reads and checks a study under the built-in rule sets: the study, or every problem found.
 pub fn check(text: &str) -> Result<Study, Vec<ValidationError>> {
     check_with(text, None)
@@ -79,7 +83,9 @@ pub(crate) fn read_all(text: &str) -> (Option<Study>, Vec<ValidationError>) {
     let mut errors = Vec::new();
     unit::to_won(&mut value, &mut errors);
     let mut last: Option<(String, String)> = None;
-    while errors.len() < MAX_TYPE_ERRORS {
+    let mut budget = MAX_READS;
+    while errors.len() < MAX_TYPE_ERRORS && budget > 0 {
+        budget -= 1;
         let (path, segs, message) = match read(&value) {
             Ok(s) => return (Some(s), errors),
             Err(x) => x,
@@ -95,7 +101,7 @@ pub(crate) fn read_all(text: &str) -> (Option<Study>, Vec<ValidationError>) {
             None => path.clone(),
         };
         errors.push(ValidationError::new(shown, message.clone()));
-        if !repair(&mut value, &segs, &path, &message) {
+        if !repair(&mut value, &segs, &path, &message, &mut budget) {
             break;
         }
     }
@@ -123,6 +129,28 @@ fn field_named<'a>(message: &'a str, prefix: &str) -> Option<&'a str> {
 /// type, then codes of the closed lists.
 fn candidates(message: &str) -> Vec<Value> {
     let mut c = Vec::new();
+    // The type the message expects first: it is almost always the one that reads.
+    let expects = message.rsplit("expected ").next().unwrap_or("");
+    let by_type: &[(&str, Value)] = &[
+        ("year", Value::from(2000)),
+        ("decimal", Value::String("0".into())),
+        ("string", Value::String("0".into())),
+        ("code or name", Value::String("0".into())),
+        ("sequence", Value::Array(vec![])),
+        ("map", Value::Object(Map::new())),
+        ("struct", Value::Object(Map::new())),
+        ("boolean", Value::Bool(false)),
+        ("u8", Value::from(1)),
+        ("u32", Value::from(1)),
+        ("i32", Value::from(1)),
+        ("f64", Value::from(1)),
+        ("number", Value::from(1)),
+    ];
+    for (word, v) in by_type {
+        if expects.contains(word) {
+            c.push(v.clone());
+        }
+    }
     if let Some(i) = message.find("did you mean \"") {
         let rest = &message[i + 14..];
         if let Some(code) = rest.split('"').next() {
@@ -164,7 +192,7 @@ fn at<'a>(v: &'a mut Value, segs: &[Segment]) -> Option<&'a mut Value> {
 }
 
 /// Steps over one type error in place; false when it cannot.
-fn repair(value: &mut Value, segs: &[Segment], path: &str, message: &str) -> bool {
+fn repair(value: &mut Value, segs: &[Segment], path: &str, message: &str, budget: &mut usize) -> bool {
     let err = (path.to_owned(), message.to_owned());
     // An unknown field: remove it.
     if let Some(name) = field_named(message, "unknown field ") {
@@ -181,6 +209,10 @@ fn repair(value: &mut Value, segs: &[Segment], path: &str, message: &str) -> boo
         for cand in candidates(message) {
             let Some(obj) = at(value, segs).and_then(Value::as_object_mut) else { return false };
             obj.insert(name.to_owned(), cand);
+            if *budget == 0 {
+                return false;
+            }
+            *budget -= 1;
             if passes(value, &err, &child) {
                 return true;
             }
@@ -200,6 +232,10 @@ fn repair(value: &mut Value, segs: &[Segment], path: &str, message: &str) -> boo
         if let Some(slot) = at(value, segs) {
             *slot = cand;
         }
+        if *budget == 0 {
+            return false;
+        }
+        *budget -= 1;
         if passes(value, &err, path) {
             return true;
         }
@@ -271,6 +307,19 @@ mod tests {
         let paths: Vec<&str> = e.iter().map(|e| e.path.as_str()).collect();
         assert!(paths.contains(&"project.colour") && paths.contains(&"costs[0].flows[0].ammount"), "{e:#?}");
         assert!(paths.contains(&"costs[0].flows[0].amount"), "missing amount: {e:#?}");
+    }
+
+    /// Found by the fuzz harness: a 100,000-character kind took seconds in the nearest-name
+    /// search (quadratic); it is now compared by its start, and the message quotes 40 characters.
+    #[test]
+    fn a_huge_unknown_value_is_quick_and_short() {
+        let text =
+            crate::test_support::minimal_study_json().replace("\"capex\"", &format!("\"{}\"", "x".repeat(100_000)));
+        let t = std::time::Instant::now();
+        let e = check(&text).expect_err("unknown kind");
+        assert!(t.elapsed() < std::time::Duration::from_secs(1), "{:?}", t.elapsed());
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].message.len() < 1_000 && e[0].message.contains("is not a cost kind"), "{}", e[0].message);
     }
 
     #[test]

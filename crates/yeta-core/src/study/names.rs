@@ -46,6 +46,9 @@ pub fn find<'a, 'b>(list: &'a [Name<'b>], s: &str) -> Option<&'a Name<'b>> {
     if let Some(n) = list.iter().find(|n| n.code == s) {
         return Some(n);
     }
+    if s.len() > 4 * MAX_COMPARED {
+        return None; // no name is that long
+    }
     let f = fold(s);
     if f.is_empty() {
         return None;
@@ -77,9 +80,13 @@ pub fn distance(a: &str, b: &str) -> usize {
     d[a.len()][b.len()]
 }
 
+/// How many characters of a value the nearest-name search compares.
+pub const MAX_COMPARED: usize = 64;
+
 /// The value nearest to `s` over all its spellings (ties: the first in list order).
 pub fn nearest<'a, 'b>(list: &'a [Name<'b>], s: &str) -> Option<&'a Name<'b>> {
-    let f = fold(s);
+    // A value far longer than any name is compared by its start (the distance is quadratic).
+    let f: String = fold(&s.chars().take(MAX_COMPARED).collect::<String>());
     list.iter().min_by_key(|n| n.spellings().map(|x| distance(&f, &fold(x))).min().unwrap_or(usize::MAX))
 }
 
