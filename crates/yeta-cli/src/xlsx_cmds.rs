@@ -127,7 +127,14 @@ pub fn run(cmd: XlsxCmd) -> Result<ExitCode> {
             }
             .map_err(|e| anyhow!("{e}"))?;
             let how = match (given, imported.detected) {
-                (None, _) => "detected from A1; --orientation columns|rows to override".to_owned(),
+                (None, _) => format!(
+                    "detected from {}; --orientation columns|rows to override",
+                    if imported.header_row == 0 {
+                        "A1".to_owned()
+                    } else {
+                        format!("row {} under the title", imported.header_row + 1)
+                    }
+                ),
                 (Some(g), Some(d)) if g != d => format!("as given, although A1 suggests {d}"),
                 (Some(_), _) => "as given".to_owned(),
             };

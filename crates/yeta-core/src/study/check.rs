@@ -29,7 +29,10 @@ pub fn check(text: &str) -> Result<Study, Vec<ValidationError>> {
 /// [`check`] with a custom rule set the study may name.
 pub fn check_with(text: &str, custom: Option<&crate::RuleSet>) -> Result<Study, Vec<ValidationError>> {
     let (study, mut errors) = read_all(text);
-    let Some(study) = study else { return Err(errors) };
+    let Some(study) = study else {
+        sort(&mut errors);
+        return Err(errors);
+    };
     let bad: Vec<String> = errors.iter().map(|e| e.path.clone()).collect();
     let mut semantic = Vec::new();
     if study.format != FORMAT {
@@ -57,7 +60,35 @@ pub fn check_with(text: &str, custom: Option<&crate::RuleSet>) -> Result<Study, 
             errors.push(e);
         }
     }
+    sort(&mut errors);
     if errors.is_empty() { Ok(study) } else { Err(errors) }
+}
+
+/// The study file's sections in the order the README and `yeta new` write them.
+const SECTIONS: [&str; 14] = [
+    "",
+    "format",
+    "unit",
+    "project",
+    "rules",
+    "parameters",
+    "costs",
+    "benefits",
+    "revenues",
+    "financing",
+    "policy",
+    "regional",
+    "ahp",
+    "environment",
+];
+
+/// Problems section by section in file order (a stable sort: within a section, as found).
+fn sort(errors: &mut [ValidationError]) {
+    let rank = |p: &str| {
+        let head = p.split(['.', '[']).next().unwrap_or("");
+        SECTIONS.iter().position(|s| *s == head).unwrap_or(SECTIONS.len())
+    };
+    errors.sort_by_key(|e| rank(&e.path));
 }
 
 /// A semantic problem at or under a field that had a type error, or above it on the way there
