@@ -43,6 +43,25 @@ pub enum XlsxCmd {
         #[arg(long)]
         unit: Option<String>,
     },
+    /// Write the Korean sheet layout `import` reads — (단위: …) in A1, 구분/항목/유형 and the years,
+    /// drop-downs for sections and kinds — empty with example lines, or holding a study's lines.
+    Template {
+        /// Where to write the workbook.
+        #[arg(long)]
+        xlsx: PathBuf,
+        /// Fill it with this study's lines and years.
+        #[arg(long)]
+        study: Option<PathBuf>,
+        /// First year (without --study).
+        #[arg(long, default_value_t = 2026)]
+        from: i32,
+        /// Last year (without --study).
+        #[arg(long, default_value_t = 2055)]
+        to: i32,
+        /// Money unit of the sheet (default: the study's, else 백만원).
+        #[arg(long)]
+        unit: Option<String>,
+    },
     /// Export a study's lines and its appraisal (cash flow, sensitivity, switching values, AHP)
     /// to an XLSX workbook.
     Export {
@@ -196,6 +215,31 @@ pub fn run(cmd: XlsxCmd) -> Result<ExitCode> {
                     Ok(ExitCode::FAILURE)
                 }
             }
+        }
+        XlsxCmd::Template { xlsx, study, from, to, unit } => {
+            let s = match &study {
+                Some(p) => match read_study(p)? {
+                    Ok((_, s)) => Some(s),
+                    Err(e) => {
+                        crate::report_problems(p, &e);
+                        return Ok(ExitCode::FAILURE);
+                    }
+                },
+                None => None,
+            };
+            if s.is_none() && !(from <= to && to - from < 400) {
+                bail!("--from {from} --to {to}: give a period of at most 400 years, first year first");
+            }
+            let unit = match unit.as_deref() {
+                Some(u) => yeta_core::study::Unit::from_name(u)
+                    .ok_or_else(|| anyhow!("--unit: {}", yeta_core::study::Unit::unknown(u)))?,
+                None => s.as_ref().and_then(|s| s.unit).unwrap_or(yeta_core::study::Unit::Million),
+            };
+            let bytes =
+                yeta_xlsx::export::template_workbook(s.as_ref(), from..=to, unit).map_err(|e| anyhow!("{e}"))?;
+            yeta_service::fs::atomic_write(&xlsx, &bytes)?;
+            crate::emit(&format!("wrote {} ({} bytes; amounts in {})\n", xlsx.display(), bytes.len(), unit.code()));
+            Ok(ExitCode::SUCCESS)
         }
         XlsxCmd::Export { study, xlsx } => {
             let (_, s) = match read_study(&study)? {

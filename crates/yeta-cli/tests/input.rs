@@ -354,3 +354,33 @@ fn diff_compares_meaning_not_text() {
     let j: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(j["inputs"], serde_json::json!([]), "{j}");
 }
+
+#[test]
+fn the_template_is_the_korean_layout_import_reads() {
+    let d = tmp("template");
+    let study = d.join("s.yeta.json");
+    std::fs::write(&study, STUDY).expect("w");
+    // Filled from the study: importing it back changes nothing, byte for byte.
+    let xlsx = d.join("t.xlsx");
+    let out = yeta(&["template", "--xlsx", s(&xlsx), "--study", s(&study)]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("amounts in 백만원"));
+    let back = d.join("back.yeta.json");
+    let out = yeta(&["import", s(&study), "--lines", s(&xlsx), "--out", s(&back)]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("0 of 3 lines changed"), "{}", text(&out.stdout));
+    assert_eq!(std::fs::read_to_string(&back).expect("r"), STUDY);
+    // The sheet: unit in A1, Korean header, 100억 = 10,000 백만원, drop-downs.
+    use calamine::{Data, Reader};
+    let mut wb: calamine::Xlsx<_> = calamine::open_workbook(&xlsx).expect("opens");
+    let r = wb.worksheet_range("Lines").expect("Lines");
+    assert_eq!(r.get_value((0, 0)), Some(&Data::String("(단위: 백만원)".into())));
+    assert_eq!(r.get_value((1, 0)), Some(&Data::String("구분".into())));
+    assert_eq!(r.get_value((2, 0)), Some(&Data::String("비용".into())));
+    assert_eq!(r.get_value((2, 3)), Some(&Data::Float(10_000.0)));
+    // An empty template has example lines and no amounts: importing it names the empty lines.
+    let empty = d.join("e.xlsx");
+    assert!(yeta(&["template", "--xlsx", s(&empty), "--from", "2026", "--to", "2040"]).status.success());
+    let out = yeta(&["import", s(&study), "--lines", s(&empty), "--out", s(&back)]);
+    assert!(text(&out.stderr).contains("line \"(예시) 공사비\" has no amounts"), "{}", text(&out.stderr));
+}

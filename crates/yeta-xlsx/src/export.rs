@@ -487,3 +487,98 @@ pub fn comparison_workbook(rows: &[ComparisonRow<'_>]) -> Result<Vec<u8>, Error>
     ws.set_freeze_panes(1, 2)?;
     Ok(wb.save_to_buffer()?)
 }
+
+/// The Korean sheet layout [`crate::import`] reads, for an officer to fill in (`yeta template`):
+/// `(단위: …)` in A1, the header 구분 / 항목 / 유형 / years in row 2, drop-downs for the section
+/// (비용, 편익, 수입) and the kind (every kind's Korean name; codes are accepted too, so the list
+/// warns rather than stops). With a study, its lines and amounts in `unit`; without one, an
+/// example line per section to overwrite.
+pub fn template_workbook(
+    study: Option<&Study>,
+    years: std::ops::RangeInclusive<i32>,
+    unit: Unit,
+) -> Result<Vec<u8>, Error> {
+    use rust_xlsxwriter::{DataValidation, DataValidationErrorStyle};
+    let f = Formats::in_unit(unit);
+    let mut wb = Workbook::new();
+    let year0 = study.map_or(*years.start(), |s| s.parameters.base_year);
+    wb.set_properties(&properties(study.map_or("Yeta template", |s| s.project.name.as_str()), year0)?);
+    let ws = wb.add_worksheet();
+    ws.set_name(LINES_SHEET)?;
+    ws.write_string_with_format(0, 0, format!("(단위: {})", unit.code()), &f.bold)?;
+    for (c, h) in ["구분", "항목", "유형"].iter().enumerate() {
+        ws.write_string_with_format(1, c as u16, *h, &f.bold)?;
+    }
+    let years: Vec<i32> = match study {
+        Some(s) => s.years().collect(),
+        None => years.collect(),
+    };
+    for (i, y) in years.iter().enumerate() {
+        ws.write_number_with_format(1, 3 + i as u16, *y, &f.bold)?;
+    }
+    let mut widths = vec![6usize; years.len()];
+    let mut row = 2u32;
+    match study {
+        Some(s) => {
+            fn section(code: &'static str) -> &'static str {
+                yeta_core::study::LISTS.iter().find(|n| n.code == code).map_or(code, |n| n.ko)
+            }
+            let f = Formats::in_unit(unit);
+            line_rows(ws, &mut row, section("costs"), &s.costs, s, &f, &mut widths)?;
+            line_rows(ws, &mut row, section("benefits"), &s.benefits, s, &f, &mut widths)?;
+            line_rows(ws, &mut row, section("revenues"), &s.revenues, s, &f, &mut widths)?;
+        }
+        None => {
+            for (sec, name, kind) in [
+                ("비용", "(예시) 공사비", "공사비·구축비"),
+                ("비용", "(예시) 운영비", "운영·유지관리비"),
+                ("편익", "(예시) 통행시간 절감", "통행시간 절감"),
+                ("수입", "(예시) 통행료", "통행료"),
+            ] {
+                ws.write_string(row, 0, sec)?;
+                ws.write_string(row, 1, name)?;
+                ws.write_string(row, 2, kind)?;
+                row += 1;
+            }
+        }
+    }
+    // Drop-downs down to row 500 (more lines can be typed; the list only helps).
+    let last = row.max(500);
+    let sections = DataValidation::new()
+        .allow_list_strings(&["비용", "편익", "수입"])?
+        .set_error_style(DataValidationErrorStyle::Warning);
+    ws.add_data_validation(2, 0, last, 0, &sections)?;
+    let mut kinds: Vec<&str> = Vec::new();
+    for n in yeta_core::study::CostKind::NAMES
+        .iter()
+        .chain(yeta_core::study::BenefitKind::NAMES)
+        .chain(yeta_core::study::RevenueKind::NAMES)
+    {
+        if !kinds.contains(&n.ko) {
+            kinds.push(n.ko);
+        }
+    }
+    let kinds = DataValidation::new().allow_list_strings(&kinds)?.set_error_style(DataValidationErrorStyle::Warning);
+    ws.add_data_validation(2, 2, last, 2, &kinds)?;
+    ws.set_column_width(0, 10)?;
+    ws.set_column_width(1, 36)?;
+    ws.set_column_width(2, 18)?;
+    for (i, w) in widths.iter().enumerate() {
+        ws.set_column_width(3 + i as u16, (*w + 3) as f64)?;
+    }
+    ws.set_freeze_panes(2, 3)?;
+    let notes = wb.add_worksheet();
+    notes.set_name("안내")?;
+    for (r, t) in [
+        format!("금액 단위: {} (A1의 단위를 바꾸면 그 단위로 읽습니다: 원, 천원, 백만원, 억원).", unit.code()),
+        "구분: 비용, 편익, 수입. 유형: 목록의 한글 명칭 또는 코드(capex, opex, travel_time, …).".to_owned(),
+        "연도는 빈칸 없이 한 열에 한 해씩; 빈 칸은 그해 금액 없음.".to_owned(),
+        "읽기: yeta import STUDY --lines 이 파일 --out NEW.yeta.json".to_owned(),
+    ]
+    .iter()
+    .enumerate()
+    {
+        notes.write_string(r as u32, 0, t)?;
+    }
+    Ok(wb.save_to_buffer()?)
+}
