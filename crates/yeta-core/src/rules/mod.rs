@@ -213,7 +213,7 @@ pub struct Plausibility {
     /// Capex and land over the total cost outside this range is far off: a line or the total in
     /// the wrong unit, or a line missing.
     #[schemars(with = "[DecimalString; 2]")]
-    pub total_cost_ratio: [Sourceless; 2],
+    pub total_cost_ratio: [DecimalText; 2],
     /// A line's amount growing by more than this factor from one year to the next.
     #[schemars(with = "DecimalString")]
     #[serde(with = "money")]
@@ -223,7 +223,7 @@ pub struct Plausibility {
 /// A decimal written as a string inside a list (serde's `with` does not reach into arrays).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct Sourceless(#[serde(with = "money")] pub Decimal);
+pub struct DecimalText(#[serde(with = "money")] pub Decimal);
 
 impl Default for Plausibility {
     /// Yeta's own values (status `assumption`) for a rule set that gives none.
@@ -234,7 +234,7 @@ impl Default for Plausibility {
             discount_as_percent: Decimal::new(2, 1),
             benefits_during_capex: vec![Sector::Ict, Sector::Rnd],
             total_cost_gap: Decimal::new(1, 1),
-            total_cost_ratio: [Sourceless(Decimal::new(5, 1)), Sourceless(Decimal::TWO)],
+            total_cost_ratio: [DecimalText(Decimal::new(5, 1)), DecimalText(Decimal::TWO)],
             jump_factor: Decimal::TEN,
         }
     }

@@ -53,7 +53,9 @@ pub fn check_with(text: &str, custom: Option<&crate::RuleSet>) -> Result<Study, 
             }
         }
     }
-    let period_bad = bad.iter().any(|p| p.starts_with("parameters."));
+    let period_bad = bad
+        .iter()
+        .any(|p| ["parameters.base_year", "parameters.first_year", "parameters.last_year"].contains(&p.as_str()));
     semantic.retain(|e| !about_a_stand_in(&e.path, &e.message, &bad, period_bad));
     for e in semantic {
         if !errors.contains(&e) {
@@ -351,6 +353,26 @@ mod tests {
         assert!(t.elapsed() < std::time::Duration::from_secs(1), "{:?}", t.elapsed());
         assert_eq!(e.len(), 1, "{e:?}");
         assert!(e[0].message.len() < 1_000 && e[0].message.contains("is not a cost kind"), "{}", e[0].message);
+    }
+
+    #[test]
+    fn a_bad_period_year_is_one_problem_not_one_per_flow() {
+        let text =
+            crate::test_support::minimal_study_json().replace("\"first_year\": 2026", "\"first_year\": \"2026년도\"");
+        let e = check(&text).expect_err("bad year");
+        assert_eq!(e.len(), 1, "{e:#?}");
+        assert_eq!(e[0].path, "parameters.first_year");
+        // A bad discount rate does not hide a real period problem.
+        let text = crate::test_support::minimal_study_json().replace(
+            "\"last_year\": 2070",
+            "\"last_year\": 2020, \"discount\": [{\"from_year\": 2026, \"rate\": \"4.5%%\"}]",
+        );
+        let paths: Vec<String> = check(&text).expect_err("two").into_iter().map(|e| e.path).collect();
+        assert!(
+            paths.contains(&"parameters.discount[0].rate".to_owned())
+                && paths.contains(&"parameters.last_year".to_owned()),
+            "{paths:?}"
+        );
     }
 
     #[test]
