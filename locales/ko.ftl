@@ -7,43 +7,43 @@ pfs-exempt-sector = { $rules } 기준으로 { $sector } 사업은 예비타당�
 irr-not-unique = 내부수익률이 하나로 정해지지 않음: { $reason }
 no-costs = 비용 항목이 없어 B/C를 계산할 수 없음
 no-benefits = 편익 항목이 없음
-total-cost-mismatch = 공사비·보상비 항목 합계 { $capital }이(가) 총사업비 { $total }와(과) 다름 ({ $gap })
+total-cost-mismatch = 공사비·보상비 항목 합계 { $capital }, 총사업비 { $total }와 차이 { $gap }
 sunk-costs-excluded = 기준연도({ $base_year }년) 이전 지출 { $amount }은(는) 매몰비용으로 경제성 분석에서 제외함 (복리 환산하지 않음)
 high-growth = { $line }: 증가율 { $value }은(는) 연 { $growth }입니다; 증가율은 소수로 적습니다 (0.01 = 1%)
 rate-as-percent = { $line }: { $what } { $value }은(는) 연 { $percent }로 읽힙니다; { $value }%를 뜻했다면 { $suggest }로 적으십시오
 benefits-before-capex-end = 편익이 { $first_benefit }년부터 발생하나 공사는 { $last_capex }년에 끝남; { $sector } 사업의 편익은 보통 완공 후 발생하므로 연도를 확인하십시오
 reinvestment-without-residual = { $line }: 분석 마지막 연도({ $year }년)에 재투자비가 있으나 잔존가치 항목이 없음; 취득한 자산의 남은 가치가 반영되지 않음
-capex-far-from-total = 공사비·보상비 항목 합계 { $capital }이(가) 총사업비 { $total }의 { $ratio }배 (타당 범위 { $low }~{ $high }): 항목이나 총사업비의 단위(원, 천원, 백만원, 억원)가 다르지 않은지 확인하십시오
+capex-far-from-total = 공사비·보상비 항목 합계 { $capital }이(가) 총사업비 { $total }의 { $ratio }배 (타당 범위 { $low }–{ $high }): 항목이나 총사업비의 단위(원, 천원, 백만원, 억원)가 다르지 않은지 확인하십시오
 amount-jump = { $line }: 금액이 { $from_year }년 { $before }에서 { $to_year }년 { $after }로 { $factor }배 증가 ({ $max }배 초과): 자릿수나 단위를 확인하십시오
-ahp-inconsistent = 평가자 { $evaluator }: 일관성 비율(CR) { $cr }이(가) 기준 { $cutoff }을(를) 초과
+ahp-inconsistent = 평가자 { $evaluator }: 일관성 비율(CR) { $cr }, 기준 { $cutoff } 초과
 ahp-weight-outside-range = 평가자 { $evaluator }: { $criteria } 가중치가 지침의 허용 범위를 벗어남
-ahp-verdict-not-robust = AHP 결과가 가중치 범위 안에서 바뀜: 허용 가중치에서 점수가 { $low }~{ $high }로 기준 { $threshold }의 양쪽에 걸침
-ahp-grey-zone = AHP 점수 { $score }이(가) 판단 유보 구간({ $low }~{ $high })에 있어 신중한 판단이 필요함
+ahp-verdict-not-robust = AHP 결과가 가중치 범위 안에서 바뀜: 허용 가중치에서 점수가 { $low }–{ $high }로 기준 { $threshold }의 양쪽에 걸침
+ahp-grey-zone = AHP 점수 { $score }: 판단 유보 구간({ $low }–{ $high }) 안에 있어 신중한 판단이 필요함
 
 ## 내부수익률
 irr-unique = 내부수익률 { $irr } (순현금흐름의 부호가 한 번 바뀌어 유일함)
-irr-unique-scan = 내부수익률 { $irr }: { $low }~{ $high } 범위에서 찾은 유일한 근 (순현금흐름의 부호는 { $changes }회 바뀜)
+irr-unique-scan = 내부수익률 { $irr }: { $low }–{ $high } 범위에서 찾은 유일한 근 (순현금흐름의 부호는 { $changes }회 바뀜)
 irr-no-sign-change = 내부수익률 없음: 순현금흐름의 부호가 바뀌지 않아 순현재가치를 0으로 만드는 할인율이 없음
-irr-no-root = { $low }~{ $high } 범위에 내부수익률 없음: 이 범위에서 순현재가치의 부호가 바뀌지 않음
+irr-no-root = { $low }–{ $high } 범위에 내부수익률 없음: 이 범위에서 순현재가치의 부호가 바뀌지 않음
 irr-multiple = 순현재가치를 0으로 만드는 할인율이 { $count }개({ $roots })여서 내부수익률로 판단할 수 없음; 순현재가치와 B/C를 사용
 irr-irr_multiple = 순현재가치를 0으로 만드는 할인율이 여러 개임; 순현재가치와 B/C를 사용
 irr-irr_no_sign_change = 순현금흐름의 부호가 바뀌지 않음
 irr-irr_no_root = 탐색 범위에서 순현재가치의 부호가 바뀌지 않음
 
 ## 재원 조달 위험
-state-share-above-plan = 국고 비율 { $share }이(가) 재원조달 계획이 허용하는 { $max }을(를) 초과
+state-share-above-plan = 국고 비율 { $share }: 재원조달 계획이 허용하는 { $max } 초과
 no-funding-plan = 재원조달 계획 없음: 총사업비 중 { $amount }의 재원이 국고 외에 명시되지 않음
 funding-gap = 재원조달 계획에서 총사업비 중 { $amount }의 재원이 부족함
 funding-exceeds-cost = 재원조달 계획이 총사업비를 { $amount } 초과함
 state-funding-mismatch = 재원조달 계획의 국고({ $plan })가 사업 개요의 국고({ $project })와 다름
-private-without-revenue = 민간투자 { $private }을(를) 상환할 수입 항목이 없음
+private-without-revenue = 민간투자 { $private }에 대한 상환 재원(수입 항목)이 없음
 private-fnpv-negative = 민간투자 { $private }은(는) 수입에 의존하나 재무적 순현재가치가 음수임 ({ $fnpv })
 risk-low = 낮음
 risk-medium = 보통
 risk-high = 높음
 
 ## AHP
-ahp-repair-hint = "{ $node }"의 CR { $cr } > { $cutoff }: ({ $row }, { $column }) 판단을 재검토 — { $given }(으)로 응답, 다른 판단과 맞는 값은 약 { $suggested }
+ahp-repair-hint = 「{ $node }」의 CR { $cr } > { $cutoff }: 「{ $row }」 대 「{ $column }」 판단 재검토 필요 — 응답 { $given }, 다른 판단과 일관된 값 약 { $suggested }
 ahp-blanks-completed = { $evaluator }: "{ $node }"의 빈 판단 { $count }개를 Harker 방법으로 보완함
 ahp-default-rules = { $rules } 지침에는 AHP 단계가 없어 Saaty의 무작위지수와 { $default }의 CR 기준을 가중치 범위 없이 적용함
 ahp-ranges-not-applied = 가중치 범위를 적용하지 않음: { $reason }
@@ -59,7 +59,7 @@ regional-capital-no-criterion = 수도권 사업: AHP에 지역균형발전 항�
 regional-capital-exempt = { $name }({ $code })은(는) 수도권이지만 { $reason } 지역으로 비수도권 기준을 적용함.
 
 ## 종합 판단
-verdict-ahp = AHP 점수 { $score } { $cmp } { $threshold }: { $decision } (B/C { $bc }; 점수 범위 { $low }~{ $high }, { $robust })
+verdict-ahp = AHP 점수 { $score } { $cmp } { $threshold }: { $decision } (B/C { $bc }; 점수 범위 { $low }–{ $high }, { $robust })
 verdict-economic = B/C { $bc } { $cmp } { $threshold }: { $decision } (AHP 평가 없음)
 verdict-implement = 사업 시행 타당
 verdict-do-not-implement = 사업 시행 타당하지 않음
@@ -67,7 +67,7 @@ verdict-feasible = 경제적 타당성 있음
 verdict-not-feasible = 경제적 타당성 없음
 verdict-robust = 허용 가중치 전 범위에서 결과 동일
 verdict-not-robust = 허용 가중치 범위 안에서 결과가 바뀜
-verdict-grey-zone = 판단 유보 구간 { $low }~{ $high }
+verdict-grey-zone = 판단 유보 구간 { $low }–{ $high }
 verdict-panel-include = 평가자 { $total }명 중 { $included }명 반영 (CR 기준 초과 { $inconsistent }명 포함); 이들을 제외하면 점수 { $other }
 verdict-panel-exclude = 평가자 { $total }명 중 { $included }명 반영 (CR 기준 초과 { $inconsistent }명 제외); 이들을 포함하면 점수 { $other }
 na = 해당 없음

@@ -6,7 +6,7 @@ import { cashFlowChart, histogram, tornado, weightBars } from './charts';
 import { h } from './dom';
 import { type Lang, formatKrw, formatPct, formatRatio, groupDigits, parseAmount } from './format';
 import { History } from './history';
-import { type Key, t } from './i18n';
+import { type Key, code, t } from './i18n';
 import { type Judgement, judgementValue, setPair, setPairText, sliderOf, verbal } from './saaty';
 import {
   LISTS,
@@ -511,7 +511,7 @@ export class App {
     return ps.length ? h('div', { class: 'error', 'data-error-for': path }, ps.map((p) => h('div', {}, p.message))) : null;
   }
 
-  field(label: string, path: string, placed: Set<Problem>, opts: { type?: string; options?: string[]; wide?: boolean } = {}): HTMLElement {
+  field(label: string, path: string, placed: Set<Problem>, opts: { type?: string; options?: string[]; labels?: (o: string) => string; wide?: boolean } = {}): HTMLElement {
     const v = getPath(this.study, path);
     const commit = (raw: string) =>
       this.edit((s) => {
@@ -521,7 +521,7 @@ export class App {
     const err = this.errorsFor(path, placed);
     const input = opts.options
       ? h('select', { 'data-k': path, 'data-path': path, onchange: (e: Event) => commit((e.target as HTMLSelectElement).value) },
-          opts.options.map((o) => h('option', { value: o, selected: o === v }, o)))
+          opts.options.map((o) => h('option', { value: o, selected: o === v }, opts.labels ? opts.labels(o) : o)))
       : opts.wide
         ? h('textarea', { 'data-k': path, 'data-path': path, rows: 3, onchange: (e: Event) => commit((e.target as HTMLTextAreaElement).value) }, v ?? '')
         : h('input', {
@@ -554,7 +554,7 @@ export class App {
         h('h3', {}, this.tr('project')),
         this.field(this.tr('name'), 'project.name', placed),
         this.field(this.tr('sponsor'), 'project.sponsor', placed),
-        this.field(this.tr('sector'), 'project.sector', placed, { options: SECTORS }),
+        this.field(this.tr('sector'), 'project.sector', placed, { options: SECTORS, labels: (o) => code(this.lang, 'sector', o) }),
         this.field(this.tr('region'), 'project.region', placed),
         this.field(this.tr('totalCost'), 'project.total_cost', placed),
         this.field(this.tr('stateFunding'), 'project.state_funding', placed),

@@ -20,6 +20,12 @@ pub enum ReportCmd {
         /// Language of the report: ko or en.
         #[arg(long, default_value = "en")]
         lang: String,
+        /// Money unit of the report's tables: 백만원 (million) or 억원 (eok).
+        #[arg(long, default_value = "백만원")]
+        unit: String,
+        /// The report date (작성일), YYYY-MM-DD; default: the study's project.report_date.
+        #[arg(long)]
+        date: Option<String>,
     },
     /// Make a new ECDSA P-256 key and certificate, in one PEM file: self-signed, issued by a
     /// team CA (--issuer), or a team CA itself (--ca). The key is encrypted (PKCS#8, PBES2) with
@@ -138,8 +144,18 @@ pub fn write_report(
     pdf: &Path,
     lang: yeta_report::Lang,
 ) -> Result<()> {
+    write_report_with(appraisal, study_text, pdf, &yeta_report::Options::new(lang))
+}
+
+/// [`write_report`] with the report's unit and date.
+pub fn write_report_with(
+    appraisal: &yeta_core::Appraisal,
+    study_text: &str,
+    pdf: &Path,
+    opts: &yeta_report::Options<'_>,
+) -> Result<()> {
     let cancel = std::sync::atomic::AtomicBool::new(false);
-    let bytes = yeta_service::report::report_pdf(appraisal, study_text, lang, &cancel, &|_, _| {})?;
+    let bytes = yeta_service::report::report_pdf_with(appraisal, study_text, opts, &cancel, &|_, _| {})?;
     write_atomic(pdf, &bytes)?;
     println!("wrote {} ({} bytes)", pdf.display(), bytes.len());
     Ok(())
@@ -159,14 +175,21 @@ fn pdf_date(d: &str) -> String {
 /// Runs one of the report commands.
 pub fn run(cmd: ReportCmd) -> Result<ExitCode> {
     match cmd {
-        ReportCmd::Report { study, pdf, lang } => {
+        ReportCmd::Report { study, pdf, lang, unit, date } => {
             let lang: yeta_report::Lang = lang.parse().map_err(anyhow::Error::msg)?;
+            let unit: yeta_report::Unit = unit.parse().map_err(anyhow::Error::msg)?;
+            if let Some(d) = &date
+                && !yeta_core::study::is_date(d)
+            {
+                bail!("--date \"{d}\" is not a date written YYYY-MM-DD (e.g. 2026-12-02)");
+            }
             let text = String::from_utf8(read(&study)?).with_context(|| format!("{} is not UTF-8", study.display()))?;
             // A study saved with a byte-order mark is the same study (as `appraise` reads it).
             let text = yeta_service::fs::strip_bom(&text).to_owned();
             let appraisal =
                 yeta_core::appraise_json(&text, None).with_context(|| format!("appraising {}", study.display()))?;
-            write_report(&appraisal, &text, &pdf, lang)?;
+            let opts = yeta_report::Options { unit, date, ..yeta_report::Options::new(lang) };
+            write_report_with(&appraisal, &text, &pdf, &opts)?;
         }
         ReportCmd::Keygen { name, out, ca, issuer } => {
             let password = passphrase("a passphrase for the new key")?;

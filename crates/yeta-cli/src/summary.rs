@@ -16,8 +16,9 @@ impl T {
         yeta_i18n::catalog(if self.ko { yeta_i18n::Lang::Ko } else { yeta_i18n::Lang::En })
     }
 
-    fn s<'a>(&self, ko: &'a str, en: &'a str) -> &'a str {
-        if self.ko { ko } else { en }
+    /// The summary's message `id` (`locales/*-cli.ftl`); a test checks both catalogs hold it.
+    fn m(&self, id: &str) -> &'static str {
+        self.cat().get(id).unwrap_or("?")
     }
 
     /// KRW: 억원 (10^8) in Korean, billions in English.
@@ -27,7 +28,7 @@ impl T {
     }
 
     fn pct(&self, x: Option<f64>) -> String {
-        x.map_or_else(|| self.s("없음", "none").to_owned(), |v| format!("{:.2} %", v * 100.0))
+        x.map_or_else(|| self.m("cli-none").to_owned(), |v| format!("{:.2} %", v * 100.0))
     }
 
     fn ratio(&self, x: Option<f64>) -> String {
@@ -60,27 +61,27 @@ fn case_label(t: &T, case: &yeta_core::econ::SensitivityCase) -> String {
 
 /// The AHP block: score, range, weights and contributions, the panel's consistency.
 fn ahp_section(o: &mut String, t: &T, h: &yeta_core::ahp::AhpResult) {
-    let _ = writeln!(o, "{}", t.s("■ AHP 종합평가", "■ AHP comprehensive evaluation"));
+    let _ = writeln!(o, "{}", t.m("cli-ahp-comprehensive-evaluation"));
     let _ = writeln!(
         o,
         "  {} {:.3} ({} {:.2}) · {} {:.3}–{:.3} · {}",
-        t.s("시행 점수", "score for implement"),
+        t.m("cli-score-for-implement"),
         h.score,
-        t.s("기준", "threshold"),
+        t.m("cli-threshold"),
         h.threshold,
-        t.s("가중치 범위 내 점수", "range over allowed weights"),
+        t.m("cli-range-over-allowed-weights"),
         h.score_range[0],
         h.score_range[1],
-        if h.robust { t.s("판정 안정", "verdict robust") } else { t.s("판정 불안정", "verdict NOT robust") }
+        if h.robust { t.m("cli-verdict-robust") } else { t.m("cli-verdict-not-robust") }
     );
     let _ = writeln!(
         o,
         "  {:<16} {:>8} {:>13} {:>8} {:>12}",
-        t.s("기준", "criterion"),
-        t.s("가중치", "weight"),
-        t.s("허용범위", "range"),
-        t.s("점수", "score"),
-        t.s("기여도", "contribution")
+        t.m("cli-criterion"),
+        t.m("cli-weight"),
+        t.m("cli-range"),
+        t.m("cli-score"),
+        t.m("cli-contribution")
     );
     for c in &h.criteria {
         let range = c.range.map_or("—".to_owned(), |r| format!("{:.2}–{:.2}", r[0], r[1]));
@@ -104,30 +105,30 @@ pub fn render(a: &Appraisal, lang: Lang) -> String {
     let f = &a.financial;
     let mut o = String::new();
     let st = &a.study;
-    let _ = writeln!(o, "{} — {}", t.s("Yeta 예비타당성조사 분석", "Yeta appraisal"), st.name);
+    let _ = writeln!(o, "{} — {}", t.m("cli-yeta-appraisal"), st.name);
     let _ = writeln!(
         o,
         "  {}: {} · {} {} · {}–{} · {} {}",
-        t.s("사업", "project"),
+        t.m("cli-project"),
         st.sponsor,
         st.region.code(),
         st.region.name(t.ko),
         st.first_year,
         st.last_year,
-        t.s("분야", "sector"),
+        t.m("cli-sector"),
         st.sector.name(t.ko)
     );
-    let _ = writeln!(o, "  {}: {} ({})", t.s("적용 지침", "rules"), a.rules.set.id, a.rules.set.title);
+    let _ = writeln!(o, "  {}: {} ({})", t.m("cli-rules"), a.rules.set.id, a.rules.set.title);
     for ov in &a.rules.overrides {
-        let _ = writeln!(o, "    {} {} = {} ({})", t.s("변경:", "override:"), ov.field, ov.value, ov.reason);
+        let _ = writeln!(o, "    {} {} = {} ({})", t.m("cli-override"), ov.field, ov.value, ov.reason);
     }
     if let Some(ob) = &a.optimism_bias {
         let _ = writeln!(
             o,
             "  {}: +{} % {} ({}; {})",
-            t.s("낙관편향 보정", "optimism bias"),
+            t.m("cli-optimism-bias"),
             (ob.uplift * rust_decimal::Decimal::ONE_HUNDRED).normalize(),
-            t.s("자본비 가산", "on capex"),
+            t.m("cli-on-capex"),
             ob.project_type.code(),
             ob.source
         );
@@ -160,13 +161,11 @@ pub fn render(a: &Appraisal, lang: Lang) -> String {
         .discount_schedule
         .steps
         .iter()
-        .map(|s| {
-            format!("{} % {} {}", (s.rate * Decimal::ONE_HUNDRED).normalize(), t.s("적용연도", "from"), s.from_year)
-        })
+        .map(|s| format!("{} % {} {}", (s.rate * Decimal::ONE_HUNDRED).normalize(), t.m("cli-from"), s.from_year))
         .collect();
-    let _ = writeln!(o, "  {}: {}", t.s("할인율", "discount rate"), rates.join(", "));
+    let _ = writeln!(o, "  {}: {}", t.m("cli-discount-rate"), rates.join(", "));
     let _ = writeln!(o);
-    let _ = writeln!(o, "{}", t.s("■ 판정", "■ Verdict"));
+    let _ = writeln!(o, "{}", t.m("cli-verdict"));
     let verdict = t.cat().verdict(a);
     let _ = writeln!(o, "  {verdict}");
     let _ = writeln!(o);
@@ -174,17 +173,16 @@ pub fn render(a: &Appraisal, lang: Lang) -> String {
         ahp_section(&mut o, &t, h);
     }
     crate::summary_stages::render(&mut o, a, t.ko);
-    let _ = writeln!(o, "{}", t.s("■ 경제성 분석", "■ Economic analysis"));
+    let _ = writeln!(o, "{}", t.m("cli-economic-analysis"));
     let rows: Vec<(&str, String)> = vec![
-        (t.s("B/C 비율", "B/C ratio"), t.ratio(e.bc_ratio)),
-        (t.s("순현재가치 (NPV)", "NPV"), t.krw(e.npv)),
-        (t.s("내부수익률 (IRR)", "IRR"), t.pct(e.irr)),
-        (t.s("편익 현재가치", "PV of benefits"), t.krw(e.pv_benefits)),
-        (t.s("비용 현재가치", "PV of costs"), t.krw(e.pv_costs)),
+        (t.m("cli-b-c-ratio"), t.ratio(e.bc_ratio)),
+        (t.m("cli-npv"), t.krw(e.npv)),
+        (t.m("cli-irr"), t.pct(e.irr)),
+        (t.m("cli-pv-of-benefits"), t.krw(e.pv_benefits)),
+        (t.m("cli-pv-of-costs"), t.krw(e.pv_costs)),
         (
-            t.s("할인 회수연도", "Discounted payback"),
-            e.payback_year
-                .map_or_else(|| t.s("분석기간 내 없음", "not within the period").to_owned(), |y| y.to_string()),
+            t.m("cli-discounted-payback"),
+            e.payback_year.map_or_else(|| t.m("cli-not-within-the-period").to_owned(), |y| y.to_string()),
         ),
     ];
     for (k, v) in rows {
@@ -194,8 +192,8 @@ pub fn render(a: &Appraisal, lang: Lang) -> String {
         let _ = writeln!(o, "  IRR: {}", t.cat().irr(&e.irr_detail));
     }
     let _ = writeln!(o);
-    let _ = writeln!(o, "{}", t.s("■ 민감도 분석", "■ Sensitivity"));
-    let _ = writeln!(o, "  {:<18} {:>10} {:>22}", t.s("사례", "case"), "B/C", "NPV");
+    let _ = writeln!(o, "{}", t.m("cli-sensitivity"));
+    let _ = writeln!(o, "  {:<18} {:>10} {:>22}", t.m("cli-case"), "B/C", "NPV");
     for r in &e.sensitivity {
         let _ = writeln!(o, "  {:<18} {:>10} {:>22}", case_label(&t, &r.case), t.ratio(r.bc_ratio), t.krw(r.npv));
     }
@@ -203,50 +201,45 @@ pub fn render(a: &Appraisal, lang: Lang) -> String {
     let _ = writeln!(
         o,
         "  {}: {} {:+.1} %, {} {:+.1} %",
-        t.s("전환값 (B/C = 1)", "switching values (B/C = 1)"),
-        t.s("비용", "costs"),
+        t.m("cli-switching-values-b-c-1"),
+        t.m("cli-costs"),
         sv.costs_pct.unwrap_or(f64::NAN),
-        t.s("편익", "benefits"),
+        t.m("cli-benefits"),
         sv.benefits_pct.unwrap_or(f64::NAN)
     );
     let _ = writeln!(o);
-    let _ = writeln!(o, "{}", t.s("■ 재무성 분석", "■ Financial analysis"));
+    let _ = writeln!(o, "{}", t.m("cli-financial-analysis"));
     if f.applicable {
         let _ = writeln!(o, "  {:<22} {:>22}", "FNPV", t.krw(f.fnpv));
-        let _ = writeln!(
-            o,
-            "  {:<22} {:>22}",
-            t.s("수익성지수 (PI)", "Profitability index"),
-            t.ratio(f.profitability_index)
-        );
+        let _ = writeln!(o, "  {:<22} {:>22}", t.m("cli-profitability-index"), t.ratio(f.profitability_index));
         let _ = writeln!(o, "  {:<22} {:>22}", "FIRR", t.pct(f.firr));
     } else {
-        let _ = writeln!(o, "  {}", t.s("수입 항목 없음", "no revenue lines"));
+        let _ = writeln!(o, "  {}", t.m("cli-no-revenue-lines"));
     }
     let fu = &f.funding;
     let _ = writeln!(
         o,
         "  {}: {} {:.1} % · {} {:.1} % · {} {:.1} %",
-        t.s("재원", "funding"),
-        t.s("국비", "state"),
+        t.m("cli-funding"),
+        t.m("cli-state"),
         fu.state_share * 100.0,
-        t.s("지방비", "local"),
+        t.m("cli-local"),
         fu.local_share * 100.0,
-        t.s("민자", "private"),
+        t.m("cli-private"),
         fu.private_share * 100.0
     );
     let level = match f.financing_risk {
-        yeta_core::finance::RiskLevel::Low => t.s("낮음", "low"),
-        yeta_core::finance::RiskLevel::Medium => t.s("보통", "medium"),
-        yeta_core::finance::RiskLevel::High => t.s("높음", "high"),
+        yeta_core::finance::RiskLevel::Low => t.m("cli-low"),
+        yeta_core::finance::RiskLevel::Medium => t.m("cli-medium"),
+        yeta_core::finance::RiskLevel::High => t.m("cli-high"),
     };
-    let _ = writeln!(o, "  {}: {level}", t.s("재원조달 위험", "financing risk"));
+    let _ = writeln!(o, "  {}: {level}", t.m("cli-financing-risk"));
     for fl in &f.flags {
         let _ = writeln!(o, "    - {}", t.cat().diagnostic(&fl.diagnostic));
     }
     if !a.warnings.is_empty() {
         let _ = writeln!(o);
-        let _ = writeln!(o, "{}", t.s("■ 경고", "■ Warnings"));
+        let _ = writeln!(o, "{}", t.m("cli-warnings"));
         for w in &a.warnings {
             let _ = writeln!(o, "  ! {}", t.cat().diagnostic(w));
         }
@@ -264,5 +257,24 @@ mod tests {
         assert_eq!(group(-1234.5, 1), "-1,234.5");
         assert_eq!(group(999.0, 0), "999");
         assert_eq!(group(-0.001, 1), "0.0");
+    }
+}
+
+#[cfg(test)]
+mod catalog_tests {
+    /// Every message the summary prints is in both catalogs.
+    #[test]
+    fn every_summary_message_is_in_both_catalogs() {
+        let mut n = 0;
+        for src in [include_str!("summary.rs"), include_str!("summary_stages.rs")] {
+            for part in src.split("m(\"cli-").skip(1) {
+                let id = format!("cli-{}", part.split('"').next().unwrap_or(""));
+                for lang in [yeta_i18n::Lang::Ko, yeta_i18n::Lang::En] {
+                    assert!(yeta_i18n::catalog(lang).get(&id).is_some(), "{} catalog lacks {id}", lang.code());
+                }
+                n += 1;
+            }
+        }
+        assert!(n > 60, "only {n} ids found: the scan is broken");
     }
 }

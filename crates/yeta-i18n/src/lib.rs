@@ -45,9 +45,25 @@ impl Lang {
 }
 
 /// The Korean catalog source.
-pub const KO: &str = include_str!("../../../locales/ko.ftl");
+pub const KO: &str = concat!(
+    include_str!("../../../locales/ko.ftl"),
+    "\n",
+    include_str!("../../../locales/ko-report.ftl"),
+    "\n",
+    include_str!("../../../locales/ko-app.ftl"),
+    "\n",
+    include_str!("../../../locales/ko-cli.ftl")
+);
 /// The English catalog source.
-pub const EN: &str = include_str!("../../../locales/en.ftl");
+pub const EN: &str = concat!(
+    include_str!("../../../locales/en.ftl"),
+    "\n",
+    include_str!("../../../locales/en-report.ftl"),
+    "\n",
+    include_str!("../../../locales/en-app.ftl"),
+    "\n",
+    include_str!("../../../locales/en-cli.ftl")
+);
 
 /// Parses the Fluent subset: `id = text` lines, continuation lines indented, `#` comments.
 pub fn parse(src: &str) -> HashMap<&str, String> {
@@ -89,6 +105,11 @@ pub fn catalog(lang: Lang) -> &'static Catalog {
         Lang::Ko => KO_CAT.get_or_init(|| Catalog { lang, messages: parse(KO) }),
         Lang::En => EN_CAT.get_or_init(|| Catalog { lang, messages: parse(EN) }),
     }
+}
+
+/// Every message id of a language's catalog.
+pub fn ids(lang: Lang) -> impl Iterator<Item = &'static str> {
+    catalog(lang).messages.keys().copied()
 }
 
 /// The catalog id of an engine code: `below_pfs_threshold` → `below-pfs-threshold`.

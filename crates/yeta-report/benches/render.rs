@@ -1,4 +1,4 @@
-//! Rendering the largest fixture (the rail line, 36 years): the issue asks for < 0.5 s.
+//! Rendering the largest fixture (the rail line, 36 years): the issue asks for < 0.1 s.
 #![allow(clippy::unwrap_used)]
 use criterion::{Criterion, criterion_group, criterion_main};
 

@@ -51,6 +51,19 @@ pub struct Fonts {
 pub const F_REGULAR: &str = "F1";
 pub const F_BOLD: &str = "F2";
 
+/// A heading as the table of contents (목차) and the PDF bookmarks see it.
+#[derive(Debug, Clone)]
+pub struct Heading {
+    /// 0 for a chapter, 1 for a section.
+    pub level: u8,
+    /// The title as printed, with its number.
+    pub title: String,
+    /// The page index (0 = the cover).
+    pub page: usize,
+    /// The baseline's height on the page, for the bookmark's destination.
+    pub y: f32,
+}
+
 /// The document being laid out.
 pub struct Writer<'f> {
     fonts: &'f Fonts,
@@ -59,11 +72,47 @@ pub struct Writer<'f> {
     pub y: f32,
     /// Characters set in bold: the bold font is subset to these.
     pub bold_chars: std::collections::BTreeSet<char>,
+    /// Every chapter and section heading, in order.
+    pub headings: Vec<Heading>,
+    chapter_no: usize,
+    section_no: usize,
+    numbered: bool,
+    /// The caption of the next table (its unit), drawn with it so it never stays behind.
+    caption: Option<String>,
+    /// The last section heading: (its ops range on the current page, the cursor before it, its
+    /// entry in `headings`), so a table that must start on a new page takes its heading along.
+    last_h2: Option<(usize, usize, usize, f32, usize)>,
+}
+
+/// The chapter number as a Roman numeral (Ⅰ, Ⅱ, … as KDI's reports number them).
+pub fn roman(n: usize) -> String {
+    const GLYPHS: [char; 12] = ['Ⅰ', 'Ⅱ', 'Ⅲ', 'Ⅳ', 'Ⅴ', 'Ⅵ', 'Ⅶ', 'Ⅷ', 'Ⅸ', 'Ⅹ', 'Ⅺ', 'Ⅻ'];
+    match n.checked_sub(1).and_then(|i| GLYPHS.get(i)) {
+        Some(c) => c.to_string(),
+        None => n.to_string(),
+    }
 }
 
 impl<'f> Writer<'f> {
     pub fn new(fonts: &'f Fonts) -> Self {
-        Self { fonts, pages: Vec::new(), ops: Vec::new(), y: TOP, bold_chars: std::collections::BTreeSet::new() }
+        Self {
+            fonts,
+            pages: Vec::new(),
+            ops: Vec::new(),
+            y: TOP,
+            bold_chars: std::collections::BTreeSet::new(),
+            headings: Vec::new(),
+            chapter_no: 0,
+            section_no: 0,
+            numbered: false,
+            caption: None,
+            last_h2: None,
+        }
+    }
+
+    /// The page being written (0 = the cover).
+    pub fn page_index(&self) -> usize {
+        self.pages.len()
     }
 
     /// `s` with every character the font lacks (or draws empty) replaced by a look-alike it has
@@ -85,18 +134,27 @@ impl<'f> Writer<'f> {
             .collect()
     }
 
-    /// Width of `s` at `size` points.
-    pub fn width(&self, s: &str, size: f32, bold: bool) -> f32 {
-        let s = &self.printable(s, bold);
+    /// Width of one character at `size` points, as [`Self::width`] measures it.
+    fn char_width(&self, c: char, size: f32, bold: bool) -> f32 {
         let f = if bold { &self.fonts.bold } else { &self.fonts.regular };
         let upem = f32::from(f.units_per_em.max(1));
-        let units: u32 = s
-            .chars()
-            .map(|c| {
-                f.lookup_glyph_index(c as u32).and_then(|g| f.get_glyph_width(g)).map_or(upem as u32 / 2, u32::from)
-            })
-            .sum();
+        let shown = match c {
+            '\u{2022}' => '·',
+            '\u{203a}' => '>',
+            '\u{2039}' => '<',
+            _ if c.is_control() || f.lookup_glyph_index(c as u32).is_some() => c,
+            '\u{2212}' | '\u{2010}' | '\u{2011}' => '-',
+            '\u{2009}' | '\u{202f}' | '\u{00a0}' => ' ',
+            _ => '?',
+        };
+        let units =
+            f.lookup_glyph_index(shown as u32).and_then(|g| f.get_glyph_width(g)).map_or(upem as u32 / 2, u32::from);
         units as f32 / upem * size
+    }
+
+    /// Width of `s` at `size` points.
+    pub fn width(&self, s: &str, size: f32, bold: bool) -> f32 {
+        s.chars().map(|c| self.char_width(c, size, bold)).sum()
     }
 
     pub fn text(&mut self, x: f32, y: f32, size: f32, bold: bool, color: (f32, f32, f32), s: &str) {
@@ -191,35 +249,127 @@ impl<'f> Writer<'f> {
         }
     }
 
-    /// Splits `s` into lines no wider than `w`.
+    /// Splits `s` into lines no wider than `w`, breaking only where Unicode's line-breaking
+    /// algorithm (UAX #14) allows: never before a closing bracket or a full stop, never inside a
+    /// number such as `1,234.5`, between Hangul syllables when a word is longer than the line.
+    /// A break at a space is preferred while the line is at least two-thirds full, so Korean
+    /// text breaks between words (어절) as a Korean reader expects.
     pub fn wrap(&self, s: &str, size: f32, bold: bool, w: f32) -> Vec<String> {
+        use unicode_linebreak::{BreakOpportunity, linebreaks};
         let mut out = Vec::new();
         for para in s.split('\n') {
-            let mut line = String::new();
-            for word in para.split(' ') {
-                let cand = if line.is_empty() { word.to_owned() } else { format!("{line} {word}") };
-                if self.width(&cand, size, bold) <= w {
-                    line = cand;
-                    continue;
+            // Break opportunities: (byte offset, follows a space).
+            let ops: Vec<(usize, bool)> = linebreaks(para)
+                .filter(|&(i, _)| i < para.len())
+                .map(|(i, o)| (i, o == BreakOpportunity::Allowed && para[..i].ends_with(' ')))
+                .collect();
+            // Width of the text before each byte offset (at char boundaries), so a candidate
+            // line's width is a difference, not a new measurement: wrapping stays linear.
+            let mut cum = vec![0.0f32; para.len() + 1];
+            let mut acc = 0.0;
+            for (i, c) in para.char_indices() {
+                cum[i] = acc;
+                acc += self.char_width(c, size, bold);
+            }
+            cum[para.len()] = acc;
+            let span = |a: usize, b: usize| {
+                let b = a + para[a..b].trim_end().len();
+                cum[b] - cum[a]
+            };
+            let mut start = 0;
+            loop {
+                if span(start, para.len()) <= w {
+                    out.push(para[start..].trim_end().to_owned());
+                    break;
                 }
-                if !line.is_empty() {
-                    out.push(std::mem::take(&mut line));
-                }
-                // A word longer than the line: break it by characters.
-                let mut piece = String::new();
-                for ch in word.chars() {
-                    piece.push(ch);
-                    if self.width(&piece, size, bold) > w && piece.chars().count() > 1 {
-                        piece.pop();
-                        out.push(std::mem::take(&mut piece));
-                        piece.push(ch);
+                // The last opportunity whose line fits, preferring one after a space.
+                let mut best: Option<usize> = None;
+                let mut best_space: Option<usize> = None;
+                for &(i, space) in ops.iter().filter(|&&(i, _)| i > start) {
+                    if span(start, i) > w {
+                        break;
+                    }
+                    best = Some(i);
+                    if space {
+                        best_space = Some(i);
                     }
                 }
-                line = piece;
+                let full = |i: usize| span(start, i) >= w * 0.66;
+                let cut = match (best_space, best) {
+                    (Some(sp), _) if full(sp) => sp,
+                    (_, Some(b)) => b,
+                    (Some(sp), None) => sp,
+                    // Nothing fits: break the first unit by characters.
+                    (None, None) => {
+                        let rest = &para[start..];
+                        let mut end = start;
+                        for (k, ch) in rest.char_indices() {
+                            if k > 0 && span(start, start + k + ch.len_utf8()) > w {
+                                break;
+                            }
+                            end = start + k + ch.len_utf8();
+                        }
+                        end.max(start + rest.chars().next().map_or(1, char::len_utf8))
+                    }
+                };
+                out.push(para[start..cut].trim_end().to_owned());
+                start = cut;
+                while para[start..].starts_with(' ') {
+                    start += 1;
+                }
+                if start >= para.len() {
+                    break;
+                }
             }
-            out.push(line);
         }
         out
+    }
+
+    /// A displayed formula, centred on its own line: `_{…}` sets a subscript and `^{…}` a
+    /// superscript, so `DF(y) = ∏_{k=t_{0}+1}^{y} 1/(1+r_{k})` prints as mathematics, not code.
+    pub fn formula(&mut self, s: &str, size: f32) {
+        // Pieces: (text, size, rise).
+        let mut pieces: Vec<(String, f32, f32)> = Vec::new();
+        let mut rest = s;
+        let mut level: Vec<f32> = vec![0.0];
+        let mut cur = String::new();
+        let push = |pieces: &mut Vec<(String, f32, f32)>, cur: &mut String, level: &[f32]| {
+            if !cur.is_empty() {
+                let depth = level.len() - 1;
+                let sz = size * 0.72f32.powi(depth as i32);
+                pieces.push((std::mem::take(cur), sz, level.iter().sum()));
+            }
+        };
+        while let Some(c) = rest.chars().next() {
+            let after = &rest[c.len_utf8()..];
+            match c {
+                '_' | '^' if after.starts_with('{') => {
+                    push(&mut pieces, &mut cur, &level);
+                    let depth = level.len() as i32 - 1;
+                    let sz = size * 0.72f32.powi(depth);
+                    level.push(if c == '_' { -sz * 0.28 } else { sz * 0.42 });
+                    rest = &after[1..];
+                    continue;
+                }
+                '}' if level.len() > 1 => {
+                    push(&mut pieces, &mut cur, &level);
+                    level.pop();
+                }
+                _ => cur.push(c),
+            }
+            rest = after;
+        }
+        push(&mut pieces, &mut cur, &level);
+        let total: f32 = pieces.iter().map(|(p, sz, _)| self.width(p, *sz, false)).sum();
+        let lh = size * 2.0;
+        self.ensure(lh);
+        let mut x = (ML + XR) / 2.0 - total / 2.0;
+        let base = self.y - size * 1.3;
+        for (p, sz, rise) in &pieces {
+            self.text(x, base + rise, *sz, false, INK, p);
+            x += self.width(p, *sz, false);
+        }
+        self.y -= lh;
     }
 
     /// A wrapped paragraph at the cursor.
@@ -237,10 +387,26 @@ impl<'f> Writer<'f> {
         self.y -= size * 0.4;
     }
 
-    /// Section title (level 1): a new page, the title and a rule.
+    /// A numbered chapter (Ⅰ, Ⅱ, …): a new page, the title and a rule; its sections are
+    /// numbered 1, 2, ….
+    pub fn chapter(&mut self, s: &str) {
+        self.chapter_no += 1;
+        let title = format!("{}. {s}", roman(self.chapter_no));
+        self.numbered = true;
+        self.title_block(&title);
+    }
+
+    /// An unnumbered chapter (요약, 부록, 서명): a new page, the title and a rule.
     pub fn h1(&mut self, s: &str) {
+        self.numbered = false;
+        self.title_block(s);
+    }
+
+    fn title_block(&mut self, title: &str) {
         self.fresh_page();
-        self.text(ML, self.y - 18.0, 18.0, true, NAVY, s);
+        self.section_no = 0;
+        self.headings.push(Heading { level: 0, title: title.to_owned(), page: self.page_index(), y: self.y });
+        self.text(ML, self.y - 18.0, 18.0, true, NAVY, title);
         self.y -= 26.0;
         self.line(&[(ML, self.y), (XR, self.y)], NAVY, 1.2);
         self.y -= 14.0;
@@ -266,12 +432,57 @@ impl<'f> Writer<'f> {
         self.y -= h + 14.0;
     }
 
-    /// Sub-section title.
+    /// A section title, numbered within a numbered chapter; kept with at least a few lines of
+    /// what follows.
     pub fn h2(&mut self, s: &str) {
-        self.ensure(60.0);
+        self.ensure(90.0);
+        let title = if self.numbered {
+            self.section_no += 1;
+            format!("{}. {s}", self.section_no)
+        } else {
+            s.to_owned()
+        };
+        let (start, before) = (self.ops.len(), self.y);
         self.y -= 6.0;
-        self.text(ML, self.y - 12.0, 12.0, true, NAVY, s);
+        self.headings.push(Heading { level: 1, title: title.clone(), page: self.page_index(), y: self.y });
+        self.text(ML, self.y - 12.0, 12.0, true, NAVY, &title);
         self.y -= 20.0;
+        self.last_h2 = Some((self.page_index(), start, self.ops.len(), before, self.headings.len() - 1));
+    }
+
+    /// Starts a new page; a section heading with nothing under it yet moves along with it.
+    fn new_page_keeping_heading(&mut self) {
+        let Some((page, start, end, before, idx)) = self.last_h2.take() else {
+            self.new_page();
+            return;
+        };
+        if page != self.page_index() || end != self.ops.len() {
+            self.new_page();
+            return;
+        }
+        let title = self.headings[idx].title.clone();
+        self.ops.truncate(start);
+        self.y = before;
+        self.new_page();
+        self.y -= 6.0;
+        self.headings[idx].page = self.page_index();
+        self.headings[idx].y = self.y;
+        self.text(ML, self.y - 12.0, 12.0, true, NAVY, &title);
+        self.y -= 20.0;
+    }
+
+    /// A minor title inside a section (not in the table of contents).
+    pub fn h3(&mut self, s: &str) {
+        self.ensure(70.0);
+        self.y -= 2.0;
+        self.text(ML, self.y - 10.0, 10.0, true, NAVY, s);
+        self.y -= 16.0;
+    }
+
+    /// The caption of the next table, at its top right: the unit of its figures, "(단위:
+    /// 백만원)". It is drawn with the table, on the page where the table starts.
+    pub fn caption_right(&mut self, s: &str) {
+        self.caption = Some(s.to_owned());
     }
 
     /// One row of wrapped cells whose first lines sit at `top`: bold navy for a header, ink else.
@@ -317,24 +528,109 @@ impl<'f> Writer<'f> {
             w.y -= head_h;
             w.line(&[(ML, w.y), (XR, w.y)], NAVY, 0.6);
         };
-        self.ensure(head_h + lh + 2.0 * pad);
+        let cells: Vec<Vec<Vec<String>>> = rows
+            .iter()
+            .map(|row| row.iter().zip(&widths).map(|(s, w)| self.wrap(s, size, false, w - 2.0 * pad)).collect())
+            .collect();
+        let heights: Vec<f32> =
+            cells.iter().map(|c| c.iter().map(Vec::len).max().unwrap_or(1) as f32 * lh + 2.0 * pad).collect();
+        let cap_h = if self.caption.is_some() { 12.0 } else { 0.0 };
+        let breaks = page_breaks(&heights, self.y - BOTTOM - head_h - cap_h, TOP - BOTTOM - head_h, MIN_ROWS);
+        if breaks.first() == Some(&0) {
+            self.new_page_keeping_heading();
+        }
+        if let Some(c) = self.caption.take() {
+            self.text_right(XR, self.y - 8.0, 8.0, false, GREY, &c);
+            self.y -= cap_h;
+        }
         draw_head(self);
-        for (i, row) in rows.iter().enumerate() {
-            let cells: Vec<Vec<String>> =
-                row.iter().zip(&widths).map(|(s, w)| self.wrap(s, size, false, w - 2.0 * pad)).collect();
-            let h = cells.iter().map(Vec::len).max().unwrap_or(1) as f32 * lh + 2.0 * pad;
-            if self.y - h < BOTTOM {
+        for (i, (cells, h)) in cells.iter().zip(&heights).enumerate() {
+            if i > 0 && breaks.contains(&i) {
                 self.new_page();
                 draw_head(self);
             }
             if i % 2 == 1 {
-                self.rect(ML, self.y - h, XR - ML, h, ZEBRA);
+                self.rect(ML, self.y - h, XR - ML, *h, ZEBRA);
             }
             let top = self.y - pad - size;
-            self.cells(cols, &widths, &cells, top, (size, lh, pad), false);
+            self.cells(cols, &widths, cells, top, (size, lh, pad), false);
             self.y -= h;
         }
         self.line(&[(ML, self.y), (XR, self.y)], RULE, 0.6);
         self.y -= 12.0;
+    }
+}
+
+/// The fewest rows a table leaves on a page before or after a page break (KDI's typesetting:
+/// no table split after one row or before its last).
+pub const MIN_ROWS: usize = 3;
+
+/// Where a table's rows break across pages: the indices of the rows that start a new page (0
+/// when the table should start on a fresh page). `first` is the room left on the current page,
+/// `full` a whole page's; no page holds fewer than `min` rows of a table that has more, when
+/// the rows allow it.
+pub fn page_breaks(heights: &[f32], first: f32, full: f32, min: usize) -> Vec<usize> {
+    let n = heights.len();
+    let greedy = |first: f32| {
+        let mut breaks = Vec::new();
+        let (mut room, mut count) = (first, 0usize);
+        for (i, &h) in heights.iter().enumerate() {
+            if h > room && (count > 0 || i == 0) {
+                breaks.push(i);
+                room = full;
+                count = 0;
+            }
+            room -= h;
+            count += 1;
+        }
+        breaks
+    };
+    let mut breaks = greedy(first);
+    // Too few rows on the current page: the table starts on a fresh one.
+    let on_first = breaks.first().copied().unwrap_or(n);
+    if on_first > 0 && on_first < min.min(n) {
+        breaks = std::iter::once(0).chain(greedy(full).into_iter().filter(|&b| b > 0)).collect();
+    }
+    // Too few rows after the last break: move rows down from the page before.
+    let k = breaks.len();
+    if k > 0 && breaks[k - 1] > 0 {
+        let prev = if k >= 2 { breaks[k - 2] } else { 0 };
+        let last = breaks[k - 1];
+        let tail = n - last;
+        if tail < min {
+            let moved = (min - tail).min((last - prev).saturating_sub(min));
+            breaks[k - 1] = last - moved;
+            // Nothing to spare on the page before: a table that fits one page moves whole.
+            if tail + moved < min.min(n) && heights.iter().sum::<f32>() <= full {
+                return vec![0];
+            }
+        }
+    }
+    breaks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page_breaks;
+
+    #[test]
+    fn a_table_is_never_split_with_fewer_than_three_rows_on_a_side() {
+        // 10 rows of 10 pt, 25 pt left on this page, 1000 on the next: the table moves whole.
+        assert_eq!(page_breaks(&[10.0; 10], 25.0, 1000.0, 3), vec![0]);
+        // 10 rows, room for 9 here: the last page would hold one row, so two more move down.
+        assert_eq!(page_breaks(&[10.0; 10], 95.0, 1000.0, 3), vec![7]);
+        // Everything fits: no break.
+        assert!(page_breaks(&[10.0; 10], 200.0, 1000.0, 3).is_empty());
+        // 5 rows, room for 3: two would be left alone, and none can move: the table moves whole.
+        assert_eq!(page_breaks(&[10.0; 5], 35.0, 1000.0, 3), vec![0]);
+        // A two-row table with no room: it starts on the next page.
+        assert_eq!(page_breaks(&[10.0; 2], 5.0, 1000.0, 3), vec![0]);
+    }
+
+    #[test]
+    fn roman_numerals_for_chapters() {
+        assert_eq!(super::roman(1), "Ⅰ");
+        assert_eq!(super::roman(10), "Ⅹ");
+        assert_eq!(super::roman(13), "13");
     }
 }

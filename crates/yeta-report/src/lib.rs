@@ -40,12 +40,14 @@ mod layout;
 mod pdfobj;
 pub mod pdfread;
 pub mod render;
+mod rules_table;
+mod sections;
 pub mod sign;
 mod stages;
 pub mod trust;
 pub mod verify;
 
-pub use render::{Lang, ReportError, extract, render, render_with_risk};
+pub use render::{Lang, Options, ReportError, Unit, extract, render, render_opts, render_with_risk};
 pub use sign::{
     Credentials, KeygenOptions, SignError, SignOff, SignerInfo, VerifyError, keygen, keygen_with, load_credentials,
     load_credentials_with_password, load_pkcs12, sign, verify,

@@ -66,25 +66,119 @@ fn fonts() -> Result<&'static Fonts, ReportError> {
     .ok_or_else(|| ReportError::Font("NanumSquare could not be parsed".into()))
 }
 
-pub(crate) struct T(pub(crate) Lang);
+/// The unit of money in the report's tables (금액 단위), one per report, stated in each caption.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Unit {
+    /// 백만원 (KRW million): the unit of KDI's PFS tables.
+    #[default]
+    Million,
+    /// 억원 (KRW 100 million).
+    Eok,
+}
+
+impl std::str::FromStr for Unit {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "백만원" | "million" | "m" => Ok(Unit::Million),
+            "억원" | "억" | "eok" => Ok(Unit::Eok),
+            _ => Err(format!("unit \"{s}\": use 백만원 (million) or 억원 (eok)")),
+        }
+    }
+}
+
+impl Unit {
+    fn divisor(self) -> Decimal {
+        match self {
+            Unit::Million => Decimal::from(1_000_000),
+            Unit::Eok => Decimal::from(100_000_000),
+        }
+    }
+}
+
+/// How to render a report beyond the appraisal itself.
+#[derive(Debug, Clone)]
+pub struct Options<'a> {
+    /// The reader's language.
+    pub lang: Lang,
+    /// The Monte Carlo result, for the risk section.
+    pub risk: Option<&'a yeta_core::risk::RiskResult>,
+    /// The unit of money in the tables.
+    pub unit: Unit,
+    /// The report date (작성일), `YYYY-MM-DD`; overrides the study's `project.report_date`.
+    /// Never the clock, so the same inputs give the same bytes.
+    pub date: Option<String>,
+}
+
+/// The report's words: the catalog's `report-*` messages in the reader's language with the
+/// money unit filled in.
+pub(crate) struct T {
+    pub(crate) lang: Lang,
+    pub(crate) unit: Unit,
+    msgs: std::collections::HashMap<&'static str, String>,
+}
+
 impl T {
-    /// The message catalog of the report's language: every diagnostic and verdict sentence.
-    pub(crate) fn cat(&self) -> &'static yeta_i18n::Catalog {
-        yeta_i18n::catalog(match self.0 {
+    pub(crate) fn new(lang: Lang, unit: Unit) -> Self {
+        let cat = Self::catalog_of(lang);
+        let unit_label = cat.text(match unit {
+            Unit::Million => "unit-million",
+            Unit::Eok => "unit-eok",
+        });
+        let msgs = yeta_i18n::ids(cat.lang())
+            .map(|id| (id, cat.get(id).unwrap_or(id).replace("{ $unit }", &unit_label)))
+            .collect();
+        T { lang, unit, msgs }
+    }
+
+    fn catalog_of(lang: Lang) -> &'static yeta_i18n::Catalog {
+        yeta_i18n::catalog(match lang {
             Lang::En => yeta_i18n::Lang::En,
             Lang::Ko => yeta_i18n::Lang::Ko,
         })
     }
 
-    pub(crate) fn s<'a>(&self, en: &'a str, ko: &'a str) -> &'a str {
-        match self.0 {
-            Lang::En => en,
-            Lang::Ko => ko,
+    /// The message catalog of the report's language: every diagnostic and verdict sentence.
+    pub(crate) fn cat(&self) -> &'static yeta_i18n::Catalog {
+        Self::catalog_of(self.lang)
+    }
+
+    /// The report message `id` (`locales/*-report.ftl`); a test checks that every id the report
+    /// uses is in both catalogs.
+    pub(crate) fn m(&self, id: &str) -> &str {
+        self.msgs.get(id).map_or("?", String::as_str)
+    }
+
+    /// The report message `id` with `{ $name }` placeholders filled.
+    pub(crate) fn f(&self, id: &str, args: &[(&str, String)]) -> String {
+        let mut s = self.m(id).to_owned();
+        for (k, v) in args {
+            s = s.replace(&format!("{{ ${k} }}"), v);
         }
+        s
+    }
+
+    /// An amount in the report's unit, one decimal, thousands grouped.
+    pub(crate) fn amt(&self, d: Decimal) -> String {
+        let v = d.checked_div(self.unit.divisor()).unwrap_or_default();
+        thousands(to_f64(v), 1)
+    }
+
+    /// The unit's name: 백만원, 억원.
+    pub(crate) fn unit_label(&self) -> String {
+        self.cat().text(match self.unit {
+            Unit::Million => "unit-million",
+            Unit::Eok => "unit-eok",
+        })
+    }
+
+    /// The caption that states a table's unit: "(단위: 백만원)".
+    pub(crate) fn unit_caption(&self) -> String {
+        self.m("report-unit-caption").to_owned()
     }
 }
 
-fn to_f64(d: Decimal) -> f64 {
+pub(crate) fn to_f64(d: Decimal) -> f64 {
     use rust_decimal::prelude::ToPrimitive;
     d.to_f64().unwrap_or(0.0)
 }
@@ -120,7 +214,7 @@ pub(crate) fn ratio(x: Option<f64>) -> String {
 /// Renders the report. `study_text` is the study file as given; it is hashed for the provenance
 /// stamp and embedded as an attachment.
 pub fn render(a: &Appraisal, study_text: &str, lang: Lang) -> Result<Vec<u8>, ReportError> {
-    render_with_risk(a, study_text, lang, None)
+    render_opts(a, study_text, &Options::new(lang))
 }
 
 /// [`render`], with a section on the Monte Carlo risk analysis when `risk` is given; its seed and
@@ -131,57 +225,97 @@ pub fn render_with_risk(
     lang: Lang,
     risk: Option<&yeta_core::risk::RiskResult>,
 ) -> Result<Vec<u8>, ReportError> {
+    render_opts(a, study_text, &Options { risk, ..Options::new(lang) })
+}
+
+impl Options<'_> {
+    /// The defaults: tables in 백만원, the study's own report date, no risk section.
+    pub fn new(lang: Lang) -> Self {
+        Options { lang, risk: None, unit: Unit::Million, date: None }
+    }
+}
+
+/// Lays the whole document out with `toc` pages reserved for the table of contents.
+#[allow(clippy::too_many_arguments)]
+fn layout<'f>(
+    fonts: &'f Fonts,
+    a: &Appraisal,
+    study: Option<&yeta_core::Study>,
+    risk: Option<&yeta_core::risk::RiskResult>,
+    json: &Value,
+    t: &T,
+    hash_hex: &str,
+    date: Option<&str>,
+    toc: usize,
+) -> Writer<'f> {
+    let mut w = Writer::new(fonts);
+    cover(&mut w, a, t, date);
+    for _ in 0..toc {
+        w.new_page();
+    }
+    summary(&mut w, a, t);
+    crate::sections::overview(&mut w, a, study, t);
+    crate::sections::investment(&mut w, a, study, t);
+    crate::sections::benefits(&mut w, a, study, t);
+    economic(&mut w, a, t);
+    if let Some(r) = risk {
+        crate::stages::risk(&mut w, r, t);
+    }
+    financial(&mut w, a, t);
+    if let Some(p) = &a.policy {
+        crate::stages::policy(&mut w, p, a.regional.is_none(), t);
+    }
+    if let Some(r) = &a.regional {
+        crate::stages::regional(&mut w, r, t);
+    }
+    if let Some(e) = &a.environment {
+        crate::stages::environment(&mut w, e, study, t);
+    }
+    if let Some(h) = &a.ahp {
+        crate::stages::ahp(&mut w, h, t);
+    }
+    crate::sections::conclusion(&mut w, a, risk, t);
+    appendix(&mut w, a, study, risk, json, t, hash_hex);
+    signoff_page(&mut w, t);
+    w.new_page();
+    w
+}
+
+/// [`render`] with every option: the language, the risk section, the money unit of the tables
+/// and the report date.
+pub fn render_opts(a: &Appraisal, study_text: &str, o: &Options<'_>) -> Result<Vec<u8>, ReportError> {
     let fonts = fonts()?;
-    let t = T(lang);
+    let t = T::new(o.lang, o.unit);
+    let risk = o.risk;
     let hash = Sha256::digest(study_text.as_bytes());
     let hash_hex: String = hash.iter().map(|b| format!("{b:02x}")).collect();
     let json: Value = serde_json::to_value(a).unwrap_or(Value::Null);
-    let mut w = Writer::new(fonts);
-
-    cover(&mut w, a, &t);
-    summary(&mut w, a, &json, &t);
-    overview(&mut w, a, &t);
-    economic(&mut w, a, &t);
-    financial(&mut w, a, &t);
     let study = yeta_core::Study::from_json(study_text).ok();
-    let mut n = 5;
-    if let Some(r) = risk {
-        crate::stages::risk(&mut w, r, n, &t);
-        n += 1;
-    }
-    if let Some(p) = &a.policy {
-        crate::stages::policy(&mut w, p, n, &t);
-        n += 1;
-    }
-    if let Some(r) = &a.regional {
-        crate::stages::regional(&mut w, r, n, &t);
-        n += 1;
-    }
-    if let Some(e) = &a.environment {
-        crate::stages::environment(&mut w, e, study.as_ref(), n, &t);
-        n += 1;
-    }
-    if let Some(h) = &a.ahp {
-        crate::stages::ahp(&mut w, h, n, &t);
-    }
-    appendix(&mut w, a, study.as_ref(), risk, &json, &t, &hash_hex);
-    signoff_page(&mut w, &t);
-    w.new_page();
+    let date = o.date.clone().or_else(|| study.as_ref().and_then(|s| s.project.report_date.clone()));
+    // The 목차 needs the page numbers, which need the 목차's length: lay out again if it grew.
+    let mut toc = 1;
+    let mut w = loop {
+        let w = layout(fonts, a, study.as_ref(), risk, &json, &t, &hash_hex, date.as_deref(), toc);
+        let need = crate::sections::toc_pages(&w.headings, toc);
+        if need <= toc {
+            break w;
+        }
+        toc = need;
+    };
+    let headings = w.headings.clone();
+    crate::sections::toc(&mut w, &headings, 1, toc, &t);
 
     // Running header and provenance footer on every page but the cover.
     let n = w.pages.len();
-    let running = format!(
-        "{} — {}",
-        short(&a.study.name, 60, &w),
-        t.s("Preliminary feasibility study: appraisal report", "예비타당성조사 평가 보고서")
-    );
+    let running =
+        format!("{} — {}", short(&a.study.name, 60), t.m("report-preliminary-feasibility-study-appraisal-report"));
     let stamp = format!(
         "Yeta {} · {} {}{} · {} SHA-256 {}",
         a.yeta_version,
-        t.s("rule set", "규칙"),
+        t.m("report-rule-set"),
         a.rules.set.id,
-        risk.map_or(String::new(), |r| format!(" · seed {}", r.seed)),
-        t.s("study", "조사자료"),
+        risk.map_or(String::new(), |r| format!(" · {} {}", t.m("report-seed"), r.seed)),
+        t.m("report-study"),
         hash_hex
     );
     let mut pages = std::mem::take(&mut w.pages);
@@ -206,7 +340,7 @@ pub fn render_with_risk(
     let opts = PdfSaveOptions { optimize: false, subset_fonts: true, secure: true, image_optimization: None };
     let mut warnings = Vec::new();
     let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
-    finish(&mut lo, a, study_text, &hash, lang)?;
+    finish(&mut lo, a, study_text, &hash, o.lang, &headings)?;
     lo.compress();
     let mut out = Vec::new();
     lo.save_to(&mut out).map_err(|e| ReportError::Pdf(e.to_string()))?;
@@ -233,12 +367,19 @@ fn subset(
     printpdf::ParsedFont::from_bytes(&cut, 0, &mut Vec::new())
 }
 
-fn short(s: &str, max: usize, _w: &Writer<'_>) -> String {
+pub(crate) fn short(s: &str, max: usize) -> String {
     if s.chars().count() <= max { s.to_owned() } else { s.chars().take(max - 1).collect::<String>() + "…" }
 }
 
 /// Fixed metadata, fixed ID, the study as an attachment.
-fn finish(lo: &mut lopdf::Document, a: &Appraisal, study: &str, hash: &[u8], lang: Lang) -> Result<(), ReportError> {
+fn finish(
+    lo: &mut lopdf::Document,
+    a: &Appraisal,
+    study: &str,
+    hash: &[u8],
+    lang: Lang,
+    headings: &[crate::layout::Heading],
+) -> Result<(), ReportError> {
     let date = format!("D:{}0101000000Z", a.study.base_year);
     let mut info = Dictionary::new();
     info.set("Title", Object::String(crate::pdfobj::text_string(&a.study.name), StringFormat::Literal));
@@ -293,6 +434,87 @@ fn finish(lo: &mut lopdf::Document, a: &Appraisal, study: &str, hash: &[u8], lan
         }),
     );
     cat.remove(b"Metadata");
+    outline(lo, root, headings)?;
+    Ok(())
+}
+
+/// PDF bookmarks (/Outlines) for every chapter and its sections, each opening its page at the
+/// heading, so a reader navigates the report as its 목차 lists it.
+fn outline(
+    lo: &mut lopdf::Document,
+    root: lopdf::ObjectId,
+    headings: &[crate::layout::Heading],
+) -> Result<(), ReportError> {
+    if headings.is_empty() {
+        return Ok(());
+    }
+    let pages = lo.get_pages();
+    let page_id = |i: usize| pages.get(&(u32::try_from(i).unwrap_or(u32::MAX).saturating_add(1))).copied();
+    let outlines_id = lo.new_object_id();
+    // Chapters (level 0) with their sections (level 1) as children.
+    let mut tree: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (i, h) in headings.iter().enumerate() {
+        if h.level == 0 || tree.is_empty() {
+            tree.push((i, Vec::new()));
+        } else if let Some(last) = tree.last_mut() {
+            last.1.push(i);
+        }
+    }
+    let ids: Vec<lopdf::ObjectId> = headings.iter().map(|_| lo.new_object_id()).collect();
+    let item = |i: usize, parent: lopdf::ObjectId, prev: Option<usize>, next: Option<usize>| -> Option<Dictionary> {
+        let h = &headings[i];
+        let page = page_id(h.page)?;
+        let mut d = Dictionary::new();
+        d.set("Title", Object::String(crate::pdfobj::text_string(&h.title), StringFormat::Literal));
+        d.set("Parent", Object::Reference(parent));
+        d.set(
+            "Dest",
+            Object::Array(vec![
+                Object::Reference(page),
+                Object::Name(b"XYZ".to_vec()),
+                Object::Null,
+                Object::Real(h.y),
+                Object::Null,
+            ]),
+        );
+        if let Some(p) = prev {
+            d.set("Prev", Object::Reference(ids[p]));
+        }
+        if let Some(n) = next {
+            d.set("Next", Object::Reference(ids[n]));
+        }
+        Some(d)
+    };
+    let mut count = 0i64;
+    for (k, (ch, kids)) in tree.iter().enumerate() {
+        let prev = k.checked_sub(1).map(|j| tree[j].0);
+        let next = tree.get(k + 1).map(|x| x.0);
+        let Some(mut d) = item(*ch, outlines_id, prev, next) else { continue };
+        if let (Some(&f), Some(&l)) = (kids.first(), kids.last()) {
+            d.set("First", Object::Reference(ids[f]));
+            d.set("Last", Object::Reference(ids[l]));
+            // Negative: the chapter opens closed.
+            d.set("Count", Object::Integer(-(kids.len() as i64)));
+        }
+        for (j, &kid) in kids.iter().enumerate() {
+            let prev = j.checked_sub(1).map(|x| kids[x]);
+            let next = kids.get(j + 1).copied();
+            if let Some(kd) = item(kid, ids[*ch], prev, next) {
+                lo.objects.insert(ids[kid], Object::Dictionary(kd));
+            }
+        }
+        lo.objects.insert(ids[*ch], Object::Dictionary(d));
+        count += 1;
+    }
+    let mut o = Dictionary::new();
+    o.set("Type", Object::Name(b"Outlines".to_vec()));
+    o.set("First", Object::Reference(ids[tree[0].0]));
+    o.set("Last", Object::Reference(ids[tree[tree.len() - 1].0]));
+    o.set("Count", Object::Integer(count));
+    lo.objects.insert(outlines_id, Object::Dictionary(o));
+    let cat = lo.get_dictionary_mut(root).map_err(|e| ReportError::Pdf(e.to_string()))?;
+    cat.set("Outlines", Object::Reference(outlines_id));
+    cat.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
     Ok(())
 }
 
@@ -534,35 +756,28 @@ fn printed_stamp(p: &crate::pdfread::Pdf<'_>) -> Result<String, String> {
     Ok(hash.to_ascii_lowercase())
 }
 
-fn cover(w: &mut Writer<'_>, a: &Appraisal, t: &T) {
+fn cover(w: &mut Writer<'_>, a: &Appraisal, t: &T, date: Option<&str>) {
     w.rect(0.0, PH - 250.0, PW, 250.0, NAVY);
-    w.text(ML, PH - 90.0, 13.0, false, (0.8, 0.86, 0.95), t.s("Preliminary Feasibility Study", "예비타당성조사"));
-    w.text(ML, PH - 112.0, 11.0, false, (0.8, 0.86, 0.95), t.s("Appraisal report", "평가 보고서"));
+    w.text(ML, PH - 90.0, 13.0, false, (0.8, 0.86, 0.95), t.m("report-preliminary-feasibility-study"));
+    w.text(ML, PH - 112.0, 11.0, false, (0.8, 0.86, 0.95), t.m("report-appraisal-report"));
     let mut y = PH - 150.0;
     for l in w.wrap(&a.study.name, 22.0, true, XR - ML) {
         w.text(ML, y, 22.0, true, (1.0, 1.0, 1.0), &l);
         y -= 29.0;
     }
     let bc = ratio(a.economic.bc_ratio);
+    let ko = t.lang == Lang::Ko;
+    let date = date.map_or_else(|| t.m("report-date-not-given").to_owned(), |d| crate::sections::long_date(d, t));
     let rows = [
-        (t.s("Sponsor", "주관 부처"), a.study.sponsor.clone()),
-        (t.s("Sector", "사업 분야"), format!("{:?}", a.study.sector).to_lowercase()),
-        (
-            t.s("Region", "지역"),
-            format!(
-                "{} ({})",
-                a.study.region_name,
-                serde_json::to_value(a.study.region)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_owned))
-                    .unwrap_or_default()
-            ),
-        ),
-        (t.s("Base year", "기준 연도"), a.study.base_year.to_string()),
-        (t.s("Analysis period", "분석 기간"), format!("{}–{}", a.study.first_year, a.study.last_year)),
-        (t.s("Rule set", "적용 지침"), a.rules.set.id.clone()),
-        (t.s("B/C ratio", "B/C 비율"), bc),
-        (t.s("Status", "상태"), t.s("Draft — sign-off page at the end", "초안 — 서명란은 마지막 쪽").to_owned()),
+        (t.m("report-sponsor"), a.study.sponsor.clone()),
+        (t.m("report-sector"), t.cat().code("sector", a.study.sector.code())),
+        (t.m("report-region"), a.study.region.name(ko).to_owned()),
+        (t.m("report-base-year"), a.study.base_year.to_string()),
+        (t.m("report-analysis-period"), format!("{}–{}", a.study.first_year, a.study.last_year)),
+        (t.m("report-rule-set-2"), a.rules.set.id.clone()),
+        (t.m("report-b-c-ratio"), bc),
+        (t.m("report-date"), date),
+        (t.m("report-status"), t.m("report-draft-sign-off-page-at-the").to_owned()),
     ];
     let mut y = PH - 320.0;
     for (k, v) in rows {
@@ -575,10 +790,7 @@ fn cover(w: &mut Writer<'_>, a: &Appraisal, t: &T) {
         w.line(&[(ML, y + 8.0), (XR, y + 8.0)], RULE, 0.4);
         y -= 8.0;
     }
-    w.text(ML, BOTTOM + 20.0, 9.0, false, GREY, t.s(
-        "Produced with Yeta, a workbench for Korea's preliminary feasibility study. The appraised study is attached to this PDF.",
-        "Yeta 예비타당성조사 작업대로 작성. 평가한 조사자료(JSON)가 이 PDF에 첨부되어 있습니다.",
-    ));
+    w.text(ML, BOTTOM + 20.0, 9.0, false, GREY, t.m("report-produced-with-yeta-a-workbench-for"));
     w.new_page();
 }
 
@@ -589,30 +801,26 @@ fn verdict_text(a: &Appraisal, t: &T) -> String {
 
 pub(crate) fn kv(w: &mut Writer<'_>, t: &T, rows: Vec<(String, String)>) {
     let cols = [
-        Col { head: t.s("Item", "항목"), width: 45.0, align: Align::Left },
-        Col { head: t.s("Value", "값"), width: 55.0, align: Align::Left },
+        Col { head: t.m("report-item"), width: 45.0, align: Align::Left },
+        Col { head: t.m("report-value"), width: 55.0, align: Align::Left },
     ];
     let rows: Vec<Vec<String>> = rows.into_iter().map(|(k, v)| vec![k, v]).collect();
     w.table(&cols, &rows, 9.0);
 }
 
-fn summary(w: &mut Writer<'_>, a: &Appraisal, json: &Value, t: &T) {
-    w.h1(t.s("1. Executive summary", "1. 요약"));
+fn summary(w: &mut Writer<'_>, a: &Appraisal, t: &T) {
+    w.h1(t.m("report-executive-summary"));
     let ok = a.verdict.implement;
-    let verdict = if ok {
-        t.s("Recommended for implementation", "사업 추진 타당")
-    } else {
-        t.s("Not recommended", "사업 추진 타당성 미흡")
-    };
+    let verdict = if ok { t.m("report-recommended-for-implementation") } else { t.m("report-not-recommended") };
     w.banner(ok, verdict, 14.0, &verdict_text(a, t), 10.0);
 
     // Key figures as tiles.
     let e = &a.economic;
     let tiles = [
         ("B/C", ratio(e.bc_ratio)),
-        (t.s("NPV (KRW m)", "순현재가치 (백만원)"), mkrw(e.npv)),
+        (t.m("report-npv-krw-m"), t.amt(e.npv)),
         ("IRR", pct(e.irr)),
-        (t.s("AHP score", "AHP 점수"), a.verdict.ahp_score.map_or("—".into(), |s| format!("{s:.3}"))),
+        (t.m("report-ahp-score"), a.verdict.ahp_score.map_or("—".into(), |s| format!("{s:.3}"))),
     ];
     let tw = (XR - ML - 3.0 * 10.0) / 4.0;
     for (i, (k, v)) in tiles.iter().enumerate() {
@@ -625,25 +833,25 @@ fn summary(w: &mut Writer<'_>, a: &Appraisal, json: &Value, t: &T) {
     }
     w.y -= 76.0;
 
-    w.h2(t.s("Key figures", "주요 결과"));
+    w.h2(t.m("report-key-figures"));
     let mut rows = vec![
-        (t.s("PV of benefits (KRW m)", "편익 현재가치 (백만원)").to_owned(), mkrw(e.pv_benefits)),
-        (t.s("PV of costs (KRW m)", "비용 현재가치 (백만원)").to_owned(), mkrw(e.pv_costs)),
-        (t.s("Net present value (KRW m)", "순현재가치 NPV (백만원)").to_owned(), mkrw(e.npv)),
-        (t.s("Benefit-cost ratio", "편익/비용 비율 B/C").to_owned(), ratio(e.bc_ratio)),
-        (t.s("B/C threshold", "B/C 기준").to_owned(), format!("{:.2}", e.bc_threshold)),
-        (t.s("Internal rate of return", "내부수익률 IRR").to_owned(), pct(e.irr)),
-        (t.s("Payback year", "회수 연도").to_owned(), e.payback_year.map_or("—".into(), |y| y.to_string())),
-        (t.s("Financial NPV (KRW m)", "재무적 순현재가치 (백만원)").to_owned(), mkrw(a.financial.fnpv)),
+        (t.m("report-pv-of-benefits-krw-m").to_owned(), t.amt(e.pv_benefits)),
+        (t.m("report-pv-of-costs-krw-m").to_owned(), t.amt(e.pv_costs)),
+        (t.m("report-net-present-value-krw-m").to_owned(), t.amt(e.npv)),
+        (t.m("report-benefit-cost-ratio").to_owned(), ratio(e.bc_ratio)),
+        (t.m("report-b-c-threshold").to_owned(), format!("{:.2}", e.bc_threshold)),
+        (t.m("report-internal-rate-of-return").to_owned(), pct(e.irr)),
+        (t.m("report-payback-year").to_owned(), e.payback_year.map_or("—".into(), |y| y.to_string())),
+        (t.m("report-financial-npv-krw-m").to_owned(), t.amt(a.financial.fnpv)),
     ];
-    if let Some(r) = json.pointer("/ahp/score_range").filter(|v| !v.is_null()) {
-        rows.push((t.s("AHP score range", "AHP 점수 범위").to_owned(), compact(r)));
+    if let Some([lo, hi]) = a.verdict.score_range {
+        rows.push((t.m("report-ahp-score-range").to_owned(), format!("{lo:.3}–{hi:.3}")));
     }
     kv(w, t, rows);
 
-    w.h2(t.s("Main risks and warnings", "주요 위험 및 경고"));
+    w.h2(t.m("report-main-risks-and-warnings"));
     if a.warnings.is_empty() && a.financial.flags.is_empty() {
-        w.para(t.s("No warnings.", "경고 없음."), 9.5, INK);
+        w.para(t.m("report-no-warnings"), 9.5, INK);
     }
     for wn in &a.warnings {
         w.para(&format!("• {}", t.cat().diagnostic(wn)), 9.5, INK);
@@ -656,11 +864,11 @@ fn summary(w: &mut Writer<'_>, a: &Appraisal, json: &Value, t: &T) {
         w.para(
             &format!(
                 "• {} {:+.1} % {} {:+.1} % {}",
-                t.s("Switching values: costs", "전환값: 비용이"),
+                t.m("report-switching-values-costs"),
                 c,
-                t.s("or benefits", "또는 편익이"),
+                t.m("report-or-benefits"),
                 b,
-                t.s("bring B/C to the threshold.", "변하면 B/C가 기준값에 이른다."),
+                t.m("report-bring-b-c-to-the-threshold"),
             ),
             9.5,
             INK,
@@ -671,7 +879,7 @@ fn summary(w: &mut Writer<'_>, a: &Appraisal, json: &Value, t: &T) {
             w.para(
                 &format!(
                     "• {} R{} ({} × {} = {}): {}",
-                    t.s("Environmental risk", "환경 위험"),
+                    t.m("report-environmental-risk"),
                     i + 1,
                     r.risk.likelihood,
                     r.risk.impact,
@@ -684,11 +892,7 @@ fn summary(w: &mut Writer<'_>, a: &Appraisal, json: &Value, t: &T) {
         }
         if env.compliance_gaps > 0 {
             w.para(
-                &format!(
-                    "• {}: {}",
-                    t.s("Environmental requirements not (fully) met", "미충족·부분 충족 환경 요건"),
-                    env.compliance_gaps
-                ),
+                &format!("• {}: {}", t.m("report-environmental-requirements-not-fully-met"), env.compliance_gaps),
                 9.5,
                 INK,
             );
@@ -696,59 +900,10 @@ fn summary(w: &mut Writer<'_>, a: &Appraisal, json: &Value, t: &T) {
     }
 }
 
-fn overview(w: &mut Writer<'_>, a: &Appraisal, t: &T) {
-    w.h1(t.s("2. Project overview", "2. 사업 개요"));
-    let s = &a.study;
-    kv(
-        w,
-        t,
-        vec![
-            (t.s("Project", "사업명").into(), s.name.clone()),
-            (t.s("Sponsor", "주관 부처").into(), s.sponsor.clone()),
-            (t.s("Sector", "분야").into(), format!("{:?} ({:?})", s.sector, s.sector_class).to_lowercase()),
-            (
-                t.s("Region", "지역").into(),
-                format!(
-                    "{}{}",
-                    s.region_name,
-                    if s.capital_region { t.s(" (capital region)", " (수도권)") } else { "" }
-                ),
-            ),
-            (t.s("Total cost (KRW m)", "총사업비 (백만원)").into(), mkrw(s.total_cost)),
-            (t.s("State funding (KRW m)", "국고 지원 (백만원)").into(), mkrw(s.state_funding)),
-            (t.s("Base year", "기준 연도").into(), s.base_year.to_string()),
-            (t.s("Analysis period", "분석 기간").into(), format!("{}–{}", s.first_year, s.last_year)),
-            (t.s("Rule set", "적용 지침").into(), format!("{} — {}", a.rules.set.id, a.rules.set.title)),
-        ],
-    );
-    w.h2(t.s("Cost and benefit lines", "비용 및 편익 항목"));
-    let cols = [
-        Col { head: t.s("List", "구분"), width: 12.0, align: Align::Left },
-        Col { head: t.s("Line", "항목"), width: 44.0, align: Align::Left },
-        Col { head: t.s("Kind", "유형"), width: 14.0, align: Align::Left },
-        Col { head: t.s("Nominal (KRW m)", "명목 (백만원)"), width: 15.0, align: Align::Right },
-        Col { head: t.s("PV (KRW m)", "현재가치 (백만원)"), width: 15.0, align: Align::Right },
-    ];
-    let rows: Vec<Vec<String>> = a
-        .economic
-        .lines
-        .iter()
-        .map(|l| {
-            let name = match l.origin {
-                yeta_core::econ::Origin::Carbon => t.cat().text("line-carbon"),
-                yeta_core::econ::Origin::OptimismBias => t.cat().text("line-optimism-bias"),
-                _ => l.name.clone(),
-            };
-            vec![t.cat().code("list", l.list.code()), name, t.cat().kind(l.kind), mkrw(l.nominal), mkrw(l.pv)]
-        })
-        .collect();
-    w.table(&cols, &rows, 8.5);
-}
-
 fn economic(w: &mut Writer<'_>, a: &Appraisal, t: &T) {
     let e = &a.economic;
-    w.h1(t.s("3. Economic analysis", "3. 경제성 분석"));
-    w.h2(t.s("3.1 Assumptions", "3.1 분석 전제"));
+    w.chapter(t.m("report-economic-analysis"));
+    w.h2(t.m("report-assumptions"));
     let sched = e
         .discount_schedule
         .steps
@@ -757,77 +912,73 @@ fn economic(w: &mut Writer<'_>, a: &Appraisal, t: &T) {
         .collect::<Vec<_>>()
         .join(", ");
     let mut rows = vec![
-        (t.s("Discount rate schedule (from year)", "할인율 (적용 연도부터)").into(), sched),
-        (t.s("Price basis", "가격 기준").into(), e.convention.prices.to_owned()),
-        (t.s("Timing", "시점").into(), e.convention.timing.to_owned()),
-        (t.s("Discount factor", "할인 계수").into(), e.convention.discount_factor.to_owned()),
-        (t.s("B/C threshold", "B/C 기준").into(), format!("{:.2}", e.bc_threshold)),
+        (t.m("report-discount-rate-schedule-from-year").into(), sched),
+        (t.m("report-price-basis").into(), t.cat().text("convention-prices")),
+        (t.m("report-timing").into(), t.cat().text("convention-timing")),
+        (t.m("report-discount-factor").into(), t.m("report-see-method-notes").to_owned()),
+        (t.m("report-b-c-threshold").into(), format!("{:.2}", e.bc_threshold)),
     ];
     if let Some(ob) = &a.optimism_bias {
         rows.push((
-            t.s("Optimism bias (Green Book)", "낙관편향 보정 (영국 Green Book)").into(),
+            t.m("report-optimism-bias-green-book").into(),
             format!(
                 "+{:.0} % {} ({}) — {}",
                 to_f64(ob.uplift) * 100.0,
-                t.s("on capex", "자본비 가산"),
+                t.m("report-on-capex"),
                 ob.project_type.code(),
                 ob.source
             ),
         ));
     }
     kv(w, t, rows);
-    w.h2(t.s("3.2 Results", "3.2 분석 결과"));
+    w.h2(t.m("report-results"));
     kv(
         w,
         t,
         vec![
-            (t.s("PV of benefits (KRW m)", "편익 현재가치 (백만원)").into(), mkrw(e.pv_benefits)),
-            (t.s("PV of costs (KRW m)", "비용 현재가치 (백만원)").into(), mkrw(e.pv_costs)),
-            (t.s("NPV (KRW m)", "순현재가치 (백만원)").into(), mkrw(e.npv)),
+            (t.m("report-pv-of-benefits-krw-m").into(), t.amt(e.pv_benefits)),
+            (t.m("report-pv-of-costs-krw-m").into(), t.amt(e.pv_costs)),
+            (t.m("report-npv-krw-m").into(), t.amt(e.npv)),
             ("B/C".into(), ratio(e.bc_ratio)),
-            ("IRR".into(), format!("{} ({})", pct(e.irr), t.cat().irr(&e.irr_detail))),
+            ("IRR".into(), t.cat().irr(&e.irr_detail)),
         ],
     );
-    w.h2(t.s("3.3 Cash flow by year", "3.3 연도별 현금흐름"));
+    w.h2(t.m("report-cash-flow-by-year"));
     cash_flow_chart(w, a, t);
     let cols = [
-        Col { head: t.s("Year", "연도"), width: 8.0, align: Align::Left },
-        Col { head: t.s("Costs", "비용"), width: 13.0, align: Align::Right },
-        Col { head: t.s("Benefits", "편익"), width: 13.0, align: Align::Right },
-        Col { head: t.s("Net", "순편익"), width: 13.0, align: Align::Right },
-        Col { head: t.s("DF", "할인계수"), width: 9.0, align: Align::Right },
-        Col { head: t.s("PV costs", "비용 PV"), width: 13.0, align: Align::Right },
-        Col { head: t.s("PV benefits", "편익 PV"), width: 13.0, align: Align::Right },
-        Col { head: t.s("Cumulative PV net", "누적 순편익 PV"), width: 15.0, align: Align::Right },
+        Col { head: t.m("report-year"), width: 8.0, align: Align::Left },
+        Col { head: t.m("report-costs"), width: 13.0, align: Align::Right },
+        Col { head: t.m("report-benefits"), width: 13.0, align: Align::Right },
+        Col { head: t.m("report-net"), width: 13.0, align: Align::Right },
+        Col { head: t.m("report-df"), width: 9.0, align: Align::Right },
+        Col { head: t.m("report-pv-costs"), width: 13.0, align: Align::Right },
+        Col { head: t.m("report-pv-benefits"), width: 13.0, align: Align::Right },
+        Col { head: t.m("report-cumulative-pv-net"), width: 15.0, align: Align::Right },
     ];
-    w.para(
-        t.s("KRW million; discount factors per the schedule above.", "단위: 백만원. 할인계수는 위 할인율 적용."),
-        8.5,
-        GREY,
-    );
+    w.caption_right(&t.unit_caption());
     let rows: Vec<Vec<String>> = e
         .cash_flow
         .iter()
         .map(|r| {
             vec![
                 r.year.to_string(),
-                mkrw(r.costs),
-                mkrw(r.benefits),
-                mkrw(r.net),
+                t.amt(r.costs),
+                t.amt(r.benefits),
+                t.amt(r.net),
                 format!("{:.4}", r.discount_factor),
-                mkrw(r.pv_costs),
-                mkrw(r.pv_benefits),
-                mkrw(r.cumulative_pv_net),
+                t.amt(r.pv_costs),
+                t.amt(r.pv_benefits),
+                t.amt(r.cumulative_pv_net),
             ]
         })
         .collect();
     w.table(&cols, &rows, 8.0);
 
-    w.h2(t.s("3.4 Sensitivity analysis", "3.4 민감도 분석"));
+    w.h2(t.m("report-sensitivity-analysis"));
     let cols = [
-        Col { head: t.s("Case", "시나리오"), width: 26.0, align: Align::Left },
-        Col { head: t.s("PV benefits", "편익 PV"), width: 16.0, align: Align::Right },
-        Col { head: t.s("PV costs", "비용 PV"), width: 16.0, align: Align::Right },
+        Col { head: t.m("report-case"), width: 26.0, align: Align::Left },
+        Col { head: t.m("report-pv-benefits"), width: 16.0, align: Align::Right },
+        Col { head: t.m("report-pv-costs"), width: 16.0, align: Align::Right },
         Col { head: "NPV", width: 16.0, align: Align::Right },
         Col { head: "B/C", width: 9.0, align: Align::Right },
         Col { head: "IRR", width: 10.0, align: Align::Right },
@@ -838,9 +989,9 @@ fn economic(w: &mut Writer<'_>, a: &Appraisal, t: &T) {
         .map(|r| {
             vec![
                 t.cat().sensitivity_case(r.case),
-                mkrw(r.pv_benefits),
-                mkrw(r.pv_costs),
-                mkrw(r.npv),
+                t.amt(r.pv_benefits),
+                t.amt(r.pv_costs),
+                t.amt(r.npv),
                 ratio(r.bc_ratio),
                 pct(r.irr),
             ]
@@ -848,21 +999,21 @@ fn economic(w: &mut Writer<'_>, a: &Appraisal, t: &T) {
         .collect();
     w.table(&cols, &rows, 8.5);
     tornado(w, a, t);
-    w.h2(t.s("3.5 Switching values", "3.5 전환값"));
+    w.h2(t.m("report-switching-values"));
     let sv = &e.switching_values;
     kv(
         w,
         t,
         vec![
             (
-                t.s("Change in costs that makes B/C = threshold", "B/C가 기준에 닿는 비용 변화율").into(),
+                t.m("report-change-in-costs-that-makes-b").into(),
                 sv.costs_pct.map_or("—".into(), |v| format!("{v:+.2} %")),
             ),
             (
-                t.s("Change in benefits that makes B/C = threshold", "B/C가 기준에 닿는 편익 변화율").into(),
+                t.m("report-change-in-benefits-that-makes-b").into(),
                 sv.benefits_pct.map_or("—".into(), |v| format!("{v:+.2} %")),
             ),
-            (t.s("Discount rate that makes NPV = 0", "NPV = 0 이 되는 할인율").into(), pct(sv.discount_rate)),
+            (t.m("report-discount-rate-that-makes-npv-0").into(), pct(sv.discount_rate)),
         ],
     );
 }
@@ -898,14 +1049,7 @@ fn cash_flow_chart(w: &mut Writer<'_>, a: &Appraisal, t: &T) {
     let bot = (min / step).floor() * step;
     let span = (top - bot).max(1.0);
     let yv = |v: f64| y0 + ((v - bot) / span) as f32 * (y1 - y0);
-    w.text(
-        ML,
-        w.y - 8.0,
-        8.5,
-        true,
-        NAVY,
-        t.s("Costs and benefits by year (KRW million)", "연도별 비용·편익 (백만원)"),
-    );
+    w.text(ML, w.y - 8.0, 8.5, true, NAVY, t.m("report-costs-and-benefits-by-year-krw"));
     let mut v = bot;
     while v <= top + step * 0.01 {
         let y = yv(v);
@@ -936,9 +1080,9 @@ fn cash_flow_chart(w: &mut Writer<'_>, a: &Appraisal, t: &T) {
     // Legend.
     let ly = y1 + 4.0;
     w.rect(x1 - 150.0, ly, 8.0, 6.0, (0.20, 0.50, 0.75));
-    w.text(x1 - 138.0, ly, 7.0, false, INK, t.s("Benefits", "편익"));
+    w.text(x1 - 138.0, ly, 7.0, false, INK, t.m("report-benefits"));
     w.rect(x1 - 80.0, ly, 8.0, 6.0, (0.85, 0.35, 0.25));
-    w.text(x1 - 68.0, ly, 7.0, false, INK, t.s("Costs", "비용"));
+    w.text(x1 - 68.0, ly, 7.0, false, INK, t.m("report-costs"));
     w.y = y0 - 24.0;
 }
 
@@ -950,11 +1094,11 @@ fn tornado(w: &mut Writer<'_>, a: &Appraisal, t: &T) {
     for r in &e.sensitivity {
         let Some(bc) = r.bc_ratio else { continue };
         let var = if (r.cost_factor - 1.0).abs() > 1e-9 {
-            t.s("Costs", "비용")
+            t.m("report-costs")
         } else if (r.benefit_factor - 1.0).abs() > 1e-9 {
-            t.s("Benefits", "편익")
+            t.m("report-benefits")
         } else if r.rate_shift_pp.abs() > 1e-9 {
-            t.s("Discount rate", "할인율")
+            t.m("report-discount-rate")
         } else {
             continue;
         };
@@ -973,83 +1117,66 @@ fn tornado(w: &mut Writer<'_>, a: &Appraisal, t: &T) {
     let bar_h = 18.0;
     let h = 40.0 + groups.len() as f32 * (bar_h + 8.0) + 20.0;
     w.ensure(h);
-    w.text(
-        ML,
-        w.y - 8.0,
-        8.5,
-        true,
-        NAVY,
-        t.s("Tornado chart: B/C under the sensitivity cases", "토네이도 차트: 민감도 시나리오별 B/C"),
-    );
+    w.text(ML, w.y - 8.0, 8.5, true, NAVY, t.m("report-tornado-chart-b-c-under-the"));
     let lo = groups.iter().map(|g| g.1).fold(base, f64::min).min(e.bc_threshold);
     let hi = groups.iter().map(|g| g.2).fold(base, f64::max).max(e.bc_threshold);
     let pad = (hi - lo).max(0.05) * 0.1;
     let (lo, hi) = (lo - pad, hi + pad);
-    let (x0, x1) = (ML + 100.0, XR - 20.0);
+    let (x0, x1) = (ML + 100.0, XR - 30.0);
     let xv = |v: f64| x0 + ((v - lo) / (hi - lo)) as f32 * (x1 - x0);
-    let top = w.y - 22.0;
+    let top = w.y - 24.0;
     let bottom = top - groups.len() as f32 * (bar_h + 8.0);
+    // The threshold line first, so the bars' value labels (on a white ground) sit above it.
+    let th = xv(e.bc_threshold);
+    w.line(&[(th, top + 2.0), (th, bottom)], (0.6, 0.1, 0.1), 0.6);
     for (i, (name, l, u)) in groups.iter().enumerate() {
         let y = top - (i as f32 + 1.0) * (bar_h + 8.0) + 8.0;
         w.text_right(x0 - 8.0, y + 5.0, 8.5, false, INK, name);
         w.rect(xv(*l), y, xv(base) - xv(*l), bar_h, (0.85, 0.35, 0.25));
         w.rect(xv(base), y, xv(*u) - xv(base), bar_h, (0.20, 0.50, 0.75));
-        w.text_right(xv(*l) - 3.0, y + 5.0, 7.0, false, GREY, &format!("{l:.2}"));
-        w.text(xv(*u) + 3.0, y + 5.0, 7.0, false, GREY, &format!("{u:.2}"));
+        for (v, right) in [(*l, true), (*u, false)] {
+            let label = format!("{v:.2}");
+            let lw = w.width(&label, 7.0, false);
+            let x = if right { xv(v) - 3.0 - lw } else { xv(v) + 3.0 };
+            w.rect(x - 1.0, y + 3.0, lw + 2.0, 9.0, (1.0, 1.0, 1.0));
+            w.text(x, y + 5.0, 7.0, false, GREY, &label);
+        }
     }
-    w.line(&[(xv(base), top + 4.0), (xv(base), bottom)], INK, 0.8);
-    w.text_center(xv(base), bottom - 12.0, 7.0, false, INK, &format!("{} {base:.2}", t.s("base", "기준")));
-    let th = xv(e.bc_threshold);
-    w.line(&[(th, top + 4.0), (th, bottom)], (0.6, 0.1, 0.1), 0.6);
-    w.text_center(
-        th,
-        top + 8.0,
-        7.0,
-        false,
-        (0.6, 0.1, 0.1),
-        &format!("{} {:.2}", t.s("threshold", "기준값"), e.bc_threshold),
-    );
+    w.line(&[(xv(base), top + 2.0), (xv(base), bottom)], INK, 0.8);
+    // Labels under the axis: the base case and the threshold, on two rows when they would touch.
+    let base_label = format!("{} {base:.2}", t.m("report-base"));
+    let th_label = format!("{} {:.2}", t.m("report-threshold"), e.bc_threshold);
+    let (bw, tw) = (w.width(&base_label, 7.0, false), w.width(&th_label, 7.0, false));
+    let apart = (xv(base) - th).abs() > (bw + tw) / 2.0 + 6.0;
+    w.text_center(xv(base), bottom - 11.0, 7.0, false, INK, &base_label);
+    w.text_center(th, bottom - if apart { 11.0 } else { 21.0 }, 7.0, false, (0.6, 0.1, 0.1), &th_label);
     w.y = bottom - 30.0;
 }
 
 fn financial(w: &mut Writer<'_>, a: &Appraisal, t: &T) {
     let f = &a.financial;
-    w.h1(t.s("4. Financial analysis", "4. 재무성 분석"));
+    w.chapter(t.m("report-financial-analysis"));
     kv(
         w,
         t,
         vec![
             (
-                t.s("Applicable (the project earns revenue)", "적용 여부 (수입 발생)").into(),
-                if f.applicable { t.s("yes", "예") } else { t.s("no", "아니오") }.into(),
+                t.m("report-applicable-the-project-earns-revenue").into(),
+                if f.applicable { t.m("report-yes") } else { t.m("report-no") }.into(),
             ),
-            (t.s("Financial discount rate", "재무 할인율").into(), pct(Some(f.discount_rate))),
-            (t.s("PV of revenues (KRW m)", "수입 현재가치 (백만원)").into(), mkrw(f.pv_revenues)),
-            (t.s("PV of costs (KRW m)", "비용 현재가치 (백만원)").into(), mkrw(f.pv_costs)),
-            (t.s("Financial NPV (KRW m)", "재무적 순현재가치 (백만원)").into(), mkrw(f.fnpv)),
-            (t.s("Profitability index", "수익성 지수 PI").into(), ratio(f.profitability_index)),
-            (t.s("Financial IRR", "재무적 내부수익률").into(), pct(f.firr)),
+            (t.m("report-financial-discount-rate").into(), pct(Some(f.discount_rate))),
+            (t.m("report-pv-of-revenues-krw-m").into(), t.amt(f.pv_revenues)),
+            (t.m("report-pv-of-costs-krw-m").into(), t.amt(f.pv_costs)),
+            (t.m("report-financial-npv-krw-m").into(), t.amt(f.fnpv)),
+            (t.m("report-profitability-index").into(), ratio(f.profitability_index)),
+            (t.m("report-financial-irr").into(), pct(f.firr)),
             (
-                t.s("Financing risk", "재원 조달 위험").into(),
-                compact(&serde_json::to_value(f.financing_risk).unwrap_or(Value::Null)),
+                t.m("report-financing-risk").into(),
+                t.cat()
+                    .code("financing-risk", &compact(&serde_json::to_value(f.financing_risk).unwrap_or(Value::Null))),
             ),
         ],
     );
-    w.h2(t.s("Funding split", "재원 분담"));
-    let fu = &f.funding;
-    let cols = [
-        Col { head: t.s("Source", "재원"), width: 40.0, align: Align::Left },
-        Col { head: t.s("KRW m", "백만원"), width: 30.0, align: Align::Right },
-        Col { head: t.s("Share", "비중"), width: 30.0, align: Align::Right },
-    ];
-    let rows = vec![
-        vec![t.s("State", "국고").into(), mkrw(fu.state), pct(Some(fu.state_share))],
-        vec![t.s("Local government", "지방비").into(), mkrw(fu.local), pct(Some(fu.local_share))],
-        vec![t.s("Private", "민자").into(), mkrw(fu.private), pct(Some(fu.private_share))],
-        vec![t.s("Unallocated", "미배분").into(), mkrw(fu.unallocated), String::new()],
-        vec![t.s("Total cost", "총사업비").into(), mkrw(fu.total_cost), String::new()],
-    ];
-    w.table(&cols, &rows, 9.0);
     for fl in &f.flags {
         w.para(&format!("• {}", t.cat().diagnostic(&fl.diagnostic)), 9.0, INK);
     }
@@ -1074,64 +1201,6 @@ fn compact(v: &Value) -> String {
     }
 }
 
-/// One row per rule: a `{value, source, status}` object is a sourced value; anything else is
-/// walked into.
-fn sourced_rows(prefix: &str, v: &Value, out: &mut Vec<Vec<String>>) {
-    match v {
-        Value::Object(m) if m.contains_key("source") && m.contains_key("value") => {
-            let mut flat = Vec::new();
-            flatten("", &m["value"], &mut flat);
-            let value = match &m["value"] {
-                // A table of records (weight ranges, thresholds): one line per record.
-                Value::Array(rows) if rows.iter().all(Value::is_object) => rows
-                    .iter()
-                    .map(|r| {
-                        let mut f = Vec::new();
-                        flatten("", r, &mut f);
-                        f.into_iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(", ")
-                    })
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-                _ if flat.len() == 1 && flat[0].0.is_empty() => flat.remove(0).1,
-                _ => flat.into_iter().map(|(k, v)| format!("{k}: {v}")).collect::<Vec<_>>().join("; "),
-            };
-            out.push(vec![
-                prefix.to_owned(),
-                value,
-                m.get("status").map_or(String::new(), compact),
-                compact(&m["source"]),
-            ]);
-        }
-        Value::Object(m) => {
-            for (k, x) in m {
-                if matches!(k.as_str(), "format" | "id" | "title" | "version" | "jurisdiction" | "overrides") {
-                    continue;
-                }
-                let p = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
-                sourced_rows(&p, x, out);
-            }
-        }
-        other => out.push(vec![prefix.to_owned(), compact(other), String::new(), String::new()]),
-    }
-}
-
-fn flatten(prefix: &str, v: &Value, out: &mut Vec<(String, String)>) {
-    match v {
-        Value::Object(m) => {
-            for (k, x) in m {
-                let p = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
-                flatten(&p, x, out);
-            }
-        }
-        Value::Array(a) if a.iter().any(|x| x.is_object() || x.is_array()) => {
-            for (i, x) in a.iter().enumerate() {
-                flatten(&format!("{prefix}[{i}]"), x, out);
-            }
-        }
-        _ => out.push((prefix.to_owned(), compact(v))),
-    }
-}
-
 fn appendix(
     w: &mut Writer<'_>,
     a: &Appraisal,
@@ -1141,26 +1210,41 @@ fn appendix(
     t: &T,
     hash: &str,
 ) {
-    w.h1(t.s("Appendix A. Rule set and sources", "부록 A. 적용 지침과 출처"));
+    w.h1(t.m("report-rule-set-and-sources"));
     w.para(&format!("{} — {}", a.rules.set.id, a.rules.set.title), 10.0, INK);
     if let Some(rules) = json.get("rules") {
-        let mut rows = Vec::new();
-        sourced_rows("", rules, &mut rows);
-        let cols = [
-            Col { head: t.s("Parameter", "항목"), width: 22.0, align: Align::Left },
-            Col { head: t.s("Value", "값"), width: 26.0, align: Align::Left },
-            Col { head: t.s("Status", "근거 수준"), width: 10.0, align: Align::Left },
-            Col { head: t.s("Source", "출처"), width: 42.0, align: Align::Left },
-        ];
-        w.table(&cols, &rows, 7.3);
+        crate::rules_table::rules(w, rules, t);
     }
     if !a.rules.overrides.is_empty() {
-        w.h2(t.s("Overrides by this study", "이 조사의 지침 변경"));
-        let rows = a.rules.overrides.iter().map(|o| (o.field.clone(), format!("{} — {}", o.value, o.reason))).collect();
-        kv(w, t, rows);
+        w.h2(t.m("report-overrides-by-this-study"));
+        let cols = [
+            Col { head: t.m("report-parameter"), width: 30.0, align: Align::Left },
+            Col { head: t.m("report-value"), width: 25.0, align: Align::Left },
+            Col { head: t.m("report-reason"), width: 45.0, align: Align::Left },
+        ];
+        let rows: Vec<Vec<String>> = a
+            .rules
+            .overrides
+            .iter()
+            .map(|o| {
+                let id = format!("rule-{}", o.field.replace(['.', '_'], "-"));
+                let value = match o.value.as_str() {
+                    "true" => t.m("report-yes").to_owned(),
+                    "false" => t.m("report-no").to_owned(),
+                    v => v.to_owned(),
+                };
+                let reason = if o.field == "social_discount" && o.reason == "the study's own parameters.discount" {
+                    t.m("report-override-own-discount").to_owned()
+                } else {
+                    o.reason.clone()
+                };
+                vec![t.cat().get(&id).map_or_else(|| o.field.clone(), str::to_owned), value, reason]
+            })
+            .collect();
+        w.table(&cols, &rows, 8.0);
     }
     if let Some(study) = study {
-        w.h2(t.s("Sources of the cost, benefit and revenue lines", "비용·편익·수입 항목과 원단위의 출처"));
+        w.h2(t.m("report-sources-of-the-cost-benefit-and"));
         let mut rows = Vec::new();
         let mut push = |list: &str, name: &str, unit: Option<&yeta_core::study::UnitValue>, src: Option<&String>| {
             rows.push(vec![
@@ -1171,40 +1255,38 @@ fn appendix(
                     (Some(u), Some(s)) => format!("{} / {}", u.source, s),
                     (Some(u), None) => u.source.clone(),
                     (None, Some(s)) => s.clone(),
-                    (None, None) => t.s("not stated", "명시 없음").into(),
+                    (None, None) => t.m("report-not-stated").into(),
                 },
             ]);
         };
         for l in &study.costs {
-            push(t.s("cost", "비용"), &l.name, l.unit_value.as_ref(), l.source.as_ref());
+            push(t.m("report-cost"), &l.name, l.unit_value.as_ref(), l.source.as_ref());
         }
         for l in &study.benefits {
-            push(t.s("benefit", "편익"), &l.name, l.unit_value.as_ref(), l.source.as_ref());
+            push(t.m("report-benefit"), &l.name, l.unit_value.as_ref(), l.source.as_ref());
         }
         for l in &study.revenues {
-            push(t.s("revenue", "수입"), &l.name, l.unit_value.as_ref(), l.source.as_ref());
+            push(t.m("report-revenue"), &l.name, l.unit_value.as_ref(), l.source.as_ref());
         }
         let cols = [
-            Col { head: t.s("List", "구분"), width: 9.0, align: Align::Left },
-            Col { head: t.s("Line", "항목"), width: 28.0, align: Align::Left },
-            Col { head: t.s("Unit value (KRW)", "원단위 (원)"), width: 20.0, align: Align::Left },
-            Col { head: t.s("Source", "출처"), width: 43.0, align: Align::Left },
+            Col { head: t.m("report-list"), width: 9.0, align: Align::Left },
+            Col { head: t.m("report-line"), width: 28.0, align: Align::Left },
+            Col { head: t.m("report-unit-value-krw"), width: 20.0, align: Align::Left },
+            Col { head: t.m("report-source-2"), width: 43.0, align: Align::Left },
         ];
         w.table(&cols, &rows, 7.5);
     }
-    w.h2(t.s("Appendix B. Method notes", "부록 B. 방법론"));
-    w.para(t.s(
-        "Discounting: a flow in year y is multiplied by DF(y) = Π_{k=base+1..y} 1/(1+r_k), where r_k is the rate of the last schedule step starting at or before year k; with one step this is 1/(1+r)^(y−base). NPV = PV(benefits) − PV(costs); B/C = PV(benefits) / PV(costs); IRR is the rate at which the net flow's NPV is zero, reported only when unique.",
-        "할인: 연도 y의 흐름에 DF(y) = Π_{k=기준+1..y} 1/(1+r_k)를 곱한다. r_k는 k년 이전에 시작한 마지막 할인율 구간의 값이며, 구간이 하나이면 1/(1+r)^(y−기준연도)와 같다. NPV = 편익 현재가치 − 비용 현재가치, B/C = 편익 현재가치 / 비용 현재가치, IRR은 순현금흐름의 NPV를 0으로 만드는 할인율(해가 유일할 때만 표시).",
-    ), 9.0, INK);
-    w.para(t.s(
-        "Convention: constant prices of the base year (real terms); flows at the end of each year; money in KRW, shown in millions.",
-        "전제: 기준연도 불변가격(실질), 연말 발생, 금액 단위 원(표에서는 백만원).",
-    ), 9.0, INK);
-    w.para(t.s(
-        "AHP: each evaluator compares the criteria pairwise on Saaty's 1–9 scale; priorities are the principal right eigenvector of each matrix (or the normalised row geometric means), λmax from the same vector, CI = (λmax − n)/(n − 1), CR = CI/RI. The panel is aggregated by the geometric mean of individual judgements (AIJ) or by the mean of individual priorities (AIP). Criterion weights are then held within the rule set's allowed ranges; the score range is the lowest and highest score over all weights in those ranges. A score of at least 0.5 for \"implement\" means the project is recommended.",
-        "AHP: 각 평가자가 Saaty의 1–9 척도로 기준을 쌍대비교한다. 우선순위는 각 행렬의 주고유벡터(또는 행 기하평균의 정규화)이며, λmax는 같은 벡터로 구하고 CI = (λmax − n)/(n − 1), CR = CI/RI 이다. 평가단 종합은 개별 판단의 기하평균(AIJ) 또는 개별 우선순위의 평균(AIP)으로 한다. 기준 가중치는 지침의 허용 범위 안으로 조정하며, 점수 범위는 그 범위 안의 모든 가중치에서의 최저·최고 점수이다. '시행' 점수가 0.5 이상이면 사업 추진이 타당하다.",
-    ), 9.0, INK);
+    w.h2(t.m("report-method-notes"));
+    w.para(t.m("report-convention-constant-prices-of-the-base"), 9.0, INK);
+    w.para(t.m("report-discounting-a-flow-in-year-y"), 9.0, INK);
+    for f in ["formula-df", "formula-npv", "formula-bc", "formula-irr"] {
+        w.formula(t.m(f), 10.0);
+    }
+    w.para(t.m("report-discounting-symbols"), 8.5, GREY);
+    w.para(t.m("report-ahp-each-evaluator-compares-the-criteria"), 9.0, INK);
+    for f in ["formula-ci", "formula-score"] {
+        w.formula(t.m(f), 10.0);
+    }
     let ri: &[f64] = a.rules.set.ahp.as_ref().map_or(&[], |h| &h.random_index.value);
     if ri.len() > 2 {
         let heads: Vec<String> = (1..=ri.len()).map(|n| format!("n={n}")).collect();
@@ -1216,35 +1298,30 @@ fn appendix(
         row.extend(ri.iter().map(|v| format!("{v:.2}")));
         w.table(&cols, &[row], 7.0);
     }
-    w.h2(t.s("Appendix C. Provenance", "부록 C. 재현 정보"));
+    w.h2(t.m("report-provenance"));
     kv(
         w,
         t,
         vec![
-            (t.s("Yeta version", "Yeta 버전").into(), a.yeta_version.into()),
-            (t.s("Rule set", "지침").into(), a.rules.set.id.clone()),
-            (t.s("Study SHA-256", "조사자료 SHA-256").into(), hash.into()),
-            (t.s("Embedded study file", "첨부 파일").into(), STUDY_FILE_NAME.into()),
+            (t.m("report-yeta-version").into(), a.yeta_version.into()),
+            (t.m("report-rule-set-3").into(), a.rules.set.id.clone()),
+            (t.m("report-study-sha-256").into(), hash.into()),
+            (t.m("report-embedded-study-file").into(), STUDY_FILE_NAME.into()),
             (
-                t.s("Monte Carlo seed and draws", "몬테카를로 난수 시드·반복 수").into(),
-                risk.map_or(t.s("not run", "수행하지 않음").into(), |r| {
-                    format!("{} · {}", r.seed, thousands(r.draws as f64, 0))
-                }),
+                t.m("report-monte-carlo-seed-and-draws").into(),
+                risk.map_or(t.m("report-not-run").into(), |r| format!("{} · {}", r.seed, thousands(r.draws as f64, 0))),
             ),
         ],
     );
 }
 
 fn signoff_page(w: &mut Writer<'_>, t: &T) {
-    w.h1(t.s("Sign-off", "검토 서명"));
-    w.para(t.s(
-        "Each reviewer signs this report with a PAdES digital signature (yeta sign). A signature covers every byte of the document, including the attached study; any later change makes verification fail. The boxes below show each signature's reviewer, role, date and certificate fingerprint.",
-        "검토자는 PAdES 전자서명으로 이 보고서에 서명합니다(yeta sign). 서명은 첨부된 조사자료를 포함한 문서의 모든 바이트를 보호하며, 이후 변경되면 검증이 실패합니다. 아래 칸에 서명자, 역할, 일시, 인증서 지문이 표시됩니다.",
-    ), 9.5, INK);
+    w.h1(t.m("report-sign-off"));
+    w.para(t.m("report-each-reviewer-signs-this-report-with"), 9.5, INK);
     for k in 0..6 {
         let r = slot_rect(k);
         w.rect_stroke(r[0], r[1], r[2] - r[0], r[3] - r[1], RULE, 0.6);
-        w.text(r[0] + 6.0, r[1] - 11.0, 7.5, false, GREY, &format!("{} {}", t.s("Reviewer", "검토자"), k + 1));
+        w.text(r[0] + 6.0, r[1] - 11.0, 7.5, false, GREY, &format!("{} {}", t.m("report-reviewer"), k + 1));
     }
     let _ = TOP;
 }

@@ -4,7 +4,7 @@
 //! reviewer checks, with the evidence and sources the analyst entered beside them.
 
 use crate::layout::{Align, Col, GREY, INK, ML, NAVY, RULE, Writer, XR};
-use crate::render::{T, kv, mkrw, pct, ratio, thousands};
+use crate::render::{T, kv, pct, ratio, thousands};
 use yeta_core::Study;
 use yeta_core::ahp::AhpResult;
 use yeta_core::econ::Origin;
@@ -26,24 +26,24 @@ fn dots(r: u8, max: u8) -> String {
 
 fn policy_group(g: PolicyGroup, t: &T) -> String {
     match g {
-        PolicyGroup::ConsistencyReadiness => t.s("Policy consistency and readiness", "정책의 일관성 및 사업 준비 정도"),
-        PolicyGroup::ImplementationRisk => t.s("Implementation and funding risk", "사업 추진상의 위험요인"),
-        PolicyGroup::PolicyEffects => t.s("Policy effects", "정책효과"),
-        PolicyGroup::SpecialItems => t.s("Special evaluation items", "사업별 특수평가 항목"),
+        PolicyGroup::ConsistencyReadiness => t.m("report-policy-consistency-and-readiness"),
+        PolicyGroup::ImplementationRisk => t.m("report-implementation-and-funding-risk"),
+        PolicyGroup::PolicyEffects => t.m("report-policy-effects"),
+        PolicyGroup::SpecialItems => t.m("report-special-evaluation-items"),
     }
     .to_owned()
 }
 
 fn technical_group(g: TechnicalGroup, t: &T) -> String {
     match g {
-        TechnicalGroup::Maturity => t.s("Technology maturity", "기술 성숙도"),
-        TechnicalGroup::ArchitectureFit => t.s("Fit with architecture and standards", "표준·아키텍처 부합성"),
-        TechnicalGroup::Security => t.s("Security", "보안성"),
-        TechnicalGroup::DeliveryCapability => t.s("Delivery capability", "사업 수행역량"),
-        TechnicalGroup::RndNeed => t.s("R&D need and urgency", "필요성·시급성"),
-        TechnicalGroup::StateRole => t.s("Fit for state support", "국가 지원의 타당성"),
-        TechnicalGroup::Differentiation => t.s("Differentiation", "차별성"),
-        TechnicalGroup::PlanConcreteness => t.s("Concreteness of the plan", "계획의 구체성"),
+        TechnicalGroup::Maturity => t.m("report-technology-maturity"),
+        TechnicalGroup::ArchitectureFit => t.m("report-fit-with-architecture-and-standards"),
+        TechnicalGroup::Security => t.m("report-security"),
+        TechnicalGroup::DeliveryCapability => t.m("report-delivery-capability"),
+        TechnicalGroup::RndNeed => t.m("report-r-d-need-and-urgency"),
+        TechnicalGroup::StateRole => t.m("report-fit-for-state-support"),
+        TechnicalGroup::Differentiation => t.m("report-differentiation"),
+        TechnicalGroup::PlanConcreteness => t.m("report-concreteness-of-the-plan"),
     }
     .to_owned()
 }
@@ -61,11 +61,11 @@ fn group_label(id: &str, t: &T) -> String {
 
 fn group_table(w: &mut Writer<'_>, groups: &[GroupSummary], overall: f64, scale: [u8; 2], t: &T) {
     let cols = [
-        Col { head: t.s("Group", "평가 부문"), width: 40.0, align: Align::Left },
-        Col { head: t.s("Items", "항목 수"), width: 10.0, align: Align::Right },
-        Col { head: t.s("Mean", "평균"), width: 10.0, align: Align::Right },
-        Col { head: t.s("Lowest", "최저"), width: 10.0, align: Align::Right },
-        Col { head: t.s("Weak items (≤ 2)", "취약 항목 (≤ 2)"), width: 30.0, align: Align::Left },
+        Col { head: t.m("report-group"), width: 40.0, align: Align::Left },
+        Col { head: t.m("report-items"), width: 10.0, align: Align::Right },
+        Col { head: t.m("report-mean"), width: 10.0, align: Align::Right },
+        Col { head: t.m("report-lowest"), width: 10.0, align: Align::Right },
+        Col { head: t.m("report-weak-items-2"), width: 30.0, align: Align::Left },
     ];
     let mut rows: Vec<Vec<String>> = groups
         .iter()
@@ -80,7 +80,7 @@ fn group_table(w: &mut Writer<'_>, groups: &[GroupSummary], overall: f64, scale:
         })
         .collect();
     rows.push(vec![
-        format!("{} ({}–{})", t.s("Overall", "종합"), scale[0], scale[1]),
+        format!("{} ({}–{})", t.m("report-overall"), scale[0], scale[1]),
         groups.iter().map(|g| g.items).sum::<usize>().to_string(),
         format!("{overall:.2}"),
         groups.iter().map(|g| g.min).min().map_or("—".into(), |m| m.to_string()),
@@ -92,11 +92,11 @@ fn group_table(w: &mut Writer<'_>, groups: &[GroupSummary], overall: f64, scale:
 /// The checklist: one row per rated item, policy and technical alike.
 fn item_table<G: Copy>(w: &mut Writer<'_>, items: &[Item<G>], group: impl Fn(G) -> String, max: u8, t: &T) {
     let cols = [
-        Col { head: t.s("Group", "부문"), width: 17.0, align: Align::Left },
-        Col { head: t.s("Item", "항목"), width: 22.0, align: Align::Left },
-        Col { head: t.s("Rating", "평점"), width: 11.0, align: Align::Left },
-        Col { head: t.s("Evidence", "근거"), width: 32.0, align: Align::Left },
-        Col { head: t.s("Source", "출처"), width: 18.0, align: Align::Left },
+        Col { head: t.m("report-group-2"), width: 17.0, align: Align::Left },
+        Col { head: t.m("report-item"), width: 22.0, align: Align::Left },
+        Col { head: t.m("report-rating"), width: 11.0, align: Align::Left },
+        Col { head: t.m("report-evidence"), width: 32.0, align: Align::Left },
+        Col { head: t.m("report-source-2"), width: 18.0, align: Align::Left },
     ];
     let rows: Vec<Vec<String>> = items
         .iter()
@@ -114,112 +114,121 @@ fn item_table<G: Copy>(w: &mut Writer<'_>, items: &[Item<G>], group: impl Fn(G) 
 }
 
 /// Policy analysis (정책성 분석) and, for ICT and R&D projects, technical feasibility (기술성).
-pub(crate) fn policy(w: &mut Writer<'_>, p: &PolicyResult, n: usize, t: &T) {
-    w.h1(&format!("{n}. {}", t.s("Policy analysis", "정책성 분석")));
+/// `technical_chapter`: technical feasibility gets its own chapter (기술성 분석) — an ICT or R&D
+/// study without a regional analysis, as the ICT hierarchy has it in place of 지역균형발전.
+pub(crate) fn policy(w: &mut Writer<'_>, p: &PolicyResult, technical_chapter: bool, t: &T) {
+    w.chapter(t.m("report-policy-analysis"));
     w.para(
         &format!(
             "{} {}–{} {}",
-            t.s(
-                "Each checklist item is rated on a scale of",
-                "각 점검 항목은 근거와 출처를 갖추어"
-            ),
+            t.m("report-each-checklist-item-is-rated-on"),
             p.scale[0],
             p.scale[1],
-            t.s(
-                "(1 very weak, 5 very strong) with its evidence and source. The groups are the policy sub-criteria of the AHP evaluation.",
-                "점 척도(1 매우 미흡, 5 매우 우수)로 평가하였다. 부문은 AHP 종합평가의 정책성 하위 기준이다."
-            )
+            t.m("report-1-very-weak-5-very-strong")
         ),
         9.0,
         INK,
     );
-    w.h2(&format!("{n}.1 {}", t.s("Summary by group", "부문별 요약")));
+    w.h2(t.m("report-summary-by-group"));
     group_table(w, &p.groups, p.overall, p.scale, t);
-    w.h2(&format!("{n}.2 {}", t.s("Checklist", "점검 항목")));
+    w.h2(t.m("report-checklist"));
     item_table(w, &p.items, |g| policy_group(g, t), p.scale[1], t);
     if !p.technical.is_empty() {
-        w.h2(&format!("{n}.3 {}", t.s("Technical feasibility", "기술성 분석")));
-        w.para(
-            t.s(
-                "For ICT and R&D projects technical feasibility replaces balanced regional development in the AHP hierarchy.",
-                "정보화·R&D 사업은 AHP 계층에서 지역균형발전 대신 기술성을 평가한다.",
-            ),
-            9.0,
-            INK,
-        );
+        if technical_chapter {
+            w.chapter(t.m("report-technical-feasibility"));
+        } else {
+            w.h2(t.m("report-technical-feasibility"));
+        }
+        w.para(t.m("report-for-ict-and-r-d-projects"), 9.0, INK);
         group_table(w, &p.technical_groups, p.technical_overall.unwrap_or(0.0), p.scale, t);
         item_table(w, &p.technical, |g| technical_group(g, t), p.scale[1], t);
     }
 }
 
-fn io_sector(s: IoSector, t: &T) -> &'static str {
+fn io_sector(s: IoSector, t: &T) -> &str {
     match s {
-        IoSector::Construction => t.s("Construction", "건설"),
-        IoSector::Ict => t.s("Information services and software", "정보서비스·소프트웨어"),
-        IoSector::Other => t.s("All-industry average", "전산업 평균"),
+        IoSector::Construction => t.m("report-construction"),
+        IoSector::Ict => t.m("report-information-services-and-software"),
+        IoSector::Other => t.m("report-all-industry-average"),
     }
 }
 
 /// Balanced regional development (지역균형발전 분석): backwardness index, rank, regional effects.
-pub(crate) fn regional(w: &mut Writer<'_>, r: &RegionalResult, n: usize, t: &T) {
-    let ko = matches!(t.0, crate::Lang::Ko);
+pub(crate) fn regional(w: &mut Writer<'_>, r: &RegionalResult, t: &T) {
+    let ko = matches!(t.lang, crate::Lang::Ko);
     let b = &r.backwardness;
-    w.h1(&format!("{n}. {}", t.s("Balanced regional development", "지역균형발전 분석")));
-    w.h2(&format!("{n}.1 {}", t.s("Regional backwardness index", "지역낙후도 지수")));
-    let yes_no = |v: bool| if v { t.s("yes", "예") } else { t.s("no", "아니오") }.to_owned();
+    w.chapter(t.m("report-balanced-regional-development"));
+    w.h2(t.m("report-regional-backwardness-index"));
+    let yes_no = |v: bool| if v { t.m("report-yes") } else { t.m("report-no") }.to_owned();
     kv(
         w,
         t,
         vec![
-            (t.s("Region", "지역").into(), format!("{} ({})", r.region.name(ko), r.region.code())),
-            (t.s("Capital region (수도권)", "수도권 여부").into(), yes_no(r.capital_region)),
-            (t.s("Population-decline area", "인구감소지역").into(), yes_no(r.population_decline_area)),
-            (t.s("Backwardness index", "낙후도 지수").into(), format!("{:.3}", b.index)),
-            (t.s("Rank (1 = most backward)", "순위 (1 = 가장 낙후)").into(), format!("{} / {}", b.rank, b.of)),
-            (t.s("Quartile group", "분위 그룹").into(), format!("{} / 4", b.quartile)),
-            (t.s("Data", "자료").into(), b.data.to_owned()),
+            (t.m("report-region").into(), format!("{} ({})", r.region.name(ko), r.region.code())),
+            (t.m("report-capital-region").into(), yes_no(r.capital_region)),
+            (t.m("report-population-decline-area").into(), yes_no(r.population_decline_area)),
+            (t.m("report-backwardness-index").into(), format!("{:.3}", b.index)),
+            (t.m("report-rank-1-most-backward").into(), format!("{} / {}", b.rank, b.of)),
+            (t.m("report-quartile-group").into(), format!("{} / 4", b.quartile)),
+            (
+                t.m("report-data").into(),
+                if b.data.starts_with("fixtures/") {
+                    t.m("report-regions-builtin")
+                } else {
+                    t.m("report-regions-user")
+                }
+                .to_owned(),
+            ),
         ],
     );
     let cols = [
-        Col { head: t.s("Indicator", "지표"), width: 50.0, align: Align::Left },
-        Col { head: t.s("Region's value", "해당 지역 값"), width: 25.0, align: Align::Right },
-        Col { head: t.s("Signed z (+ = backward)", "표준화 점수 (+ = 낙후)"), width: 25.0, align: Align::Right },
+        Col { head: t.m("report-indicator"), width: 50.0, align: Align::Left },
+        Col { head: t.m("report-region-s-value"), width: 25.0, align: Align::Right },
+        Col { head: t.m("report-signed-z-backward"), width: 25.0, align: Align::Right },
     ];
     let rows: Vec<Vec<String>> = b
         .indicators
         .iter()
-        .map(|i| vec![i.name.to_owned(), thousands(i.value, 1), format!("{:+.3}", i.signed_z)])
+        .map(|i| vec![t.cat().code("indicator", i.id), thousands(i.value, 1), format!("{:+.3}", i.signed_z)])
         .collect();
     w.table(&cols, &rows, 8.5);
     ranking_chart(w, r, t);
 
-    w.h2(&format!("{n}.2 {}", t.s("Regional economic effects", "지역경제 파급효과")));
+    w.h2(t.m("report-regional-economic-effects"));
     let e = &r.effects;
     kv(
         w,
         t,
         vec![
-            (t.s("Input-output sector", "산업연관 부문").into(), io_sector(e.sector, t).into()),
-            (t.s("Investment spending (KRW m)", "투자 지출 (백만원)").into(), mkrw(e.spending)),
-            (t.s("Share spent in the region", "지역 내 지출 비중").into(), pct(Some(e.share_in_region))),
+            (t.m("report-input-output-sector").into(), io_sector(e.sector, t).into()),
+            (t.m("report-investment-spending-krw-m").into(), t.amt(e.spending)),
+            (t.m("report-share-spent-in-the-region").into(), pct(Some(e.share_in_region))),
             (
-                t.s("Production induced (KRW m)", "생산유발효과 (백만원)").into(),
-                format!("{} (× {:.3})", mkrw(e.production), e.multipliers.production),
+                t.m("report-production-induced-krw-m").into(),
+                format!("{} (× {:.3})", t.amt(e.production), e.multipliers.production),
             ),
             (
-                t.s("Value added induced (KRW m)", "부가가치유발효과 (백만원)").into(),
-                format!("{} (× {:.3})", mkrw(e.value_added), e.multipliers.value_added),
+                t.m("report-value-added-induced-krw-m").into(),
+                format!("{} (× {:.3})", t.amt(e.value_added), e.multipliers.value_added),
             ),
             (
-                t.s("Employment induced (person-years)", "취업유발효과 (인·년)").into(),
+                t.m("report-employment-induced-person-years").into(),
                 format!(
                     "{} ({:.1} {})",
                     thousands(e.employment, 0),
                     e.multipliers.employment_per_krw_bn,
-                    t.s("per KRW bn", "명/10억원")
+                    t.m("report-per-krw-bn")
                 ),
             ),
-            (t.s("Multipliers' source", "승수 출처").into(), e.multipliers.source.clone()),
+            (
+                t.m("report-multipliers-source").into(),
+                // The shipped table's English note, in the reader's words; a user's table keeps its own.
+                if yeta_core::regional::BUILTIN_MULTIPLIERS.contains(&e.multipliers.source) {
+                    t.m("report-multipliers-builtin").to_owned()
+                } else {
+                    e.multipliers.source.clone()
+                },
+            ),
         ],
     );
     for note in &r.notes {
@@ -229,7 +238,7 @@ pub(crate) fn regional(w: &mut Writer<'_>, r: &RegionalResult, n: usize, t: &T) 
 
 /// Every region's index as a horizontal bar, the project's region highlighted.
 fn ranking_chart(w: &mut Writer<'_>, r: &RegionalResult, t: &T) {
-    let ko = matches!(t.0, crate::Lang::Ko);
+    let ko = matches!(t.lang, crate::Lang::Ko);
     let rank = &r.backwardness.ranking;
     if rank.is_empty() {
         return;
@@ -237,14 +246,7 @@ fn ranking_chart(w: &mut Writer<'_>, r: &RegionalResult, t: &T) {
     let bar = 10.0;
     let h = 30.0 + rank.len() as f32 * (bar + 3.0);
     w.ensure(h + 10.0);
-    w.text(
-        ML,
-        w.y - 8.0,
-        8.5,
-        true,
-        NAVY,
-        t.s("Backwardness index of every region (most backward first)", "시·도별 낙후도 지수 (낙후 순)"),
-    );
+    w.text(ML, w.y - 8.0, 8.5, true, NAVY, t.m("report-backwardness-index-of-every-region-most"));
     let lo = rank.iter().map(|x| x.1).fold(0.0, f64::min);
     let hi = rank.iter().map(|x| x.1).fold(0.0, f64::max);
     let span = (hi - lo).max(1e-9);
@@ -265,21 +267,21 @@ fn ranking_chart(w: &mut Writer<'_>, r: &RegionalResult, t: &T) {
     w.y = bottom - 16.0;
 }
 
-fn status(s: Compliance, t: &T) -> &'static str {
+fn status(s: Compliance, t: &T) -> &str {
     match s {
-        Compliance::Met => t.s("met", "충족"),
-        Compliance::Partial => t.s("partly met", "부분 충족"),
-        Compliance::NotMet => t.s("not met", "미충족"),
-        Compliance::NotApplicable => t.s("n/a", "해당 없음"),
+        Compliance::Met => t.m("report-met"),
+        Compliance::Partial => t.m("report-partly-met"),
+        Compliance::NotMet => t.m("report-not-met"),
+        Compliance::NotApplicable => t.m("report-n-a"),
     }
 }
 
 fn rating_label(r: &str, t: &T) -> String {
     match r {
-        "low" => t.s("low", "낮음"),
-        "medium" => t.s("medium", "보통"),
-        "high" => t.s("high", "높음"),
-        "very high" | "very_high" => t.s("very high", "매우 높음"),
+        "low" => t.m("report-low"),
+        "medium" => t.m("report-medium"),
+        "high" => t.m("report-high"),
+        "very high" | "very_high" => t.m("report-very-high"),
         other => other,
     }
     .to_owned()
@@ -287,57 +289,42 @@ fn rating_label(r: &str, t: &T) -> String {
 
 /// Environmental risk (환경 위험 분석): energy, emissions and carbon value by year, the effect of
 /// carbon on B/C, the risk register as a heat map and a table, and the compliance checklist.
-pub(crate) fn environment(w: &mut Writer<'_>, e: &EnvironmentResult, study: Option<&Study>, n: usize, t: &T) {
+pub(crate) fn environment(w: &mut Writer<'_>, e: &EnvironmentResult, study: Option<&Study>, t: &T) {
     let sec = study.and_then(|s| s.environment.as_ref());
-    w.h1(&format!("{n}. {}", t.s("Environmental risk", "환경 위험 분석")));
-    w.para(
-        t.s(
-            "The OECD found that Korea's appraisal does not assess environmental risk. This section adds it: the project's energy use and greenhouse-gas emissions, their value at a stated carbon price, the risk register and the compliance checklist.",
-            "OECD는 한국의 예비타당성조사에 환경 위험 평가가 없다고 지적하였다. 이 장은 사업의 에너지 사용과 온실가스 배출, 명시된 탄소가격에 따른 가치, 환경 위험 목록과 법규 준수 점검을 더한다.",
-        ),
-        9.0,
-        INK,
-    );
-    w.h2(&format!("{n}.1 {}", t.s("Energy, emissions and carbon value", "에너지·배출량·탄소가치")));
+    w.chapter(t.m("report-environmental-risk-2"));
+    w.para(t.m("report-the-oecd-found-that-korea-s"), 9.0, INK);
+    w.h2(t.m("report-energy-emissions-and-carbon-value"));
     let mut rows = vec![
+        (t.m("report-energy-use-whole-period-mwh").to_owned(), thousands(e.total_kwh / 1e3, 0)),
+        (t.m("report-emissions-whole-period-tco2e").to_owned(), thousands(e.total_tco2e, 0)),
+        (t.m("report-e-waste-tonnes").to_owned(), thousands(e.ewaste_tonnes, 1)),
         (
-            t.s("Energy use, whole period (MWh)", "전 기간 에너지 사용량 (MWh)").to_owned(),
-            thousands(e.total_kwh / 1e3, 0),
-        ),
-        (t.s("Emissions, whole period (tCO2e)", "전 기간 배출량 (tCO2e)").to_owned(), thousands(e.total_tco2e, 0)),
-        (t.s("E-waste (tonnes)", "전자폐기물 (톤)").to_owned(), thousands(e.ewaste_tonnes, 1)),
-        (
-            t.s("Grid emission factor (tCO2e/MWh)", "전력 배출계수 (tCO2e/MWh)").to_owned(),
+            t.m("report-grid-emission-factor-tco2e-mwh").to_owned(),
             match sec {
                 Some(s) => format!("{:.4} — {}", e.grid_factor, s.grid_factor.source),
                 None => format!("{:.4}", e.grid_factor),
             },
         ),
-        (t.s("PV of the carbon value (KRW m)", "탄소가치 현재가치 (백만원)").to_owned(), mkrw(e.carbon_pv)),
+        (t.m("report-pv-of-the-carbon-value-krw").to_owned(), t.amt(e.carbon_pv)),
         (
-            t.s("Carbon cost in the economic analysis", "경제성 분석에 탄소비용 반영").to_owned(),
-            if e.included_in_economics {
-                t.s("yes", "예")
-            } else {
-                t.s("no (shown for information)", "아니오 (참고)")
-            }
-            .to_owned(),
+            t.m("report-carbon-cost-in-the-economic-analysis").to_owned(),
+            if e.included_in_economics { t.m("report-yes") } else { t.m("report-no-shown-for-information") }.to_owned(),
         ),
-        (t.s("B/C without carbon cost", "탄소비용 제외 B/C").to_owned(), ratio(e.bc_without_carbon)),
-        (t.s("B/C with carbon cost", "탄소비용 포함 B/C").to_owned(), ratio(e.bc_with_carbon)),
+        (t.m("report-b-c-without-carbon-cost").to_owned(), ratio(e.bc_without_carbon)),
+        (t.m("report-b-c-with-carbon-cost").to_owned(), ratio(e.bc_with_carbon)),
     ];
     if let Some(cp) = sec.and_then(|s| s.carbon_price.as_ref()) {
-        rows.push((t.s("Carbon price path's source", "탄소가격 경로 출처").to_owned(), cp.source.clone()));
+        rows.push((t.m("report-carbon-price-path-s-source").to_owned(), cp.source.clone()));
     }
     kv(w, t, rows);
     emissions_chart(w, e, t);
     let cols = [
-        Col { head: t.s("Year", "연도"), width: 10.0, align: Align::Left },
-        Col { head: t.s("Energy (MWh)", "에너지 (MWh)"), width: 18.0, align: Align::Right },
-        Col { head: t.s("Operational tCO2e", "운영 배출 tCO2e"), width: 18.0, align: Align::Right },
-        Col { head: t.s("Embodied tCO2e", "내재 배출 tCO2e"), width: 18.0, align: Align::Right },
-        Col { head: t.s("Carbon price (KRW/t)", "탄소가격 (원/t)"), width: 18.0, align: Align::Right },
-        Col { head: t.s("Carbon value (KRW m)", "탄소가치 (백만원)"), width: 18.0, align: Align::Right },
+        Col { head: t.m("report-year"), width: 10.0, align: Align::Left },
+        Col { head: t.m("report-energy-mwh"), width: 18.0, align: Align::Right },
+        Col { head: t.m("report-operational-tco2e"), width: 18.0, align: Align::Right },
+        Col { head: t.m("report-embodied-tco2e"), width: 18.0, align: Align::Right },
+        Col { head: t.m("report-carbon-price-krw-t"), width: 18.0, align: Align::Right },
+        Col { head: t.m("report-carbon-value-krw-m"), width: 18.0, align: Align::Right },
     ];
     let rows: Vec<Vec<String>> = e
         .years
@@ -350,7 +337,7 @@ pub(crate) fn environment(w: &mut Writer<'_>, e: &EnvironmentResult, study: Opti
                 thousands(y.tco2e_operational, 1),
                 thousands(y.tco2e_embodied, 1),
                 thousands(y.price, 0),
-                mkrw(y.carbon_value),
+                t.amt(y.carbon_value),
             ]
         })
         .collect();
@@ -358,15 +345,15 @@ pub(crate) fn environment(w: &mut Writer<'_>, e: &EnvironmentResult, study: Opti
 
     // Keep the heading with the heat map below it.
     w.ensure(5.0 * 34.0 + 110.0);
-    w.h2(&format!("{n}.2 {}", t.s("Environmental risk register", "환경 위험 목록")));
+    w.h2(t.m("report-environmental-risk-register"));
     heat_map(w, e, t);
     let cols = [
         Col { head: "#", width: 5.0, align: Align::Left },
-        Col { head: t.s("Risk", "위험"), width: 27.0, align: Align::Left },
-        Col { head: t.s("L × I", "가능성 × 영향"), width: 11.0, align: Align::Left },
-        Col { head: t.s("Rating", "등급"), width: 10.0, align: Align::Left },
-        Col { head: t.s("Owner", "담당"), width: 15.0, align: Align::Left },
-        Col { head: t.s("Mitigation", "완화 조치"), width: 32.0, align: Align::Left },
+        Col { head: t.m("report-risk"), width: 27.0, align: Align::Left },
+        Col { head: t.m("report-l-i"), width: 11.0, align: Align::Left },
+        Col { head: t.m("report-rating-2"), width: 10.0, align: Align::Left },
+        Col { head: t.m("report-owner"), width: 15.0, align: Align::Left },
+        Col { head: t.m("report-mitigation"), width: 32.0, align: Align::Left },
     ];
     let rows: Vec<Vec<String>> = e
         .risks
@@ -387,12 +374,12 @@ pub(crate) fn environment(w: &mut Writer<'_>, e: &EnvironmentResult, study: Opti
         w.table(&cols, &rows, 7.8);
     }
 
-    w.h2(&format!("{n}.3 {}", t.s("Compliance checklist", "법규·기준 준수 점검")));
+    w.h2(t.m("report-compliance-checklist"));
     let cols = [
-        Col { head: t.s("Requirement", "요건"), width: 30.0, align: Align::Left },
-        Col { head: t.s("Framework", "근거 법규·기준"), width: 24.0, align: Align::Left },
-        Col { head: t.s("Status", "상태"), width: 12.0, align: Align::Left },
-        Col { head: t.s("Evidence", "근거"), width: 34.0, align: Align::Left },
+        Col { head: t.m("report-requirement"), width: 30.0, align: Align::Left },
+        Col { head: t.m("report-framework"), width: 24.0, align: Align::Left },
+        Col { head: t.m("report-status"), width: 12.0, align: Align::Left },
+        Col { head: t.m("report-evidence"), width: 34.0, align: Align::Left },
     ];
     let rows: Vec<Vec<String>> = e
         .compliance
@@ -402,11 +389,7 @@ pub(crate) fn environment(w: &mut Writer<'_>, e: &EnvironmentResult, study: Opti
     if !rows.is_empty() {
         w.table(&cols, &rows, 7.8);
     }
-    w.para(
-        &format!("{}: {}", t.s("Requirements not met or partly met", "미충족 또는 부분 충족 요건"), e.compliance_gaps),
-        9.0,
-        INK,
-    );
+    w.para(&format!("{}: {}", t.m("report-requirements-not-met-or-partly-met"), e.compliance_gaps), 9.0, INK);
 }
 
 /// Yearly emissions as stacked bars (operational, embodied).
@@ -417,14 +400,7 @@ fn emissions_chart(w: &mut Writer<'_>, e: &EnvironmentResult, t: &T) {
     }
     let h = 150.0;
     w.ensure(h + 30.0);
-    w.text(
-        ML,
-        w.y - 8.0,
-        8.5,
-        true,
-        NAVY,
-        t.s("Greenhouse-gas emissions by year (tCO2e)", "연도별 온실가스 배출량 (tCO2e)"),
-    );
+    w.text(ML, w.y - 8.0, 8.5, true, NAVY, t.m("report-greenhouse-gas-emissions-by-year-tco2e"));
     let (x0, x1) = (ML + 50.0, XR);
     let (y0, y1) = (w.y - h, w.y - 20.0);
     let max = years.iter().map(|y| y.tco2e_operational + y.tco2e_embodied).fold(0.0, f64::max);
@@ -456,16 +432,16 @@ fn emissions_chart(w: &mut Writer<'_>, e: &EnvironmentResult, t: &T) {
     }
     let ly = y1 + 6.0;
     w.rect(x1 - 170.0, ly, 8.0, 6.0, GREEN);
-    w.text(x1 - 158.0, ly, 7.0, false, INK, t.s("Operational", "운영"));
+    w.text(x1 - 158.0, ly, 7.0, false, INK, t.m("report-operational"));
     w.rect(x1 - 90.0, ly, 8.0, 6.0, (0.55, 0.45, 0.30));
-    w.text(x1 - 78.0, ly, 7.0, false, INK, t.s("Embodied", "내재"));
+    w.text(x1 - 78.0, ly, 7.0, false, INK, t.m("report-embodied"));
     w.y = y0 - 24.0;
 }
 
 /// The 5 × 5 likelihood × impact matrix with each risk's number in its cell.
 fn heat_map(w: &mut Writer<'_>, e: &EnvironmentResult, t: &T) {
     if e.risks.is_empty() {
-        w.para(t.s("No environmental risks were entered.", "입력된 환경 위험이 없다."), 9.0, GREY);
+        w.para(t.m("report-no-environmental-risks-were-entered"), 9.0, GREY);
         return;
     }
     let cell = 34.0;
@@ -502,15 +478,15 @@ fn heat_map(w: &mut Writer<'_>, e: &EnvironmentResult, t: &T) {
     for i in 1..=5 {
         w.text_center(x0 + (i as f32 - 0.5) * cell, y0 - 10.0, 7.0, false, GREY, &i.to_string());
     }
-    w.text_center(x0 + 2.5 * cell, y0 - 22.0, 7.5, false, INK, t.s("Impact →", "영향 →"));
-    w.text(ML, y0 + 5.0 * cell + 4.0, 7.5, false, INK, t.s("Likelihood ↑", "가능성 ↑"));
+    w.text_center(x0 + 2.5 * cell, y0 - 22.0, 7.5, false, INK, t.m("report-impact"));
+    w.text(ML, y0 + 5.0 * cell + 4.0, 7.5, false, INK, t.m("report-likelihood"));
     // Legend beside the grid.
     let lx = x0 + 5.0 * cell + 30.0;
     for (k, (c, label)) in [
-        ((0.80, 0.92, 0.80), t.s("low (1–4)", "낮음 (1–4)")),
-        ((0.99, 0.93, 0.70), t.s("medium (5–9)", "보통 (5–9)")),
-        ((0.98, 0.75, 0.55), t.s("high (10–16)", "높음 (10–16)")),
-        ((0.93, 0.50, 0.45), t.s("very high (20–25)", "매우 높음 (20–25)")),
+        ((0.80, 0.92, 0.80), t.m("report-low-1-4")),
+        ((0.99, 0.93, 0.70), t.m("report-medium-5-9")),
+        ((0.98, 0.75, 0.55), t.m("report-high-10-16")),
+        ((0.93, 0.50, 0.45), t.m("report-very-high-20-25")),
     ]
     .into_iter()
     .enumerate()
@@ -522,15 +498,15 @@ fn heat_map(w: &mut Writer<'_>, e: &EnvironmentResult, t: &T) {
     w.y = y0 - 34.0;
 }
 
-fn criterion_label(id: &str, name: &str, t: &T) -> String {
+pub(crate) fn criterion_label(id: &str, name: &str, t: &T) -> String {
     match id {
-        "economic" => t.s("Economic feasibility", "경제성"),
-        "policy" => t.s("Policy analysis", "정책성"),
-        "regional" => t.s("Balanced regional development", "지역균형발전"),
-        "technical" => t.s("Technical feasibility", "기술성"),
-        "backwardness" => t.s("Regional backwardness", "지역낙후도"),
-        "regional_economy" => t.s("Regional economic effects", "지역경제 파급효과"),
-        "employment" => t.s("Employment inducement", "고용유발 효과"),
+        "economic" => t.m("report-economic-feasibility"),
+        "policy" => t.m("report-policy-analysis-2"),
+        "regional" => t.m("report-balanced-regional-development-2"),
+        "technical" => t.m("report-technical-feasibility-2"),
+        "backwardness" => t.m("report-regional-backwardness"),
+        "regional_economy" => t.m("report-regional-economic-effects"),
+        "employment" => t.m("report-employment-inducement"),
         _ => return group_label(id, t).replace('_', " ").if_empty(name),
     }
     .to_owned()
@@ -539,10 +515,10 @@ fn criterion_label(id: &str, name: &str, t: &T) -> String {
 /// A column-header label for a top-level criterion.
 fn short_label(id: &str, t: &T) -> String {
     match id {
-        "economic" => t.s("econ.", "경제성"),
-        "policy" => t.s("policy", "정책성"),
-        "regional" => t.s("regional", "지역균형"),
-        "technical" => t.s("technical", "기술성"),
+        "economic" => t.m("report-econ"),
+        "policy" => t.m("report-policy"),
+        "regional" => t.m("report-regional"),
+        "technical" => t.m("report-technical"),
         other => other,
     }
     .to_owned()
@@ -560,37 +536,37 @@ impl IfEmpty for String {
 /// The AHP comprehensive evaluation (AHP 종합평가): the hierarchy with weights and scores, the
 /// weights chart, each evaluator's score and consistency, repair hints, and the robustness of the
 /// verdict across the rule set's weight ranges.
-pub(crate) fn ahp(w: &mut Writer<'_>, a: &AhpResult, n: usize, t: &T) {
-    w.h1(&format!("{n}. {}", t.s("AHP comprehensive evaluation", "AHP 종합평가")));
+pub(crate) fn ahp(w: &mut Writer<'_>, a: &AhpResult, t: &T) {
+    w.chapter(t.m("report-ahp-comprehensive-evaluation"));
     let title = format!(
         "{} {:.3} — {}",
-        t.s("Score for \"implement\":", "'시행' 점수:"),
+        t.m("report-score-for-implement"),
         a.score,
-        if a.implement { t.s("implement", "시행") } else { t.s("do not implement", "미시행") }
+        if a.implement { t.m("report-implement") } else { t.m("report-do-not-implement") }
     );
     let body = format!(
         "{} {:.3}–{:.3}; {} {:.2}; {}",
-        t.s("Score range across the allowed weights:", "허용 가중치 범위에서의 점수:"),
+        t.m("report-score-range-across-the-allowed-weights"),
         a.score_range[0],
         a.score_range[1],
-        t.s("threshold", "기준"),
+        t.m("report-threshold-2"),
         a.threshold,
         if a.robust {
-            t.s("the verdict holds across the range.", "범위 전체에서 결론이 유지된다.")
+            t.m("report-the-verdict-holds-across-the-range")
         } else {
-            t.s("the verdict changes within the range.", "범위 안에서 결론이 바뀔 수 있다.")
+            t.m("report-the-verdict-changes-within-the-range")
         }
     );
     w.banner(a.implement, &title, 13.0, &body, 9.0);
 
-    w.h2(&format!("{n}.1 {}", t.s("Criteria: weights, scores and contributions", "평가 기준별 가중치·점수·기여도")));
+    w.h2(t.m("report-criteria-weights-scores-and-contributions"));
     let cols = [
-        Col { head: t.s("Criterion", "평가 기준"), width: 30.0, align: Align::Left },
-        Col { head: t.s("Allowed range", "허용 범위"), width: 14.0, align: Align::Right },
-        Col { head: t.s("Weight as judged", "판단 가중치"), width: 14.0, align: Align::Right },
-        Col { head: t.s("Weight applied", "적용 가중치"), width: 14.0, align: Align::Right },
-        Col { head: t.s("Implement priority", "시행 선호도"), width: 14.0, align: Align::Right },
-        Col { head: t.s("Contribution", "기여도"), width: 14.0, align: Align::Right },
+        Col { head: t.m("report-criterion"), width: 30.0, align: Align::Left },
+        Col { head: t.m("report-allowed-range"), width: 14.0, align: Align::Right },
+        Col { head: t.m("report-weight-as-judged"), width: 14.0, align: Align::Right },
+        Col { head: t.m("report-weight-applied"), width: 14.0, align: Align::Right },
+        Col { head: t.m("report-implement-priority"), width: 14.0, align: Align::Right },
+        Col { head: t.m("report-contribution"), width: 14.0, align: Align::Right },
     ];
     let mut rows: Vec<Vec<String>> = a
         .criteria
@@ -607,7 +583,7 @@ pub(crate) fn ahp(w: &mut Writer<'_>, a: &AhpResult, n: usize, t: &T) {
         })
         .collect();
     rows.push(vec![
-        t.s("Total", "합계").into(),
+        t.m("report-total").into(),
         String::new(),
         format!("{:.3}", a.criteria.iter().map(|c| c.weight_unconstrained).sum::<f64>()),
         format!("{:.3}", a.criteria.iter().map(|c| c.weight).sum::<f64>()),
@@ -616,16 +592,17 @@ pub(crate) fn ahp(w: &mut Writer<'_>, a: &AhpResult, n: usize, t: &T) {
     ]);
     w.table(&cols, &rows, 8.5);
     weights_chart(w, a, t);
-    if let Some(r) = &a.weight_range {
-        w.para(&format!("{}: {} — {}", t.s("Weight ranges", "가중치 범위"), r.rule, r.source), 8.0, GREY);
+    if a.weight_range.is_some() {
+        // The range's source is cited in appendix A, with the rule set's other sources.
+        w.para(t.m("report-weight-ranges-see-appendix"), 8.0, GREY);
     }
 
-    w.h2(&format!("{n}.2 {}", t.s("Sub-criteria (global weights)", "세부 기준 (전역 가중치)")));
+    w.h2(t.m("report-sub-criteria-global-weights"));
     let cols = [
-        Col { head: t.s("Sub-criterion", "세부 기준"), width: 52.0, align: Align::Left },
-        Col { head: t.s("Global weight", "전역 가중치"), width: 16.0, align: Align::Right },
-        Col { head: t.s("Implement priority", "시행 선호도"), width: 16.0, align: Align::Right },
-        Col { head: t.s("Weighted", "가중 점수"), width: 16.0, align: Align::Right },
+        Col { head: t.m("report-sub-criterion"), width: 52.0, align: Align::Left },
+        Col { head: t.m("report-global-weight"), width: 16.0, align: Align::Right },
+        Col { head: t.m("report-implement-priority"), width: 16.0, align: Align::Right },
+        Col { head: t.m("report-weighted"), width: 16.0, align: Align::Right },
     ];
     let rows: Vec<Vec<String>> = a
         .leaves
@@ -641,19 +618,19 @@ pub(crate) fn ahp(w: &mut Writer<'_>, a: &AhpResult, n: usize, t: &T) {
         .collect();
     w.table(&cols, &rows, 8.0);
 
-    w.h2(&format!("{n}.3 {}", t.s("Evaluators", "평가자")));
+    w.h2(t.m("report-evaluators"));
     let mut cols = vec![
-        Col { head: t.s("Evaluator", "평가자"), width: 20.0, align: Align::Left },
-        Col { head: t.s("Role", "역할"), width: 22.0, align: Align::Left },
+        Col { head: t.m("report-evaluator"), width: 20.0, align: Align::Left },
+        Col { head: t.m("report-role"), width: 22.0, align: Align::Left },
     ];
     let ids: Vec<&str> = a.criteria.iter().map(|c| c.id.as_str()).collect();
     let heads: Vec<String> = ids.iter().map(|id| format!("w {}", short_label(id, t))).collect();
     for h in &heads {
         cols.push(Col { head: h, width: 11.0, align: Align::Right });
     }
-    cols.push(Col { head: t.s("Score", "점수"), width: 9.0, align: Align::Right });
-    cols.push(Col { head: t.s("Max CR", "최대 CR"), width: 9.0, align: Align::Right });
-    cols.push(Col { head: t.s("Outside range", "범위 이탈"), width: 12.0, align: Align::Left });
+    cols.push(Col { head: t.m("report-score"), width: 9.0, align: Align::Right });
+    cols.push(Col { head: t.m("report-max-cr"), width: 9.0, align: Align::Right });
+    cols.push(Col { head: t.m("report-outside-range"), width: 12.0, align: Align::Left });
     let rows: Vec<Vec<String>> = a
         .evaluators
         .iter()
@@ -676,18 +653,17 @@ pub(crate) fn ahp(w: &mut Writer<'_>, a: &AhpResult, n: usize, t: &T) {
     w.para(
         &format!(
             "{} {:.2}. {}: {}; {}: {}.",
-            t.s("▲ = consistency ratio above the cut-off", "▲ = 일관성 비율이 기준을 넘음:"),
+            t.m("report-consistency-ratio-above-the-cut-off"),
             a.cr_cutoff,
-            t.s("Aggregation", "종합 방법"),
+            t.m("report-aggregation"),
             match a.aggregation {
-                yeta_core::ahp::Aggregation::Aij =>
-                    t.s("geometric mean of individual judgements (AIJ)", "개별 판단의 기하평균 (AIJ)"),
-                _ => t.s("mean of individual priorities (AIP)", "개별 우선순위의 평균 (AIP)"),
+                yeta_core::ahp::Aggregation::Aij => t.m("report-geometric-mean-of-individual-judgements-aij"),
+                _ => t.m("report-mean-of-individual-priorities-aip"),
             },
-            t.s("priorities", "우선순위 산출"),
+            t.m("report-priorities"),
             match a.method {
-                yeta_core::ahp::Method::Eigenvector => t.s("principal eigenvector", "주고유벡터"),
-                _ => t.s("geometric mean of rows", "행 기하평균"),
+                yeta_core::ahp::Method::Eigenvector => t.m("report-principal-eigenvector"),
+                _ => t.m("report-geometric-mean-of-rows"),
             }
         ),
         8.0,
@@ -699,10 +675,7 @@ pub(crate) fn ahp(w: &mut Writer<'_>, a: &AhpResult, n: usize, t: &T) {
         .flat_map(|ev| ev.hints.iter().map(move |h| format!("{} — {}", ev.name, t.cat().hint(h, a.cr_cutoff))))
         .collect();
     if !hints.is_empty() {
-        w.h2(&format!(
-            "{n}.4 {}",
-            t.s("Judgements to reconsider (CR above the cut-off)", "재검토가 필요한 판단 (CR 초과)")
-        ));
+        w.h2(t.m("report-judgements-to-reconsider-cr-above-the"));
         for h in hints {
             w.para(&format!("• {h}"), 8.5, INK);
         }
@@ -722,17 +695,7 @@ fn weights_chart(w: &mut Writer<'_>, a: &AhpResult, t: &T) {
     let row = 24.0;
     let h = 34.0 + n as f32 * row + 16.0;
     w.ensure(h);
-    w.text(
-        ML,
-        w.y - 8.0,
-        8.5,
-        true,
-        NAVY,
-        t.s(
-            "Criterion weights: panel (bar), evaluators (ticks), allowed range (bracket)",
-            "기준별 가중치: 종합(막대), 평가자(눈금), 허용 범위(괄호)",
-        ),
-    );
+    w.text(ML, w.y - 8.0, 8.5, true, NAVY, t.m("report-criterion-weights-panel-bar-evaluators-ticks"));
     let (x0, x1) = (ML + 110.0, XR - 30.0);
     let xv = |v: f64| x0 + v as f32 * (x1 - x0);
     let top = w.y - 22.0;
@@ -760,28 +723,39 @@ fn weights_chart(w: &mut Writer<'_>, a: &AhpResult, t: &T) {
     w.y = bottom - 22.0;
 }
 
+/// The uncertain inputs in the reader's words: the study's line names, and the discount rate
+/// (which the engine lists last by its English name) from the catalog.
+fn uncertain_names(r: &yeta_core::risk::RiskResult, t: &T) -> Vec<String> {
+    let lines = r.uncertain.len() - usize::from(r.rate_uncertain && !r.uncertain.is_empty());
+    let mut v: Vec<String> = r.uncertain[..lines].to_vec();
+    if r.rate_uncertain {
+        v.push(t.cat().text("discount-rate"));
+    }
+    v
+}
+
 /// Monte Carlo risk analysis (위험 분석): the distribution of NPV and B/C, P(B/C ≥ 1), the NPV
 /// histogram and the critical variables (EU CBA guide 2014), with the seed that repeats the run.
-pub(crate) fn risk(w: &mut Writer<'_>, r: &yeta_core::risk::RiskResult, n: usize, t: &T) {
-    w.h1(&format!("{n}. {}", t.s("Risk analysis (Monte Carlo)", "위험 분석 (몬테카를로 모의실험)")));
+pub(crate) fn risk(w: &mut Writer<'_>, r: &yeta_core::risk::RiskResult, t: &T) {
+    w.h2(t.m("report-risk-analysis-monte-carlo"));
     w.para(
         &format!(
             "{} {} {} {}. {}: {}.",
             thousands(r.draws as f64, 0),
-            t.s("draws with seed", "회 반복, 난수 시드"),
+            t.m("report-draws-with-seed"),
             r.seed,
-            t.s("(the same seed gives the same figures)", "(같은 시드는 같은 결과를 준다)"),
-            t.s("Uncertain inputs", "불확실 변수"),
-            if r.uncertain.is_empty() { "—".to_owned() } else { r.uncertain.join(", ") }
+            t.m("report-the-same-seed-gives-the-same"),
+            t.m("report-uncertain-inputs"),
+            if r.uncertain.is_empty() { "—".to_owned() } else { uncertain_names(r, t).join(", ") }
         ),
         9.0,
         INK,
     );
     w.banner(r.prob_bc_ge_1 >= 0.5, &format!("P(B/C ≥ 1) = {:.1} %", r.prob_bc_ge_1 * 100.0), 13.0, "", 9.0);
-    let m = |x: &yeta_core::risk::Money| mkrw(x.0);
+    let m = |x: &yeta_core::risk::Money| t.amt(x.0);
     let cols = [
         Col { head: "", width: 28.0, align: Align::Left },
-        Col { head: t.s("Mean", "평균"), width: 12.0, align: Align::Right },
+        Col { head: t.m("report-mean"), width: 12.0, align: Align::Right },
         Col { head: "P5", width: 12.0, align: Align::Right },
         Col { head: "P10", width: 12.0, align: Align::Right },
         Col { head: "P50", width: 12.0, align: Align::Right },
@@ -790,15 +764,7 @@ pub(crate) fn risk(w: &mut Writer<'_>, r: &yeta_core::risk::RiskResult, n: usize
     ];
     let (nv, bc) = (&r.npv, &r.bc_ratio);
     let rows = vec![
-        vec![
-            t.s("NPV (KRW m)", "순현재가치 (백만원)").into(),
-            m(&nv.mean),
-            m(&nv.p5),
-            m(&nv.p10),
-            m(&nv.p50),
-            m(&nv.p90),
-            m(&nv.p95),
-        ],
+        vec![t.m("report-npv-krw-m").into(), m(&nv.mean), m(&nv.p5), m(&nv.p10), m(&nv.p50), m(&nv.p90), m(&nv.p95)],
         vec![
             "B/C".into(),
             format!("{:.3}", bc.mean),
@@ -811,32 +777,25 @@ pub(crate) fn risk(w: &mut Writer<'_>, r: &yeta_core::risk::RiskResult, n: usize
     ];
     w.table(&cols, &rows, 8.5);
     let mut facts = vec![
-        (t.s("P(NPV > 0)", "P(NPV > 0)").to_owned(), format!("{:.1} %", r.prob_npv_positive * 100.0)),
-        (t.s("Standard error of the mean NPV (KRW m)", "평균 NPV의 표준오차 (백만원)").to_owned(), m(&nv.se)),
+        (t.m("report-p-npv-0").to_owned(), format!("{:.1} %", r.prob_npv_positive * 100.0)),
+        (t.m("report-standard-error-of-the-mean-npv").to_owned(), m(&nv.se)),
     ];
     if let Some(e) = &r.npv_expected_analytic {
         facts.push((
-            t.s("Analytic expectation of NPV (KRW m)", "NPV 해석적 기댓값 (백만원)").to_owned(),
-            format!("{} ({})", m(e), t.s("Σ E[multiplier] × PV of each line", "항목별 E[승수] × 현재가치의 합")),
+            t.m("report-analytic-expectation-of-npv-krw-m").to_owned(),
+            format!("{} ({})", m(e), t.m("report-e-multiplier-pv-of-each-line")),
         ));
     }
     kv(w, t, facts);
     histogram(w, r, t);
     if !r.critical_variables.is_empty() {
-        w.h2(&format!("{n}.1 {}", t.s("Critical variables", "주요 변수 (critical variables)")));
-        w.para(
-            t.s(
-                "Variables whose 1 % change moves NPV by more than 1 % (EU Guide to CBA, 2014).",
-                "1 % 변화가 NPV를 1 % 넘게 움직이는 변수 (EU CBA 지침, 2014).",
-            ),
-            8.5,
-            GREY,
-        );
+        w.h3(t.m("report-critical-variables"));
+        w.para(t.m("report-variables-whose-1-change-moves-npv"), 8.5, GREY);
         let cols = [
-            Col { head: t.s("List", "구분"), width: 16.0, align: Align::Left },
-            Col { head: t.s("Variable", "변수"), width: 50.0, align: Align::Left },
-            Col { head: t.s("NPV change per +1 %", "+1 %당 NPV 변화"), width: 18.0, align: Align::Right },
-            Col { head: t.s("Uncertain in the study", "불확실성 입력"), width: 16.0, align: Align::Left },
+            Col { head: t.m("report-list"), width: 16.0, align: Align::Left },
+            Col { head: t.m("report-variable"), width: 50.0, align: Align::Left },
+            Col { head: t.m("report-npv-change-per-1"), width: 18.0, align: Align::Right },
+            Col { head: t.m("report-uncertain-in-the-study"), width: 16.0, align: Align::Left },
         ];
         let rows: Vec<Vec<String>> = r
             .critical_variables
@@ -854,7 +813,7 @@ pub(crate) fn risk(w: &mut Writer<'_>, r: &yeta_core::risk::RiskResult, n: usize
                         Variable::DiscountRate => t.cat().text("discount-rate"),
                     },
                     format!("{:+.2} %", c.elasticity),
-                    if c.uncertain { t.s("yes", "예") } else { t.s("no", "아니오") }.into(),
+                    if c.uncertain { t.m("report-yes") } else { t.m("report-no") }.into(),
                 ]
             })
             .collect();
@@ -871,9 +830,9 @@ fn histogram(w: &mut Writer<'_>, r: &yeta_core::risk::RiskResult, t: &T) {
     }
     let h = 150.0;
     w.ensure(h + 30.0);
-    w.text(ML, w.y - 8.0, 8.5, true, NAVY, t.s("Distribution of NPV (KRW million)", "NPV 분포 (백만원)"));
-    let (x0, x1) = (ML + 30.0, XR);
-    let (y0, y1) = (w.y - h, w.y - 18.0);
+    w.text(ML, w.y - 8.0, 8.5, true, NAVY, t.m("report-distribution-of-npv-krw-million"));
+    let (x0, x1) = (ML + 34.0, XR);
+    let (y0, y1) = (w.y - h, w.y - 26.0);
     let bw = (x1 - x0) / bins.len() as f32;
     for (i, b) in bins.iter().enumerate() {
         let hgt = (b.count as f32 / max as f32) * (y1 - y0);
@@ -884,10 +843,18 @@ fn histogram(w: &mut Writer<'_>, r: &yeta_core::risk::RiskResult, t: &T) {
     w.line(&[(x0, y0), (x1, y0)], INK, 0.6);
     let step = (bins.len() / 5).max(1);
     for (i, b) in bins.iter().enumerate().step_by(step) {
-        w.text_center(x0 + i as f32 * bw, y0 - 10.0, 6.5, false, GREY, &mkrw(b.from));
+        w.text_center(x0 + i as f32 * bw, y0 - 10.0, 6.5, false, GREY, &t.amt(b.from));
     }
     if let Some(b) = bins.last() {
-        w.text_center(x1, y0 - 10.0, 6.5, false, GREY, &mkrw(b.to));
+        w.text_center(x1 - 8.0, y0 - 10.0, 6.5, false, GREY, &t.amt(b.to));
     }
-    w.y = y0 - 24.0;
+    // Axis units: NPV in the report's unit across, the share of draws up.
+    let total: usize = bins.iter().map(|b| b.count).sum();
+    let top_share = max as f64 / total.max(1) as f64 * 100.0;
+    w.line(&[(x0, y0), (x0, y1)], INK, 0.4);
+    w.text_right(x0 - 3.0, y0 - 2.0, 6.5, false, GREY, "0 %");
+    w.text_right(x0 - 3.0, y1 - 2.0, 6.5, false, GREY, &format!("{top_share:.1} %"));
+    w.text(x0 + 4.0, y1 + 4.0, 6.5, false, GREY, t.m("report-share-of-draws"));
+    w.text_center((x0 + x1) / 2.0, y0 - 21.0, 7.0, false, INK, t.m("report-npv-axis"));
+    w.y = y0 - 32.0;
 }

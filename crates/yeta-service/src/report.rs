@@ -54,13 +54,26 @@ pub fn report_pdf(
     cancel: &AtomicBool,
     progress: &dyn Fn(usize, usize),
 ) -> Result<Vec<u8>, ReportError> {
+    report_pdf_with(appraisal, study_text, &yeta_report::Options::new(lang), cancel, progress)
+}
+
+/// [`report_pdf`] with the report's options (language, money unit, date); `opts.risk` is
+/// ignored: the report's Monte Carlo section is always the service's fixed run.
+pub fn report_pdf_with(
+    appraisal: &yeta_core::Appraisal,
+    study_text: &str,
+    opts: &yeta_report::Options<'_>,
+    cancel: &AtomicBool,
+    progress: &dyn Fn(usize, usize),
+) -> Result<Vec<u8>, ReportError> {
     progress(0, 3);
     let risk = report_risk(study_text, 2, cancel)?;
     progress(1, 3);
     if cancel.load(Ordering::Relaxed) {
         return Err(ReportError::Cancelled);
     }
-    let bytes = yeta_report::render_with_risk(appraisal, study_text, lang, risk.as_ref())?;
+    let opts = yeta_report::Options { risk: risk.as_ref(), ..opts.clone() };
+    let bytes = yeta_report::render_opts(appraisal, study_text, &opts)?;
     progress(2, 3);
     if cancel.load(Ordering::Relaxed) {
         return Err(ReportError::Cancelled);

@@ -24,7 +24,7 @@ pub use parse::StudyError;
 pub(crate) use parse::parse_json;
 pub use unit::Unit;
 pub(crate) use validate::flow as validate_flow;
-pub use validate::{ValidationError, validate};
+pub use validate::{ValidationError, is_date, validate};
 
 use names::Name;
 use rust_decimal::Decimal;
@@ -101,6 +101,19 @@ pub struct Project {
     /// What the project is and why; the report's overview.
     #[serde(default)]
     pub description: String,
+    /// Background and need (사업 배경 및 필요성), for the report's chapter Ⅰ.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub background: String,
+    /// Objectives (사업 목적).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub objectives: String,
+    /// Scope: what is built or procured (사업 내용).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub scope: String,
+    /// The report date (작성일) as `YYYY-MM-DD`; the study gives it (or the shell passes one)
+    /// so a report never reads the clock and stays byte-for-byte repeatable.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub report_date: Option<String>,
     /// The area is a designated population-decline area (인구감소지역); 2026 rules shift AHP
     /// weight towards balanced development.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]

@@ -61,8 +61,36 @@ pub fn validate(study: &Study) -> Result<(), Vec<ValidationError>> {
     if v.is_empty() { Ok(()) } else { Err(v) }
 }
 
+/// A calendar date `YYYY-MM-DD` (proleptic Gregorian), as the report's 작성일.
+pub fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num =
+        |r: std::ops::Range<usize>| s.get(r).filter(|x| x.bytes().all(|c| c.is_ascii_digit()))?.parse::<u32>().ok();
+    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else { return false };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
+}
+
 fn project(study: &Study, v: &mut Vec<ValidationError>) {
     let p = &study.project;
+    if let Some(d) = &p.report_date
+        && !is_date(d)
+    {
+        v.push(ValidationError::new(
+            "project.report_date",
+            format!("\"{}\" is not a date written YYYY-MM-DD (e.g. 2026-12-02)", short(d)),
+        ));
+    }
     if let Some(m) = &p.municipality {
         if m.len() != 5 || !m.bytes().all(|b| b.is_ascii_digit()) {
             v.push(ValidationError::new(

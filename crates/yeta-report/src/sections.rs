@@ -1,0 +1,545 @@
+//! The chapters a KDI report has and a worksheet lacks: the table of contents (목차), the
+//! project overview (사업 개요) with its background, objectives and scope, the total cost and its
+//! yearly investment plan (총사업비와 연차별 투자계획), the demand and benefit estimate (수요 및 편익
+//! 추정: quantity × unit value by year, with sources) and the conclusion with policy
+//! recommendations (결론 및 정책 제언). Every sentence comes from the message catalog.
+
+use crate::layout::{Align, Col, GREY, Heading, INK, ML, NAVY, RULE, TOP, Writer, XR};
+use crate::render::{T, kv, pct, ratio, thousands};
+use rust_decimal::Decimal;
+use yeta_core::Appraisal;
+use yeta_core::Study;
+use yeta_core::econ::{Kind, Origin};
+use yeta_core::study::CostKind;
+
+/// Line height of a 목차 entry, and the extra space before a chapter.
+const TOC_LINE: f32 = 11.6;
+const TOC_CHAPTER_GAP: f32 = 2.5;
+/// Room the 목차's title takes on its first page.
+const TOC_TITLE: f32 = 46.0;
+
+/// The 목차 entries page by page, by the height each takes: what [`toc`] draws and
+/// [`toc_pages`] counts.
+fn toc_layout<'h>(entries: &[&'h Heading]) -> Vec<Vec<&'h Heading>> {
+    let mut pages: Vec<Vec<&Heading>> = vec![Vec::new()];
+    let mut y = TOP - TOC_TITLE;
+    for &h in entries {
+        let need = TOC_LINE + if h.level == 0 { TOC_CHAPTER_GAP } else { 0.0 };
+        if y - need < crate::layout::BOTTOM + 10.0 {
+            pages.push(Vec::new());
+            y = TOP;
+        }
+        y -= need;
+        if let Some(p) = pages.last_mut() {
+            p.push(h);
+        }
+    }
+    pages
+}
+
+/// The 목차 drawn on the `n` pages reserved for it from index `first`: chapters and their
+/// sections with dot leaders and page numbers as the footer prints them.
+pub(crate) fn toc(w: &mut Writer<'_>, headings: &[Heading], first: usize, n: usize, t: &T) {
+    let mut pages = std::mem::take(&mut w.pages);
+    let entries: Vec<&Heading> = headings.iter().filter(|h| h.page >= first + n).collect();
+    for (k, chunk) in toc_layout(&entries).iter().enumerate() {
+        let Some(ops) = pages.get_mut(first + k) else { break };
+        w.ops = std::mem::take(ops);
+        let mut y = TOP;
+        if k == 0 {
+            w.text(ML, y - 18.0, 18.0, true, NAVY, t.m("report-contents"));
+            y -= 26.0;
+            w.line(&[(ML, y), (XR, y)], NAVY, 1.2);
+            y -= TOC_TITLE - 26.0;
+        }
+        for h in chunk {
+            let (x, size, bold) = if h.level == 0 { (ML, 10.5, true) } else { (ML + 16.0, 9.5, false) };
+            if h.level == 0 {
+                y -= TOC_CHAPTER_GAP;
+            }
+            let num = (h.page + 1).to_string();
+            let title = crate::render::short(&h.title, 70);
+            w.text(x, y - size, size, bold, if h.level == 0 { NAVY } else { INK }, &title);
+            let tw = w.width(&title, size, bold);
+            let nw = w.width(&num, size, false);
+            // Dot leaders between the title and the page number.
+            let dot = w.width("·", size, false).max(1.0);
+            let (from, to) = (x + tw + 6.0, XR - nw - 6.0);
+            if to > from {
+                let count = ((to - from) / (dot * 1.6)) as usize;
+                w.text(from, y - size, size, false, GREY, &"·".repeat(count));
+            }
+            w.text_right(XR, y - size, size, false, INK, &num);
+            y -= TOC_LINE;
+        }
+        *ops = std::mem::take(&mut w.ops);
+    }
+    w.pages = pages;
+}
+
+/// How many pages the 목차 of these headings takes, when it starts after `reserved` pages.
+pub(crate) fn toc_pages(headings: &[Heading], reserved: usize) -> usize {
+    let entries: Vec<&Heading> = headings.iter().filter(|h| h.page > reserved).collect();
+    toc_layout(&entries).len().max(1)
+}
+
+/// A `YYYY-MM-DD` date as the reader writes it: 2026년 12월 2일, 2 December 2026.
+pub(crate) fn long_date(d: &str, t: &T) -> String {
+    let parts: Vec<&str> = d.split('-').collect();
+    let [y, m, day] = parts.as_slice() else { return d.to_owned() };
+    let (Ok(y), Ok(m), Ok(day)) = (y.parse::<u32>(), m.parse::<u32>(), day.parse::<u32>()) else { return d.to_owned() };
+    let month = t.cat().text(&format!("month-{m}"));
+    t.f("report-long-date", &[("year", y.to_string()), ("month", month), ("day", day.to_string())])
+}
+
+fn or_not_stated(s: &str, t: &T) -> String {
+    if s.trim().is_empty() { t.m("report-not-given-in-the-study").to_owned() } else { s.trim().to_owned() }
+}
+
+/// Ⅰ. 사업 개요: background and need, objectives, scope, the description and the key facts.
+pub(crate) fn overview(w: &mut Writer<'_>, a: &Appraisal, study: Option<&Study>, t: &T) {
+    w.chapter(t.m("report-project-overview"));
+    let p = study.map(|s| &s.project);
+    w.h2(t.m("report-background-and-need"));
+    w.para(&or_not_stated(p.map_or("", |p| p.background.as_str()), t), 9.5, INK);
+    w.h2(t.m("report-objectives"));
+    w.para(&or_not_stated(p.map_or("", |p| p.objectives.as_str()), t), 9.5, INK);
+    w.h2(t.m("report-scope"));
+    let scope = p.map_or("", |p| p.scope.as_str());
+    let description = p.map_or("", |p| p.description.as_str());
+    if scope.trim().is_empty() && description.trim().is_empty() {
+        w.para(t.m("report-not-given-in-the-study"), 9.5, INK);
+    }
+    for text in [scope, description].into_iter().filter(|s| !s.trim().is_empty()) {
+        for para in text.split("\n\n") {
+            w.para(para.trim(), 9.5, INK);
+        }
+    }
+    w.h2(t.m("report-project-facts"));
+    let s = &a.study;
+    let ko = t.lang == crate::Lang::Ko;
+    let mut region = s.region.name(ko).to_owned();
+    if let Some(m) = p.and_then(|p| p.municipality.as_ref()) {
+        region = format!("{region} ({} {m})", t.m("report-municipality-code"));
+    }
+    if s.capital_region {
+        region = format!("{region} · {}", t.m("report-capital-region"));
+    }
+    if p.is_some_and(|p| p.population_decline_area) {
+        region = format!("{region} · {}", t.m("report-population-decline-area"));
+    }
+    kv(
+        w,
+        t,
+        vec![
+            (t.m("report-project").into(), s.name.clone()),
+            (t.m("report-sponsor").into(), s.sponsor.clone()),
+            (
+                t.m("report-sector-2").into(),
+                format!(
+                    "{} ({})",
+                    t.cat().code("sector", s.sector.code()),
+                    t.m(match s.sector_class {
+                        yeta_core::study::SectorClass::Construction => "report-class-construction",
+                        yeta_core::study::SectorClass::Ict => "report-class-ict",
+                        yeta_core::study::SectorClass::Other => "report-class-other",
+                    })
+                ),
+            ),
+            (t.m("report-region").into(), region),
+            (t.m("report-total-cost-krw-m").into(), t.amt(s.total_cost)),
+            (t.m("report-state-funding-krw-m").into(), t.amt(s.state_funding)),
+            (t.m("report-base-year").into(), s.base_year.to_string()),
+            (t.m("report-analysis-period").into(), format!("{}–{}", s.first_year, s.last_year)),
+            (t.m("report-rule-set-2").into(), format!("{} — {}", a.rules.set.id, a.rules.set.title)),
+        ],
+    );
+}
+
+/// Capital cost lines of the study with their yearly amounts (KRW), in study order, and the
+/// optimism-bias uplift when the appraisal adds one.
+fn capital_lines(study: &Study) -> Vec<(String, Vec<Decimal>)> {
+    let (first, last) = (study.parameters.first_year, study.parameters.last_year);
+    study
+        .costs
+        .iter()
+        .filter(|l| matches!(l.kind, CostKind::Capex | CostKind::Land))
+        .filter_map(|l| yeta_core::study::flows::expand(l, first, last).ok().map(|v| (l.name.clone(), v)))
+        .collect()
+}
+
+/// Ⅱ. 총사업비와 연차별 투자계획: the capital lines by year (construction years only), their
+/// totals, and the funding split (재원 분담).
+pub(crate) fn investment(w: &mut Writer<'_>, a: &Appraisal, study: Option<&Study>, t: &T) {
+    w.chapter(t.m("report-total-cost-and-investment-plan"));
+    w.h2(t.m("report-total-cost-breakdown"));
+    let capital: Vec<_> =
+        a.economic.lines.iter().filter(|l| l.kind.is_capital() || l.kind == Kind::OptimismBias).collect();
+    let total: Decimal = capital.iter().map(|l| l.nominal).fold(Decimal::ZERO, |s, x| s.checked_add(x).unwrap_or(s));
+    let share = |x: Decimal| {
+        if total.is_zero() {
+            "—".to_owned()
+        } else {
+            format!("{:.1} %", crate::render::to_f64(x) / crate::render::to_f64(total) * 100.0)
+        }
+    };
+    let cols = [
+        Col { head: t.m("report-line"), width: 50.0, align: Align::Left },
+        Col { head: t.m("report-kind"), width: 18.0, align: Align::Left },
+        Col { head: t.m("report-amount"), width: 18.0, align: Align::Right },
+        Col { head: t.m("report-share"), width: 14.0, align: Align::Right },
+    ];
+    let mut rows: Vec<Vec<String>> = capital
+        .iter()
+        .map(|l| {
+            let name = match l.origin {
+                Origin::OptimismBias => t.cat().text("line-optimism-bias"),
+                _ => l.name.clone(),
+            };
+            vec![name, t.cat().kind(l.kind), t.amt(l.nominal), share(l.nominal)]
+        })
+        .collect();
+    rows.push(vec![t.m("report-total").into(), String::new(), t.amt(total), share(total)]);
+    w.caption_right(&t.unit_caption());
+    w.table(&cols, &rows, 8.5);
+    w.para(
+        &t.f("report-total-cost-stated", &[("amount", t.amt(a.study.total_cost)), ("unit", t.unit_label())]),
+        8.5,
+        GREY,
+    );
+
+    if let Some(study) = study {
+        let lines = capital_lines(study);
+        let first = study.parameters.first_year;
+        let n = lines.first().map_or(0, |l| l.1.len());
+        let years: Vec<usize> = (0..n).filter(|&i| lines.iter().any(|l| !l.1[i].is_zero())).collect();
+        if !years.is_empty() {
+            w.h2(t.m("report-yearly-investment-plan"));
+            // Seven years per table keeps every column wide enough for its figures.
+            let chunks: Vec<&[usize]> = years.chunks(7).collect();
+            for (c, chunk) in chunks.iter().enumerate() {
+                let last = c + 1 == chunks.len();
+                let heads: Vec<String> = chunk.iter().map(|&i| format!("{}", first + i as i32)).collect();
+                let mut cols = vec![Col { head: t.m("report-line"), width: 30.0, align: Align::Left }];
+                for h in &heads {
+                    cols.push(Col { head: h, width: 11.0, align: Align::Right });
+                }
+                if last {
+                    cols.push(Col { head: t.m("report-total"), width: 13.0, align: Align::Right });
+                }
+                let sum = |v: &[Decimal], idx: &mut dyn Iterator<Item = usize>| {
+                    idx.fold(Decimal::ZERO, |s, i| s.checked_add(v[i]).unwrap_or(s))
+                };
+                let mut rows: Vec<Vec<String>> = Vec::new();
+                let mut totals = vec![Decimal::ZERO; n];
+                for (name, v) in &lines {
+                    for (i, x) in v.iter().enumerate() {
+                        totals[i] = totals[i].checked_add(*x).unwrap_or(totals[i]);
+                    }
+                    let mut row = vec![name.clone()];
+                    row.extend(chunk.iter().map(|&i| t.amt(v[i])));
+                    if last {
+                        row.push(t.amt(sum(v, &mut years.iter().copied())));
+                    }
+                    rows.push(row);
+                }
+                let mut row = vec![t.m("report-total").to_owned()];
+                row.extend(chunk.iter().map(|&i| t.amt(totals[i])));
+                if last {
+                    row.push(t.amt(sum(&totals, &mut years.iter().copied())));
+                }
+                rows.push(row);
+                w.caption_right(&t.unit_caption());
+                w.table(&cols, &rows, 8.0);
+            }
+            w.para(t.m("report-investment-plan-note"), 8.5, GREY);
+        }
+    }
+
+    w.h2(t.m("report-funding-split"));
+    let fu = &a.financial.funding;
+    let cols = [
+        Col { head: t.m("report-source"), width: 40.0, align: Align::Left },
+        Col { head: t.m("report-amount"), width: 30.0, align: Align::Right },
+        Col { head: t.m("report-share"), width: 30.0, align: Align::Right },
+    ];
+    let rows = vec![
+        vec![t.m("report-state").into(), t.amt(fu.state), pct(Some(fu.state_share))],
+        vec![t.m("report-local-government").into(), t.amt(fu.local), pct(Some(fu.local_share))],
+        vec![t.m("report-private").into(), t.amt(fu.private), pct(Some(fu.private_share))],
+        vec![t.m("report-unallocated").into(), t.amt(fu.unallocated), String::new()],
+        vec![t.m("report-total-cost").into(), t.amt(fu.total_cost), String::new()],
+    ];
+    w.caption_right(&t.unit_caption());
+    w.table(&cols, &rows, 9.0);
+}
+
+/// Ⅲ. 수요 및 편익 추정: every line with its PV, then for each benefit line priced by a unit value
+/// (원단위) the demand quantity × unit value = benefit, by year, with both sources.
+pub(crate) fn benefits(w: &mut Writer<'_>, a: &Appraisal, study: Option<&Study>, t: &T) {
+    w.chapter(t.m("report-demand-and-benefits"));
+    w.h2(t.m("report-cost-and-benefit-lines"));
+    let cols = [
+        Col { head: t.m("report-list"), width: 12.0, align: Align::Left },
+        Col { head: t.m("report-line"), width: 44.0, align: Align::Left },
+        Col { head: t.m("report-kind"), width: 14.0, align: Align::Left },
+        Col { head: t.m("report-nominal"), width: 15.0, align: Align::Right },
+        Col { head: t.m("report-pv"), width: 15.0, align: Align::Right },
+    ];
+    let rows: Vec<Vec<String>> = a
+        .economic
+        .lines
+        .iter()
+        .map(|l| {
+            let name = match l.origin {
+                Origin::Carbon => t.cat().text("line-carbon"),
+                Origin::OptimismBias => t.cat().text("line-optimism-bias"),
+                _ => l.name.clone(),
+            };
+            vec![t.cat().code("list", l.list.code()), name, t.cat().kind(l.kind), t.amt(l.nominal), t.amt(l.pv)]
+        })
+        .collect();
+    w.caption_right(&t.unit_caption());
+    w.table(&cols, &rows, 8.5);
+
+    let Some(study) = study else { return };
+    let (first, last) = (study.parameters.first_year, study.parameters.last_year);
+    let priced: Vec<_> = study.benefits.iter().filter(|l| l.unit_value.is_some()).collect();
+    w.h2(t.m("report-benefit-estimates"));
+    if priced.is_empty() {
+        w.para(t.m("report-no-unit-value-lines"), 9.0, INK);
+        return;
+    }
+    w.para(t.m("report-benefit-estimates-intro"), 9.0, INK);
+    for l in priced {
+        let Some(uv) = &l.unit_value else { continue };
+        let mut q = l.clone();
+        q.unit_value = None;
+        let (Ok(quantities), Ok(money)) =
+            (yeta_core::study::flows::expand(&q, first, last), yeta_core::study::flows::expand(l, first, last))
+        else {
+            continue;
+        };
+        w.ensure(170.0);
+        w.h3(&l.name);
+        let qunit = l.quantity_unit.clone().unwrap_or_else(|| t.m("report-units").to_owned());
+        w.para(
+            &t.f(
+                "report-unit-value-line",
+                &[
+                    ("value", thousands(crate::render::to_f64(uv.value), 0)),
+                    ("per", uv.unit.clone()),
+                    ("source", uv.source.clone()),
+                    ("demand", l.source.clone().unwrap_or_else(|| t.m("report-not-stated").to_owned())),
+                ],
+            ),
+            8.5,
+            INK,
+        );
+        let cols = [
+            Col { head: t.m("report-year"), width: 14.0, align: Align::Left },
+            Col { head: &qunit, width: 32.0, align: Align::Right },
+            Col { head: t.m("report-unit-value-krw"), width: 22.0, align: Align::Right },
+            Col { head: t.m("report-benefit-amount"), width: 32.0, align: Align::Right },
+        ];
+        let mut total_q = Decimal::ZERO;
+        let mut total_m = Decimal::ZERO;
+        let mut rows: Vec<Vec<String>> = Vec::new();
+        for (i, (qv, mv)) in quantities.iter().zip(&money).enumerate() {
+            if qv.is_zero() && mv.is_zero() {
+                continue;
+            }
+            total_q = total_q.checked_add(*qv).unwrap_or(total_q);
+            total_m = total_m.checked_add(*mv).unwrap_or(total_m);
+            rows.push(vec![
+                (first + i as i32).to_string(),
+                thousands(crate::render::to_f64(*qv), 0),
+                thousands(crate::render::to_f64(uv.value), 0),
+                t.amt(*mv),
+            ]);
+        }
+        rows.push(vec![
+            t.m("report-total").into(),
+            thousands(crate::render::to_f64(total_q), 0),
+            String::new(),
+            t.amt(total_m),
+        ]);
+        w.caption_right(&t.unit_caption());
+        w.table(&cols, &rows, 8.0);
+    }
+}
+
+/// Ⅹ. 결론 및 정책 제언: the verdict, what it rests on, how robust it is, the main risks and
+/// switching values, and the recommendations that follow from them, all in catalog sentences.
+pub(crate) fn conclusion(w: &mut Writer<'_>, a: &Appraisal, risk: Option<&yeta_core::risk::RiskResult>, t: &T) {
+    w.chapter(t.m("report-conclusion"));
+    let v = &a.verdict;
+    let e = &a.economic;
+    w.h2(t.m("report-overall-judgement"));
+    w.banner(
+        v.implement,
+        t.m(if v.implement { "report-recommended-for-implementation" } else { "report-not-recommended" }),
+        13.0,
+        &t.cat().verdict(a),
+        9.5,
+    );
+    w.h2(t.m("report-what-it-rests-on"));
+    w.para(
+        &t.f(
+            "report-rests-economic",
+            &[
+                ("bc", ratio(e.bc_ratio)),
+                ("threshold", format!("{:.2}", e.bc_threshold)),
+                ("npv", t.amt(e.npv)),
+                ("unit", t.unit_label()),
+                ("irr", pct(e.irr)),
+            ],
+        ),
+        9.5,
+        INK,
+    );
+    if let Some(h) = &a.ahp {
+        let parts: Vec<String> = h
+            .criteria
+            .iter()
+            .map(|c| {
+                t.f(
+                    "report-rests-criterion",
+                    &[
+                        ("name", crate::stages::criterion_label(&c.id, &c.name, t)),
+                        ("weight", format!("{:.3}", c.weight)),
+                        ("score", format!("{:.3}", c.score)),
+                        ("contribution", format!("{:.3}", c.contribution)),
+                    ],
+                )
+            })
+            .collect();
+        w.para(
+            &t.f(
+                "report-rests-ahp",
+                &[
+                    ("score", format!("{:.3}", h.score)),
+                    ("threshold", format!("{:.2}", h.threshold)),
+                    ("parts", parts.join(", ")),
+                ],
+            ),
+            9.5,
+            INK,
+        );
+        w.h2(t.m("report-robustness"));
+        let range = format!("{:.3}–{:.3}", h.score_range[0], h.score_range[1]);
+        w.para(&t.f(if h.robust { "report-robust-yes" } else { "report-robust-no" }, &[("range", range)]), 9.5, INK);
+        if h.in_grey_zone
+            && let Some([lo, hi]) = h.grey_zone
+        {
+            w.para(&t.f("report-grey-zone", &[("low", format!("{lo:.2}")), ("high", format!("{hi:.2}"))]), 9.5, INK);
+        }
+        if h.evaluators_inconsistent > 0
+            && let Some(other) = h.score_other_policy
+        {
+            w.para(
+                &t.f(
+                    "report-inconsistent-evaluators",
+                    &[("n", h.evaluators_inconsistent.to_string()), ("score", format!("{other:.3}"))],
+                ),
+                9.5,
+                INK,
+            );
+        }
+    }
+    w.h2(t.m("report-main-risks"));
+    let sv = &e.switching_values;
+    let mut risks = Vec::new();
+    if let (Some(c), Some(b)) = (sv.costs_pct, sv.benefits_pct) {
+        risks
+            .push(t.f("report-risk-switching", &[("costs", format!("{c:+.1} %")), ("benefits", format!("{b:+.1} %"))]));
+    }
+    if let Some(r) = risk {
+        risks.push(t.f(
+            "report-risk-monte-carlo",
+            &[("p", format!("{:.1} %", r.prob_bc_ge_1 * 100.0)), ("draws", thousands(r.draws as f64, 0))],
+        ));
+    }
+    if let Some(env) = &a.environment {
+        for r in env.risks.iter().filter(|r| r.score >= 10).take(3) {
+            risks.push(
+                t.f("report-risk-environment", &[("title", r.risk.title.clone()), ("score", r.score.to_string())]),
+            );
+        }
+    }
+    if !a.warnings.is_empty() {
+        risks.push(t.f("report-risk-warnings", &[("n", a.warnings.len().to_string())]));
+    }
+    if risks.is_empty() {
+        w.para(t.m("report-no-warnings"), 9.5, INK);
+    }
+    for r in risks {
+        w.para(&format!("• {r}"), 9.5, INK);
+    }
+    w.h2(t.m("report-recommendations"));
+    let mut recs = Vec::new();
+    let robust = a.ahp.as_ref().is_none_or(|h| h.robust);
+    recs.push(
+        t.m(match (v.implement, robust) {
+            (true, true) => "report-rec-implement",
+            (true, false) => "report-rec-implement-fragile",
+            (false, true) => "report-rec-do-not-implement",
+            (false, false) => "report-rec-do-not-implement-fragile",
+        })
+        .to_owned(),
+    );
+    if let Some(c) = sv.costs_pct
+        && c.abs() < 10.0
+    {
+        recs.push(t.f("report-rec-cost-control", &[("costs", format!("{c:+.1} %"))]));
+    }
+    if let Some(b) = sv.benefits_pct
+        && b.abs() < 10.0
+    {
+        recs.push(t.f("report-rec-demand", &[("benefits", format!("{b:+.1} %"))]));
+    }
+    if a.environment.as_ref().is_some_and(|e| e.compliance_gaps > 0) {
+        let n = a.environment.as_ref().map_or(0, |e| e.compliance_gaps);
+        recs.push(t.f("report-rec-environment", &[("n", n.to_string())]));
+    }
+    if !a.financial.flags.is_empty() || !a.financial.funding.unallocated.is_zero() {
+        recs.push(t.m("report-rec-funding").to_owned());
+    }
+    recs.push(t.m("report-rec-ex-post").to_owned());
+    for (i, r) in recs.iter().enumerate() {
+        w.para(&format!("{}. {r}", i + 1), 9.5, INK);
+    }
+    let _ = RULE;
+}
+
+#[cfg(test)]
+mod tests {
+    /// Every message id the report asks for is in both catalogs: a missing key is a test
+    /// failure, never a "?" in a submitted report.
+    #[test]
+    fn every_report_message_is_in_both_catalogs() {
+        let sources = [
+            include_str!("render.rs"),
+            include_str!("sections.rs"),
+            include_str!("stages.rs"),
+            include_str!("rules_table.rs"),
+            include_str!("layout.rs"),
+        ];
+        let mut n = 0;
+        for src in sources {
+            for call in ["t.m(\"", "t.f(\"", ".text(\""] {
+                for part in src.split(call).skip(1) {
+                    let id = part.split('"').next().unwrap_or("");
+                    if id.is_empty() || id.contains(' ') || id.contains('{') {
+                        continue;
+                    }
+                    for lang in [yeta_i18n::Lang::Ko, yeta_i18n::Lang::En] {
+                        assert!(yeta_i18n::catalog(lang).get(id).is_some(), "{} catalog lacks {id}", lang.code());
+                    }
+                    n += 1;
+                }
+            }
+        }
+        assert!(n > 300, "only {n} message ids found: the scan is broken");
+    }
+}
