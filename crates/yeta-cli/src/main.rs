@@ -3,6 +3,7 @@
 
 mod ahp_cmd;
 mod bench_cmd;
+mod diff_cmd;
 mod library_cmds;
 mod report_cmds;
 mod risk_cmd;
@@ -14,7 +15,7 @@ use anyhow::{Context as _, Result, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use yeta_core::{RuleSet, Study, StudyError};
+use yeta_core::{RuleSet, StudyError};
 
 #[derive(Parser)]
 #[command(
@@ -65,10 +66,34 @@ enum Command {
         #[arg(long)]
         multipliers: Option<PathBuf>,
     },
-    /// Check a study and list every problem, without appraising it.
+    /// Check a study and list every problem at once (type errors too), then the plausibility
+    /// warnings, without appraising it.
     Validate {
         /// The study file.
         study: PathBuf,
+        /// Language of the warnings.
+        #[arg(long, value_enum, default_value = "en")]
+        lang: Lang,
+        /// A rule-set file to use when the study names a rule set Yeta does not ship.
+        #[arg(long)]
+        rules: Option<PathBuf>,
+    },
+    /// Write a new study for a sector: the PFS AHP hierarchy with its ids, an example line of
+    /// every kind, the policy checklist and the environment section; valid as written.
+    New {
+        /// Sector: code or name (road, rail, port, airport, water, building, culture, ict, rnd,
+        /// other; 도로, 철도, 정보화, …).
+        #[arg(long)]
+        sector: String,
+        /// Region: ISO code or name (KR-27, 대구, 대구광역시, Daegu).
+        #[arg(long)]
+        region: String,
+        /// Language of the names and notes; Korean also writes amounts in 백만원.
+        #[arg(long, value_enum, default_value = "en")]
+        lang: Lang,
+        /// Where to write the study.
+        #[arg(long)]
+        out: PathBuf,
     },
     /// Print the JSON Schema of the study file format.
     Schema {
@@ -137,7 +162,8 @@ enum Command {
         #[arg(long)]
         xlsx: Option<PathBuf>,
     },
-    /// What changed between two versions of a study: inputs, then B/C, NPV and AHP score.
+    /// What changed between two versions of a study, by meaning (notation, units and ranged
+    /// flows do not count), grouped by stage and line; then B/C, NPV and AHP score.
     Diff {
         /// The earlier study.
         a: PathBuf,
@@ -205,6 +231,20 @@ fn report_problems(path: &Path, e: &StudyError) {
     }
 }
 
+/// Prints a list of problems under the file name.
+pub fn report_list(path: &Path, problems: &[yeta_core::ValidationError]) {
+    eprintln!("{}: {} problem{}", path.display(), problems.len(), if problems.len() == 1 { "" } else { "s" });
+    for p in problems {
+        eprintln!("  {p}");
+    }
+}
+
+/// A code of a closed list (sector, region) from a command-line value, with the engine's message
+/// (every allowed value, the nearest suggested) when it is none.
+fn parse_code<T: serde::de::DeserializeOwned>(value: &str, flag: &str) -> Result<T> {
+    serde_json::from_value(serde_json::Value::String(value.to_owned())).map_err(|e| anyhow::anyhow!("{flag}: {e}"))
+}
+
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Appraise { study, json, lang, rules, pdf, regions, multipliers } => {
@@ -234,8 +274,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 regions: regions.as_ref(),
                 multipliers: multipliers.as_deref(),
             };
-            let appraisal = match Study::from_json(&text).and_then(|s| yeta_core::appraisal::appraise_with(&s, &inputs))
-            {
+            let parsed = match yeta_core::study::check_with(&text, custom.as_ref()) {
+                Ok(s) => s,
+                Err(problems) => {
+                    report_list(&study, &problems);
+                    return Ok(ExitCode::FAILURE);
+                }
+            };
+            let appraisal = match yeta_core::appraisal::appraise_with(&parsed, &inputs) {
                 Ok(a) => a,
                 Err(e) => {
                     report_problems(&study, &e);
@@ -256,28 +302,70 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Validate { study } => {
+        Command::Validate { study, lang, rules } => {
+            let ins: Vec<&Path> = [Some(study.as_path()), rules.as_deref()].into_iter().flatten().collect();
+            guard(&ins, &[])?;
             let text = read(&study)?;
-            let result = Study::from_json(&text)
-                .and_then(|s| yeta_core::study::validate(&s).map_err(StudyError::Invalid).map(|()| s))
-                .and_then(|s| yeta_core::appraisal::resolve_rules(&s, None).map(|_| s));
-            match result {
+            let custom = match &rules {
+                Some(p) => Some(RuleSet::from_json(&read(p)?).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?),
+                None => None,
+            };
+            match yeta_core::study::check_with(&text, custom.as_ref()) {
                 Ok(s) => {
                     emit(&format!(
-                        "{}: valid ({} cost, {} benefit, {} revenue lines; rules {})\n",
+                        "{}: valid ({} cost, {} benefit, {} revenue lines; rules {}{})\n",
                         study.display(),
                         s.costs.len(),
                         s.benefits.len(),
                         s.revenues.len(),
-                        s.rules.id
+                        s.rules.id,
+                        s.unit.map_or(String::new(), |u| format!("; amounts in {}", u.code()))
                     ));
+                    let set = custom
+                        .filter(|c| c.id == s.rules.id)
+                        .or_else(|| RuleSet::builtin(&s.rules.id))
+                        .with_context(|| format!("rule set {} does not parse", s.rules.id))?;
+                    let warnings = yeta_core::study::plausible::warnings(&s, &set);
+                    let cat =
+                        yeta_i18n::catalog(if lang == Lang::Ko { yeta_i18n::Lang::Ko } else { yeta_i18n::Lang::En });
+                    for w in &warnings {
+                        emit(&format!("  warning: {}: {}\n", w.path, cat.diagnostic(w)));
+                    }
                     Ok(ExitCode::SUCCESS)
                 }
-                Err(e) => {
-                    report_problems(&study, &e);
+                Err(problems) => {
+                    report_list(&study, &problems);
                     Ok(ExitCode::FAILURE)
                 }
             }
+        }
+        Command::New { sector, region, lang, out } => {
+            guard(&[], &[Some(out.as_path())])?;
+            let sector = parse_code::<yeta_core::study::Sector>(&sector, "--sector")?;
+            let region = parse_code::<yeta_core::study::Region>(&region, "--region")?;
+            let l = if lang == Lang::Ko {
+                yeta_core::study::skeleton::Lang::Ko
+            } else {
+                yeta_core::study::skeleton::Lang::En
+            };
+            let s = yeta_core::study::skeleton::new_study(sector, region, l).map_err(|e| anyhow::anyhow!("{e}"))?;
+            write_out(&out, &s.to_json())?;
+            emit(&format!(
+                "wrote {} ({} {}, {}; {} cost, {} benefit, {} revenue lines, AHP hierarchy {})\n",
+                out.display(),
+                sector.code(),
+                sector.name(true),
+                region.code(),
+                s.costs.len(),
+                s.benefits.len(),
+                s.revenues.len(),
+                yeta_core::ahp::default_hierarchy(sector.class(), region.is_capital_region())
+                    .iter()
+                    .map(|c| c.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join("/")
+            ));
+            Ok(ExitCode::SUCCESS)
         }
         Command::Schema { out } => {
             guard(&[], &[out.as_deref()])?;
@@ -337,6 +425,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             match &c {
                 xlsx_cmds::XlsxCmd::Import { study, lines, out, .. } => guard(&[study, lines], &[Some(out)])?,
                 xlsx_cmds::XlsxCmd::Export { study, xlsx } => guard(&[study], &[Some(xlsx)])?,
+                xlsx_cmds::XlsxCmd::Template { xlsx, study, .. } => {
+                    guard(&study.iter().map(PathBuf::as_path).collect::<Vec<_>>(), &[Some(xlsx)])?
+                }
             }
             xlsx_cmds::run(c)
         }
@@ -371,7 +462,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Diff { a, b, json } => {
             guard(&[&a, &b], &[json.as_deref()])?;
-            let (table, j) = library_cmds::diff(&a, &b)?;
+            let (table, j) = diff_cmd::diff(&a, &b)?;
             if let Some(p) = &json {
                 write_out(p, &serde_json::to_string_pretty(&j)?)?;
             }

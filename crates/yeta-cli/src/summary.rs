@@ -142,6 +142,21 @@ pub fn render(a: &Appraisal, lang: Lang) -> String {
             format!("constant {} prices, discounted to {}, end-of-year flows", st.base_year, st.base_year)
         }
     );
+    if let Some(u) = st.input_unit {
+        let _ = writeln!(
+            o,
+            "  {}",
+            if t.ko {
+                format!("입력 금액 단위 {} (원으로 정확히 환산)", u.code())
+            } else {
+                format!(
+                    "study amounts written in {} ({}), converted exactly to won",
+                    u.code(),
+                    yeta_core::study::Unit::NAMES[u as usize].en
+                )
+            }
+        );
+    }
     let rates: Vec<String> = e
         .discount_schedule
         .steps

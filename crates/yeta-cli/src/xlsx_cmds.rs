@@ -38,6 +38,29 @@ pub enum XlsxCmd {
         /// Where to write the new study (written only when it validates).
         #[arg(long)]
         out: PathBuf,
+        /// The money unit of the sheet's amounts (원, 천원, 만원, 백만원, 억원, 십억원), when the sheet
+        /// has no "(단위: …)" cell or it is wrong; turns off the check against the total cost.
+        #[arg(long)]
+        unit: Option<String>,
+    },
+    /// Write the Korean sheet layout `import` reads — (단위: …) in A1, 구분/항목/유형 and the years,
+    /// drop-downs for sections and kinds — empty with example lines, or holding a study's lines.
+    Template {
+        /// Where to write the workbook.
+        #[arg(long)]
+        xlsx: PathBuf,
+        /// Fill it with this study's lines and years.
+        #[arg(long)]
+        study: Option<PathBuf>,
+        /// First year (without --study).
+        #[arg(long, default_value_t = 2026)]
+        from: i32,
+        /// Last year (without --study).
+        #[arg(long, default_value_t = 2055)]
+        to: i32,
+        /// Money unit of the sheet (default: the study's, else 백만원).
+        #[arg(long)]
+        unit: Option<String>,
     },
     /// Export a study's lines and its appraisal (cash flow, sensitivity, switching values, AHP)
     /// to an XLSX workbook.
@@ -78,8 +101,15 @@ fn lines_named(study: &Study, e: &StudyError) -> Vec<(String, String)> {
 
 pub fn run(cmd: XlsxCmd) -> Result<ExitCode> {
     match cmd {
-        XlsxCmd::Import { study, lines, sheet, orientation, out } => {
-            let (_, s) = match read_study(&study)? {
+        XlsxCmd::Import { study, lines, sheet, orientation, out, unit } => {
+            let unit = match unit.as_deref() {
+                Some(u) => Some(
+                    yeta_core::study::Unit::from_name(u)
+                        .ok_or_else(|| anyhow!("--unit: {}", yeta_core::study::Unit::unknown(u)))?,
+                ),
+                None => None,
+            };
+            let (original, s) = match read_study(&study)? {
                 Ok(x) => x,
                 Err(e) => {
                     crate::report_problems(&study, &e);
@@ -116,7 +146,14 @@ pub fn run(cmd: XlsxCmd) -> Result<ExitCode> {
             }
             .map_err(|e| anyhow!("{e}"))?;
             let how = match (given, imported.detected) {
-                (None, _) => "detected from A1; --orientation columns|rows to override".to_owned(),
+                (None, _) => format!(
+                    "detected from {}; --orientation columns|rows to override",
+                    if imported.header_row == 0 {
+                        "A1".to_owned()
+                    } else {
+                        format!("row {} under the title", imported.header_row + 1)
+                    }
+                ),
                 (Some(g), Some(d)) if g != d => format!("as given, although A1 suggests {d}"),
                 (Some(_), _) => "as given".to_owned(),
             };
@@ -133,7 +170,21 @@ pub fn run(cmd: XlsxCmd) -> Result<ExitCode> {
                 count(yeta_xlsx::Section::Benefit),
                 count(yeta_xlsx::Section::Revenue),
             ));
-            let new = yeta_xlsx::import::apply(&s, &imported).map_err(|e| anyhow!("{e}"))?;
+            let opts = yeta_xlsx::Options { unit };
+            let (u, said) = yeta_xlsx::import::unit_of(&imported, &opts);
+            crate::emit(&format!("  amounts in {} ({said})\n", u.code()));
+            let new = yeta_xlsx::import::apply_with(&s, &imported, &opts).map_err(|e| anyhow!("{e}"))?;
+            for (list, n) in yeta_xlsx::import::kept_lists(&s, &imported) {
+                crate::emit(&format!("  kept the study's {n} {list} line(s): the sheet has none\n"));
+            }
+            for (list, name) in yeta_xlsx::import::removed_lines(&s, &imported) {
+                crate::emit(&format!("  removed {list} line \"{name}\": not in the sheet\n"));
+            }
+            let unchanged = new.costs.iter().filter(|l| s.costs.contains(l)).count()
+                + new.benefits.iter().filter(|l| s.benefits.contains(l)).count()
+                + new.revenues.iter().filter(|l| s.revenues.contains(l)).count();
+            let total = new.costs.len() + new.benefits.len() + new.revenues.len();
+            crate::emit(&format!("  {} of {total} lines changed\n", total - unchanged));
             let quantities = yeta_xlsx::import::quantity_lines(&new);
             if !quantities.is_empty() {
                 crate::emit(&format!(
@@ -145,7 +196,8 @@ pub fn run(cmd: XlsxCmd) -> Result<ExitCode> {
             match yeta_core::appraise(&new, None) {
                 Ok(a) => {
                     let bc = |x: Option<f64>| x.map_or("-".to_owned(), |b| format!("{b:.3}"));
-                    yeta_service::fs::atomic_write(&out, new.to_json().as_bytes())?;
+                    let text = yeta_xlsx::splice::write_back(&original, &s, &new);
+                    yeta_service::fs::atomic_write(&out, text.as_bytes())?;
                     crate::emit(&format!(
                         "  B/C {} → {}; wrote {}\n",
                         bc(before),
@@ -163,6 +215,31 @@ pub fn run(cmd: XlsxCmd) -> Result<ExitCode> {
                     Ok(ExitCode::FAILURE)
                 }
             }
+        }
+        XlsxCmd::Template { xlsx, study, from, to, unit } => {
+            let s = match &study {
+                Some(p) => match read_study(p)? {
+                    Ok((_, s)) => Some(s),
+                    Err(e) => {
+                        crate::report_problems(p, &e);
+                        return Ok(ExitCode::FAILURE);
+                    }
+                },
+                None => None,
+            };
+            if s.is_none() && !(from <= to && to - from < 400) {
+                bail!("--from {from} --to {to}: give a period of at most 400 years, first year first");
+            }
+            let unit = match unit.as_deref() {
+                Some(u) => yeta_core::study::Unit::from_name(u)
+                    .ok_or_else(|| anyhow!("--unit: {}", yeta_core::study::Unit::unknown(u)))?,
+                None => s.as_ref().and_then(|s| s.unit).unwrap_or(yeta_core::study::Unit::Million),
+            };
+            let bytes =
+                yeta_xlsx::export::template_workbook(s.as_ref(), from..=to, unit).map_err(|e| anyhow!("{e}"))?;
+            yeta_service::fs::atomic_write(&xlsx, &bytes)?;
+            crate::emit(&format!("wrote {} ({} bytes; amounts in {})\n", xlsx.display(), bytes.len(), unit.code()));
+            Ok(ExitCode::SUCCESS)
         }
         XlsxCmd::Export { study, xlsx } => {
             let (_, s) = match read_study(&study)? {

@@ -452,8 +452,13 @@ fn diff_lists_inputs_and_result_changes() {
     let out = yeta(&["diff", "fixtures/road-national-route.yeta.json", b.to_str().expect("path"), "--json", "-"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
-    assert_eq!(v["inputs"].as_array().expect("inputs").len(), 1);
-    assert_eq!(v["inputs"][0]["path"], "costs[0].flows[1].amount");
+    // One edited amount is one change: the line, with the one year that moved (by hand: the
+    // fixture's second flow of costs[0], KRW 50 bn → 60 bn).
+    assert_eq!(v["inputs"].as_array().expect("inputs").len(), 1, "{v}");
+    assert_eq!(v["inputs"][0]["path"], "costs[0]");
+    let years = v["inputs"][0]["years"].as_array().expect("years");
+    assert_eq!(years.len(), 1, "{v}");
+    assert_eq!((years[0]["old"].as_str(), years[0]["new"].as_str()), (Some("50000000000"), Some("60000000000")));
     let bc = v["results"]["bc_ratio"].as_array().expect("bc");
     assert!(bc[1].as_f64().expect("b") < bc[0].as_f64().expect("a"));
 }

@@ -83,6 +83,17 @@ pub enum Code {
     RegionalCapitalNoCriterion,
     /// Capital-region province, but the 시·군·구 is appraised as non-capital.
     RegionalCapitalExempt,
+    // Plausibility of the input (thresholds in the rule set's `plausibility`).
+    /// A growth or discount rate that is more likely a percentage typed as a number.
+    RateAsPercent,
+    /// Benefits start before the last year of construction in a sector without phased roll-outs.
+    BenefitsBeforeCapexEnd,
+    /// A reinvestment in the last year of the period and no residual value line.
+    ReinvestmentWithoutResidual,
+    /// Capex and land lines over the total cost far outside the plausible range.
+    CapexFarFromTotal,
+    /// A line's amount jumps by more than the factor from one year to the next.
+    AmountJump,
 }
 
 impl Code {
@@ -93,7 +104,7 @@ impl Code {
 }
 
 /// Every code, in declaration order (for the catalog's completeness test).
-pub const ALL: [Code; 32] = [
+pub const ALL: [Code; 37] = [
     Code::BelowPfsThreshold,
     Code::PfsExemptSector,
     Code::IrrNotUnique,
@@ -126,9 +137,14 @@ pub const ALL: [Code; 32] = [
     Code::RegionalBonusOnly,
     Code::RegionalCapitalNoCriterion,
     Code::RegionalCapitalExempt,
+    Code::RateAsPercent,
+    Code::BenefitsBeforeCapexEnd,
+    Code::ReinvestmentWithoutResidual,
+    Code::CapexFarFromTotal,
+    Code::AmountJump,
 ];
 
-const CODES: [&str; 32] = [
+const CODES: [&str; 37] = [
     "below_pfs_threshold",
     "pfs_exempt_sector",
     "irr_not_unique",
@@ -161,6 +177,11 @@ const CODES: [&str; 32] = [
     "regional_bonus_only",
     "regional_capital_no_criterion",
     "regional_capital_exempt",
+    "rate_as_percent",
+    "benefits_before_capex_end",
+    "reinvestment_without_residual",
+    "capex_far_from_total",
+    "amount_jump",
 ];
 
 /// A typed argument of a diagnostic: the renderer formats each kind in the reader's notation.

@@ -1,10 +1,11 @@
 //! XLSX workbooks: the study's lines (the layout [`crate::import`] reads), the appraisal's tables
 //! and the reviewer's comparison.
 //!
-//! Money in the appraisal tables is in KRW millions shown as `#,##0` (the unit PFS reports use);
-//! ratios are `0.000`, rates and percentages `0.00%`. The `Lines` sheet keeps each amount in the
-//! line's own unit (KRW, or the quantity of a line with a unit value) so that importing it gives
-//! the study back. The creation date is 1 January of the base year, like the PDF report's, so the
+//! Money is in one unit throughout a study's workbook — the study's own (`"unit"`), else KRW
+//! millions (백만원, the unit PFS reports use) — shown as `#,##0`; ratios are `0.000`, rates and
+//! percentages `0.00%`. The `Lines` sheet says its unit in row 1 (`(단위: 백만원)`, which the
+//! importer reads) and keeps a line with a unit value in its quantities, so that importing it
+//! gives the study back; its year columns are as wide as their largest number. The creation date is 1 January of the base year, like the PDF report's, so the
 //! same study gives the same bytes.
 
 use crate::Error;
@@ -12,17 +13,19 @@ use rust_decimal::Decimal;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet};
 use std::collections::BTreeSet;
 use std::str::FromStr;
-use yeta_core::study::{Line, LineKind, flows};
+use yeta_core::study::{Line, LineKind, Unit, flows};
 use yeta_core::{Appraisal, Study};
 
 /// The sheet the importer reads by default.
 pub const LINES_SHEET: &str = "Lines";
 
-/// Number formats, as the PFS tables show them.
+/// Number formats, as the PFS tables show them, and the one money unit of the workbook.
 struct Formats {
+    unit: Unit,
     bold: Format,
     amount: Format,
     millions: Format,
+    fraction: Format,
     ratio: Format,
     factor: Format,
     percent: Format,
@@ -30,15 +33,41 @@ struct Formats {
 
 impl Formats {
     fn new() -> Self {
+        Self::in_unit(Unit::Million)
+    }
+
+    fn in_unit(unit: Unit) -> Self {
         Formats {
+            unit,
             bold: Format::new().set_bold(),
             amount: Format::new().set_num_format("#,##0"),
             millions: Format::new().set_num_format("#,##0"),
+            fraction: Format::new().set_num_format("#,##0.0###"),
             ratio: Format::new().set_num_format("0.000"),
             factor: Format::new().set_num_format("0.000000"),
             percent: Format::new().set_num_format("0.00%"),
         }
     }
+
+    /// A label with the workbook's unit: `NPV (KRW million)`, `NPV (KRW 100 million)`.
+    fn label(&self, text: &str) -> String {
+        text.replace("KRW million", unit_name(self.unit))
+    }
+
+    /// An amount in the workbook's unit.
+    fn money(&self, d: Decimal) -> f64 {
+        to_cell(d.checked_div(self.unit.factor()).unwrap_or(d))
+    }
+}
+
+/// The English name of a unit, as the sheets' labels use it (`KRW million`).
+fn unit_name(u: Unit) -> &'static str {
+    Unit::NAMES[u as usize].en
+}
+
+/// The unit a study's workbook shows money in: the study's own, else 백만원 (the PFS tables').
+pub fn unit_of(study: &Study) -> Unit {
+    study.unit.unwrap_or(Unit::Million)
 }
 
 /// A decimal as the nearest double (XLSX has no other number type). Through the decimal string,
@@ -50,10 +79,6 @@ pub fn to_cell(d: Decimal) -> f64 {
     f64::from_str(&d.normalize().to_string()).unwrap_or(f64::NAN)
 }
 
-fn millions(d: Decimal) -> f64 {
-    to_cell(d / Decimal::from(1_000_000))
-}
-
 fn properties(title: &str, year: i32) -> Result<DocProperties, Error> {
     let y = u16::try_from(year.clamp(1900, 9999)).unwrap_or(2000);
     let date = ExcelDateTime::from_ymd(y, 1, 1)?;
@@ -62,7 +87,7 @@ fn properties(title: &str, year: i32) -> Result<DocProperties, Error> {
 
 fn header(ws: &mut Worksheet, row: u32, names: &[&str], f: &Formats) -> Result<(), Error> {
     for (c, n) in names.iter().enumerate() {
-        ws.write_string_with_format(row, c as u16, *n, &f.bold)?;
+        ws.write_string_with_format(row, c as u16, f.label(n), &f.bold)?;
     }
     Ok(())
 }
@@ -75,6 +100,12 @@ fn opt(ws: &mut Worksheet, r: u32, c: u16, v: Option<f64>, fmt: &Format) -> Resu
     Ok(())
 }
 
+/// The widest number of a year column as shown (`#,##0`), in characters.
+fn shown_width(x: f64) -> usize {
+    let digits = format!("{:.0}", x.abs()).len();
+    digits + (digits - 1) / 3 + usize::from(x < 0.0) + if x.fract() == 0.0 { 0 } else { 4 }
+}
+
 fn line_rows<K: LineKind + Clone>(
     ws: &mut Worksheet,
     row: &mut u32,
@@ -82,10 +113,12 @@ fn line_rows<K: LineKind + Clone>(
     lines: &[Line<K>],
     study: &Study,
     f: &Formats,
+    widths: &mut [usize],
 ) -> Result<(), Error> {
     let (first, last) = (study.parameters.first_year, study.parameters.last_year);
     for l in lines {
-        // The line's own unit: a line with a unit value is exported as quantities.
+        // The line's own unit: a line with a unit value is exported as quantities, money in
+        // the workbook's unit.
         let own = Line { unit_value: None, ..l.clone() };
         let amounts = flows::expand(&own, first, last)
             .map_err(|e| Error::Write(format!("line \"{}\": {e}; validate the study first", l.name)))?;
@@ -94,7 +127,10 @@ fn line_rows<K: LineKind + Clone>(
         ws.write_string(*row, 2, l.kind.code())?;
         for (i, a) in amounts.iter().enumerate() {
             if !a.is_zero() {
-                ws.write_number_with_format(*row, 3 + i as u16, to_cell(*a), &f.amount)?;
+                let x = if l.unit_value.is_some() { to_cell(*a) } else { f.money(*a) };
+                let fmt = if x.fract() == 0.0 { &f.amount } else { &f.fraction };
+                ws.write_number_with_format(*row, 3 + i as u16, x, fmt)?;
+                widths[i] = widths[i].max(shown_width(x));
             }
         }
         *row += 1;
@@ -104,17 +140,26 @@ fn line_rows<K: LineKind + Clone>(
 
 fn lines_sheet(ws: &mut Worksheet, study: &Study, f: &Formats) -> Result<(), Error> {
     ws.set_name(LINES_SHEET)?;
-    header(ws, 0, &["section", "name", "kind"], f)?;
-    for (i, y) in study.years().enumerate() {
-        ws.write_number_with_format(0, 3 + i as u16, y, &f.bold)?;
+    // Row 1 says the unit (the importer reads it); row 2 is the header.
+    ws.write_string_with_format(0, 0, format!("(단위: {}) (unit: {})", f.unit.code(), unit_name(f.unit)), &f.bold)?;
+    header(ws, 1, &["section", "name", "kind"], f)?;
+    let years: Vec<i32> = study.years().collect();
+    for (i, y) in years.iter().enumerate() {
+        ws.write_number_with_format(1, 3 + i as u16, *y, &f.bold)?;
     }
-    let mut row = 1;
-    line_rows(ws, &mut row, "cost", &study.costs, study, f)?;
-    line_rows(ws, &mut row, "benefit", &study.benefits, study, f)?;
-    line_rows(ws, &mut row, "revenue", &study.revenues, study, f)?;
+    let mut widths = vec![6usize; years.len()];
+    let mut row = 2;
+    line_rows(ws, &mut row, "cost", &study.costs, study, f, &mut widths)?;
+    line_rows(ws, &mut row, "benefit", &study.benefits, study, f, &mut widths)?;
+    line_rows(ws, &mut row, "revenue", &study.revenues, study, f, &mut widths)?;
+    ws.set_column_width(0, 10)?;
     ws.set_column_width(1, 36)?;
     ws.set_column_width(2, 16)?;
-    ws.set_freeze_panes(1, 3)?;
+    // Wide enough for the largest number shown in each year (and the header), so no `###`.
+    for (i, w) in widths.iter().enumerate() {
+        ws.set_column_width(3 + i as u16, (*w + 3) as f64)?;
+    }
+    ws.set_freeze_panes(2, 3)?;
     Ok(())
 }
 
@@ -124,11 +169,17 @@ fn about_sheet(ws: &mut Worksheet, study: &Study, f: &Formats) -> Result<(), Err
     let text = [
         format!("{} — exported by Yeta {}", study.project.name, env!("CARGO_PKG_VERSION")),
         format!(
-            "Analysis period {}–{}, constant {} prices. Money in the appraisal sheets: KRW million.",
-            p.first_year, p.last_year, p.base_year
+            "Analysis period {}–{}, constant {} prices. Money in every sheet: {} ({}).",
+            p.first_year,
+            p.last_year,
+            p.base_year,
+            unit_name(f.unit),
+            f.unit.code()
         ),
-        "Sheet Lines: a year per column, amounts in KRW, or in the line's quantity unit when it has a unit value."
-            .into(),
+        format!(
+            "Sheet Lines: a year per column, amounts in {} (row 1 says so), or in the line's quantity unit when it has a unit value.",
+            unit_name(f.unit)
+        ),
         "Edit it and read it back with: yeta import STUDY --lines FILE.xlsx --out NEW.yeta.json".into(),
     ];
     for (r, t) in text.iter().enumerate() {
@@ -146,16 +197,16 @@ fn summary_sheet(ws: &mut Worksheet, a: &Appraisal, f: &Formats) -> Result<(), E
     let e = &a.economic;
     header(ws, 0, &["figure", "value"], f)?;
     let rows: [(&str, Option<f64>, &Format); 6] = [
-        ("PV of benefits (KRW million)", Some(millions(e.pv_benefits)), &f.millions),
-        ("PV of costs (KRW million)", Some(millions(e.pv_costs)), &f.millions),
-        ("NPV (KRW million)", Some(millions(e.npv)), &f.millions),
+        ("PV of benefits (KRW million)", Some(f.money(e.pv_benefits)), &f.millions),
+        ("PV of costs (KRW million)", Some(f.money(e.pv_costs)), &f.millions),
+        ("NPV (KRW million)", Some(f.money(e.npv)), &f.millions),
         ("B/C ratio", e.bc_ratio, &f.ratio),
         ("IRR", e.irr, &f.percent),
         ("AHP score", a.ahp.as_ref().map(|h| h.score), &f.ratio),
     ];
     for (i, (label, v, fmt)) in rows.iter().enumerate() {
         let r = 1 + i as u32;
-        ws.write_string(r, 0, *label)?;
+        ws.write_string(r, 0, f.label(label))?;
         opt(ws, r, 1, *v, fmt)?;
     }
     ws.write_string(7, 0, "Payback year")?;
@@ -195,12 +246,12 @@ fn cash_flow_sheet(ws: &mut Worksheet, a: &Appraisal, f: &Formats) -> Result<(),
         ws.write_number(r, 0, y.year)?;
         ws.write_number(r, 1, y.t)?;
         for (c, m) in [(2, y.costs), (3, y.benefits), (4, y.net)] {
-            ws.write_number_with_format(r, c, millions(m), &f.millions)?;
+            ws.write_number_with_format(r, c, f.money(m), &f.millions)?;
         }
         ws.write_number_with_format(r, 5, y.rate, &f.percent)?;
         ws.write_number_with_format(r, 6, y.discount_factor, &f.factor)?;
         for (c, m) in [(7, y.pv_costs), (8, y.pv_benefits), (9, y.pv_net), (10, y.cumulative_pv_net)] {
-            ws.write_number_with_format(r, c, millions(m), &f.millions)?;
+            ws.write_number_with_format(r, c, f.money(m), &f.millions)?;
         }
     }
     ws.set_column_range_width(2, 10, 24)?;
@@ -234,9 +285,9 @@ fn sensitivity_sheet(ws: &mut Worksheet, a: &Appraisal, f: &Formats) -> Result<(
         ws.write_number_with_format(r, 1, s.cost_factor, &f.ratio)?;
         ws.write_number_with_format(r, 2, s.benefit_factor, &f.ratio)?;
         ws.write_number_with_format(r, 3, s.rate_shift_pp, &f.ratio)?;
-        ws.write_number_with_format(r, 4, millions(s.pv_benefits), &f.millions)?;
-        ws.write_number_with_format(r, 5, millions(s.pv_costs), &f.millions)?;
-        ws.write_number_with_format(r, 6, millions(s.npv), &f.millions)?;
+        ws.write_number_with_format(r, 4, f.money(s.pv_benefits), &f.millions)?;
+        ws.write_number_with_format(r, 5, f.money(s.pv_costs), &f.millions)?;
+        ws.write_number_with_format(r, 6, f.money(s.npv), &f.millions)?;
         opt(ws, r, 7, s.bc_ratio, &f.ratio)?;
         opt(ws, r, 8, s.irr, &f.percent)?;
         ws.write_boolean(r, 9, s.feasible)?;
@@ -321,7 +372,7 @@ fn ahp_sheet(ws: &mut Worksheet, h: &yeta_core::ahp::AhpResult, f: &Formats) -> 
 
 /// The study's lines alone (sheet `Lines`), for editing in Excel and importing back.
 pub fn lines_workbook(study: &Study) -> Result<Vec<u8>, Error> {
-    let f = Formats::new();
+    let f = Formats::in_unit(unit_of(study));
     let mut wb = Workbook::new();
     wb.set_properties(&properties(&study.project.name, study.parameters.base_year)?);
     lines_sheet(wb.add_worksheet(), study, &f)?;
@@ -332,7 +383,7 @@ pub fn lines_workbook(study: &Study) -> Result<Vec<u8>, Error> {
 /// The study's lines and its appraisal: summary, yearly cash flow, sensitivity, switching values
 /// and, when the study has one, the AHP evaluation.
 pub fn study_workbook(study: &Study, a: &Appraisal) -> Result<Vec<u8>, Error> {
-    let f = Formats::new();
+    let f = Formats::in_unit(unit_of(study));
     let mut wb = Workbook::new();
     wb.set_properties(&properties(&study.project.name, study.parameters.base_year)?);
     lines_sheet(wb.add_worksheet(), study, &f)?;
@@ -405,9 +456,9 @@ pub fn comparison_workbook(rows: &[ComparisonRow<'_>]) -> Result<Vec<u8>, Error>
         ws.write_string(r, 2, &row.file)?;
         ws.write_string(r, 3, a.study.sector.code())?;
         ws.write_string(r, 4, a.study.region.code())?;
-        ws.write_number_with_format(r, 5, millions(a.study.total_cost), &f.millions)?;
+        ws.write_number_with_format(r, 5, f.money(a.study.total_cost), &f.millions)?;
         opt(ws, r, 6, a.economic.bc_ratio, &f.ratio)?;
-        ws.write_number_with_format(r, 7, millions(a.economic.npv), &f.millions)?;
+        ws.write_number_with_format(r, 7, f.money(a.economic.npv), &f.millions)?;
         opt(ws, r, 8, a.economic.irr, &f.percent)?;
         opt(ws, r, 9, h.map(|h| h.score), &f.ratio)?;
         opt(ws, r, 10, h.map(|h| h.score_range[0]), &f.ratio)?;
@@ -434,5 +485,100 @@ pub fn comparison_workbook(rows: &[ComparisonRow<'_>]) -> Result<Vec<u8>, Error>
     ws.set_column_width(1, 40)?;
     ws.set_column_width(2, 36)?;
     ws.set_freeze_panes(1, 2)?;
+    Ok(wb.save_to_buffer()?)
+}
+
+/// The Korean sheet layout [`crate::import`] reads, for an officer to fill in (`yeta template`):
+/// `(단위: …)` in A1, the header 구분 / 항목 / 유형 / years in row 2, drop-downs for the section
+/// (비용, 편익, 수입) and the kind (every kind's Korean name; codes are accepted too, so the list
+/// warns rather than stops). With a study, its lines and amounts in `unit`; without one, an
+/// example line per section to overwrite.
+pub fn template_workbook(
+    study: Option<&Study>,
+    years: std::ops::RangeInclusive<i32>,
+    unit: Unit,
+) -> Result<Vec<u8>, Error> {
+    use rust_xlsxwriter::{DataValidation, DataValidationErrorStyle};
+    let f = Formats::in_unit(unit);
+    let mut wb = Workbook::new();
+    let year0 = study.map_or(*years.start(), |s| s.parameters.base_year);
+    wb.set_properties(&properties(study.map_or("Yeta template", |s| s.project.name.as_str()), year0)?);
+    let ws = wb.add_worksheet();
+    ws.set_name(LINES_SHEET)?;
+    ws.write_string_with_format(0, 0, format!("(단위: {})", unit.code()), &f.bold)?;
+    for (c, h) in ["구분", "항목", "유형"].iter().enumerate() {
+        ws.write_string_with_format(1, c as u16, *h, &f.bold)?;
+    }
+    let years: Vec<i32> = match study {
+        Some(s) => s.years().collect(),
+        None => years.collect(),
+    };
+    for (i, y) in years.iter().enumerate() {
+        ws.write_number_with_format(1, 3 + i as u16, *y, &f.bold)?;
+    }
+    let mut widths = vec![6usize; years.len()];
+    let mut row = 2u32;
+    match study {
+        Some(s) => {
+            fn section(code: &'static str) -> &'static str {
+                yeta_core::study::LISTS.iter().find(|n| n.code == code).map_or(code, |n| n.ko)
+            }
+            let f = Formats::in_unit(unit);
+            line_rows(ws, &mut row, section("costs"), &s.costs, s, &f, &mut widths)?;
+            line_rows(ws, &mut row, section("benefits"), &s.benefits, s, &f, &mut widths)?;
+            line_rows(ws, &mut row, section("revenues"), &s.revenues, s, &f, &mut widths)?;
+        }
+        None => {
+            for (sec, name, kind) in [
+                ("비용", "(예시) 공사비", "공사비·구축비"),
+                ("비용", "(예시) 운영비", "운영·유지관리비"),
+                ("편익", "(예시) 통행시간 절감", "통행시간 절감"),
+                ("수입", "(예시) 통행료", "통행료"),
+            ] {
+                ws.write_string(row, 0, sec)?;
+                ws.write_string(row, 1, name)?;
+                ws.write_string(row, 2, kind)?;
+                row += 1;
+            }
+        }
+    }
+    // Drop-downs down to row 500 (more lines can be typed; the list only helps).
+    let last = row.max(500);
+    let sections = DataValidation::new()
+        .allow_list_strings(&["비용", "편익", "수입"])?
+        .set_error_style(DataValidationErrorStyle::Warning);
+    ws.add_data_validation(2, 0, last, 0, &sections)?;
+    let mut kinds: Vec<&str> = Vec::new();
+    for n in yeta_core::study::CostKind::NAMES
+        .iter()
+        .chain(yeta_core::study::BenefitKind::NAMES)
+        .chain(yeta_core::study::RevenueKind::NAMES)
+    {
+        if !kinds.contains(&n.ko) {
+            kinds.push(n.ko);
+        }
+    }
+    let kinds = DataValidation::new().allow_list_strings(&kinds)?.set_error_style(DataValidationErrorStyle::Warning);
+    ws.add_data_validation(2, 2, last, 2, &kinds)?;
+    ws.set_column_width(0, 10)?;
+    ws.set_column_width(1, 36)?;
+    ws.set_column_width(2, 18)?;
+    for (i, w) in widths.iter().enumerate() {
+        ws.set_column_width(3 + i as u16, (*w + 3) as f64)?;
+    }
+    ws.set_freeze_panes(2, 3)?;
+    let notes = wb.add_worksheet();
+    notes.set_name("안내")?;
+    for (r, t) in [
+        format!("금액 단위: {} (A1의 단위를 바꾸면 그 단위로 읽습니다: 원, 천원, 백만원, 억원).", unit.code()),
+        "구분: 비용, 편익, 수입. 유형: 목록의 한글 명칭 또는 코드(capex, opex, travel_time, …).".to_owned(),
+        "연도는 빈칸 없이 한 열에 한 해씩; 빈 칸은 그해 금액 없음.".to_owned(),
+        "읽기: yeta import STUDY --lines 이 파일 --out NEW.yeta.json".to_owned(),
+    ]
+    .iter()
+    .enumerate()
+    {
+        notes.write_string(r as u32, 0, t)?;
+    }
     Ok(wb.save_to_buffer()?)
 }

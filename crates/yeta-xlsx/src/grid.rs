@@ -72,7 +72,10 @@ impl Cell {
         match self {
             Cell::Int(i) => Some(*i),
             Cell::Number(f) if f.fract() == 0.0 && f.abs() < 1e9 => Some(*f as i64),
-            Cell::Text(t) => t.trim().parse().ok(),
+            Cell::Text(t) => {
+                let t = t.trim();
+                t.strip_suffix('년').unwrap_or(t).trim().parse().ok()
+            }
             _ => None,
         }
     }

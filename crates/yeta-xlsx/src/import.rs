@@ -27,7 +27,8 @@ use serde::de::IntoDeserializer;
 use std::collections::BTreeMap;
 use std::fmt;
 use yeta_core::Study;
-use yeta_core::study::{BenefitKind, CostKind, Flow, Line, RevenueKind};
+use yeta_core::study::names::{self, Name};
+use yeta_core::study::{BenefitKind, CostKind, Flow, LISTS, Line, RevenueKind, Unit};
 
 /// How years are laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,10 +78,10 @@ impl Section {
     }
 
     fn parse(s: &str) -> Option<Section> {
-        match s.trim().to_lowercase().as_str() {
-            "cost" | "costs" => Some(Section::Cost),
-            "benefit" | "benefits" => Some(Section::Benefit),
-            "revenue" | "revenues" => Some(Section::Revenue),
+        match names::find(&LISTS, s)?.code {
+            "costs" => Some(Section::Cost),
+            "benefits" => Some(Section::Benefit),
+            "revenues" => Some(Section::Revenue),
             _ => None,
         }
     }
@@ -110,15 +111,49 @@ pub struct Imported {
     pub lines: Vec<ImportedLine>,
     /// Each year with an amount, and the header cell naming it (for out-of-period errors).
     pub year_cells: BTreeMap<i32, String>,
+    /// The money unit the sheet declares (a `(단위: 백만원)` cell above or in the header row), and
+    /// the cell that says so.
+    pub unit: Option<(Unit, String)>,
+    /// The row (0-based) of the header: rows above it are titles.
+    pub header_row: usize,
 }
 
-/// The layout A1 announces: `section`/`name`/`kind` → a year per column, `year` → a year per row.
-fn detect(g: &Grid) -> Option<Orientation> {
-    match g.get(0, 0).shown().to_lowercase().as_str() {
-        "section" | "name" | "kind" => Some(Orientation::Columns),
-        "year" => Some(Orientation::Rows),
+/// The header labels, in English and Korean.
+const LABELS: [Name<'static>; 4] = [
+    Name::with("section", "구분", "section", &["list", "부문"]),
+    Name::with("name", "항목", "name", &["항목명", "세부항목", "line"]),
+    Name::with("kind", "유형", "kind", &["종류", "분류"]),
+    Name::with("year", "연도", "year", &["년도"]),
+];
+
+fn label(c: &Cell) -> Option<&'static str> {
+    match c {
+        Cell::Text(t) => names::find(&LABELS, t).map(|n| n.code),
         _ => None,
     }
+}
+
+/// The money unit a cell declares: `(단위: 백만원)`, `단위 : 억원`, `(unit: KRW million)`.
+fn declared_unit(c: &Cell) -> Option<Unit> {
+    let Cell::Text(t) = c else { return None };
+    let lower = t.to_lowercase();
+    let i = lower.find("단위").map(|i| i + "단위".len()).or_else(|| lower.find("unit").map(|i| i + 4))?;
+    let rest = t[i..].trim_start_matches([':', '：', ' ', '=']);
+    let word: String = rest.chars().take_while(|c| !matches!(c, ')' | ',' | ';' | '/' | '(')).collect();
+    Unit::from_name(word.trim())
+}
+
+/// How many rows above the header may hold titles (`(단위: 백만원)`, the project's name).
+const TITLE_ROWS: usize = 10;
+
+/// The header row and the layout its first cell announces: `section`/`name`/`kind` (구분, 항목,
+/// 유형) → a year per column, `year` (연도) → a year per row. Title rows above it are skipped.
+fn detect(g: &Grid) -> Option<(usize, Orientation)> {
+    (0..g.rows().min(TITLE_ROWS + 1)).find_map(|r| match label(g.get(r, 0)) {
+        Some("year") => Some((r, Orientation::Rows)),
+        Some(_) => Some((r, Orientation::Columns)),
+        None => None,
+    })
 }
 
 /// Reads lines from CSV bytes; `file` names the file in messages. `orientation` None = detect.
@@ -134,23 +169,25 @@ pub fn read_workbook(bytes: &[u8], sheet: Option<&str>, orientation: Option<Orie
 
 /// A view that reads a year-per-row grid as if it were year-per-column: logical (r, c) is
 /// physical (c, r), and errors still name the physical cell.
+/// `off` title rows above the header are skipped.
 struct View<'a> {
     g: &'a Grid,
     transposed: bool,
+    off: usize,
 }
 
 impl View<'_> {
     fn get(&self, r: usize, c: usize) -> &Cell {
-        if self.transposed { self.g.get(c, r) } else { self.g.get(r, c) }
+        if self.transposed { self.g.get(c + self.off, r) } else { self.g.get(r + self.off, c) }
     }
     fn err(&self, r: usize, c: usize, m: impl Into<String>) -> CellError {
-        if self.transposed { self.g.error(c, r, m) } else { self.g.error(r, c, m) }
+        if self.transposed { self.g.error(c + self.off, r, m) } else { self.g.error(r + self.off, c, m) }
     }
     fn lines(&self) -> usize {
-        if self.transposed { self.g.cols() } else { self.g.rows() }
+        if self.transposed { self.g.cols() } else { self.g.rows().saturating_sub(self.off) }
     }
     fn width(&self) -> usize {
-        if self.transposed { self.g.rows() } else { self.g.cols() }
+        if self.transposed { self.g.rows().saturating_sub(self.off) } else { self.g.cols() }
     }
 }
 
@@ -176,54 +213,90 @@ fn check_kind(section: Section, kind: &str) -> Result<(), String> {
 
 /// Reads lines from a grid. Every problem found is reported, not just the first.
 fn read(g: &Grid, orientation: Option<Orientation>) -> Result<Imported, Error> {
-    let detected = detect(g);
+    let found = detect(g);
+    let detected = found.map(|(_, o)| o);
+    let header_row = found.map_or(0, |(r, _)| r);
     let orientation = orientation.or(detected).ok_or_else(|| {
         Error::Cells(vec![g.error(
             0,
             0,
             format!(
-                "cannot tell the layout from \"{}\": A1 should be \"section\" (a year per column) or \"year\" (a \
-                 year per row); or give the orientation",
+                "cannot tell the layout from \"{}\": A1 (or the first cell of the header row, under any title rows) \
+                 should be \"section\"/\"구분\" (a year per column) or \"year\"/\"연도\" (a year per row); or give the \
+                 orientation",
                 g.get(0, 0).brief()
             ),
         )])
     })?;
-    let v = View { g, transposed: orientation == Orientation::Rows };
+    // The unit: a cell of a title row, or of the header row, that says `단위`.
+    let mut unit: Option<(Unit, String)> = None;
+    for r in 0..=header_row {
+        for c in 0..g.cols() {
+            if unit.is_none()
+                && let Some(u) = declared_unit(g.get(r, c))
+            {
+                unit = Some((u, g.error(r, c, "").at));
+            }
+        }
+    }
+    let v = View { g, transposed: orientation == Orientation::Rows, off: header_row };
     let along = if v.transposed { "row" } else { "column" };
     let mut errors = Vec::new();
 
-    // The three labels: which logical column holds section, name and kind.
+    // The labels: which logical column holds section, name and kind (any order, as many of the
+    // first three cells as are labels).
     let mut slots: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut first_year_col = 0;
     for c in 0..3 {
-        let label = v.get(0, c).shown().to_lowercase();
-        let key = match label.as_str() {
-            "section" => "section",
-            "name" => "name",
-            "year" if v.transposed => "name",
-            "kind" => "kind",
-            _ => {
-                let want = if v.transposed {
-                    "\"year\", \"section\" or \"kind\""
-                } else {
-                    "\"section\", \"name\" or \"kind\""
-                };
-                errors.push(v.err(0, c, format!("expected {want} here, found \"{}\"", v.get(0, c).brief())));
-                continue;
-            }
+        let key = match label(v.get(0, c)) {
+            Some("year") if v.transposed => "name",
+            Some("year") | None => break,
+            Some(k) => k,
         };
         if slots.insert(key, c).is_some() {
-            errors.push(v.err(0, c, format!("\"{label}\" is given twice")));
+            errors.push(v.err(0, c, format!("\"{}\" is given twice", v.get(0, c).brief())));
+        }
+        first_year_col = c + 1;
+    }
+    for (key, ko) in [("section", "구분"), ("name", "항목"), ("kind", "유형")] {
+        if !slots.contains_key(key) {
+            let (what, where_) = if v.transposed && key == "name" {
+                ("no \"year\" (\"연도\") label heading the line names".to_owned(), "in row 1 after it")
+            } else if v.transposed {
+                (format!("no {key} row (\"{key}\" or \"{ko}\")"), "in column A above the years")
+            } else {
+                (format!("no {key} column (\"{key}\" or \"{ko}\")"), "before the year columns")
+            };
+            let at = first_year_col.min(2);
+            errors.push(v.err(
+                0,
+                at,
+                format!(
+                    "{what}: the header has {} here; give each line's {key} {where_}{}",
+                    if slots.is_empty() {
+                        "no labels".to_owned()
+                    } else {
+                        slots.keys().copied().collect::<Vec<_>>().join(", ")
+                    },
+                    if key == "kind" { " (e.g. capex, 공사비, opex, travel_time, fare)" } else { "" }
+                ),
+            ));
         }
     }
     if !errors.is_empty() {
         return Err(Error::Cells(errors));
     }
-    let (sc, nc, kc) = (slots["section"], slots["name"], slots["kind"]);
+    let (Some(&sc), Some(&nc), Some(&kc)) = (slots.get("section"), slots.get("name"), slots.get("kind")) else {
+        return Err(Error::Cells(vec![v.err(0, 0, "the header lacks a label")]));
+    };
 
     // Year headers: consecutive, no blanks, up to the last column that holds anything.
     let mut years: Vec<i32> = Vec::new();
     for c in 3..v.width() {
         let h = v.get(0, c);
+        if declared_unit(h).is_some() {
+            break; // a "(단위: 백만원)" cell after the years
+        }
         let year = if h.is_empty() {
             Err(format!("year header is empty (one {along} per year, no gaps)"))
         } else {
@@ -265,7 +338,7 @@ fn read(g: &Grid, orientation: Option<Orientation>) -> Result<Imported, Error> {
             errors.push(v.err(
                 r,
                 sc,
-                format!("\"{}\" is not a section: cost, benefit or revenue", v.get(r, sc).brief()),
+                format!("\"{}\" is not a section: cost, benefit or revenue (비용, 편익, 수입)", v.get(r, sc).brief()),
             ));
         }
         let name = v.get(r, nc).shown();
@@ -315,7 +388,7 @@ fn read(g: &Grid, orientation: Option<Orientation>) -> Result<Imported, Error> {
         errors.push(v.err(1, 0, "no lines: each line goes here and below"));
     }
     if errors.is_empty() {
-        Ok(Imported { orientation, detected, lines, year_cells })
+        Ok(Imported { orientation, detected, lines, year_cells, unit, header_row })
     } else {
         Err(Error::Cells(errors))
     }
@@ -353,23 +426,85 @@ pub fn flows(amounts: &[(i32, Decimal)]) -> Vec<Flow> {
     out
 }
 
-fn build<K: Clone + for<'a> Deserialize<'a>>(old: &[Line<K>], lines: &[&ImportedLine]) -> Result<Vec<Line<K>>, String> {
+/// How the sheet's amounts are read.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// The money unit of the sheet's amounts, given by the user (`--unit`): it wins over the
+    /// sheet's own `(단위: …)` cell and turns off the check against the total cost.
+    pub unit: Option<Unit>,
+}
+
+/// The unit the amounts are read in, and what says so.
+pub fn unit_of(imported: &Imported, opts: &Options) -> (Unit, String) {
+    match (opts.unit, &imported.unit) {
+        (Some(u), _) => (u, "--unit".to_owned()),
+        (None, Some((u, at))) => (*u, at.clone()),
+        (None, None) => (Unit::Won, "no unit in the sheet: won".to_owned()),
+    }
+}
+
+/// Whether the sheet's yearly amounts are those the line's flows expand to, up to the rounding
+/// of a double (the sheet's cells): then the line is kept exactly as the study has it, ranged
+/// flows, growth and all.
+fn same_amounts<K>(old: &Line<K>, amounts: &[(i32, Decimal)], first: i32, last: i32) -> bool {
+    let own = Line {
+        name: String::new(),
+        kind: (),
+        source: None,
+        quantity_unit: None,
+        unit_value: None,
+        flows: old.flows.clone(),
+        uncertainty: None,
+    };
+    let Ok(expanded) = yeta_core::study::flows::expand(&own, first, last) else { return false };
+    let mut sheet = vec![Decimal::ZERO; expanded.len()];
+    for &(y, a) in amounts {
+        let Some(slot) = usize::try_from(i64::from(y) - i64::from(first)).ok().and_then(|i| sheet.get_mut(i)) else {
+            return false;
+        };
+        *slot += a;
+    }
+    // A double carries 15–17 significant digits: 10^-14 relative is well above its rounding and
+    // below any edit a person makes.
+    let tol = Decimal::new(1, 14);
+    expanded.iter().zip(&sheet).all(|(x, y)| (x - y).abs() <= x.abs().max(y.abs()) * tol)
+}
+
+fn build<K: Clone + PartialEq + for<'a> Deserialize<'a>>(
+    old: &[Line<K>],
+    lines: &[&ImportedLine],
+    factor: Decimal,
+    (first, last): (i32, i32),
+) -> Result<Vec<Line<K>>, String> {
     lines
         .iter()
         .map(|l| {
             let kind = K::deserialize(IntoDeserializer::<serde::de::value::Error>::into_deserializer(l.kind.as_str()))
                 .map_err(|e| e.to_string())?;
-            let flows = flows(&l.amounts);
-            Ok(match old.iter().find(|o| o.name == l.name) {
+            let previous = old.iter().find(|o| o.name == l.name);
+            // Money is read in the sheet's unit; a line with a unit value has quantities.
+            let scale = if previous.is_some_and(|o| o.unit_value.is_some()) { Decimal::ONE } else { factor };
+            let amounts: Vec<(i32, Decimal)> = l
+                .amounts
+                .iter()
+                .map(|&(y, a)| {
+                    a.checked_mul(scale).map(|x| (y, x)).ok_or_else(|| {
+                        format!("line \"{}\": the amount in {y} is beyond the range of an amount in won", l.name)
+                    })
+                })
+                .collect::<Result<_, _>>()?;
+            Ok(match previous {
+                // Unchanged: the study's own line, byte for byte when written back.
+                Some(o) if o.kind == kind && same_amounts(o, &amounts, first, last) => o.clone(),
                 // Keep what the sheet does not carry: source, unit value, uncertainty.
-                Some(o) => Line { kind, flows, ..o.clone() },
+                Some(o) => Line { kind, flows: flows(&amounts), ..o.clone() },
                 None => Line {
                     name: l.name.clone(),
                     kind,
                     source: None,
                     quantity_unit: None,
                     unit_value: None,
-                    flows,
+                    flows: flows(&amounts),
                     uncertainty: None,
                 },
             })
@@ -377,11 +512,21 @@ fn build<K: Clone + for<'a> Deserialize<'a>>(old: &[Line<K>], lines: &[&Imported
         .collect()
 }
 
+/// The study with its cost, benefit and revenue lines replaced by those read, amounts in won.
+/// See [`apply_with`]; the unit is the sheet's own (`(단위: …)`), else won.
+pub fn apply(study: &Study, imported: &Imported) -> Result<Study, Error> {
+    apply_with(study, imported, &Options::default())
+}
+
 /// The study with its cost, benefit and revenue lines replaced by those read. A line whose name
 /// the study already has in the same list keeps its source, unit value (so its amounts are
-/// quantities, as Yeta exports them) and uncertainty. Amounts in years outside the analysis
-/// period are errors naming the year's header cell. The caller validates the result.
-pub fn apply(study: &Study, imported: &Imported) -> Result<Study, Error> {
+/// quantities, as Yeta exports them) and uncertainty — and when its amounts and kind are
+/// unchanged, the line itself (ranged flows stay ranged). A list the sheet has no line of keeps
+/// the study's lines (see [`kept_lists`]). Amounts in years outside the analysis period are
+/// errors naming the year's header cell. When the unit is not given (`opts.unit`), capex and land
+/// read an order of magnitude or more away from `project.total_cost` are refused, naming both.
+/// The caller validates the result.
+pub fn apply_with(study: &Study, imported: &Imported, opts: &Options) -> Result<Study, Error> {
     let (first, last) = (study.parameters.first_year, study.parameters.last_year);
     let outside: Vec<CellError> = imported
         .year_cells
@@ -395,12 +540,108 @@ pub fn apply(study: &Study, imported: &Imported) -> Result<Study, Error> {
     if !outside.is_empty() {
         return Err(Error::Cells(outside));
     }
+    let (unit, said) = unit_of(imported, opts);
+    let factor = unit.factor();
     let of = |s: Section| imported.lines.iter().filter(|l| l.section == s).collect::<Vec<_>>();
     let mut out = study.clone();
-    out.costs = build(&study.costs, &of(Section::Cost)).map_err(Error::Read)?;
-    out.benefits = build(&study.benefits, &of(Section::Benefit)).map_err(Error::Read)?;
-    out.revenues = build(&study.revenues, &of(Section::Revenue)).map_err(Error::Read)?;
+    let span = (first, last);
+    let (costs, benefits, revenues) = (of(Section::Cost), of(Section::Benefit), of(Section::Revenue));
+    if !costs.is_empty() || study.costs.is_empty() {
+        out.costs = build(&study.costs, &costs, factor, span).map_err(Error::Read)?;
+    }
+    if !benefits.is_empty() || study.benefits.is_empty() {
+        out.benefits = build(&study.benefits, &benefits, factor, span).map_err(Error::Read)?;
+    }
+    if !revenues.is_empty() || study.revenues.is_empty() {
+        out.revenues = build(&study.revenues, &revenues, factor, span).map_err(Error::Read)?;
+    }
+    if opts.unit.is_none() {
+        check_scale(&out, unit, &said)?;
+    }
     Ok(out)
+}
+
+/// The lists (`costs`, `benefits`, `revenues`) the sheet has no line of, whose lines the study
+/// keeps: the CLI says so, so no line disappears silently.
+pub fn kept_lists(study: &Study, imported: &Imported) -> Vec<(&'static str, usize)> {
+    let has = |s: Section| imported.lines.iter().any(|l| l.section == s);
+    [
+        ("costs", Section::Cost, study.costs.len()),
+        ("benefits", Section::Benefit, study.benefits.len()),
+        ("revenues", Section::Revenue, study.revenues.len()),
+    ]
+    .into_iter()
+    .filter(|(_, s, n)| *n > 0 && !has(*s))
+    .map(|(l, _, n)| (l, n))
+    .collect()
+}
+
+/// Lines of the study the sheet does not have, by list and name (they are removed).
+pub fn removed_lines(study: &Study, imported: &Imported) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    let kept = kept_lists(study, imported);
+    let names =
+        |s: Section| imported.lines.iter().filter(|l| l.section == s).map(|l| l.name.as_str()).collect::<Vec<_>>();
+    for (list, section, lines) in [
+        ("costs", Section::Cost, study.costs.iter().map(|l| l.name.clone()).collect::<Vec<_>>()),
+        ("benefits", Section::Benefit, study.benefits.iter().map(|l| l.name.clone()).collect()),
+        ("revenues", Section::Revenue, study.revenues.iter().map(|l| l.name.clone()).collect()),
+    ] {
+        if kept.iter().any(|(l, _)| *l == list) {
+            continue;
+        }
+        let sheet = names(section);
+        out.extend(lines.into_iter().filter(|n| !sheet.contains(&n.as_str())).map(|n| (list, n)));
+    }
+    out
+}
+
+/// Refuses capex and land an order of magnitude or more away from the total cost: the sheet is
+/// probably in another unit. Names both figures and the unit that would fit.
+fn check_scale(study: &Study, unit: Unit, said: &str) -> Result<(), Error> {
+    let (first, last) = (study.parameters.first_year, study.parameters.last_year);
+    let capital: Decimal = study
+        .costs
+        .iter()
+        .filter(|l| matches!(l.kind, CostKind::Capex | CostKind::Land))
+        .filter_map(|l| yeta_core::study::flows::expand(l, first, last).ok())
+        .flatten()
+        .fold(Decimal::ZERO, |a, x| a.checked_add(x).unwrap_or(a));
+    let total = study.project.total_cost;
+    // No capex, or a negative one (validation names it), is not a question of unit.
+    if capital <= Decimal::ZERO || total <= Decimal::ZERO {
+        return Ok(());
+    }
+    let ten = Decimal::TEN;
+    let ratio = capital.checked_div(total).unwrap_or(Decimal::MAX);
+    if ratio < ten && ratio * ten > Decimal::ONE {
+        return Ok(());
+    }
+    // The unit that brings the sheet's capex nearest the total cost.
+    let in_sheet = capital.checked_div(unit.factor()).unwrap_or(capital);
+    let fit = Unit::ALL.into_iter().min_by_key(|u| {
+        let r = in_sheet.checked_mul(u.factor()).and_then(|x| x.checked_div(total)).unwrap_or(Decimal::MAX);
+        let r = yeta_core::econ::to_f64(r);
+        ((r.log10()).abs() * 1000.0) as i64
+    });
+    let won = |x: Decimal| format!("KRW {}", yeta_i18n::grouped(yeta_core::econ::to_f64(x.round()), 0));
+    Err(Error::Scale(format!(
+        "the sheet's capex and land lines add up to {} read in {} ({said}), {} project.total_cost {}; \
+         the sheet is probably in another unit{}: give --unit (원, 천원, 백만원, 억원) or a \"(단위: 백만원)\" cell; nothing written",
+        won(capital),
+        unit.code(),
+        if ratio >= ten {
+            format!("{} times", yeta_i18n::grouped(yeta_core::econ::to_f64(ratio), 0))
+        } else {
+            format!("1/{} of", yeta_i18n::grouped(1.0 / yeta_core::econ::to_f64(ratio), 0))
+        },
+        won(total),
+        fit.filter(|u| *u != unit).map_or(String::new(), |u| format!(
+            " (in {} they would be {})",
+            u.code(),
+            won(in_sheet * u.factor())
+        ))
+    )))
 }
 
 /// Names of the imported lines that kept a unit value from the study (their amounts are read as

@@ -19,9 +19,10 @@ pub mod export;
 mod grid;
 pub mod import;
 pub mod limits;
+pub mod splice;
 
 pub use grid::CellError;
-pub use import::{Imported, ImportedLine, Orientation, Section};
+pub use import::{Imported, ImportedLine, Options, Orientation, Section};
 
 use thiserror::Error;
 
@@ -37,6 +38,10 @@ pub enum Error {
     /// The file passes one of the [`limits`] on untrusted files: which one, and where.
     #[error("{0}")]
     Limit(String),
+    /// The sheet's amounts are an order of magnitude or more away from the study's total cost:
+    /// probably in another unit.
+    #[error("{0}")]
+    Scale(String),
     /// rust_xlsxwriter refused to write the workbook.
     #[error("cannot write the workbook: {0}")]
     Write(String),

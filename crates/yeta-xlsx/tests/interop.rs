@@ -180,7 +180,7 @@ fn csv_in_both_layouts_gives_the_same_study_and_the_expected_pv() {
     assert!((e.bc_ratio.expect("b/c") - 0.409_992_238_666_152_7).abs() < 1e-12);
     // A forced orientation that contradicts the sheet fails on its labels.
     let e = read_csv(ROWS.as_bytes(), "rows.csv", Some(Orientation::Columns)).expect_err("wrong way");
-    assert!(e.to_string().contains("rows.csv row 1, column A: expected"), "{e}");
+    assert!(e.to_string().contains("rows.csv row 1, column A: no section column"), "{e}");
 }
 
 #[test]
@@ -212,7 +212,7 @@ fn a_year_outside_the_analysis_period_is_named() {
     let e = apply(&small_study(), &imported).expect_err("outside").to_string();
     assert_eq!(e, "c.csv row 1, column F: year 2041 is outside the study's analysis period 2026–2040");
     // An empty column for such a year is harmless.
-    let csv = "section,name,kind,2040,2041\ncost,Build,capex,1,\n";
+    let csv = "section,name,kind,2040,2041\ncost,Build,capex,150,\n";
     let imported = read_csv(csv.as_bytes(), "c.csv", None).expect("reads");
     assert!(apply(&small_study(), &imported).is_ok());
 }
@@ -252,4 +252,95 @@ fn the_appraisal_workbook_is_deterministic_and_holds_the_tables() {
     let ahp = book.worksheet_range("AHP").expect("ahp");
     let score = ahp.get_value((0, 1)).and_then(Data::as_f64).expect("score");
     assert!((score - a.ahp.as_ref().expect("ahp").score).abs() < 1e-12);
+}
+
+/// A Korean workbook as an officer makes it: a title row with the unit, 구분/항목/유형 headers,
+/// Korean section and kind names, years as numbers, amounts in 백만원.
+#[test]
+fn a_korean_workbook_in_million_won_reads_to_the_right_magnitude() {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("사업비").expect("name");
+    ws.write_string(0, 0, "OO 도로 건설사업 연차별 투자계획").expect("w");
+    ws.write_string(0, 5, "(단위: 백만원)").expect("w");
+    for (c, h) in ["구분", "항목", "유형"].iter().enumerate() {
+        ws.write_string(1, c as u16, *h).expect("w");
+    }
+    for (i, y) in (2026..=2028).enumerate() {
+        ws.write_number(1, 3 + i as u16, y).expect("w");
+    }
+    let rows: [(&str, &str, &str, [f64; 3]); 3] = [
+        ("비용", "공사비", "공사비", [60.0, 100.0, 0.0]),
+        ("비용", "용지보상비", "보상비", [40.0, 0.0, 0.0]),
+        ("편익", "통행시간 절감", "통행시간 절감", [0.0, 0.0, 12.5]),
+    ];
+    for (r, (sec, name, kind, v)) in rows.iter().enumerate() {
+        let r = 2 + r as u32;
+        ws.write_string(r, 0, *sec).expect("w");
+        ws.write_string(r, 1, *name).expect("w");
+        ws.write_string(r, 2, *kind).expect("w");
+        for (i, x) in v.iter().enumerate().filter(|(_, x)| **x != 0.0) {
+            ws.write_number(r, 3 + i as u16, *x).expect("w");
+        }
+    }
+    let bytes = wb.save_to_buffer().expect("save");
+    let imported = read_workbook(&bytes, None, None).expect("reads");
+    assert_eq!(imported.header_row, 1);
+    assert_eq!(imported.unit.as_ref().map(|(u, at)| (u.code(), at.as_str())), Some(("백만원", "사업비!F1")));
+    // Total cost 200 백만원 = the capex and land read: 60 + 100 + 40.
+    let mut study = small_study();
+    study.project.total_cost = d("200000000");
+    study.project.state_funding = d("100000000");
+    let s = apply(&study, &imported).expect("applies");
+    // 60 백만원 = 60,000,000 won; 12.5 백만원 = 12,500,000 won.
+    assert_eq!((s.costs[0].flows[0].year, s.costs[0].flows[0].amount), (Some(2026), d("60000000")));
+    assert_eq!(s.costs[1].kind, yeta_core::study::CostKind::Land);
+    assert_eq!(
+        (s.benefits[0].kind, s.benefits[0].flows[0].amount),
+        (yeta_core::study::BenefitKind::TravelTime, d("12500000"))
+    );
+    // A unit the user gives (--unit 원) wins over the sheet's, and turns the total-cost check off.
+    let forced = yeta_xlsx::import::apply_with(
+        &study,
+        &imported,
+        &yeta_xlsx::Options { unit: Some(yeta_core::study::Unit::Won) },
+    )
+    .expect("the user's unit is taken");
+    assert_eq!(forced.costs[0].flows[0].amount, d("60"));
+}
+
+/// The export shows one unit throughout: the study's (억원 here), in Lines!A1 and every money
+/// label; the year columns are as wide as their numbers.
+#[test]
+fn the_workbook_is_in_the_studys_unit_with_columns_that_fit() {
+    use calamine::{Data, Reader};
+    let mut study = small_study();
+    study.unit = Some(yeta_core::study::Unit::HundredMillion);
+    study.project.total_cost = d("123456700000000"); // 1,234,567억원: a wide number
+    study.project.state_funding = d("100");
+    study.costs[0].flows[0].amount = d("123456700000000");
+    let a = yeta_core::appraise(&study, None).expect("appraises");
+    let bytes = yeta_xlsx::export::study_workbook(&study, &a).expect("exports");
+    let mut wb: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes.clone())).expect("opens");
+    let lines = wb.worksheet_range("Lines").expect("Lines");
+    assert_eq!(lines.get_value((0, 0)), Some(&Data::String("(단위: 억원) (unit: KRW 100 million)".into())));
+    // 123,456,700,000,000 won / 10^8 = 1,234,567 억원.
+    assert_eq!(lines.get_value((2, 3)), Some(&Data::Float(1_234_567.0)));
+    let summary = wb.worksheet_range("Summary").expect("Summary");
+    assert_eq!(summary.get_value((3, 0)), Some(&Data::String("NPV (KRW 100 million)".into())));
+    // Column D's width: "1,234,567" is 9 characters, so at least 9 (plus margin).
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("xl/worksheets/sheet1.xml").expect("sheet1"), &mut xml)
+        .expect("read");
+    let col = xml.split("<col ").find(|c| c.starts_with("min=\"4\"")).expect("column D has a width");
+    let width: f64 =
+        col.split("width=\"").nth(1).and_then(|w| w.split('"').next()).and_then(|w| w.parse().ok()).expect("width");
+    assert!(width >= 9.0, "{col}");
+    // And it reads back in 억원 to the same study.
+    let back =
+        apply(&study, &read_workbook(&yeta_xlsx::export::lines_workbook(&study).expect("x"), None, None).expect("r"))
+            .expect("a");
+    assert_eq!(back, study);
 }

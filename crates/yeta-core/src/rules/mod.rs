@@ -182,6 +182,64 @@ pub struct AhpRules {
     pub inconsistent_evaluators: Option<Sourced<InconsistentEvaluators>>,
 }
 
+/// Thresholds of the plausibility warnings on a study's input (입력값 점검): values that are
+/// legal but usually a mistake. Said, never refused.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Plausibility {
+    /// Yearly growth of a ranged flow from which it is warned about (0.2 = 20 %/yr).
+    #[schemars(with = "DecimalString")]
+    #[serde(with = "money")]
+    pub high_growth: Decimal,
+    /// A growth at or above this is more likely a percentage typed as a number (`"1"` meant as
+    /// 1 %, read as +100 %/yr).
+    #[schemars(with = "DecimalString")]
+    #[serde(with = "money")]
+    pub growth_as_percent: Decimal,
+    /// A discount rate at or above this (but below 1, which is refused) is more likely a
+    /// percentage.
+    #[schemars(with = "DecimalString")]
+    #[serde(with = "money")]
+    pub discount_as_percent: Decimal,
+    /// Sectors whose benefits may start before the construction ends (a phased roll-out); in the
+    /// others a benefit before the last capex year is warned about.
+    #[serde(default)]
+    pub benefits_during_capex: Vec<Sector>,
+    /// Capex and land lines may differ from `project.total_cost` by this fraction before the
+    /// total-cost mismatch warning (0.10).
+    #[schemars(with = "DecimalString")]
+    #[serde(with = "money")]
+    pub total_cost_gap: Decimal,
+    /// Capex and land over the total cost outside this range is far off: a line or the total in
+    /// the wrong unit, or a line missing.
+    #[schemars(with = "[DecimalString; 2]")]
+    pub total_cost_ratio: [DecimalText; 2],
+    /// A line's amount growing by more than this factor from one year to the next.
+    #[schemars(with = "DecimalString")]
+    #[serde(with = "money")]
+    pub jump_factor: Decimal,
+}
+
+/// A decimal written as a string inside a list (serde's `with` does not reach into arrays).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct DecimalText(#[serde(with = "money")] pub Decimal);
+
+impl Default for Plausibility {
+    /// Yeta's own values (status `assumption`) for a rule set that gives none.
+    fn default() -> Self {
+        Self {
+            high_growth: Decimal::new(2, 1),
+            growth_as_percent: Decimal::new(5, 1),
+            discount_as_percent: Decimal::new(2, 1),
+            benefits_during_capex: vec![Sector::Ict, Sector::Rnd],
+            total_cost_gap: Decimal::new(1, 1),
+            total_cost_ratio: [DecimalText(Decimal::new(5, 1)), DecimalText(Decimal::TWO)],
+            jump_factor: Decimal::TEN,
+        }
+    }
+}
+
 /// A whole rule set.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -222,6 +280,9 @@ pub struct RuleSet {
     /// AHP comprehensive evaluation parameters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ahp: Option<AhpRules>,
+    /// Thresholds of the plausibility warnings; Yeta's defaults when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plausibility: Option<Sourced<Plausibility>>,
     /// Further sections used by later stages (carbon prices, optimism bias), keyed by name.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub extra: BTreeMap<String, Sourced<serde_json::Value>>,
@@ -355,7 +416,38 @@ impl RuleSet {
                 }
             }
         }
+        if let Some(p) = &set.plausibility {
+            let p = &p.value;
+            let [lo, hi] = p.total_cost_ratio.map(|x| x.0);
+            if !(Decimal::ZERO < lo && lo <= Decimal::ONE && Decimal::ONE <= hi) {
+                v.push(ValidationError::new(
+                    "plausibility.value.total_cost_ratio",
+                    format!("[{lo}, {hi}] must hold 1 and start above 0"),
+                ));
+            }
+            for (name, x) in [
+                ("high_growth", p.high_growth),
+                ("growth_as_percent", p.growth_as_percent),
+                ("discount_as_percent", p.discount_as_percent),
+                ("total_cost_gap", p.total_cost_gap),
+            ] {
+                if x <= Decimal::ZERO {
+                    v.push(ValidationError::new(format!("plausibility.value.{name}"), format!("{x} must be positive")));
+                }
+            }
+            if p.jump_factor <= Decimal::ONE {
+                v.push(ValidationError::new(
+                    "plausibility.value.jump_factor",
+                    format!("{} must be above 1", p.jump_factor),
+                ));
+            }
+        }
         if v.is_empty() { Ok(set) } else { Err(StudyError::Invalid(v)) }
+    }
+
+    /// The plausibility thresholds: the rule set's, else Yeta's defaults.
+    pub fn plausibility(&self) -> Plausibility {
+        self.plausibility.as_ref().map(|p| p.value.clone()).unwrap_or_default()
     }
 
     /// A rule set shipped with Yeta.

@@ -1,12 +1,16 @@
 //! Closed code lists: sectors and ISO 3166-2:KR regions. An unknown code is an error that lists
 //! the codes Yeta knows, never a silent default.
 
+use super::names::{self, Name};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Project sector (사업 분야). Decides the AHP hierarchy (construction / ICT / other) and which
 /// PFS threshold of the rule set applies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+///
+/// Read from its code, its Korean name (`정보화`, `도로`) or its English name; an unknown value
+/// lists every sector and suggests the nearest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Sector {
     /// Roads (도로).
@@ -91,6 +95,26 @@ impl Sector {
         if korean { ko } else { en }
     }
 
+    /// The sectors as a code list with their Korean and English names.
+    pub const NAMES: [Name<'static>; 10] = [
+        Name::new("road", "도로", "road"),
+        Name::new("rail", "철도", "rail"),
+        Name::new("port", "항만", "port"),
+        Name::new("airport", "공항", "airport"),
+        Name::with("water", "수자원", "water resources", &["water"]),
+        Name::with("building", "건축", "public building", &["공공건축", "public buildings"]),
+        Name::with("culture", "문화·관광", "culture and tourism", &["문화", "관광"]),
+        Name::with("ict", "정보화", "ICT / digital government", &["ICT", "정보화사업", "digital government"]),
+        Name::with("rnd", "연구개발", "R&D", &["R&D", "연구개발사업"]),
+        Name::new("other", "기타", "other"),
+    ];
+
+    /// Looks a sector up by code, Korean or English name.
+    pub fn from_name(s: &str) -> Option<Sector> {
+        let code = names::find(&Self::NAMES, s)?.code;
+        Self::ALL.into_iter().find(|x| x.code() == code)
+    }
+
     /// The AHP hierarchy the sector is evaluated under.
     pub fn class(self) -> SectorClass {
         match self {
@@ -100,6 +124,13 @@ impl Sector {
             Sector::Ict => SectorClass::Ict,
             Sector::Culture | Sector::Rnd | Sector::Other => SectorClass::Other,
         }
+    }
+}
+
+impl<'de> Deserialize<'de> for Sector {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let code = names::deserialize(d, "a sector", &Self::NAMES)?;
+        Self::ALL.into_iter().find(|x| x.code() == code).ok_or_else(|| serde::de::Error::custom("unknown sector"))
     }
 }
 
@@ -121,20 +152,17 @@ macro_rules! regions {
 
         impl<'de> Deserialize<'de> for Region {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let s = String::deserialize(d)?;
-                Region::from_code(s.trim()).ok_or_else(|| {
-                    let shown: String = s.chars().take(40).collect();
-                    serde::de::Error::custom(format!(
-                        "\"{shown}\" is not a region; write its code or name: {}",
-                        Region::ALL.iter().map(|r| format!("{} {}", r.code(), r.name(true))).collect::<Vec<_>>().join(", ")
-                    ))
-                })
+                let code = names::deserialize(d, "a region", &Region::NAMES)?;
+                Region::from_code(code).ok_or_else(|| serde::de::Error::custom("unknown region"))
             }
         }
 
         impl Region {
             /// The 17 regions, in ISO code order of the table.
             pub const ALL: [Region; 17] = [$(Region::$var),*];
+
+            /// The regions as a code list: code, Korean and English name, short names and old codes.
+            pub const NAMES: [Name<'static>; 17] = [$(Name::with($code, $ko, $en, &[$($alias),*])),*];
 
             /// The ISO 3166-2:KR code.
             pub fn code(self) -> &'static str {
@@ -168,7 +196,8 @@ macro_rules! regions {
             /// Looks a region up by code, Korean name (full or short), or English name, accepting
             /// the old Gangwon and Jeonbuk codes.
             pub fn from_code(code: &str) -> Option<Region> {
-                match code { $($code | $ko | $en $(| $alias)* => Some(Region::$var),)* _ => None }
+                let code = names::find(&Self::NAMES, code)?.code;
+                match code { $($code => Some(Region::$var),)* _ => None }
             }
         }
     };
@@ -183,13 +212,13 @@ regions! {
     Daejeon "KR-30" ["대전", "대전시"] => "대전광역시", "Daejeon", false;
     Ulsan "KR-31" ["울산", "울산시"] => "울산광역시", "Ulsan", false;
     Sejong "KR-50" ["세종", "세종시"] => "세종특별자치시", "Sejong", false;
-    Gyeonggi "KR-41" ["경기"] => "경기도", "Gyeonggi", true;
-    Gangwon "KR-51" ["KR-42", "강원", "강원도"] => "강원특별자치도", "Gangwon", false;
-    Chungbuk "KR-43" ["충북"] => "충청북도", "North Chungcheong", false;
-    Chungnam "KR-44" ["충남"] => "충청남도", "South Chungcheong", false;
-    Jeonbuk "KR-52" ["KR-45", "전북", "전라북도"] => "전북특별자치도", "North Jeolla", false;
-    Jeonnam "KR-46" ["전남"] => "전라남도", "South Jeolla", false;
-    Gyeongbuk "KR-47" ["경북"] => "경상북도", "North Gyeongsang", false;
-    Gyeongnam "KR-48" ["경남"] => "경상남도", "South Gyeongsang", false;
-    Jeju "KR-49" ["제주", "제주도"] => "제주특별자치도", "Jeju", false;
+    Gyeonggi "KR-41" ["경기", "Gyeonggi-do"] => "경기도", "Gyeonggi", true;
+    Gangwon "KR-51" ["KR-42", "강원", "강원도", "Gangwon-do"] => "강원특별자치도", "Gangwon", false;
+    Chungbuk "KR-43" ["충북", "Chungbuk", "Chungcheongbuk-do"] => "충청북도", "North Chungcheong", false;
+    Chungnam "KR-44" ["충남", "Chungnam", "Chungcheongnam-do"] => "충청남도", "South Chungcheong", false;
+    Jeonbuk "KR-52" ["KR-45", "전북", "전라북도", "Jeonbuk", "Jeollabuk-do"] => "전북특별자치도", "North Jeolla", false;
+    Jeonnam "KR-46" ["전남", "Jeonnam", "Jeollanam-do"] => "전라남도", "South Jeolla", false;
+    Gyeongbuk "KR-47" ["경북", "Gyeongbuk", "Gyeongsangbuk-do"] => "경상북도", "North Gyeongsang", false;
+    Gyeongnam "KR-48" ["경남", "Gyeongnam", "Gyeongsangnam-do"] => "경상남도", "South Gyeongsang", false;
+    Jeju "KR-49" ["제주", "제주도", "Jeju-do"] => "제주특별자치도", "Jeju", false;
 }

@@ -4,21 +4,29 @@
 //! Money and rates are [`Decimal`]s written as JSON strings (`"12500000000"`, `"0.045"`), so no
 //! amount ever passes through a binary float. Years are integers.
 
+mod check;
 mod codes;
 pub mod flows;
 pub mod money;
+pub mod names;
 mod parse;
+pub mod plausible;
+pub mod skeleton;
+pub mod unit;
 mod validate;
 pub mod year;
 
+pub use check::{MAX_TYPE_ERRORS, check, check_with};
 pub use codes::{Region, Sector, SectorClass};
 pub use flows::{FlowError, YearlyLine};
 pub use money::DecimalString;
 pub use parse::StudyError;
 pub(crate) use parse::parse_json;
+pub use unit::Unit;
 pub(crate) use validate::flow as validate_flow;
 pub use validate::{ValidationError, is_date, validate};
 
+use names::Name;
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -32,6 +40,11 @@ pub const FORMAT: &str = "yeta-study/1";
 pub struct Study {
     /// Always `"yeta-study/1"`.
     pub format: String,
+    /// The money unit of bare amounts (`"백만원"`, `"억원"`, `"천원"`, `"원"`); absent = 원. Every
+    /// amount is held in won; see [`unit`]. Written back by [`Study::to_json`] with the amounts
+    /// in this unit (serde's own serialisation writes won and leaves the unit out).
+    #[serde(default, skip_serializing)]
+    pub unit: Option<Unit>,
     /// Project overview (사업 개요).
     pub project: Project,
     /// The rule set the study is appraised under, and any values it overrides.
@@ -40,13 +53,13 @@ pub struct Study {
     /// Analysis period and discounting (분석 기간, 할인율).
     pub parameters: Parameters,
     /// Economic cost lines (비용): capital, land, reinvestment, operation.
-    #[serde(default)]
+    #[serde(default, alias = "비용")]
     pub costs: Vec<Line<CostKind>>,
     /// Economic benefit lines (편익).
-    #[serde(default)]
+    #[serde(default, alias = "편익")]
     pub benefits: Vec<Line<BenefitKind>>,
     /// Revenue lines (수입) for the financial analysis (재무성 분석).
-    #[serde(default)]
+    #[serde(default, alias = "수입")]
     pub revenues: Vec<Line<RevenueKind>>,
     /// Funding plan (재원조달 계획): who pays for the total cost.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -274,55 +287,47 @@ pub struct Flow {
     pub growth: Option<Decimal>,
 }
 
-/// Kinds of cost line (비용 항목).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+/// Kinds of cost line (비용 항목). Read from the code or a Korean or English name (`공사비`,
+/// `구축비`, `운영비`); an unknown kind lists them all and suggests the nearest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum CostKind {
     /// Construction or system build (공사비, 구축비).
-    #[serde(alias = "공사비", alias = "구축비", alias = "건설비")]
     Capex,
     /// Land and compensation (용지보상비).
-    #[serde(alias = "용지보상비", alias = "보상비")]
     Land,
     /// Reinvestment, e.g. a hardware refresh (재투자비).
-    #[serde(alias = "재투자비")]
     Reinvestment,
     /// Operation and maintenance (운영·유지관리비).
-    #[serde(alias = "운영비", alias = "유지관리비", alias = "운영·유지관리비")]
     Opex,
     /// Anything else; say what in the name.
     Other,
 }
 
-/// Kinds of benefit line (편익 항목).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+/// Kinds of benefit line (편익 항목), read like [`CostKind`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum BenefitKind {
     /// Travel-time savings (통행시간 절감).
-    #[serde(alias = "통행시간 절감", alias = "통행시간절감")]
     TravelTime,
     /// Vehicle or user operating-cost savings (차량운행비용 절감).
-    #[serde(alias = "차량운행비용 절감", alias = "운행비용 절감")]
     OperatingCost,
     /// Accident reduction (교통사고 감소).
-    #[serde(alias = "교통사고 감소")]
     Accident,
     /// Environmental cost reduction (환경비용 절감).
     Environment,
     /// Administrative or user cost savings, typical of ICT projects (업무비용 절감).
-    #[serde(alias = "업무비용 절감", alias = "비용 절감")]
     CostSaving,
     /// Productivity gains (생산성 향상).
     Productivity,
     /// Residual value of long-lived assets at the end of the period (잔존가치).
-    #[serde(alias = "잔존가치")]
     ResidualValue,
     /// Anything else; say what in the name.
     Other,
 }
 
-/// Kinds of revenue line (수입 항목).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+/// Kinds of revenue line (수입 항목), read like [`CostKind`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RevenueKind {
     /// Fares (운임수입).
@@ -341,22 +346,66 @@ pub trait LineKind {
     fn code(&self) -> &'static str;
 }
 
-macro_rules! kind_codes {
-    ($t:ty { $($v:ident => $c:literal),* $(,)? }) => {
+macro_rules! kinds {
+    ($t:ident, $what:literal { $($v:ident => $c:literal, $ko:literal, $en:literal, [$($alias:literal),*]);* $(;)? }) => {
         impl LineKind for $t {
             fn code(&self) -> &'static str {
                 match self { $(Self::$v => $c),* }
             }
         }
+
+        impl $t {
+            /// Every kind in order.
+            pub const ALL: &'static [$t] = &[$(Self::$v),*];
+            /// The kinds as a code list with Korean and English names and the Korean aliases read.
+            pub const NAMES: &'static [Name<'static>] = &[$(Name::with($c, $ko, $en, &[$($alias),*])),*];
+
+            /// Looks a kind up by code, Korean or English name or alias.
+            pub fn from_name(s: &str) -> Option<Self> {
+                let code = names::find(Self::NAMES, s)?.code;
+                match code { $($c => Some(Self::$v),)* _ => None }
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $t {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let code = names::deserialize(d, $what, Self::NAMES)?;
+                Self::from_name(code).ok_or_else(|| serde::de::Error::custom("unknown kind"))
+            }
+        }
     };
 }
 
-kind_codes!(CostKind { Capex => "capex", Land => "land", Reinvestment => "reinvestment", Opex => "opex", Other => "other" });
-kind_codes!(BenefitKind {
-    TravelTime => "travel_time", OperatingCost => "operating_cost", Accident => "accident", Environment => "environment",
-    CostSaving => "cost_saving", Productivity => "productivity", ResidualValue => "residual_value", Other => "other",
+kinds!(CostKind, "a cost kind" {
+    Capex => "capex", "공사비·구축비", "construction / system build", ["공사비", "구축비", "건설비", "시스템 구축비", "사업비", "construction"];
+    Land => "land", "용지보상비", "land and compensation", ["보상비", "용지비", "토지보상비"];
+    Reinvestment => "reinvestment", "재투자비", "reinvestment", ["재투자", "장비교체비"];
+    Opex => "opex", "운영·유지관리비", "operation and maintenance", ["운영비", "유지관리비", "운영유지비", "유지보수비", "O&M"];
+    Other => "other", "기타", "other", ["기타비용"];
 });
-kind_codes!(RevenueKind { Fare => "fare", Toll => "toll", Fee => "fee", Other => "other" });
+kinds!(BenefitKind, "a benefit kind" {
+    TravelTime => "travel_time", "통행시간 절감", "travel-time savings", ["통행시간 절감편익", "통행시간"];
+    OperatingCost => "operating_cost", "차량운행비용 절감", "operating-cost savings", ["운행비용 절감", "차량운행비 절감"];
+    Accident => "accident", "교통사고 감소", "accident reduction", ["교통사고비용 절감", "사고비용 절감"];
+    Environment => "environment", "환경비용 절감", "environmental cost reduction", ["환경비용"];
+    CostSaving => "cost_saving", "업무비용 절감", "administrative cost savings", ["비용 절감", "행정비용 절감"];
+    Productivity => "productivity", "생산성 향상", "productivity gains", ["생산성"];
+    ResidualValue => "residual_value", "잔존가치", "residual value", [];
+    Other => "other", "기타", "other", ["기타편익"];
+});
+kinds!(RevenueKind, "a revenue kind" {
+    Fare => "fare", "운임수입", "fares", ["운임"];
+    Toll => "toll", "통행료", "tolls", ["통행료수입"];
+    Fee => "fee", "수수료", "fees", ["사용료", "수수료수입"];
+    Other => "other", "기타", "other", ["기타수입"];
+});
+
+/// The three line lists of a study as a code list (비용, 편익, 수입).
+pub const LISTS: [Name<'static>; 3] = [
+    Name::with("costs", "비용", "costs", &["cost", "비용항목"]),
+    Name::with("benefits", "편익", "benefits", &["benefit", "편익항목"]),
+    Name::with("revenues", "수입", "revenues", &["revenue", "수익", "수입항목"]),
+];
 
 /// The funding plan (재원조달 계획).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -391,10 +440,21 @@ impl Study {
         parse::from_json(text)
     }
 
-    /// Serialises the study as pretty JSON, money as strings.
+    /// Serialises the study as pretty JSON, money as strings: in the study's unit when it has
+    /// one (the `unit` field after `format`), else in won.
     pub fn to_json(&self) -> String {
         // A Study is plain data with string keys; serialisation cannot fail.
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        match self.unit {
+            Some(u) => {
+                let text = serde_json::to_string_pretty(&unit::from_won(self, u)).unwrap_or_default();
+                let head = format!("{{\n  \"format\": {},\n", serde_json::Value::String(self.format.clone()));
+                match text.strip_prefix(&head) {
+                    Some(rest) => format!("{head}  \"unit\": \"{}\",\n{rest}", u.code()),
+                    None => text,
+                }
+            }
+            None => serde_json::to_string_pretty(self).unwrap_or_default(),
+        }
     }
 
     /// The analysis period's years, first to last.

@@ -49,7 +49,32 @@ impl StudyError {
 }
 
 pub(super) fn from_json(text: &str) -> Result<Study, StudyError> {
-    let study: Study = parse_json(text)?;
+    let study: Study = match parse_json(text) {
+        Ok(s) => s,
+        // One type error found by the fast reader: look for all of them (the first keeps its
+        // line and column when it is the only one).
+        Err(StudyError::Field { path, message, line, column }) => {
+            let (_, mut all) = super::check::read_all(text);
+            return Err(match all.len() {
+                0 => StudyError::Field { path, message, line, column },
+                1 => {
+                    let one = all.remove(0);
+                    StudyError::Field { path: one.path, message: one.message, line, column }
+                }
+                _ => StudyError::Invalid(all),
+            });
+        }
+        Err(e) => return Err(e),
+    };
+    // A study in a unit other than won: read again with its bare amounts scaled.
+    let study = if study.unit.is_some_and(|u| u != super::Unit::Won) {
+        match super::check::read_all(text) {
+            (Some(s), e) if e.is_empty() => s,
+            (_, e) => return Err(StudyError::Invalid(e)),
+        }
+    } else {
+        study
+    };
     if study.format != FORMAT {
         return Err(StudyError::Invalid(vec![ValidationError::new(
             "format",
