@@ -488,3 +488,11 @@ report-node-alternatives = implement vs not, per sub-criterion
 report-node-goal = criteria against each other
 report-dispersion-intro = Dispersion is the geometric standard deviation of the evaluators' judgements (1 = full agreement): the larger, the more the review meeting has to discuss.
 report-incoherent = { $evaluator }: the economic judgement { $judgement } (above 1 favours implement) contradicts the B/C of { $bc }.
+rule-plausibility = Input plausibility checks (warnings, never refusals)
+report-plaus-high-growth = growth of { $value } a year or more is flagged
+report-plaus-growth-as-percent = growth of { $value } or more is probably a percentage
+report-plaus-discount-as-percent = a discount rate of { $value } or more is probably a percentage
+report-plaus-benefits-during-capex = sectors whose benefits may start during construction: { $value }
+report-plaus-total-cost-gap = capex differing from the total cost by more than { $value } is flagged
+report-plaus-total-cost-ratio = capex / total cost outside { $value } suggests a unit error
+report-plaus-jump-factor = an amount changing more than { $value }× in a year is flagged

@@ -488,3 +488,11 @@ report-node-alternatives = 세부 기준별 시행 대 미시행
 report-node-goal = 평가항목 간 비교
 report-dispersion-intro = 분산도는 평가자 간 판단의 기하 표준편차(1 = 완전 일치)이다. 값이 큰 항목이 평가 회의에서 논의할 이견이다.
 report-incoherent = { $evaluator }: 경제성 판단 { $judgement }(시행 쪽이면 1보다 큼)이 B/C { $bc }와 어긋난다.
+rule-plausibility = 입력값 점검 기준 (경고만, 거부하지 않음)
+report-plaus-high-growth = 연 증가율 { $value } 이상이면 경고
+report-plaus-growth-as-percent = 증가율 { $value } 이상은 %로 적은 값으로 의심
+report-plaus-discount-as-percent = 할인율 { $value } 이상은 %로 적은 값으로 의심
+report-plaus-benefits-during-capex = 공사 중 편익을 허용하는 분야: { $value }
+report-plaus-total-cost-gap = 자본비 합계와 총사업비 차이 { $value } 초과 시 경고
+report-plaus-total-cost-ratio = 자본비/총사업비 비율 { $value } 밖이면 단위 오류 의심
+report-plaus-jump-factor = 한 해에 { $value }배 넘게 변하는 금액은 경고

@@ -102,6 +102,32 @@ fn value(path: &str, v: &Value, t: &T) -> String {
             .collect::<Vec<_>>()
             .join("\n"),
         "financial_discount_rate" | "restudy_cost_growth" => percent(v),
+        "plausibility" => {
+            let mut parts = Vec::new();
+            let mut part = |id: &str, value: String| parts.push(t.f(id, &[("value", value)]));
+            if !v["high_growth"].is_null() {
+                part("report-plaus-high-growth", percent(&v["high_growth"]));
+            }
+            if !v["growth_as_percent"].is_null() {
+                part("report-plaus-growth-as-percent", plain(&v["growth_as_percent"]));
+            }
+            if !v["discount_as_percent"].is_null() {
+                part("report-plaus-discount-as-percent", plain(&v["discount_as_percent"]));
+            }
+            if !v["benefits_during_capex"].is_null() {
+                part("report-plaus-benefits-during-capex", sectors(&v["benefits_during_capex"], t));
+            }
+            if !v["total_cost_gap"].is_null() {
+                part("report-plaus-total-cost-gap", percent(&v["total_cost_gap"]));
+            }
+            if !v["total_cost_ratio"].is_null() {
+                part("report-plaus-total-cost-ratio", range(&v["total_cost_ratio"]));
+            }
+            if !v["jump_factor"].is_null() {
+                part("report-plaus-jump-factor", plain(&v["jump_factor"]));
+            }
+            parts.join("\n")
+        }
         "extra.optimism_bias" => v
             .as_array()
             .into_iter()
