@@ -880,7 +880,7 @@ pub fn evaluate(
         });
         let mut consensus = Vec::new();
         for (key, _) in &nodes {
-            let (who, mats): (Vec<usize>, Vec<&Vec<Vec<Option<f64>>>>) =
+            let (who, mats): (Vec<usize>, Vec<&panel::Matrix>) =
                 all.iter().enumerate().filter_map(|(e, m)| m.get(key).map(|x| (e, x))).unzip();
             if let Some((d, far)) = panel::dispersion(&mats) {
                 consensus.push(panel::Consensus {

@@ -18,6 +18,9 @@
 
 use serde::Serialize;
 
+/// A judgement matrix as the study gives it (blank cells `None`).
+pub type Matrix = Vec<Vec<Option<f64>>>;
+
 /// The B/C margin around 1 within which an evaluator's economic judgement is not flagged.
 pub const COHERENCE_MARGIN: f64 = 0.1;
 
@@ -154,7 +157,7 @@ pub fn leaf_switch(global_weight: f64, priority: f64, score: f64, theta: f64) ->
 
 /// Geometric dispersion of judgement matrices and the evaluator farthest from the panel:
 /// `mats[e]` is evaluator e's matrix (None where they left a cell blank).
-pub fn dispersion(mats: &[&Vec<Vec<Option<f64>>>]) -> Option<(f64, usize)> {
+pub fn dispersion(mats: &[&Matrix]) -> Option<(f64, usize)> {
     let n = mats.first()?.len();
     let mut sds = Vec::new();
     let mut far = vec![(0.0f64, 0usize); mats.len()];
