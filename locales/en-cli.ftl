@@ -73,3 +73,7 @@ cli-with-carbon = with carbon
 cli-counted-in-the-economic-analysis = (counted in the economic analysis)
 cli-risk = risk
 cli-compliance-gaps = compliance gaps
+cli-weights-cannot-flip = no weights within the allowed ranges flip the verdict
+cli-weights-flip-at = distance to the nearest weights that flip the verdict
+cli-no-single-evaluator = leaving out any one evaluator keeps the verdict
+cli-verdict-rests-on = the verdict flips without

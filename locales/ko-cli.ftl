@@ -73,3 +73,7 @@ cli-with-carbon = 포함
 cli-counted-in-the-economic-analysis = (경제성 분석에 포함)
 cli-risk = 위험
 cli-compliance-gaps = 규정 준수 미흡
+cli-weights-cannot-flip = 허용 가중치 범위 안에서는 판단이 바뀌지 않음
+cli-weights-flip-at = 판단을 바꾸는 가장 가까운 가중치까지의 거리
+cli-no-single-evaluator = 평가자 한 명을 빼도 판단은 같음
+cli-verdict-rests-on = 한 명을 빼면 판단이 바뀌는 평가자

@@ -424,7 +424,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Xlsx(c) => {
             match &c {
                 xlsx_cmds::XlsxCmd::Import { study, lines, out, .. } => guard(&[study, lines], &[Some(out)])?,
-                xlsx_cmds::XlsxCmd::Export { study, xlsx } => guard(&[study], &[Some(xlsx)])?,
+                xlsx_cmds::XlsxCmd::Export { study, xlsx, .. } => guard(&[study], &[Some(xlsx)])?,
                 xlsx_cmds::XlsxCmd::Template { xlsx, study, .. } => {
                     guard(&study.iter().map(PathBuf::as_path).collect::<Vec<_>>(), &[Some(xlsx)])?
                 }

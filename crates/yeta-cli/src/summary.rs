@@ -90,6 +90,33 @@ fn ahp_section(o: &mut String, t: &T, h: &yeta_core::ahp::AhpResult) {
     }
     let crs: Vec<String> = h.evaluators.iter().map(|e| format!("{} {:.3}", e.name, e.cr)).collect();
     let _ = writeln!(o, "  CR: {}", crs.join(", "));
+    // What would flip the verdict, and whether one evaluator carries it.
+    let p = &h.panel;
+    match &p.weight_switch {
+        None => {
+            let _ = writeln!(o, "  {}", t.m("cli-weights-cannot-flip"));
+        }
+        Some(ws) => {
+            let (id, change) = &ws.largest_change;
+            let _ = writeln!(
+                o,
+                "  {} {:.3} ({} {:+.3})",
+                t.m("cli-weights-flip-at"),
+                ws.distance,
+                t.cat().code("criterion", id),
+                change
+            );
+        }
+    }
+    let flips: Vec<&str> =
+        p.leave_one_out.iter().filter(|l| l.implement != h.implement).map(|l| l.evaluator.as_str()).collect();
+    if !p.leave_one_out.is_empty() {
+        if flips.is_empty() {
+            let _ = writeln!(o, "  {}", t.m("cli-no-single-evaluator"));
+        } else {
+            let _ = writeln!(o, "  {}: {}", t.m("cli-verdict-rests-on"), flips.join(", "));
+        }
+    }
     for e in &h.evaluators {
         for hint in &e.hints {
             let _ = writeln!(o, "    {}: {}", e.name, t.cat().hint(hint, h.cr_cutoff));

@@ -70,6 +70,9 @@ pub enum XlsxCmd {
         /// Where to write the workbook.
         #[arg(long)]
         xlsx: PathBuf,
+        /// Language of the sheet names, headers and kinds: ko or en (import reads either).
+        #[arg(long, default_value = "en")]
+        lang: String,
     },
 }
 
@@ -241,7 +244,8 @@ pub fn run(cmd: XlsxCmd) -> Result<ExitCode> {
             crate::emit(&format!("wrote {} ({} bytes; amounts in {})\n", xlsx.display(), bytes.len(), unit.code()));
             Ok(ExitCode::SUCCESS)
         }
-        XlsxCmd::Export { study, xlsx } => {
+        XlsxCmd::Export { study, xlsx, lang } => {
+            let lang = yeta_i18n::Lang::from_code(&lang);
             let (_, s) = match read_study(&study)? {
                 Ok(x) => x,
                 Err(e) => {
@@ -256,7 +260,7 @@ pub fn run(cmd: XlsxCmd) -> Result<ExitCode> {
                     return Ok(ExitCode::FAILURE);
                 }
             };
-            let bytes = yeta_xlsx::export::study_workbook(&s, &a).map_err(|e| anyhow!("{e}"))?;
+            let bytes = yeta_xlsx::export::study_workbook_in(&s, &a, lang).map_err(|e| anyhow!("{e}"))?;
             yeta_service::fs::atomic_write(&xlsx, &bytes)?;
             crate::emit(&format!("wrote {} ({} bytes)\n", xlsx.display(), bytes.len()));
             Ok(ExitCode::SUCCESS)

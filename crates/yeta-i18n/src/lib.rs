@@ -52,7 +52,9 @@ pub const KO: &str = concat!(
     "\n",
     include_str!("../../../locales/ko-app.ftl"),
     "\n",
-    include_str!("../../../locales/ko-cli.ftl")
+    include_str!("../../../locales/ko-cli.ftl"),
+    "\n",
+    include_str!("../../../locales/ko-xlsx.ftl")
 );
 /// The English catalog source.
 pub const EN: &str = concat!(
@@ -62,7 +64,9 @@ pub const EN: &str = concat!(
     "\n",
     include_str!("../../../locales/en-app.ftl"),
     "\n",
-    include_str!("../../../locales/en-cli.ftl")
+    include_str!("../../../locales/en-cli.ftl"),
+    "\n",
+    include_str!("../../../locales/en-xlsx.ftl")
 );
 
 /// Parses the Fluent subset: `id = text` lines, continuation lines indented, `#` comments.

@@ -22,6 +22,8 @@ pub const LINES_SHEET: &str = "Lines";
 /// Number formats, as the PFS tables show them, and the one money unit of the workbook.
 struct Formats {
     unit: Unit,
+    /// The reader's language: sheet names, headers and notes from the catalog (`locales/*-xlsx.ftl`).
+    lang: yeta_i18n::Lang,
     bold: Format,
     amount: Format,
     millions: Format,
@@ -33,12 +35,13 @@ struct Formats {
 
 impl Formats {
     fn new() -> Self {
-        Self::in_unit(Unit::Million)
+        Self::in_unit(Unit::Million, yeta_i18n::Lang::En)
     }
 
-    fn in_unit(unit: Unit) -> Self {
+    fn in_unit(unit: Unit, lang: yeta_i18n::Lang) -> Self {
         Formats {
             unit,
+            lang,
             bold: Format::new().set_bold(),
             amount: Format::new().set_num_format("#,##0"),
             millions: Format::new().set_num_format("#,##0"),
@@ -49,9 +52,33 @@ impl Formats {
         }
     }
 
-    /// A label with the workbook's unit: `NPV (KRW million)`, `NPV (KRW 100 million)`.
+    /// A label: `@id` is the catalog's `xlsx-id` in the workbook's language, with its unit
+    /// (`NPV (KRW million)`, `순현재가치 NPV (억원)`); anything else is shown as it is.
     fn label(&self, text: &str) -> String {
-        text.replace("KRW million", unit_name(self.unit))
+        match text.strip_prefix('@') {
+            Some(id) => self.t(id, &[]),
+            None => text.to_owned(),
+        }
+    }
+
+    /// The catalog message `xlsx-id` with `{ $name }` filled (and `{ $unit }` the workbook's).
+    fn t(&self, id: &str, args: &[(&str, String)]) -> String {
+        let cat = yeta_i18n::catalog(self.lang);
+        let id = format!("xlsx-{id}");
+        let mut s = cat.get(&id).unwrap_or(&id).to_owned();
+        s = s.replace("{ $unit }", self.unit_label());
+        for (k, v) in args {
+            s = s.replace(&format!("{{ ${k} }}"), v);
+        }
+        s
+    }
+
+    /// The unit's name in the workbook's language: `KRW million`, `백만원`.
+    fn unit_label(&self) -> &'static str {
+        match self.lang {
+            yeta_i18n::Lang::Ko => self.unit.code(),
+            yeta_i18n::Lang::En => unit_name(self.unit),
+        }
     }
 
     /// An amount in the workbook's unit.
@@ -124,7 +151,12 @@ fn line_rows<K: LineKind + Clone>(
             .map_err(|e| Error::Write(format!("line \"{}\": {e}; validate the study first", l.name)))?;
         ws.write_string(*row, 0, section)?;
         ws.write_string(*row, 1, &l.name)?;
-        ws.write_string(*row, 2, l.kind.code())?;
+        // The kind by its code, or by its Korean name in a Korean workbook (import reads both).
+        let kind = match f.lang {
+            yeta_i18n::Lang::Ko => yeta_i18n::catalog(f.lang).code("kind", l.kind.code()),
+            yeta_i18n::Lang::En => l.kind.code().to_owned(),
+        };
+        ws.write_string(*row, 2, kind)?;
         for (i, a) in amounts.iter().enumerate() {
             if !a.is_zero() {
                 let x = if l.unit_value.is_some() { to_cell(*a) } else { f.money(*a) };
@@ -139,19 +171,20 @@ fn line_rows<K: LineKind + Clone>(
 }
 
 fn lines_sheet(ws: &mut Worksheet, study: &Study, f: &Formats) -> Result<(), Error> {
-    ws.set_name(LINES_SHEET)?;
+    // The importer reads the sheet of this name, else the first: the lines come first.
+    ws.set_name(f.label("@sheet-lines"))?;
     // Row 1 says the unit (the importer reads it); row 2 is the header.
     ws.write_string_with_format(0, 0, format!("(단위: {}) (unit: {})", f.unit.code(), unit_name(f.unit)), &f.bold)?;
-    header(ws, 1, &["section", "name", "kind"], f)?;
+    header(ws, 1, &["@section", "@line-name", "@kind"], f)?;
     let years: Vec<i32> = study.years().collect();
     for (i, y) in years.iter().enumerate() {
         ws.write_number_with_format(1, 3 + i as u16, *y, &f.bold)?;
     }
     let mut widths = vec![6usize; years.len()];
     let mut row = 2;
-    line_rows(ws, &mut row, "cost", &study.costs, study, f, &mut widths)?;
-    line_rows(ws, &mut row, "benefit", &study.benefits, study, f, &mut widths)?;
-    line_rows(ws, &mut row, "revenue", &study.revenues, study, f, &mut widths)?;
+    line_rows(ws, &mut row, &f.label("@section-cost"), &study.costs, study, f, &mut widths)?;
+    line_rows(ws, &mut row, &f.label("@section-benefit"), &study.benefits, study, f, &mut widths)?;
+    line_rows(ws, &mut row, &f.label("@section-revenue"), &study.revenues, study, f, &mut widths)?;
     ws.set_column_width(0, 10)?;
     ws.set_column_width(1, 36)?;
     ws.set_column_width(2, 16)?;
@@ -164,23 +197,21 @@ fn lines_sheet(ws: &mut Worksheet, study: &Study, f: &Formats) -> Result<(), Err
 }
 
 fn about_sheet(ws: &mut Worksheet, study: &Study, f: &Formats) -> Result<(), Error> {
-    ws.set_name("About")?;
+    ws.set_name(f.label("@sheet-about"))?;
     let p = &study.parameters;
     let text = [
-        format!("{} — exported by Yeta {}", study.project.name, env!("CARGO_PKG_VERSION")),
-        format!(
-            "Analysis period {}–{}, constant {} prices. Money in every sheet: {} ({}).",
-            p.first_year,
-            p.last_year,
-            p.base_year,
-            unit_name(f.unit),
-            f.unit.code()
+        f.t("about-title", &[("name", study.project.name.clone()), ("version", env!("CARGO_PKG_VERSION").to_owned())]),
+        f.t(
+            "about-period",
+            &[
+                ("first", p.first_year.to_string()),
+                ("last", p.last_year.to_string()),
+                ("base", p.base_year.to_string()),
+                ("code", f.unit.code().to_owned()),
+            ],
         ),
-        format!(
-            "Sheet Lines: a year per column, amounts in {} (row 1 says so), or in the line's quantity unit when it has a unit value.",
-            unit_name(f.unit)
-        ),
-        "Edit it and read it back with: yeta import STUDY --lines FILE.xlsx --out NEW.yeta.json".into(),
+        f.t("about-lines", &[("sheet", f.label("@sheet-lines"))]),
+        f.t("about-import", &[]),
     ];
     for (r, t) in text.iter().enumerate() {
         if r == 0 {
@@ -193,51 +224,51 @@ fn about_sheet(ws: &mut Worksheet, study: &Study, f: &Formats) -> Result<(), Err
 }
 
 fn summary_sheet(ws: &mut Worksheet, a: &Appraisal, f: &Formats) -> Result<(), Error> {
-    ws.set_name("Summary")?;
+    ws.set_name(f.label("@sheet-summary"))?;
     let e = &a.economic;
-    header(ws, 0, &["figure", "value"], f)?;
+    header(ws, 0, &["@figure", "@value"], f)?;
     let rows: [(&str, Option<f64>, &Format); 6] = [
-        ("PV of benefits (KRW million)", Some(f.money(e.pv_benefits)), &f.millions),
-        ("PV of costs (KRW million)", Some(f.money(e.pv_costs)), &f.millions),
-        ("NPV (KRW million)", Some(f.money(e.npv)), &f.millions),
-        ("B/C ratio", e.bc_ratio, &f.ratio),
-        ("IRR", e.irr, &f.percent),
-        ("AHP score", a.ahp.as_ref().map(|h| h.score), &f.ratio),
+        ("@pv-benefits", Some(f.money(e.pv_benefits)), &f.millions),
+        ("@pv-costs", Some(f.money(e.pv_costs)), &f.millions),
+        ("@npv", Some(f.money(e.npv)), &f.millions),
+        ("@bc-ratio", e.bc_ratio, &f.ratio),
+        ("@irr", e.irr, &f.percent),
+        ("@ahp-score", a.ahp.as_ref().map(|h| h.score), &f.ratio),
     ];
     for (i, (label, v, fmt)) in rows.iter().enumerate() {
         let r = 1 + i as u32;
         ws.write_string(r, 0, f.label(label))?;
         opt(ws, r, 1, *v, fmt)?;
     }
-    ws.write_string(7, 0, "Payback year")?;
+    ws.write_string(7, 0, f.label("@payback-year"))?;
     match e.payback_year {
         Some(y) => ws.write_number(7, 1, y)?,
         None => ws.write_string(7, 1, "-")?,
     };
-    ws.write_string(8, 0, "Verdict")?;
-    ws.write_string(8, 1, yeta_i18n::catalog(yeta_i18n::Lang::En).verdict(a))?;
+    ws.write_string(8, 0, f.label("@verdict"))?;
+    ws.write_string(8, 1, yeta_i18n::catalog(f.lang).verdict(a))?;
     ws.set_column_width(0, 30)?;
     ws.set_column_width(1, 18)?;
     Ok(())
 }
 
 fn cash_flow_sheet(ws: &mut Worksheet, a: &Appraisal, f: &Formats) -> Result<(), Error> {
-    ws.set_name("Cash flow")?;
+    ws.set_name(f.label("@sheet-cash-flow"))?;
     header(
         ws,
         0,
         &[
-            "year",
+            "@year",
             "t",
-            "costs (KRW million)",
-            "benefits (KRW million)",
-            "net (KRW million)",
-            "discount rate",
-            "discount factor",
-            "PV costs (KRW million)",
-            "PV benefits (KRW million)",
-            "PV net (KRW million)",
-            "cumulative PV net (KRW million)",
+            "@costs",
+            "@benefits",
+            "@net",
+            "@discount-rate",
+            "@discount-factor",
+            "@pv-costs-short",
+            "@pv-benefits-short",
+            "@pv-net",
+            "@cumulative-pv-net",
         ],
         f,
     )?;
@@ -261,27 +292,27 @@ fn cash_flow_sheet(ws: &mut Worksheet, a: &Appraisal, f: &Formats) -> Result<(),
 }
 
 fn sensitivity_sheet(ws: &mut Worksheet, a: &Appraisal, f: &Formats) -> Result<(), Error> {
-    ws.set_name("Sensitivity")?;
+    ws.set_name(f.label("@sheet-sensitivity"))?;
     header(
         ws,
         0,
         &[
-            "case",
-            "cost factor",
-            "benefit factor",
-            "rate shift (pp)",
-            "PV benefits (KRW million)",
-            "PV costs (KRW million)",
-            "NPV (KRW million)",
-            "B/C",
-            "IRR",
-            "feasible",
+            "@case",
+            "@cost-factor",
+            "@benefit-factor",
+            "@rate-shift",
+            "@pv-benefits-short",
+            "@pv-costs-short",
+            "@npv",
+            "@bc",
+            "@irr",
+            "@feasible",
         ],
         f,
     )?;
     for (i, s) in a.economic.sensitivity.iter().enumerate() {
         let r = 1 + i as u32;
-        ws.write_string(r, 0, s.case.code())?;
+        ws.write_string(r, 0, yeta_i18n::catalog(f.lang).sensitivity_case(s.case))?;
         ws.write_number_with_format(r, 1, s.cost_factor, &f.ratio)?;
         ws.write_number_with_format(r, 2, s.benefit_factor, &f.ratio)?;
         ws.write_number_with_format(r, 3, s.rate_shift_pp, &f.ratio)?;
@@ -299,40 +330,40 @@ fn sensitivity_sheet(ws: &mut Worksheet, a: &Appraisal, f: &Formats) -> Result<(
 }
 
 fn switching_sheet(ws: &mut Worksheet, a: &Appraisal, f: &Formats) -> Result<(), Error> {
-    ws.set_name("Switching values")?;
+    ws.set_name(f.label("@sheet-switching"))?;
     let s = &a.economic.switching_values;
-    header(ws, 0, &["switching value (B/C = 1)", "value"], f)?;
+    header(ws, 0, &["@switching-value", "@value"], f)?;
     // The engine gives the changes in percent; the cell holds the fraction, shown as 0.00 %.
-    ws.write_string(1, 0, "change in costs")?;
+    ws.write_string(1, 0, f.label("@change-in-costs"))?;
     opt(ws, 1, 1, s.costs_pct.map(|p| p / 100.0), &f.percent)?;
-    ws.write_string(2, 0, "change in benefits")?;
+    ws.write_string(2, 0, f.label("@change-in-benefits"))?;
     opt(ws, 2, 1, s.benefits_pct.map(|p| p / 100.0), &f.percent)?;
-    ws.write_string(3, 0, "discount rate (NPV = 0)")?;
+    ws.write_string(3, 0, f.label("@discount-rate-npv-0"))?;
     opt(ws, 3, 1, s.discount_rate, &f.percent)?;
     ws.set_column_width(0, 28)?;
     Ok(())
 }
 
 fn ahp_sheet(ws: &mut Worksheet, h: &yeta_core::ahp::AhpResult, f: &Formats) -> Result<(), Error> {
-    ws.set_name("AHP")?;
+    ws.set_name(f.label("@sheet-ahp"))?;
     let facts: [(&str, f64); 5] = [
-        ("score (implement)", h.score),
-        ("threshold", h.threshold),
-        ("lowest score in the weight range", h.score_range[0]),
-        ("highest score in the weight range", h.score_range[1]),
-        ("score with the panel's own weights", h.score_unconstrained),
+        ("@score-implement", h.score),
+        ("@threshold", h.threshold),
+        ("@lowest-score", h.score_range[0]),
+        ("@highest-score", h.score_range[1]),
+        ("@score-unconstrained", h.score_unconstrained),
     ];
     for (i, (label, v)) in facts.iter().enumerate() {
-        ws.write_string(i as u32, 0, *label)?;
+        ws.write_string(i as u32, 0, f.label(label))?;
         ws.write_number_with_format(i as u32, 1, *v, &f.ratio)?;
     }
-    ws.write_string(5, 0, "verdict")?;
+    ws.write_string(5, 0, f.label("@verdict-lower"))?;
     ws.write_string(5, 1, h.verdict)?;
-    ws.write_string(6, 0, "robust across the weight range")?;
+    ws.write_string(6, 0, f.label("@robust"))?;
     ws.write_boolean(6, 1, h.robust)?;
 
     let mut r = 8;
-    header(ws, r, &["criterion", "name", "weight", "range low", "range high", "score", "contribution"], f)?;
+    header(ws, r, &["@criterion", "@name", "@weight", "@range-low", "@range-high", "@score", "@contribution"], f)?;
     for c in &h.criteria {
         r += 1;
         ws.write_string(r, 0, &c.id)?;
@@ -347,9 +378,11 @@ fn ahp_sheet(ws: &mut Worksheet, h: &yeta_core::ahp::AhpResult, f: &Formats) -> 
     r += 2;
     let ids: Vec<&String> = h.criteria.iter().map(|c| &c.id).collect();
     let mut cols: Vec<String> =
-        vec!["evaluator".into(), "role".into(), "score".into(), "CR".into(), "consistent".into()];
-    cols.extend(ids.iter().map(|id| format!("weight {id}")));
-    cols.push("outside range".into());
+        vec!["@evaluator".into(), "@role".into(), "@score".into(), "CR".into(), "@consistent".into()];
+    cols.extend(
+        ids.iter().map(|id| f.t("weight-of", &[("criterion", yeta_i18n::catalog(f.lang).code("criterion", id))])),
+    );
+    cols.push("@outside-range".into());
     let names: Vec<&str> = cols.iter().map(String::as_str).collect();
     header(ws, r, &names, f)?;
     for e in &h.evaluators {
@@ -372,7 +405,13 @@ fn ahp_sheet(ws: &mut Worksheet, h: &yeta_core::ahp::AhpResult, f: &Formats) -> 
 
 /// The study's lines alone (sheet `Lines`), for editing in Excel and importing back.
 pub fn lines_workbook(study: &Study) -> Result<Vec<u8>, Error> {
-    let f = Formats::in_unit(unit_of(study));
+    lines_workbook_in(study, yeta_i18n::Lang::En)
+}
+
+/// [`lines_workbook`] in the reader's language: sheet names, headers, sections and kinds in
+/// Korean for a Korean officer (the importer reads either).
+pub fn lines_workbook_in(study: &Study, lang: yeta_i18n::Lang) -> Result<Vec<u8>, Error> {
+    let f = Formats::in_unit(unit_of(study), lang);
     let mut wb = Workbook::new();
     wb.set_properties(&properties(&study.project.name, study.parameters.base_year)?);
     lines_sheet(wb.add_worksheet(), study, &f)?;
@@ -383,7 +422,12 @@ pub fn lines_workbook(study: &Study) -> Result<Vec<u8>, Error> {
 /// The study's lines and its appraisal: summary, yearly cash flow, sensitivity, switching values
 /// and, when the study has one, the AHP evaluation.
 pub fn study_workbook(study: &Study, a: &Appraisal) -> Result<Vec<u8>, Error> {
-    let f = Formats::in_unit(unit_of(study));
+    study_workbook_in(study, a, yeta_i18n::Lang::En)
+}
+
+/// [`study_workbook`] in the reader's language, with the report's words (the same catalog).
+pub fn study_workbook_in(study: &Study, a: &Appraisal, lang: yeta_i18n::Lang) -> Result<Vec<u8>, Error> {
+    let f = Formats::in_unit(unit_of(study), lang);
     let mut wb = Workbook::new();
     wb.set_properties(&properties(&study.project.name, study.parameters.base_year)?);
     lines_sheet(wb.add_worksheet(), study, &f)?;
@@ -428,10 +472,10 @@ pub fn comparison_workbook(rows: &[ComparisonRow<'_>]) -> Result<Vec<u8>, Error>
         "sector",
         "region",
         "total cost (KRW million)",
-        "B/C",
-        "NPV (KRW million)",
-        "IRR",
-        "AHP score",
+        "@bc",
+        "@npv",
+        "@irr",
+        "@ahp-score",
         "AHP low",
         "AHP high",
         "robust",
@@ -441,7 +485,7 @@ pub fn comparison_workbook(rows: &[ComparisonRow<'_>]) -> Result<Vec<u8>, Error>
     .collect();
     cols.extend(criteria.iter().map(|c| format!("contribution {c}")));
     cols.extend(
-        ["backwardness index", "emissions (tCO2e)", "verdict", "cumulative cost (KRW million)", "within budget"]
+        ["backwardness index", "emissions (tCO2e)", "@verdict-lower", "cumulative cost (KRW million)", "within budget"]
             .iter()
             .map(|s| (*s).to_owned()),
     );
@@ -499,7 +543,7 @@ pub fn template_workbook(
     unit: Unit,
 ) -> Result<Vec<u8>, Error> {
     use rust_xlsxwriter::{DataValidation, DataValidationErrorStyle};
-    let f = Formats::in_unit(unit);
+    let f = Formats::in_unit(unit, yeta_i18n::Lang::Ko);
     let mut wb = Workbook::new();
     let year0 = study.map_or(*years.start(), |s| s.parameters.base_year);
     wb.set_properties(&properties(study.map_or("Yeta template", |s| s.project.name.as_str()), year0)?);
@@ -523,7 +567,7 @@ pub fn template_workbook(
             fn section(code: &'static str) -> &'static str {
                 yeta_core::study::LISTS.iter().find(|n| n.code == code).map_or(code, |n| n.ko)
             }
-            let f = Formats::in_unit(unit);
+            let f = Formats::in_unit(unit, yeta_i18n::Lang::Ko);
             line_rows(ws, &mut row, section("costs"), &s.costs, s, &f, &mut widths)?;
             line_rows(ws, &mut row, section("benefits"), &s.benefits, s, &f, &mut widths)?;
             line_rows(ws, &mut row, section("revenues"), &s.revenues, s, &f, &mut widths)?;

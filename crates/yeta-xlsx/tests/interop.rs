@@ -344,3 +344,31 @@ fn the_workbook_is_in_the_studys_unit_with_columns_that_fit() {
             .expect("a");
     assert_eq!(back, study);
 }
+
+/// A Korean export: sheet names, headers, sections and kinds in Korean from the catalog (the
+/// report's words), and importing it back gives every fixture's study unchanged.
+#[test]
+fn a_korean_export_speaks_the_catalog_and_reads_back_unchanged() {
+    for (name, study) in fixtures() {
+        let a = yeta_core::appraise(&study, None).expect("appraises");
+        let bytes = yeta_xlsx::export::study_workbook_in(&study, &a, yeta_i18n::Lang::Ko).expect("exports");
+        let mut book: calamine::Xlsx<_> =
+            calamine::open_workbook_from_rs(std::io::Cursor::new(bytes.clone())).expect("opens");
+        use calamine::Reader as _;
+        let names = book.sheet_names();
+        assert_eq!(names[0], "비용편익", "{name}: {names:?}");
+        for want in ["요약", "현금흐름", "민감도", "전환값", "안내"] {
+            assert!(names.iter().any(|n| n == want), "{name}: no sheet {want} in {names:?}");
+        }
+        let lines = book.worksheet_range("비용편익").expect("lines sheet");
+        let header: Vec<String> =
+            (0..3).map(|c| lines.get_value((1, c)).map(|v| v.to_string()).unwrap_or_default()).collect();
+        assert_eq!(header, ["구분", "항목", "유형"], "{name}");
+        let summary = book.worksheet_range("요약").expect("summary");
+        let first: String = summary.get_value((1, 0)).map(|v| v.to_string()).unwrap_or_default();
+        assert_eq!(first, "편익 현재가치 (백만원)", "{name}");
+        let imported = read_workbook(&bytes, None, None).expect("reads back");
+        let back = apply(&study, &imported).expect("applies");
+        assert_eq!(back, study, "{name}: the Korean export did not read back unchanged");
+    }
+}
