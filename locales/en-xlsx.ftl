@@ -65,5 +65,4 @@ xlsx-about-title = { $name } — exported by Yeta { $version }
 xlsx-about-period = Analysis period { $first }–{ $last }, constant { $base } prices. Money in every sheet: { $unit } ({ $code }).
 xlsx-about-lines = Sheet { $sheet }: a year per column, amounts in { $unit } (row 1 says so), or in the line's quantity unit when it has a unit value.
 xlsx-about-import = Edit it and read it back with: yeta import STUDY --lines FILE.xlsx --out NEW.yeta.json
-xlsx-unit-row = (unit: { $unit })
 xlsx-line-name = name

@@ -65,5 +65,4 @@ xlsx-about-title = { $name } — Yeta { $version }에서 내보냄
 xlsx-about-period = 분석 기간 { $first }–{ $last }, { $base }년 불변가격. 모든 시트의 금액 단위: { $unit } ({ $code }).
 xlsx-about-lines = { $sheet } 시트: 연도별 열, 금액 단위 { $unit }(1행에 표시), 원단위가 있는 항목은 수량.
 xlsx-about-import = 수정한 뒤 다음 명령으로 읽어 들인다: yeta import STUDY --lines FILE.xlsx --out NEW.yeta.json
-xlsx-unit-row = (단위: { $code })
 xlsx-line-name = 항목
