@@ -324,6 +324,13 @@ pub fn compare(files: &[PathBuf], budget: Option<f64>) -> Result<(String, Value,
         if let Some(h) = h {
             let parts: Vec<String> = h.criteria.iter().map(|c| format!("{} {:.3}", c.id, c.contribution)).collect();
             table.push_str(&format!("    contributions: {} = {:.3}\n", parts.join(" + "), h.score));
+            let flip = r
+                .flip_distance
+                .map_or("no allowed weights flip it".to_owned(), |d| format!("weights {d:.3} away flip it"));
+            let swap = r
+                .reversal_with_next
+                .map_or(String::new(), |d| format!("; swaps with #{} at weight change {d:.3}", r.rank + 1));
+            table.push_str(&format!("    verdict: {flip}{swap}\n"));
         }
         ranked.push(Ranked {
             file: PathBuf::from(&r.file),

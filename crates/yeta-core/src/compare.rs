@@ -54,6 +54,13 @@ pub struct Row {
     pub cumulative_cost: String,
     /// With a budget and a study to implement: whether the cumulative cost is within it.
     pub fits_budget: Option<bool>,
+    /// How far the AHP verdict is from flipping: the distance to the nearest allowed weights that
+    /// flip it (`None`: none within the ranges, or no AHP evaluation).
+    pub flip_distance: Option<f64>,
+    /// The rank-reversal threshold with the next study down: the smallest common weight change
+    /// within both studies' ranges that makes their scores equal (`None`: none, or not
+    /// comparable — another hierarchy, no AHP, the last row).
+    pub reversal_with_next: Option<f64>,
     /// The appraisal behind the row (not serialised).
     #[serde(skip)]
     pub appraisal: Appraisal,
@@ -115,11 +122,20 @@ pub fn compare(studies: &[(String, Appraisal)], budget: Option<Decimal>) -> Comp
                 verdict: if a.verdict.implement { "implement" } else { "do not implement" },
                 cumulative_cost: cumulative.round_dp(0).to_string(),
                 fits_budget: fits,
+                flip_distance: h.and_then(|h| h.panel.weight_switch.as_ref().map(|w| w.distance)),
+                reversal_with_next: None,
                 appraisal: a.clone(),
                 cumulative,
             }
         })
-        .collect();
+        .collect::<Vec<Row>>();
+    let mut ranking = ranking;
+    for i in 1..ranking.len() {
+        let next = ranking[i].appraisal.ahp.clone();
+        if let (Some(a), Some(b)) = (ranking[i - 1].appraisal.ahp.as_ref(), next.as_ref()) {
+            ranking[i - 1].reversal_with_next = crate::ahp::panel::rank_reversal(a, b);
+        }
+    }
     Comparison { ranking, ranked_by: RANKED_BY, budget: budget.map(|b| b.round_dp(0).to_string()) }
 }
 

@@ -194,6 +194,33 @@ pub fn dispersion(mats: &[&Matrix]) -> Option<(f64, usize)> {
     Some((d, farthest))
 }
 
+/// The rank-reversal threshold between two projects ranked by their AHP scores: the smallest
+/// change δ of the top-level weights, the same for both and keeping each within its own ranges,
+/// that makes their scores equal — ‖δ‖ with (s_A − s_B)·δ = −(score_A − score_B), Σδ = 0; `None`
+/// when their hierarchies differ or no allowed change swaps them. With w = w_A + δ this is
+/// [`weight_switch`] for the score difference.
+pub fn rank_reversal(a: &super::AhpResult, b: &super::AhpResult) -> Option<f64> {
+    let same = a.criteria.len() == b.criteria.len() && a.criteria.iter().zip(&b.criteria).all(|(x, y)| x.id == y.id);
+    if !same || a.criteria.is_empty() {
+        return None;
+    }
+    let wa: Vec<f64> = a.criteria.iter().map(|c| c.weight).collect();
+    let d: Vec<f64> = a.criteria.iter().zip(&b.criteria).map(|(x, y)| x.score - y.score).collect();
+    let gap = a.score - b.score;
+    let theta = d.iter().zip(&wa).map(|(x, y)| x * y).sum::<f64>() - gap;
+    let mut bounds = Vec::with_capacity(wa.len());
+    for (x, y) in a.criteria.iter().zip(&b.criteria) {
+        let (ra, rb) = (x.range.unwrap_or([0.0, 1.0]), y.range.unwrap_or([0.0, 1.0]));
+        let shift = x.weight - y.weight;
+        let (lo, hi) = (ra[0].max(rb[0] + shift), ra[1].min(rb[1] + shift));
+        if lo > hi + 1e-12 {
+            return None;
+        }
+        bounds.push([lo, hi.max(lo)]);
+    }
+    weight_switch(&wa, &d, &bounds, theta).map(|(_, dist)| dist)
+}
+
 /// Whether an economic judgement `a` (implement vs not) contradicts the B/C.
 pub fn incoherent(a: f64, bc: f64) -> bool {
     (a > 1.0 && bc < 1.0 - COHERENCE_MARGIN) || (a < 1.0 && bc > 1.0 + COHERENCE_MARGIN)
@@ -246,6 +273,35 @@ mod tests {
         let a = leaf_switch(0.4, 0.5, 0.58, 0.5).expect("on the scale");
         assert!((a - 3.0 / 7.0).abs() < 1e-12);
         assert!(leaf_switch(0.05, 0.5, 0.58, 0.5).is_none());
+    }
+
+    /// Two projects with the same weights (0.4, 0.3, 0.3) and criterion scores (0.6, 0.5, 0.4) and
+    /// (0.4, 0.6, 0.55): scores 0.51 and 0.505, gap 0.005, d = (0.2, −0.1, −0.15), mean −1/60,
+    /// d − mean = (0.216667, −0.083333, −0.133333), |·|² = 0.0716667; the smallest δ with Σδ = 0
+    /// and d·δ = −0.005 has length 0.005/√0.0716667 = 0.0186772.
+    #[test]
+    fn rank_reversal_by_hand() {
+        let res = |s: [f64; 3]| -> crate::ahp::AhpResult {
+            let text = include_str!("../../../../fixtures/road-national-route.yeta.json");
+            let mut h = crate::appraise_json(text, None).expect("appraises").ahp.expect("ahp");
+            for (k, c) in h.criteria.iter_mut().enumerate() {
+                c.weight = [0.4, 0.3, 0.3][k];
+                c.score = s[k];
+                c.range = None;
+            }
+            h.score = h.criteria.iter().map(|c| c.weight * c.score).sum();
+            h
+        };
+        let (a, b) = (res([0.6, 0.5, 0.4]), res([0.4, 0.6, 0.55]));
+        assert!((a.score - 0.51).abs() < 1e-12 && (b.score - 0.505).abs() < 1e-12);
+        let d = rank_reversal(&a, &b).expect("swappable");
+        assert!((d - 0.005 / 0.0716666667f64.sqrt()).abs() < 1e-8, "{d}");
+        // Ranges that keep the weights where they are: no swap is allowed.
+        let mut a2 = a.clone();
+        for c in &mut a2.criteria {
+            c.range = Some([c.weight, c.weight]);
+        }
+        assert!(rank_reversal(&a2, &b).is_none());
     }
 
     /// Two evaluators: ln 2 and ln 8 on the one pair: sd = ln 2 (half their distance), so the
