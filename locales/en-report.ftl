@@ -496,3 +496,4 @@ report-plaus-benefits-during-capex = sectors whose benefits may start during con
 report-plaus-total-cost-gap = capex differing from the total cost by more than { $value } is flagged
 report-plaus-total-cost-ratio = capex / total cost outside { $value } suggests a unit error
 report-plaus-jump-factor = an amount changing more than { $value }× in a year is flagged
+report-stale = { $evaluator } judged against a B/C of { $seen }; the B/C is now { $bc }: their judgements should be taken again on the current figures.

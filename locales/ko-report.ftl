@@ -496,3 +496,4 @@ report-plaus-benefits-during-capex = 공사 중 편익을 허용하는 분야: {
 report-plaus-total-cost-gap = 자본비 합계와 총사업비 차이 { $value } 초과 시 경고
 report-plaus-total-cost-ratio = 자본비/총사업비 비율 { $value } 밖이면 단위 오류 의심
 report-plaus-jump-factor = 한 해에 { $value }배 넘게 변하는 금액은 경고
+report-stale = { $evaluator }: B/C { $seen }을 보고 판단하였으나 현재 B/C는 { $bc }이다. 바뀐 경제성 분석 결과로 다시 판단받아야 한다.

@@ -221,3 +221,17 @@ fn leave_one_out_matches_the_study_without_the_evaluator() {
     assert!(ahp.evaluators.iter().all(|e| e.score >= lo && e.score <= hi));
     assert!(ahp.panel.consensus.iter().all(|c| c.dispersion >= 1.0));
 }
+
+/// An evaluator who judged against another B/C is flagged; one who saw the current B/C is not.
+#[test]
+fn judgements_made_against_old_economic_figures_are_flagged() {
+    let text = include_str!("../../../fixtures/road-national-route.yeta.json");
+    let mut v: serde_json::Value = serde_json::from_str(text).expect("json");
+    v["ahp"]["evaluators"][0]["bc_seen"] = serde_json::json!(1.10);
+    v["ahp"]["evaluators"][1]["bc_seen"] = serde_json::json!(1.016);
+    let a = yeta_core::appraise_json(&v.to_string(), None).expect("appraises");
+    let ahp = a.ahp.expect("ahp");
+    assert_eq!(ahp.panel.stale.len(), 1, "{:?}", ahp.panel.stale);
+    assert_eq!(ahp.panel.stale[0].evaluator, v["ahp"]["evaluators"][0]["name"].as_str().unwrap_or(""));
+    assert!((ahp.panel.stale[0].bc - a.economic.bc_ratio.unwrap_or(0.0)).abs() < 1e-12);
+}

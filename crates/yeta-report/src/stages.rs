@@ -803,6 +803,23 @@ fn panel_review(w: &mut Writer<'_>, a: &AhpResult, t: &T) {
         w.para(t.m("report-dispersion-intro"), 8.5, GREY);
         w.table(&cols, &rows, 8.5);
     }
+    for x in &p.stale {
+        w.para(
+            &format!(
+                "• {}",
+                t.f(
+                    "report-stale",
+                    &[
+                        ("evaluator", x.evaluator.clone()),
+                        ("seen", format!("{:.2}", x.bc_seen)),
+                        ("bc", format!("{:.2}", x.bc)),
+                    ],
+                )
+            ),
+            9.0,
+            INK,
+        );
+    }
     for x in &p.incoherent {
         w.para(
             &format!(

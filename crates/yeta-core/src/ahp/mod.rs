@@ -68,6 +68,10 @@ pub struct Evaluator {
     /// At each leaf, how strongly "implement" is preferred to "do not implement" on Saaty's
     /// scale (`3`: moderately; `"1/3"`: not implementing moderately preferred).
     pub alternatives: BTreeMap<String, Judgement>,
+    /// The B/C the evaluator was shown when judging; the appraisal flags judgements made against
+    /// economic figures that have changed since (more than 0.005 apart).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bc_seen: Option<f64>,
 }
 
 /// The study's `ahp` section.
@@ -921,7 +925,22 @@ pub fn evaluate(
                 .collect(),
             None => Vec::new(),
         };
-        panel::PanelAnalysis { weight_switch, leaf_switches, leave_one_out, score_spread, consensus, incoherent }
+        let stale = match economic_bc {
+            Some(bc) => section
+                .evaluators
+                .iter()
+                .filter_map(|e| {
+                    let seen = e.bc_seen?;
+                    ((seen - bc).abs() > panel::STALE_BC).then(|| panel::Stale {
+                        evaluator: e.name.clone(),
+                        bc_seen: seen,
+                        bc,
+                    })
+                })
+                .collect(),
+            None => Vec::new(),
+        };
+        panel::PanelAnalysis { weight_switch, leaf_switches, leave_one_out, score_spread, consensus, incoherent, stale }
     };
 
     let criteria: Vec<CriterionResult> = top

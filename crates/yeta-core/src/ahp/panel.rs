@@ -80,6 +80,21 @@ pub struct Incoherent {
     pub bc: f64,
 }
 
+/// How far the B/C an evaluator saw may be from the appraisal's before their judgements count as
+/// made against other economic figures.
+pub const STALE_BC: f64 = 0.005;
+
+/// An evaluator who judged against economic figures that have since changed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Stale {
+    /// The evaluator.
+    pub evaluator: String,
+    /// The B/C they were shown.
+    pub bc_seen: f64,
+    /// The B/C of this appraisal.
+    pub bc: f64,
+}
+
 /// The reviewer's view of the panel.
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct PanelAnalysis {
@@ -95,6 +110,8 @@ pub struct PanelAnalysis {
     pub consensus: Vec<Consensus>,
     /// Evaluators whose economic judgement contradicts the B/C.
     pub incoherent: Vec<Incoherent>,
+    /// Evaluators who judged against a B/C that has changed since (`bc_seen`).
+    pub stale: Vec<Stale>,
 }
 
 /// Projection onto {w : Σw = 1, s·w = θ}; `None` when s is constant (the plane is degenerate).
