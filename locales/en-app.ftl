@@ -133,3 +133,6 @@ app-crit-economic = Economic
 app-crit-policy = Policy
 app-crit-regional = Regional
 app-crit-technical = Technical
+app-flip-distance = Weights to flip the verdict
+app-no-flip = none within the ranges
+app-reversal = Weights to swap with the next

@@ -133,3 +133,6 @@ app-crit-economic = 경제성
 app-crit-policy = 정책성
 app-crit-regional = 지역균형
 app-crit-technical = 기술성
+app-flip-distance = 판단 전환 거리 (가중치)
+app-no-flip = 허용 범위 안 전환 없음
+app-reversal = 다음 순위와 역전 거리

@@ -13,6 +13,10 @@ export type PortfolioRow = {
   ahp_score_range: [number, number] | null; ahp_robust: boolean | null; contributions: Record<string, number>;
   backwardness_index: number | null; emissions_tco2e: number | null; verdict: 'implement' | 'do not implement';
   cumulative_cost: string; fits_budget: boolean | null;
+  /** Distance to the nearest allowed AHP weights that flip the verdict (null: none do). */
+  flip_distance: number | null;
+  /** The smallest common weight change that swaps this study with the next (null: none). */
+  reversal_with_next: number | null;
 };
 export type Comparison = { ranking: PortfolioRow[]; ranked_by: string; budget: string | null };
 export type Opened = { path: string | null; text: string | null; recovered?: boolean; recent: string[] };

@@ -1029,6 +1029,18 @@ export class App {
           ),
       },
       {
+        key: 'flip',
+        label: this.tr('flipDistance'),
+        sort: (r) => (r.flip_distance === null ? Number.POSITIVE_INFINITY : r.flip_distance),
+        cell: (r) => (r.flip_distance === null ? this.tr('noFlip') : formatRatio(r.flip_distance)),
+      },
+      {
+        key: 'swap',
+        label: this.tr('reversal'),
+        sort: (r) => (r.reversal_with_next === null ? Number.POSITIVE_INFINITY : r.reversal_with_next),
+        cell: (r) => (r.reversal_with_next === null ? '—' : formatRatio(r.reversal_with_next)),
+      },
+      {
         key: 'budget',
         label: this.tr('withinBudget'),
         sort: (r) => (r.fits_budget === null ? 0 : r.fits_budget ? 2 : 1),
