@@ -136,3 +136,6 @@ app-crit-technical = Technical
 app-flip-distance = Weights to flip the verdict
 app-no-flip = none within the ranges
 app-reversal = Weights to swap with the next
+app-switching = Switching values (B/C = 1)
+app-rests-on = The verdict flips without
+app-no-single-evaluator = Leaving out any one evaluator keeps the verdict

@@ -136,3 +136,6 @@ app-crit-technical = 기술성
 app-flip-distance = 판단 전환 거리 (가중치)
 app-no-flip = 허용 범위 안 전환 없음
 app-reversal = 다음 순위와 역전 거리
+app-switching = 전환값 (B/C = 1)
+app-rests-on = 한 명을 빼면 판단이 바뀌는 평가자
+app-no-single-evaluator = 평가자 한 명을 빼도 판단은 같음

@@ -932,11 +932,24 @@ export class App {
           h('tr', {}, h('th', {}, this.tr('npv')), h('td', { id: 'kpi-npv', colspan: 2 }, formatKrw(e.npv, L))),
           h('tr', {}, h('th', {}, this.tr('irr')), h('td', { id: 'kpi-irr', colspan: 2 }, formatPct(e.irr), ' ', h('small', {}, e.irr_detail?.message ?? ''))),
           h('tr', {}, h('th', {}, this.tr('pvBenefits')), h('td', { colspan: 2 }, formatKrw(e.pv_benefits, L))),
-          h('tr', {}, h('th', {}, this.tr('pvCosts')), h('td', { colspan: 2 }, formatKrw(e.pv_costs, L))))),
+          h('tr', {}, h('th', {}, this.tr('pvCosts')), h('td', { colspan: 2 }, formatKrw(e.pv_costs, L))),
+          e.switching_values?.costs_pct != null
+            ? h('tr', {}, h('th', {}, this.tr('switching')), h('td', { id: 'kpi-switching', colspan: 2 },
+                `${this.tr('costs')} ${e.switching_values.costs_pct >= 0 ? '+' : ''}${e.switching_values.costs_pct.toFixed(1)} % · ${this.tr('benefits')} ${(e.switching_values.benefits_pct ?? 0) >= 0 ? '+' : ''}${(e.switching_values.benefits_pct ?? 0).toFixed(1)} %`))
+            : null)),
       h('section', { class: 'card wide' }, h('h3', {}, this.tr('cashFlow')), cashFlowChart(e.cash_flow ?? [], { cumulative: this.tr('cumulative') })),
       h('section', { class: 'card wide' }, h('h3', {}, this.tr('tornado')), tornado(e.sensitivity ?? [], e.bc_ratio ?? 0, caseLabel)),
       a.ahp ? h('section', { class: 'card' }, h('h3', {}, this.tr('ahpWeights')), weightBars(Object.entries(a.ahp.weights) as [string, number][], a.ahp.weight_range?.ranges),
-        h('p', {}, `${this.tr('ahpScore')} ${a.ahp.score.toFixed(3)} (${a.ahp.score_range[0].toFixed(3)}–${a.ahp.score_range[1].toFixed(3)})`)) : null,
+        h('p', {}, `${this.tr('ahpScore')} ${a.ahp.score.toFixed(3)} (${a.ahp.score_range[0].toFixed(3)}–${a.ahp.score_range[1].toFixed(3)})`),
+        // What would flip the verdict, beside the B/C switching values: the nearest allowed
+        // weights, and the evaluators the verdict rests on.
+        h('p', { id: 'ahp-flip' }, `${this.tr('flipDistance')}: ${a.ahp.panel?.weight_switch ? a.ahp.panel.weight_switch.distance.toFixed(3) : this.tr('noFlip')}`),
+        (() => {
+          const loo = (a.ahp.panel?.leave_one_out ?? []).filter((l: any) => l.implement !== a.ahp.implement).map((l: any) => l.evaluator);
+          return (a.ahp.panel?.leave_one_out ?? []).length
+            ? h('p', { id: 'ahp-loo' }, loo.length ? `${this.tr('restsOn')}: ${loo.join(', ')}` : this.tr('noSingleEvaluator'))
+            : null;
+        })()) : null,
       reg ? h('section', { class: 'card', id: 'regional-card' }, h('h3', {}, this.tr('regional')),
         h('table', { class: 'kv' },
           h('tr', {}, h('th', {}, this.tr('region')), h('td', {}, `${reg.region_name} (${reg.region})`)),
