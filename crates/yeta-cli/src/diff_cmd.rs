@@ -82,9 +82,9 @@ fn value<T: Serialize>(x: &T) -> Value {
     serde_json::to_value(x).unwrap_or(Value::Null)
 }
 
-/// A line's yearly amounts in its own unit over `first..=last`.
-fn yearly<K: Clone>(l: &Line<K>, first: i32, last: i32) -> Vec<Decimal> {
-    flows::expand(&Line { unit_value: None, ..l.clone() }, first, last).unwrap_or_default()
+/// A line's yearly amounts in its own unit over `first..=last`, or why they cannot be had.
+fn yearly<K: Clone>(l: &Line<K>, first: i32, last: i32) -> Result<Vec<Decimal>, flows::FlowError> {
+    flows::expand(&Line { unit_value: None, ..l.clone() }, first, last)
 }
 
 fn lines<K: Clone + Serialize>(
@@ -120,11 +120,17 @@ fn lines<K: Clone + Serialize>(
                     v
                 };
                 leaves("", &strip(x), &strip(y), &mut c.fields);
-                let (ax, ay) = (yearly(x, first, last), yearly(y, first, last));
-                for (k, (p, q)) in ax.iter().zip(&ay).enumerate() {
-                    if p != q {
-                        c.years.push((first + k as i32, *p, *q));
+                match (yearly(x, first, last), yearly(y, first, last)) {
+                    (Ok(ax), Ok(ay)) => {
+                        for (k, (p, q)) in ax.iter().zip(&ay).enumerate() {
+                            if p != q {
+                                c.years.push((first + k as i32, *p, *q));
+                            }
+                        }
                     }
+                    // Flows that do not expand over the span are compared as written, so a
+                    // change there is still reported rather than read as "no amounts".
+                    _ => leaves("flows", &value(&x.flows), &value(&y.flows), &mut c.fields),
                 }
             }
             (Some(_), None) => c.fields.push(("".into(), "(line)".into(), "(removed)".into())),

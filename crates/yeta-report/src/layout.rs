@@ -115,30 +115,13 @@ impl<'f> Writer<'f> {
         self.pages.len()
     }
 
-    /// `s` with every character the font lacks (or draws empty) replaced by a look-alike it has
-    /// (the minus sign U+2212 by a hyphen, the bullet by a middle dot) or by `?`, so no text
+    /// The character printed for `c`: `c` itself when the font has it, else a look-alike it has
+    /// (the minus sign U+2212 by a hyphen, the bullet by a middle dot) or `?`, so no text
     /// silently renders as empty boxes or blanks.
-    fn printable(&self, s: &str, bold: bool) -> String {
+    fn shown(&self, c: char, bold: bool) -> char {
         let f = if bold { &self.fonts.bold } else { &self.fonts.regular };
-        s.chars()
-            .map(|c| match c {
-                // NanumSquare maps these to empty outlines: they would print as blanks.
-                '\u{2022}' => '·',
-                '\u{203a}' => '>',
-                '\u{2039}' => '<',
-                _ if c.is_control() || f.lookup_glyph_index(c as u32).is_some() => c,
-                '\u{2212}' | '\u{2010}' | '\u{2011}' => '-',
-                '\u{2009}' | '\u{202f}' | '\u{00a0}' => ' ',
-                _ => '?',
-            })
-            .collect()
-    }
-
-    /// Width of one character at `size` points, as [`Self::width`] measures it.
-    fn char_width(&self, c: char, size: f32, bold: bool) -> f32 {
-        let f = if bold { &self.fonts.bold } else { &self.fonts.regular };
-        let upem = f32::from(f.units_per_em.max(1));
-        let shown = match c {
+        match c {
+            // NanumSquare maps these to empty outlines: they would print as blanks.
             '\u{2022}' => '·',
             '\u{203a}' => '>',
             '\u{2039}' => '<',
@@ -146,9 +129,22 @@ impl<'f> Writer<'f> {
             '\u{2212}' | '\u{2010}' | '\u{2011}' => '-',
             '\u{2009}' | '\u{202f}' | '\u{00a0}' => ' ',
             _ => '?',
-        };
-        let units =
-            f.lookup_glyph_index(shown as u32).and_then(|g| f.get_glyph_width(g)).map_or(upem as u32 / 2, u32::from);
+        }
+    }
+
+    /// `s` as printed: every character through [`Self::shown`].
+    fn printable(&self, s: &str, bold: bool) -> String {
+        s.chars().map(|c| self.shown(c, bold)).collect()
+    }
+
+    /// Width of one character at `size` points, as printed.
+    fn char_width(&self, c: char, size: f32, bold: bool) -> f32 {
+        let f = if bold { &self.fonts.bold } else { &self.fonts.regular };
+        let upem = f32::from(f.units_per_em.max(1));
+        let units = f
+            .lookup_glyph_index(self.shown(c, bold) as u32)
+            .and_then(|g| f.get_glyph_width(g))
+            .map_or(upem as u32 / 2, u32::from);
         units as f32 / upem * size
     }
 

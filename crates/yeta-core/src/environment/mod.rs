@@ -346,6 +346,8 @@ pub fn validate(s: &EnvironmentSection, study: &Study, v: &mut Vec<ValidationErr
                     name: &l.name,
                     kind: crate::econ::Kind::Cost(l.kind),
                     variation: crate::econ::Variation::Fixed,
+                    // A line that does not expand is reported by the line checks
+                    // (`study::validate`); here it only has no energy to contribute.
                     amounts: flows::expand(l, first, last).ok()?,
                     sunk: Decimal::ZERO,
                 })
