@@ -429,25 +429,8 @@ pub(crate) fn conclusion(w: &mut Writer<'_>, a: &Appraisal, risk: Option<&yeta_c
         w.h2(t.m("report-robustness"));
         let range = format!("{:.3}–{:.3}", h.score_range[0], h.score_range[1]);
         w.para(&t.f(if h.robust { "report-robust-yes" } else { "report-robust-no" }, &[("range", range)]), 9.5, INK);
-        if let Some(ws) = &h.panel.weight_switch {
-            let (id, change) = &ws.largest_change;
-            let name = h
-                .criteria
-                .iter()
-                .find(|c| &c.id == id)
-                .map_or(id.clone(), |c| crate::stages::criterion_label(&c.id, &c.name, t));
-            w.para(
-                &t.f(
-                    "report-weights-flip",
-                    &[
-                        ("distance", format!("{:.3}", ws.distance)),
-                        ("criterion", name),
-                        ("change", format!("{change:+.3}")),
-                    ],
-                ),
-                9.5,
-                INK,
-            );
+        if let Some(sentence) = crate::stages::weights_flip(h, t) {
+            w.para(&sentence, 9.5, INK);
         }
         let flips = h.panel.leave_one_out.iter().filter(|l| l.implement != h.implement).count();
         if flips > 0 {

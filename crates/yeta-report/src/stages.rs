@@ -687,30 +687,35 @@ pub(crate) fn ahp(w: &mut Writer<'_>, a: &AhpResult, t: &T) {
 }
 
 /// The reviewer's view (종합평가 검토): what would flip the verdict, and whom it rests on.
+/// A criterion's or sub-criterion's name in the reader's words.
+fn node_name(a: &AhpResult, id: &str, t: &T) -> String {
+    let leaf = a.leaves.iter().find(|l| l.id == id).and_then(|l| l.path.last().cloned());
+    let n = criterion_label(id, leaf.as_deref().unwrap_or(id), t);
+    if n == id { t.cat().code("criterion", id) } else { n }
+}
+
+/// "The nearest allowed weights that flip the verdict lie …", when any do.
+pub(crate) fn weights_flip(a: &AhpResult, t: &T) -> Option<String> {
+    let ws = a.panel.weight_switch.as_ref()?;
+    let (id, change) = &ws.largest_change;
+    Some(t.f(
+        "report-weights-flip",
+        &[
+            ("distance", format!("{:.3}", ws.distance)),
+            ("criterion", node_name(a, id, t)),
+            ("change", format!("{change:+.3}")),
+        ],
+    ))
+}
+
 fn panel_review(w: &mut Writer<'_>, a: &AhpResult, t: &T) {
     let p = &a.panel;
-    let name = |id: &str| {
-        let leaf = a.leaves.iter().find(|l| l.id == id).and_then(|l| l.path.last().cloned());
-        let n = criterion_label(id, leaf.as_deref().unwrap_or(id), t);
-        if n == id { t.cat().code("criterion", id) } else { n }
-    };
+    let name = |id: &str| node_name(a, id, t);
     w.h2(t.m("report-verdict-switching-values"));
     match &p.weight_switch {
         None => w.para(t.m("report-weights-cannot-flip"), 9.0, INK),
         Some(ws) => {
-            let (id, change) = &ws.largest_change;
-            w.para(
-                &t.f(
-                    "report-weights-flip",
-                    &[
-                        ("distance", format!("{:.3}", ws.distance)),
-                        ("criterion", name(id)),
-                        ("change", format!("{change:+.3}")),
-                    ],
-                ),
-                9.0,
-                INK,
-            );
+            w.para(&weights_flip(a, t).unwrap_or_default(), 9.0, INK);
             let cols = [
                 Col { head: t.m("report-criterion"), width: 40.0, align: Align::Left },
                 Col { head: t.m("report-applied-weight"), width: 30.0, align: Align::Right },
