@@ -2,6 +2,7 @@
 //! `capabilities/default.json` cannot be called from the web view.
 fn main() {
     let commands = &[
+        "set_lang",
         "startup",
         "appraise",
         "ahp_matrix",

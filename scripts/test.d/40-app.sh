@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The desktop app: UI unit tests (Vitest), the production UI build, browser tests (Playwright in
 # Debian's Chromium, Tauri IPC mocked and answered by the real `yeta` CLI), the Tauri binary, and
-# the real app driven through tauri-driver + WebKitWebDriver under Xvfb.
+# the real app driven through tauri-driver + WebKitWebDriver under Xvfb, installed from its .deb.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 T="${CARGO_TARGET_DIR:-target}"
@@ -27,15 +27,21 @@ step "Playwright browser tests (mocked IPC, real engine)"
 (cd ui && YETA_BIN="$T/debug/yeta" E2E_OUT="$T/app-e2e" node e2e/run.mjs)
 took
 
-step "cargo build -p yeta-app"
+# One release build of the app serves the commands' tests, the .deb and the real-window test:
+# a debug build as well would double the longest compile of the run.
+step "cargo build --release -p yeta-app"
 log="$T/app-build.log"
-cargo build --locked -p yeta-app >"$log" 2>&1 || { cat "$log"; exit 1; }
+cargo build --locked --release -p yeta-app >"$log" 2>&1 || { cat "$log"; exit 1; }
 grep -Ev '^\s+(Compiling|Checking)' "$log" || true
 took
 
-step "cargo test -p yeta-app (the commands' work without a window)"
-YETA_BIN="$T/debug/yeta" cargo test --locked -q -p yeta-app >"$log" 2>&1 || { cat "$log"; exit 1; }
+step "cargo test --release -p yeta-app (the commands' work without a window)"
+YETA_BIN="$T/debug/yeta" cargo test --locked --release -q -p yeta-app >"$log" 2>&1 || { cat "$log"; exit 1; }
 grep -E '^test result' "$log"
+took
+
+step ".deb of the release build (tauri bundle), installed with apt as on an officer's PC"
+bash scripts/deb.sh
 took
 
 step "tauri-driver (crates.io) for the real-app test"
@@ -44,7 +50,7 @@ if [ ! -x "$T/tools/bin/tauri-driver" ]; then
 fi
 took
 
-step "real app under Xvfb: WebDriver (tauri-driver + WebKitWebDriver)"
-APP="$T/debug/yeta-app" TAURI_DRIVER="$T/tools/bin/tauri-driver" YETA_BIN="$T/debug/yeta" OUT="$T/app-e2e" \
+step "the installed app under Xvfb: WebDriver (tauri-driver + WebKitWebDriver)"
+APP=/usr/bin/yeta-app TAURI_DRIVER="$T/tools/bin/tauri-driver" YETA_BIN="$T/debug/yeta" OUT="$T/app-e2e" \
   node tests/app/real-app.mjs
 took

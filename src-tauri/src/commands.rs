@@ -1,20 +1,31 @@
 //! The commands the web view may call (each needs its `allow-…` permission in
-//! `capabilities/default.json`). Each one parses its arguments, calls the engine crates and returns
-//! JSON; errors come back as plain sentences.
+//! `capabilities/default.json`). Each one parses its arguments, calls the engine crates through
+//! the service layer and returns a typed value (its TypeScript twin is generated into
+//! `ui/src/ipc.gen.ts` by the test `ipc_types_are_generated`); errors are [`CmdError`]s: a code
+//! the UI renders from the message catalog, the field it concerns, the message's arguments.
 //!
 //! Files are chosen in native dialogs opened here, on the Rust side, so the web view never gets a
 //! general file-system permission: it can only name a file the user picked before (the recent list).
+//! Dialog titles come from the catalog in the language the UI set (`set_lang`), and each dialog
+//! starts in the folder of the study being edited.
 
+use crate::error::{Code, CmdError};
+use serde::Serialize;
 use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use tauri::{AppHandle, Emitter, Manager, State};
-use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_dialog::{DialogExt, FileDialogBuilder};
+use ts_rs::TS;
+use yeta_i18n::Lang;
 
 /// How many recent studies the Recent list keeps.
 const RECENT_MAX: usize = 8;
+
+/// What a command gives back: its value, or a [`CmdError`] for the UI to place.
+type Res<T> = Result<T, CmdError>;
 
 /// What the app remembers between commands.
 pub struct AppState {
@@ -26,6 +37,8 @@ pub struct AppState {
     jobs: Mutex<HashMap<u64, Arc<AtomicBool>>>,
     /// The studies last chosen for the Portfolio view, re-ranked when the budget changes.
     portfolio: Mutex<Vec<PathBuf>>,
+    /// The UI's language: dialog titles and suggested file names follow it.
+    lang: Mutex<Lang>,
 }
 
 impl AppState {
@@ -36,7 +49,19 @@ impl AppState {
             current: Mutex::new(None),
             jobs: Mutex::new(HashMap::new()),
             portfolio: Mutex::new(Vec::new()),
+            lang: Mutex::new(Lang::Ko),
         }
+    }
+
+    /// A message of the app's catalog in the UI's language.
+    fn text(&self, id: &str) -> String {
+        yeta_i18n::catalog(*lock(&self.lang)).text(id)
+    }
+
+    /// The folder a dialog starts in: the current study's, else the most recent study's.
+    fn folder(&self, recent: &[String]) -> Option<PathBuf> {
+        let from = lock(&self.current).clone().or_else(|| recent.first().map(PathBuf::from))?;
+        from.parent().filter(|d| d.is_dir()).map(Path::to_path_buf)
     }
 }
 
@@ -45,27 +70,182 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
+/// A study as it comes back from a file: where, its text, and the recent list.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Opened {
+    /// The file, if the study has one.
+    pub path: Option<String>,
+    /// The study's text; none when there is nothing to open.
+    pub text: Option<String>,
+    /// True when the text is the autosave of a session that did not save.
+    pub recovered: bool,
+    /// Recent studies, most recent first.
+    pub recent: Vec<String>,
+}
+
+/// Where a study was saved.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Saved {
+    /// The file written.
+    pub path: String,
+    /// Recent studies, most recent first.
+    pub recent: Vec<String>,
+}
+
+/// The appraisal (`yeta appraise --json`, diagnostics rendered in the UI's language), or every
+/// problem of the study, each with its field path.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(untagged)]
+pub enum Appraised {
+    /// The engine's appraisal, money as strings.
+    Appraisal {
+        /// The appraisal JSON.
+        appraisal: Value,
+    },
+    /// The study's problems.
+    Problems {
+        /// Each problem.
+        problems: Vec<Problem>,
+    },
+}
+
+/// One problem of a study: where and what.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Problem {
+    /// Field path, e.g. `costs[2].flows[0].amount`; empty for the whole file.
+    pub path: String,
+    /// The engine's explanation, naming the value.
+    pub message: String,
+}
+
+/// One judgement the repair hints suggest changing, on Saaty's scale.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Hint {
+    /// Row item.
+    pub i: usize,
+    /// Column item.
+    pub j: usize,
+    /// The judgement given, a_ij.
+    pub given: f64,
+    /// The nearest value on Saaty's scale consistent with the other judgements ("2", "1/3").
+    pub suggested: String,
+    /// The matrix's CR with this one judgement changed to `suggested`.
+    pub cr_after: f64,
+}
+
+/// Weights, consistency and repair hints of one pairwise matrix (쌍대비교 행렬).
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct MatrixResult {
+    /// Priorities summing to 1.
+    pub weights: Vec<f64>,
+    /// Consistency ratio (일관성 비율).
+    pub cr: f64,
+    /// CR at or below the cut-off.
+    pub consistent: bool,
+    /// The rule set's cut-off.
+    pub cr_cutoff: f64,
+    /// Blank cells completed by Harker's method, as (row, column).
+    pub completed: Vec<(usize, usize)>,
+    /// For each cell (row-major), |ln(a_ij · w_j / w_i)|: how far it is from the others.
+    pub deviation: Vec<Vec<f64>>,
+    /// Judgements to reconsider, the most inconsistent first; none that would not change a value.
+    pub hints: Vec<Hint>,
+}
+
+/// A report written.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Exported {
+    /// The file.
+    pub path: String,
+}
+
+/// One signature of a report.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Signer {
+    /// The certificate's subject.
+    pub signer: String,
+    /// The reviewer's name as signed.
+    pub reviewer: Option<String>,
+    /// The reviewer's role as signed.
+    pub role: Option<String>,
+    /// The signing time in PDF form (`D:YYYYMMDDHHmmSSZ`).
+    pub date: Option<String>,
+    /// The same time as ISO 8601 in UTC (`2026-12-01T19:26:08Z`), for the UI to show in KST.
+    pub date_iso: Option<String>,
+    /// SHA-256 of the signer's certificate.
+    pub cert_sha256: String,
+    /// Signature algorithm.
+    pub algorithm: String,
+}
+
+/// A report signed.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Signed {
+    /// The signed report (a new `…-signed.pdf` unless the user chose to replace).
+    pub path: String,
+    /// Every signature it now carries.
+    pub signers: Vec<Signer>,
+}
+
+/// The check of a signed report.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Verified {
+    /// The report.
+    pub path: String,
+    /// Every signature holds and nothing changed after them but what signing allows.
+    pub ok: bool,
+    /// The signatures, when they hold.
+    pub signers: Vec<Signer>,
+    /// Why not, when they do not.
+    pub error: Option<CmdError>,
+}
+
+/// The unit of money the officer chose for screens and reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum MoneyUnit {
+    /// 원.
+    Won,
+    /// 천원.
+    Thousand,
+    /// 백만원 (KDI's tables).
+    Million,
+    /// 억원.
+    Eok,
+}
+
+impl MoneyUnit {
+    /// The report's unit: the report's tables are in 백만원 or 억원; a screen in 원 or 천원 gets
+    /// the report in 백만원, the unit of KDI's PFS tables, which every table caption states.
+    fn report(self) -> yeta_report::Unit {
+        match self {
+            MoneyUnit::Eok => yeta_report::Unit::Eok,
+            _ => yeta_report::Unit::Million,
+        }
+    }
+}
+
 /// `$YETA_DATA_DIR` (as the CLI's library uses), else the platform's app data directory.
-fn data_dir(app: &AppHandle) -> Result<PathBuf, String> {
+fn data_dir(app: &AppHandle) -> Res<PathBuf> {
     let dir = match std::env::var_os("YETA_DATA_DIR") {
         Some(d) => PathBuf::from(d),
-        None => app.path().app_data_dir().map_err(|e| e.to_string())?,
+        None => app.path().app_data_dir().map_err(CmdError::internal)?,
     };
-    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    std::fs::create_dir_all(&dir).map_err(|e| CmdError::write(&dir, e))?;
     Ok(dir)
 }
 
 /// A study or table as text, a leading byte-order mark removed (the CLI's read path).
-fn read_text(p: &Path) -> Result<String, String> {
-    yeta_service::fs::read_text(p).map_err(|e| format!("cannot read {e}"))
+fn read_text(p: &Path) -> Res<String> {
+    yeta_service::fs::read_text(p).map_err(|e| CmdError::read(p, e))
 }
 
 /// The CLI's atomic write: temp file, fsync, rename, fsync of the directory.
-fn write_atomic(p: &Path, bytes: &[u8]) -> Result<(), String> {
-    yeta_service::fs::atomic_write(p, bytes).map_err(|e| e.to_string())
+fn write_atomic(p: &Path, bytes: &[u8]) -> Res<()> {
+    yeta_service::fs::atomic_write(p, bytes).map_err(|e| CmdError::write(p, e))
 }
 
-fn recent_file(app: &AppHandle) -> Result<PathBuf, String> {
+fn recent_file(app: &AppHandle) -> Res<PathBuf> {
     Ok(data_dir(app)?.join("recent.json"))
 }
 
@@ -77,7 +257,6 @@ fn recent(app: &AppHandle) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// Puts `p` first in the recent list and makes it the current file.
 /// `path` first, without duplicates, at most [`RECENT_MAX`] entries.
 fn push_recent(mut list: Vec<String>, path: String) -> Vec<String> {
     list.retain(|x| *x != path);
@@ -86,6 +265,7 @@ fn push_recent(mut list: Vec<String>, path: String) -> Vec<String> {
     list
 }
 
+/// Puts `p` first in the recent list and makes it the current file.
 fn remember(app: &AppHandle, state: &AppState, p: &Path) -> Vec<String> {
     let list = push_recent(recent(app), p.display().to_string());
     if let Ok(f) = recent_file(app) {
@@ -95,175 +275,272 @@ fn remember(app: &AppHandle, state: &AppState, p: &Path) -> Vec<String> {
     list
 }
 
+/// A file dialog titled from the catalog (`title` is a message id), starting in the study's folder.
+fn dialog(app: &AppHandle, state: &AppState, title: &str) -> FileDialogBuilder<tauri::Wry> {
+    let mut d = app.dialog().file().set_title(state.text(title));
+    if let Some(dir) = state.folder(&recent(app)) {
+        d = d.set_directory(dir);
+    }
+    d
+}
+
+/// Runs a blocking dialog off the async runtime.
+async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Res<T> {
+    tauri::async_runtime::spawn_blocking(f).await.map_err(CmdError::internal)
+}
+
+fn into_path(f: tauri_plugin_dialog::FilePath) -> Res<PathBuf> {
+    f.into_path().map_err(CmdError::internal)
+}
+
+/// A file name from a study's name that keeps its Korean: only what no file system accepts
+/// (`/ \ : * ? " < > |`, control characters) becomes a space, runs of spaces one, at most 60
+/// characters (whole characters, never a cut syllable), never empty.
+pub fn file_stem(name: &str, fallback: &str) -> String {
+    let cleaned: String =
+        name.chars().map(|c| if c.is_control() || "/\\:*?\"<>|".contains(c) { ' ' } else { c }).collect();
+    let words: Vec<&str> = cleaned.split_whitespace().collect();
+    let mut stem = String::new();
+    for w in words {
+        let extra = usize::from(!stem.is_empty()) + w.chars().count();
+        if stem.chars().count() + extra > 60 {
+            if stem.is_empty() {
+                stem = w.chars().take(60).collect();
+            }
+            break;
+        }
+        if !stem.is_empty() {
+            stem.push(' ');
+        }
+        stem.push_str(w);
+    }
+    let stem = stem.trim_matches(|c: char| c == '.' || c.is_whitespace()).to_owned();
+    if stem.is_empty() { fallback.to_owned() } else { stem }
+}
+
+/// Where a signature goes when the report is not replaced: `보고서-signed.pdf` beside it, or
+/// `-signed-2.pdf`, `-signed-3.pdf`… when that exists (a second signer's copy of a signed copy
+/// is `보고서-signed-2.pdf`, not `보고서-signed-signed.pdf`).
+pub fn signed_path(pdf: &Path) -> PathBuf {
+    let dir = pdf.parent().unwrap_or(Path::new("."));
+    let stem = pdf.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let base = match stem.rfind("-signed") {
+        Some(i) if stem[i + 7..].chars().all(|c| c == '-' || c.is_ascii_digit()) => stem[..i].to_owned(),
+        _ => stem,
+    };
+    let mut n = 1;
+    loop {
+        let name = if n == 1 { format!("{base}-signed.pdf") } else { format!("{base}-signed-{n}.pdf") };
+        let p = dir.join(name);
+        if !p.exists() {
+            return p;
+        }
+        n += 1;
+    }
+}
+
+/// The UI's language, for dialog titles and file names.
+#[tauri::command]
+pub fn set_lang(state: State<'_, AppState>, lang: String) {
+    *lock(&state.lang) = Lang::from_code(&lang);
+}
+
 /// The first screen: the study named on the command line, else the autosave of an unsaved session.
 #[tauri::command]
-pub fn startup(app: AppHandle, state: State<'_, AppState>) -> Result<Value, String> {
+pub fn startup(app: AppHandle, state: State<'_, AppState>) -> Res<Opened> {
     if let Some(p) = lock(&state.initial).take() {
         let text = read_text(&p)?;
-        let list = remember(&app, &state, &p);
-        return Ok(json!({ "path": p.display().to_string(), "text": text, "recovered": false, "recent": list }));
+        let recent = remember(&app, &state, &p);
+        return Ok(Opened { path: Some(p.display().to_string()), text: Some(text), recovered: false, recent });
     }
     let auto = data_dir(&app)?.join("autosave.json");
     let saved: Option<Value> = std::fs::read_to_string(auto).ok().and_then(|t| serde_json::from_str(&t).ok());
-    let list = recent(&app);
-    match saved {
+    let recent = recent(&app);
+    Ok(match saved {
         Some(s) => {
             let path = s["path"].as_str().map(str::to_owned);
             if let Some(p) = &path {
                 *lock(&state.current) = Some(PathBuf::from(p));
             }
-            Ok(json!({ "path": path, "text": s["text"], "recovered": true, "recent": list }))
+            Opened { path, text: s["text"].as_str().map(str::to_owned), recovered: true, recent }
         }
-        None => Ok(json!({ "path": null, "text": null, "recovered": false, "recent": list })),
-    }
+        None => Opened { path: None, text: None, recovered: false, recent },
+    })
 }
 
-/// Validates and appraises a study: `{"appraisal": …}` (the engine's JSON, money as strings,
-/// every diagnostic's sentence rendered in `lang` from the message catalog, as `yeta appraise
-/// --json` writes it) or `{"problems": [{"path", "message"}, …]}` for the UI to place beside the
-/// fields.
+/// Validates and appraises a study: the engine's appraisal JSON (money as strings, every
+/// diagnostic's sentence rendered in `lang` from the message catalog, as `yeta appraise --json`
+/// writes it), or every problem with its field path for the UI to place beside the fields.
 #[tauri::command]
-pub fn appraise(study: String, lang: Option<String>) -> Value {
-    let lang = yeta_i18n::Lang::from_code(lang.as_deref().unwrap_or("ko"));
+pub fn appraise(study: String, lang: Option<String>) -> Appraised {
+    let lang = Lang::from_code(lang.as_deref().unwrap_or("ko"));
     match yeta_core::appraise_json(&study, None) {
-        Ok(a) => json!({ "appraisal": yeta_i18n::appraisal_json(&a, lang) }),
-        Err(e) => json!({ "problems": e.problems() }),
+        Ok(a) => Appraised::Appraisal { appraisal: yeta_i18n::appraisal_json(&a, lang) },
+        Err(e) => Appraised::Problems {
+            problems: e.problems().into_iter().map(|p| Problem { path: p.path, message: p.message }).collect(),
+        },
     }
 }
 
-/// Weights, CR and repair hints of one pairwise matrix under the study's rule set, as
-/// `yeta ahp` computes them: what the AHP panel shows beside each matrix while it is edited.
+/// Weights, CR, each cell's deviation and the repair hints (with the CR each would give) of one
+/// pairwise matrix under the study's rule set, as `yeta ahp` computes them: what the AHP panel
+/// shows beside each matrix while it is edited.
 #[tauri::command]
-pub fn ahp_matrix(matrix: Vec<Vec<yeta_core::ahp::matrix::Judgement>>, rules: Option<String>) -> Result<Value, String> {
+pub fn ahp_matrix(matrix: Vec<Vec<yeta_core::ahp::matrix::Judgement>>, rules: Option<String>) -> Res<MatrixResult> {
     use yeta_core::ahp::matrix;
     let m = matrix::check(&matrix).map_err(|errs| {
-        errs.iter().map(|e| format!("matrix{}: {}", e.cell, e.message)).collect::<Vec<_>>().join("; ")
+        let first = errs.first();
+        let mut e = CmdError::new(Code::MatrixInvalid)
+            .arg("cell", first.map(|e| e.cell.clone()).unwrap_or_default())
+            .detail(errs.iter().map(|e| format!("{}: {}", e.cell, e.message)).collect::<Vec<_>>().join("; "));
+        e.path = first.map(|e| format!("matrix{}", e.cell));
+        e
     })?;
     let id = rules.unwrap_or_else(|| yeta_core::rules::DEFAULT_RULE_SET.to_owned());
-    let set = yeta_core::RuleSet::builtin(&id).ok_or_else(|| format!("no built-in rule set {id}"))?;
-    let ahp = set.ahp.ok_or_else(|| format!("rule set {id} has no AHP parameters"))?;
-    let p = matrix::priorities(&m, matrix::Method::default(), &ahp.random_index.value, ahp.cr_cutoff.value);
-    let hints: Vec<Value> =
-        p.hints.iter().map(|h| json!({ "i": h.i, "j": h.j, "given": h.given, "suggested": h.suggested })).collect();
-    Ok(json!({ "weights": p.weights, "cr": p.cr, "consistent": p.consistent, "cr_cutoff": ahp.cr_cutoff.value,
-               "completed": p.completed, "hints": hints }))
+    let unknown = || CmdError::new(Code::RulesUnknown).arg("rules", id.clone());
+    let set = yeta_core::RuleSet::builtin(&id).ok_or_else(unknown)?;
+    let ahp = set.ahp.ok_or_else(unknown)?;
+    let (ri, cutoff) = (&ahp.random_index.value, ahp.cr_cutoff.value);
+    let p = matrix::priorities(&m, matrix::Method::default(), ri, cutoff);
+    let w = &p.weights;
+    let deviation = (0..m.len())
+        .map(|i| (0..m.len()).map(|j| m[i][j].map_or(0.0, |a| (a * w[j] / w[i]).ln().abs())).collect())
+        .collect();
+    let hints = p
+        .hints
+        .iter()
+        .map(|h| {
+            // The CR once this one judgement (and its reciprocal) takes the suggested value.
+            let s = matrix::saaty_value(h.consistent);
+            let mut fixed = m.clone();
+            fixed[h.i][h.j] = Some(s);
+            fixed[h.j][h.i] = Some(1.0 / s);
+            let cr_after = matrix::priorities(&fixed, matrix::Method::default(), ri, cutoff).cr;
+            Hint { i: h.i, j: h.j, given: h.given, suggested: h.suggested.clone(), cr_after }
+        })
+        .collect();
+    Ok(MatrixResult {
+        weights: p.weights.clone(),
+        cr: p.cr,
+        consistent: p.consistent,
+        cr_cutoff: cutoff,
+        completed: p.completed.clone(),
+        deviation,
+        hints,
+    })
 }
 
 /// Opens a study: `path` must be one from the recent list; without it, a file dialog asks.
 #[tauri::command]
-pub async fn open_study(app: AppHandle, state: State<'_, AppState>, path: Option<String>) -> Result<Value, String> {
+pub async fn open_study(app: AppHandle, state: State<'_, AppState>, path: Option<String>) -> Res<Option<Opened>> {
     let p = match path {
         Some(p) if recent(&app).contains(&p) => PathBuf::from(p),
-        Some(p) => return Err(format!("{p} is not in the recent list; open it with the dialog")),
+        Some(p) => return Err(CmdError::new(Code::NotInRecent).arg("file", p)),
         None => {
-            let a = app.clone();
-            let picked = tauri::async_runtime::spawn_blocking(move || {
-                a.dialog().file().add_filter("Yeta study", &["json"]).blocking_pick_file()
-            })
-            .await
-            .map_err(|e| e.to_string())?;
-            match picked {
-                Some(f) => f.into_path().map_err(|e| e.to_string())?,
-                None => return Ok(Value::Null),
+            let d = dialog(&app, &state, "dialog-open-study").add_filter(state.text("dialog-filter-study"), &["json"]);
+            match blocking(move || d.blocking_pick_file()).await? {
+                Some(f) => into_path(f)?,
+                None => return Ok(None),
             }
         }
     };
     let text = read_text(&p)?;
-    let list = remember(&app, &state, &p);
-    Ok(json!({ "path": p.display().to_string(), "text": text, "recent": list }))
+    let recent = remember(&app, &state, &p);
+    Ok(Some(Opened { path: Some(p.display().to_string()), text: Some(text), recovered: false, recent }))
+}
+
+/// The budget as typed in the Portfolio view, in whole won: digits with `,` `_` or spaces, or the
+/// officer's notation (`1,800억`, `2조 5,000억`).
+fn parse_budget(b: &str) -> Res<Option<rust_decimal::Decimal>> {
+    let t = b.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let bad = || CmdError::new(Code::BudgetInvalid).arg("value", t);
+    let d = yeta_core::study::money::parse_amount(t).map_err(|_| bad())?;
+    if d.is_sign_negative() {
+        return Err(bad());
+    }
+    Ok(Some(d))
 }
 
 /// The Portfolio view's numbers: `yeta_core::compare` on the studies in `paths` (ranked by AHP
 /// score, then B/C) with the budget cut, as JSON (money as whole-won strings).
-fn compare_files(paths: &[PathBuf], budget: Option<&str>) -> Result<Value, String> {
-    let budget = match budget.map(|b| b.replace([',', ' ', '_'], "")).filter(|b| !b.is_empty()) {
+fn compare_files(paths: &[PathBuf], budget: Option<&str>) -> Res<Value> {
+    let budget = match budget {
+        Some(b) => parse_budget(b)?,
         None => None,
-        Some(b) => {
-            let d: rust_decimal::Decimal = b.parse().map_err(|_| format!("budget \"{b}\" is not an amount in KRW"))?;
-            if d.is_sign_negative() {
-                return Err(format!("budget {b} is negative"));
-            }
-            Some(d)
-        }
     };
     let mut studies = Vec::new();
     for p in paths {
-        let a = yeta_core::appraise_json(&read_text(p)?, None).map_err(|e| format!("{}: {e}", p.display()))?;
+        let a = yeta_core::appraise_json(&read_text(p)?, None)
+            .map_err(|e| CmdError::from(e).arg("file", p.display().to_string()))?;
         studies.push((p.display().to_string(), a));
     }
-    serde_json::to_value(yeta_core::compare::compare(&studies, budget)).map_err(|e| e.to_string())
+    serde_json::to_value(yeta_core::compare::compare(&studies, budget)).map_err(CmdError::internal)
 }
 
 /// Studies side by side for the Portfolio view. With `pick`, a dialog asks for several study
 /// files (null when cancelled); without, the studies chosen last are ranked again (for a new
-/// `budget`, KRW as a decimal string).
+/// `budget`).
 #[tauri::command]
 pub async fn compare_studies(
     app: AppHandle,
     state: State<'_, AppState>,
     pick: bool,
     budget: Option<String>,
-) -> Result<Value, String> {
+) -> Res<Option<Value>> {
     if pick {
-        let a = app.clone();
-        let picked = tauri::async_runtime::spawn_blocking(move || {
-            a.dialog().file().add_filter("Yeta study", &["json"]).blocking_pick_files()
-        })
-        .await
-        .map_err(|e| e.to_string())?;
-        let Some(files) = picked else { return Ok(Value::Null) };
-        let paths =
-            files.into_iter().map(|f| f.into_path().map_err(|e| e.to_string())).collect::<Result<Vec<_>, _>>()?;
-        *lock(&state.portfolio) = paths;
+        let d = dialog(&app, &state, "dialog-compare").add_filter(state.text("dialog-filter-study"), &["json"]);
+        let Some(files) = blocking(move || d.blocking_pick_files()).await? else { return Ok(None) };
+        *lock(&state.portfolio) = files.into_iter().map(into_path).collect::<Res<Vec<_>>>()?;
     }
     let paths = lock(&state.portfolio).clone();
     if paths.is_empty() {
-        return Err("choose the studies to compare first".to_owned());
+        return Err(CmdError::new(Code::NoStudiesChosen));
     }
-    tauri::async_runtime::spawn_blocking(move || compare_files(&paths, budget.as_deref()))
-        .await
-        .map_err(|e| e.to_string())?
+    blocking(move || compare_files(&paths, budget.as_deref())).await?.map(Some)
+}
+
+/// The study's name, for suggested file names.
+fn study_name(text: &str) -> String {
+    serde_json::from_str::<Value>(text)
+        .ok()
+        .and_then(|v| v["project"]["name"].as_str().map(str::to_owned))
+        .unwrap_or_default()
 }
 
 /// Saves the study atomically to the current file, or where a dialog says (`choose`, or no file
-/// yet). Returns the path, or null when the dialog was cancelled.
+/// yet; the suggested name is the study's). Returns the path, or null when the dialog was
+/// cancelled.
 #[tauri::command]
-pub async fn save_study(
-    app: AppHandle,
-    state: State<'_, AppState>,
-    text: String,
-    choose: bool,
-) -> Result<Value, String> {
-    serde_json::from_str::<Value>(&text).map_err(|e| format!("not JSON: {e}"))?;
+pub async fn save_study(app: AppHandle, state: State<'_, AppState>, text: String, choose: bool) -> Res<Option<Saved>> {
+    serde_json::from_str::<Value>(&text).map_err(|e| {
+        CmdError::new(Code::StudyParse).num("line", e.line() as f64).num("column", e.column() as f64).detail(e)
+    })?;
     let current = lock(&state.current).clone();
     let p = match current {
         Some(p) if !choose => p,
         _ => {
-            let a = app.clone();
-            let picked = tauri::async_runtime::spawn_blocking(move || {
-                a.dialog()
-                    .file()
-                    .add_filter("Yeta study", &["json"])
-                    .set_file_name("study.yeta.json")
-                    .blocking_save_file()
-            })
-            .await
-            .map_err(|e| e.to_string())?;
-            match picked {
-                Some(f) => f.into_path().map_err(|e| e.to_string())?,
-                None => return Ok(Value::Null),
+            let name = format!("{}.yeta.json", file_stem(&study_name(&text), &state.text("dialog-default-study")));
+            let d = dialog(&app, &state, "dialog-save-study")
+                .add_filter(state.text("dialog-filter-study"), &["json"])
+                .set_file_name(name);
+            match blocking(move || d.blocking_save_file()).await? {
+                Some(f) => into_path(f)?,
+                None => return Ok(None),
             }
         }
     };
     write_atomic(&p, text.as_bytes())?;
     let _ = std::fs::remove_file(data_dir(&app)?.join("autosave.json"));
-    let list = remember(&app, &state, &p);
-    Ok(json!({ "path": p.display().to_string(), "recent": list }))
+    let recent = remember(&app, &state, &p);
+    Ok(Some(Saved { path: p.display().to_string(), recent }))
 }
 
 /// Keeps the unsaved study in the app data directory (atomically), so a crash loses nothing.
 #[tauri::command]
-pub fn autosave(app: AppHandle, state: State<'_, AppState>, text: String) -> Result<(), String> {
+pub fn autosave(app: AppHandle, state: State<'_, AppState>, text: String) -> Res<()> {
     let path = lock(&state.current).as_ref().map(|p| p.display().to_string());
     let body = json!({ "path": path, "text": text });
     write_atomic(&data_dir(&app)?.join("autosave.json"), body.to_string().as_bytes())
@@ -290,9 +567,32 @@ impl Drop for Job<'_> {
     }
 }
 
-/// Progress of job `id` for the UI's progress bar: `job-progress` events `{id, done, total}`.
+/// Progress of a long job, for the UI's progress bar (`job-progress` events).
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Progress {
+    /// The job's id, as the UI chose it.
+    pub id: u64,
+    /// Steps done.
+    pub done: usize,
+    /// Steps in all; `done == total` then `phase: "summarising"` while the results are computed.
+    pub total: usize,
+    /// What the job is doing: `running`, then `summarising` (sorting draws, percentiles).
+    pub phase: Phase,
+}
+
+/// The phase of a long job.
+#[derive(Debug, Clone, Copy, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Phase {
+    /// Drawing or rendering.
+    Running,
+    /// All steps drawn; statistics being computed.
+    Summarising,
+}
+
 fn progress(app: &AppHandle, id: u64, done: usize, total: usize) {
-    let _ = app.emit("job-progress", json!({ "id": id, "done": done, "total": total }));
+    let phase = if done >= total { Phase::Summarising } else { Phase::Running };
+    let _ = app.emit("job-progress", Progress { id, done, total, phase });
 }
 
 /// Raises the cancel flag of a running job; the job stops at its next check.
@@ -310,13 +610,13 @@ pub async fn run_risk(
     study: String,
     draws: usize,
     seed: u64,
-) -> Result<Value, String> {
-    let study = yeta_core::Study::from_json(&study).map_err(|e| e.to_string())?;
+) -> Res<Value> {
+    let study = yeta_core::Study::from_json(&study)?;
     let guard = Job::start(&state, job);
     let cancel = guard.cancel.clone();
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let opts = yeta_core::risk::Options { draws, seed, threads, bins: 30 };
-    let result = tauri::async_runtime::spawn_blocking(move || {
+    let result = blocking(move || {
         let last = std::sync::atomic::AtomicUsize::new(usize::MAX);
         // One event per percent at most: the engine reports every chunk.
         let report = |done: usize, total: usize| {
@@ -327,16 +627,15 @@ pub async fn run_risk(
         };
         yeta_core::risk::simulate_study(&study, opts, &report, &cancel)
     })
-    .await
-    .map_err(|e| e.to_string())?;
+    .await?;
     drop(guard);
-    let r = result.map_err(|e| e.to_string())?;
-    serde_json::to_value(&r).map_err(|e| e.to_string())
+    let r = result?;
+    serde_json::to_value(&r).map_err(CmdError::internal)
 }
 
-/// Renders the PDF report in `lang` (`ko`/`en`) and writes it where a save dialog says; the
-/// rendering runs on the blocking pool. Returns the path, or null if the dialog or the job was
-/// cancelled.
+/// Renders the PDF report in `lang` (`ko`/`en`) with money in `unit` and writes it where a save
+/// dialog says (suggested: the study's name, in its folder); the rendering runs on the blocking
+/// pool. Returns the path, or null if the dialog or the job was cancelled.
 #[tauri::command]
 pub async fn export_pdf(
     app: AppHandle,
@@ -344,32 +643,24 @@ pub async fn export_pdf(
     job: u64,
     study: String,
     lang: String,
-) -> Result<Value, String> {
-    let l: yeta_report::Lang = lang.parse().map_err(|e: String| e)?;
-    let appraisal = yeta_core::appraise_json(&study, None).map_err(|e| e.to_string())?;
-    let name = format!(
-        "{}.pdf",
-        appraisal.study.name.chars().filter(|c| c.is_alphanumeric() || *c == ' ').take(40).collect::<String>().trim()
-    );
-    let a = app.clone();
-    let picked = tauri::async_runtime::spawn_blocking(move || {
-        a.dialog().file().add_filter("PDF", &["pdf"]).set_file_name(name).blocking_save_file()
-    })
-    .await
-    .map_err(|e| e.to_string())?;
-    let Some(path) = picked else { return Ok(Value::Null) };
-    let path = path.into_path().map_err(|e| e.to_string())?;
+    unit: Option<MoneyUnit>,
+) -> Res<Option<Exported>> {
+    let l: yeta_report::Lang = if lang == "en" { yeta_report::Lang::En } else { yeta_report::Lang::Ko };
+    let appraisal = yeta_core::appraise_json(&study, None)?;
+    let name = format!("{}.pdf", file_stem(&appraisal.study.name, &state.text("dialog-default-report")));
+    let d = dialog(&app, &state, "dialog-export-pdf").add_filter("PDF", &["pdf"]).set_file_name(name);
+    let Some(path) = blocking(move || d.blocking_save_file()).await? else { return Ok(None) };
+    let path = into_path(path)?;
     let guard = Job::start(&state, job);
     let cancel = guard.cancel.clone();
     let app2 = app.clone();
     let target = path.clone();
-    let written = tauri::async_runtime::spawn_blocking(move || {
-        write_report(&appraisal, &study, l, &target, &cancel, &|d, t| progress(&app2, job, d, t))
-    })
-    .await
-    .map_err(|e| e.to_string())??;
+    let unit = unit.unwrap_or(MoneyUnit::Million).report();
+    let written =
+        blocking(move || write_report(&appraisal, &study, l, unit, &target, &cancel, &|d, t| progress(&app2, job, d, t)))
+            .await??;
     drop(guard);
-    Ok(if written { json!({ "path": path.display().to_string() }) } else { Value::Null })
+    Ok(written.then(|| Exported { path: path.display().to_string() }))
 }
 
 /// Renders the report as the CLI does (the service layer: Monte Carlo section with the same
@@ -378,14 +669,17 @@ fn write_report(
     appraisal: &yeta_core::Appraisal,
     study: &str,
     lang: yeta_report::Lang,
+    unit: yeta_report::Unit,
     path: &Path,
     cancel: &AtomicBool,
     progress: &dyn Fn(usize, usize),
-) -> Result<bool, String> {
-    let bytes = match yeta_service::report::report_pdf(appraisal, study, lang, cancel, progress) {
+) -> Res<bool> {
+    let mut opts = yeta_report::Options::new(lang);
+    opts.unit = unit;
+    let bytes = match yeta_service::report::report_pdf_with(appraisal, study, &opts, cancel, progress) {
         Ok(b) => b,
         Err(yeta_service::report::ReportError::Cancelled) => return Ok(false),
-        Err(e) => return Err(e.to_string()),
+        Err(e) => return Err(CmdError::internal(e)),
     };
     if cancel.load(Ordering::Relaxed) {
         return Ok(false);
@@ -399,82 +693,131 @@ fn unix_now() -> u64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs())
 }
 
-async fn pick(
-    app: &AppHandle,
-    title: &'static str,
-    filter: (&'static str, &'static [&'static str]),
-) -> Result<Option<PathBuf>, String> {
-    let a = app.clone();
-    let picked = tauri::async_runtime::spawn_blocking(move || {
-        a.dialog().file().set_title(title).add_filter(filter.0, filter.1).blocking_pick_file()
-    })
-    .await
-    .map_err(|e| e.to_string())?;
-    picked.map(|f| f.into_path().map_err(|e| e.to_string())).transpose()
+async fn pick(app: &AppHandle, state: &AppState, title: &str, filter: (String, &'static [&'static str])) -> Res<Option<PathBuf>> {
+    let d = dialog(app, state, title).add_filter(filter.0, filter.1);
+    blocking(move || d.blocking_pick_file()).await?.map(into_path).transpose()
 }
 
-fn signers_json(signers: &[yeta_report::SignerInfo]) -> Value {
-    Value::Array(
-        signers
-            .iter()
-            .map(|s| {
-                json!({ "signer": s.signer, "reviewer": s.reviewer, "role": s.role, "date": s.date,
-                        "cert_sha256": s.cert_sha256, "algorithm": s.algorithm })
-            })
-            .collect(),
-    )
+/// `D:20261201192608Z` (or with `+09'00'`) as ISO 8601 in UTC: `2026-12-01T19:26:08Z`.
+pub fn pdf_date_iso(d: &str) -> Option<String> {
+    let s = d.strip_prefix("D:")?;
+    let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
+    if digits.len() < 14 {
+        return None;
+    }
+    let n = |a: usize, b: usize| digits[a..b].parse::<i64>().ok();
+    let (y, mo, da, h, mi, se) = (n(0, 4)?, n(4, 6)?, n(6, 8)?, n(8, 10)?, n(10, 12)?, n(12, 14)?);
+    // The offset after the digits: Z, or +HH'mm' / -HH'mm'.
+    let rest = &s[14..];
+    let offset_min = match rest.chars().next() {
+        None | Some('Z') => 0,
+        Some(sign @ ('+' | '-')) => {
+            let t: String = rest[1..].chars().filter(char::is_ascii_digit).collect();
+            let hh = t.get(0..2).and_then(|x| x.parse::<i64>().ok()).unwrap_or(0);
+            let mm = t.get(2..4).and_then(|x| x.parse::<i64>().ok()).unwrap_or(0);
+            (hh * 60 + mm) * if sign == '-' { -1 } else { 1 }
+        }
+        _ => return None,
+    };
+    if !(1..=12).contains(&mo) || !(1..=31).contains(&da) || h > 23 || mi > 59 || se > 60 {
+        return None;
+    }
+    // Days since 1970-01-01 (Howard Hinnant's days_from_civil), then back to a civil date in UTC.
+    let days = |y: i64, m: i64, d: i64| {
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * ((m + 9) % 12) + 2) / 5 + d - 1;
+        era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
+    };
+    let t = days(y, mo, da) * 86_400 + h * 3600 + mi * 60 + se - offset_min * 60;
+    let (z, secs) = (t.div_euclid(86_400) + 719_468, t.rem_euclid(86_400));
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    Some(format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        secs / 3600,
+        secs % 3600 / 60,
+        secs % 60
+    ))
 }
 
-/// Sign-off: asks for a report and a key file (PEM, or PKCS#12 with `password`), adds a PAdES
-/// signature in place (earlier signatures stay valid) and returns every signer.
+fn signers(signers: &[yeta_report::SignerInfo]) -> Vec<Signer> {
+    signers
+        .iter()
+        .map(|s| Signer {
+            signer: s.signer.clone(),
+            reviewer: s.reviewer.clone(),
+            role: s.role.clone(),
+            date: s.date.clone(),
+            date_iso: s.date.as_deref().and_then(pdf_date_iso),
+            cert_sha256: s.cert_sha256.clone(),
+            algorithm: s.algorithm.to_owned(),
+        })
+        .collect()
+}
+
+/// Sign-off: asks for a report and a key file (PEM, or PKCS#12 with `password`) and adds a PAdES
+/// signature (earlier signatures stay valid), into `…-signed.pdf` beside the report unless
+/// `replace`; returns every signer.
 #[tauri::command]
 pub async fn sign_pdf(
     app: AppHandle,
+    state: State<'_, AppState>,
     reviewer: String,
     role: String,
     password: Option<String>,
-) -> Result<Value, String> {
-    let Some(pdf) = pick(&app, "Report to sign", ("PDF", &["pdf"])).await? else { return Ok(Value::Null) };
-    let Some(key) = pick(&app, "Key file", ("Key", &["pem", "p12", "pfx"])).await? else { return Ok(Value::Null) };
-    tauri::async_runtime::spawn_blocking(move || sign_file(&pdf, &key, &reviewer, &role, password.as_deref()))
-        .await
-        .map_err(|e| e.to_string())?
+    replace: Option<bool>,
+) -> Res<Option<Signed>> {
+    let pdf_filter = ("PDF".to_owned(), &["pdf"][..]);
+    let Some(pdf) = pick(&app, &state, "dialog-sign-report", pdf_filter).await? else { return Ok(None) };
+    let key_filter = (state.text("dialog-filter-key"), &["pem", "p12", "pfx"][..]);
+    let Some(key) = pick(&app, &state, "dialog-sign-key", key_filter).await? else { return Ok(None) };
+    let out = if replace.unwrap_or(false) { pdf.clone() } else { signed_path(&pdf) };
+    blocking(move || sign_file(&pdf, &key, &out, &reviewer, &role, password.as_deref())).await?.map(Some)
 }
 
-/// Signs `pdf` in place with the key file (PEM, or PKCS#12 with `password`); returns every signer.
-fn sign_file(pdf: &Path, key: &Path, reviewer: &str, role: &str, password: Option<&str>) -> Result<Value, String> {
-    let key_bytes = std::fs::read(key).map_err(|e| format!("cannot read {}: {e}", key.display()))?;
+/// Signs `pdf` with the key file (PEM, or PKCS#12 with `password`) into `out`; returns every signer.
+fn sign_file(pdf: &Path, key: &Path, out: &Path, reviewer: &str, role: &str, password: Option<&str>) -> Res<Signed> {
+    let key_bytes = std::fs::read(key).map_err(|e| CmdError::read(key, e))?;
     let cred = if key_bytes.first() == Some(&0x30) {
-        yeta_report::load_pkcs12(&key_bytes, password.unwrap_or(""))
+        yeta_report::load_pkcs12(&key_bytes, password.unwrap_or(""))?
     } else {
-        let text = String::from_utf8(key_bytes).map_err(|_| "the key file is neither PEM nor PKCS#12".to_owned())?;
+        let text = String::from_utf8(key_bytes).map_err(|_| CmdError::new(Code::KeyInvalid).arg("file", key.display().to_string()))?;
         // An encrypted PKCS#8 key (what `yeta keygen` writes) takes the same password field.
-        yeta_report::load_credentials_with_password(&text, None, password)
-    }
-    .map_err(|e| e.to_string())?;
-    let input = std::fs::read(pdf).map_err(|e| format!("cannot read {}: {e}", pdf.display()))?;
+        yeta_report::load_credentials_with_password(&text, None, password)?
+    };
+    let input = std::fs::read(pdf).map_err(|e| CmdError::read(pdf, e))?;
     let who = yeta_report::SignOff { reviewer, role, unix_time: unix_now() };
-    let signed = yeta_report::sign(&input, &cred, &who).map_err(|e| e.to_string())?;
-    write_atomic(pdf, &signed)?;
-    let signers = yeta_report::verify(&signed).map_err(|e| e.to_string())?;
-    Ok(json!({ "path": pdf.display().to_string(), "signers": signers_json(&signers) }))
+    let signed = yeta_report::sign(&input, &cred, &who)?;
+    write_atomic(out, &signed)?;
+    let s = yeta_report::verify(&signed)?;
+    Ok(Signed { path: out.display().to_string(), signers: signers(&s) })
 }
 
-/// `{ok, signers}` or `{ok: false, error}` for a PDF on disk.
-fn verify_file(pdf: &Path) -> Result<Value, String> {
-    let bytes = std::fs::read(pdf).map_err(|e| format!("cannot read {}: {e}", pdf.display()))?;
+/// The check of a PDF on disk.
+fn verify_file(pdf: &Path) -> Res<Verified> {
+    let bytes = std::fs::read(pdf).map_err(|e| CmdError::read(pdf, e))?;
     let path = pdf.display().to_string();
     Ok(match yeta_report::verify(&bytes) {
-        Ok(s) => json!({ "path": path, "ok": true, "signers": signers_json(&s) }),
-        Err(e) => json!({ "path": path, "ok": false, "error": e.to_string() }),
+        Ok(s) => Verified { path, ok: true, signers: signers(&s), error: None },
+        Err(e) => Verified { path, ok: false, signers: Vec::new(), error: Some(e.into()) },
     })
 }
 
-/// Checks every signature of a report the user picks: `{ok, signers}` or `{ok: false, error}`.
+/// Checks every signature of a report the user picks.
 #[tauri::command]
-pub async fn verify_pdf(app: AppHandle) -> Result<Value, String> {
-    let Some(pdf) = pick(&app, "Signed report", ("PDF", &["pdf"])).await? else { return Ok(Value::Null) };
-    verify_file(&pdf)
+pub async fn verify_pdf(app: AppHandle, state: State<'_, AppState>) -> Res<Option<Verified>> {
+    let Some(pdf) = pick(&app, &state, "dialog-verify-report", ("PDF".to_owned(), &["pdf"][..])).await? else {
+        return Ok(None);
+    };
+    verify_file(&pdf).map(Some)
 }
 
 #[cfg(test)]
@@ -495,7 +838,7 @@ mod tests {
 
     #[test]
     fn appraise_returns_the_engine_appraisal_with_money_as_strings() {
-        let v = appraise(fixture("road-national-route.yeta.json"), None);
+        let v = serde_json::to_value(appraise(fixture("road-national-route.yeta.json"), None)).unwrap();
         let e = &v["appraisal"]["economic"];
         // The same figures `yeta appraise --json` writes for this fixture (README, tests/).
         assert!((e["bc_ratio"].as_f64().unwrap() - 1.0164395429947441).abs() < 1e-12);
@@ -507,7 +850,7 @@ mod tests {
     fn appraise_returns_problems_with_field_paths() {
         let mut s: Value = serde_json::from_str(&fixture("road-national-route.yeta.json")).unwrap();
         s["parameters"]["last_year"] = json!(2020);
-        let v = appraise(s.to_string(), None);
+        let v = serde_json::to_value(appraise(s.to_string(), None)).unwrap();
         assert!(v.get("appraisal").is_none());
         let problems = v["problems"].as_array().unwrap();
         assert!(problems.iter().any(|p| p["path"] == "parameters.last_year"), "{problems:?}");
@@ -530,9 +873,12 @@ mod tests {
         assert!(rows[2]["fits_budget"].is_null());
         assert_eq!(rows[1]["cumulative_cost"], "275000000000");
         assert_eq!(v["budget"], "200000000000");
-        assert!(compare_files(&paths, Some("-5")).is_err());
-        assert!(compare_files(&paths, Some("lots")).is_err());
+        let e = compare_files(&paths, Some("-5")).unwrap_err();
+        assert_eq!((e.code, e.args["value"].clone()), (Code::BudgetInvalid, crate::error::Arg::Text("-5".into())));
+        assert_eq!(compare_files(&paths, Some("lots")).unwrap_err().code, Code::BudgetInvalid);
         assert!(compare_files(&paths, Some("")).unwrap()["budget"].is_null());
+        // The officer's notation: 2,000억 = 200,000,000,000 won.
+        assert_eq!(compare_files(&paths, Some("2,000억")).unwrap()["budget"], "200000000000");
     }
 
     #[test]
@@ -540,18 +886,27 @@ mod tests {
         // A consistent 2×2 matrix: a_12 = 3 gives weights 3/4 and 1/4, CR 0.
         let m = serde_json::from_value(json!([[1, 3], ["1/3", 1]])).unwrap();
         let v = ahp_matrix(m, None).unwrap();
-        assert!((v["weights"][0].as_f64().unwrap() - 0.75).abs() < 1e-9);
-        assert!((v["weights"][1].as_f64().unwrap() - 0.25).abs() < 1e-9);
-        assert_eq!(v["consistent"], true);
+        assert!((v.weights[0] - 0.75).abs() < 1e-9);
+        assert!((v.weights[1] - 0.25).abs() < 1e-9);
+        assert!(v.consistent);
+        // Consistent: w_1/w_2 = 3 = a_12, so every cell's deviation |ln(a_ij w_j / w_i)| is 0.
+        assert!(v.deviation.iter().flatten().all(|d| d.abs() < 1e-9));
         // A cyclic 3×3 matrix (A ≫ B ≫ C ≫ A) is as inconsistent as can be: a hint must come.
         let m = serde_json::from_value(json!([[1, 9, "1/9"], ["1/9", 1, 9], [9, "1/9", 1]])).unwrap();
         let v = ahp_matrix(m, Some("kr-pfs-2026".into())).unwrap();
-        assert!(v["cr"].as_f64().unwrap() > 0.1);
-        assert_eq!(v["consistent"], false);
-        assert!(!v["hints"].as_array().unwrap().is_empty());
+        assert!(v.cr > 0.1);
+        assert!(!v.consistent);
+        assert!(!v.hints.is_empty());
+        // Each hint names the CR its one change gives, and the best one lowers it.
+        assert!(v.hints.iter().all(|h| h.cr_after.is_finite()));
+        assert!(v.hints.iter().any(|h| h.cr_after < v.cr), "{:?}", v.hints);
+        assert!(v.hints.iter().all(|h| h.suggested != yeta_core::ahp::matrix::saaty_text(h.given)));
         let bad = serde_json::from_value(json!([[1, 2], [2, 1]])).unwrap();
-        assert!(ahp_matrix(bad, None).is_err(), "a_21 must be 1/a_12");
-        assert!(ahp_matrix(serde_json::from_value(json!([[1]])).unwrap(), Some("nope".into())).is_err());
+        let e = ahp_matrix(bad, None).unwrap_err();
+        assert_eq!(e.code, Code::MatrixInvalid, "a_21 must be 1/a_12");
+        assert!(e.path.unwrap().starts_with("matrix["));
+        let e = ahp_matrix(serde_json::from_value(json!([[1]])).unwrap(), Some("nope".into())).unwrap_err();
+        assert_eq!(e.code, Code::RulesUnknown);
     }
 
     #[test]
@@ -579,7 +934,10 @@ mod tests {
             let a = yeta_core::appraise_json(&study, None).unwrap();
             for (lang, code) in [(yeta_report::Lang::Ko, "ko"), (yeta_report::Lang::En, "en")] {
                 let app_pdf = dir.join(format!("{name}-{code}-app.pdf"));
-                assert!(write_report(&a, &study, lang, &app_pdf, &AtomicBool::new(false), &|_, _| {}).unwrap());
+                assert!(
+                    write_report(&a, &study, lang, yeta_report::Unit::Million, &app_pdf, &AtomicBool::new(false), &|_, _| {})
+                        .unwrap()
+                );
                 let app_bytes = std::fs::read(&app_pdf).unwrap();
                 let service =
                     yeta_service::report::study_report_pdf(&study, lang, &AtomicBool::new(false), &|_, _| {}).unwrap();
@@ -607,26 +965,124 @@ mod tests {
         let steps = std::sync::Mutex::new(Vec::new());
         let record = |d: usize, t: usize| steps.lock().unwrap().push((d, t));
         // Cancelled before writing: no file.
-        assert!(!write_report(&a, &study, yeta_report::Lang::En, &pdf, &AtomicBool::new(true), &record).unwrap());
+        let m = yeta_report::Unit::Million;
+        assert!(!write_report(&a, &study, yeta_report::Lang::En, m, &pdf, &AtomicBool::new(true), &record).unwrap());
         assert!(!pdf.exists());
-        assert!(write_report(&a, &study, yeta_report::Lang::Ko, &pdf, &AtomicBool::new(false), &record).unwrap());
+        assert!(write_report(&a, &study, yeta_report::Lang::Ko, m, &pdf, &AtomicBool::new(false), &record).unwrap());
         assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
         assert_eq!(steps.lock().unwrap().last(), Some(&(3, 3)));
 
         let key = dir.join("k.pem");
         let pem = (0u8..8).find_map(|i| yeta_report::keygen("Kim Reviewer", 1_790_000_000, [i + 1; 32]).ok()).unwrap();
         std::fs::write(&key, pem).unwrap();
-        let v = sign_file(&pdf, &key, "Kim Reviewer", "PFS reviewer", None).unwrap();
-        assert_eq!(v["signers"][0]["reviewer"], "Kim Reviewer");
-        assert_eq!(v["signers"][0]["role"], "PFS reviewer");
-        let v = verify_file(&pdf).unwrap();
-        assert_eq!(v["ok"], true);
-        assert_eq!(v["signers"].as_array().unwrap().len(), 1);
+        // Not replaced: the signature goes into r-signed.pdf and the report stays as it was.
+        let before = std::fs::read(&pdf).unwrap();
+        let out = signed_path(&pdf);
+        assert_eq!(out, dir.join("r-signed.pdf"));
+        let v = sign_file(&pdf, &key, &out, "Kim Reviewer", "PFS reviewer", None).unwrap();
+        assert_eq!(std::fs::read(&pdf).unwrap(), before);
+        assert_eq!(v.path, out.display().to_string());
+        assert_eq!(v.signers[0].reviewer.as_deref(), Some("Kim Reviewer"));
+        assert_eq!(v.signers[0].role.as_deref(), Some("PFS reviewer"));
+        assert!(v.signers[0].date_iso.as_deref().is_some_and(|d| d.ends_with('Z') && d.len() == 20));
+        let v = verify_file(&out).unwrap();
+        assert!(v.ok && v.error.is_none());
+        assert_eq!(v.signers.len(), 1);
+        // The next copy of a signed copy is r-signed-2.pdf.
+        assert_eq!(signed_path(&out), dir.join("r-signed-2.pdf"));
+        // A name that is not the certificate's: refused with both names as arguments.
+        let e = sign_file(&out, &key, &dir.join("x.pdf"), "기획재정부 장관", "x", None).unwrap_err();
+        assert_eq!(e.code, Code::ReviewerMismatch);
+        assert_eq!(e.args["subject"], crate::error::Arg::Text("Kim Reviewer".into()));
+        // The unsigned report: not signed.
+        assert_eq!(verify_file(&pdf).unwrap().error.unwrap().code, Code::PdfNotSigned);
         // One changed byte and the report no longer verifies.
-        let mut bytes = std::fs::read(&pdf).unwrap();
+        let mut bytes = std::fs::read(&out).unwrap();
         bytes[4000] ^= 1;
-        std::fs::write(&pdf, bytes).unwrap();
-        assert_eq!(verify_file(&pdf).unwrap()["ok"], false);
+        std::fs::write(&out, bytes).unwrap();
+        let v = verify_file(&out).unwrap();
+        assert!(!v.ok);
+        assert_eq!(v.error.unwrap().code, Code::SignatureInvalid);
         std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn file_names_keep_the_korean_study_name() {
+        assert_eq!(file_stem("국도 77호선 (여수–남해) 4차로 확장", "x"), "국도 77호선 (여수–남해) 4차로 확장");
+        assert_eq!(file_stem("a/b: c?", "x"), "a b c");
+        assert_eq!(file_stem("  ...  ", "새 연구"), "새 연구");
+        // At most 60 characters, cut between words, never inside a syllable.
+        let long = "전자조달 ".repeat(20);
+        let s = file_stem(&long, "x");
+        assert!(s.chars().count() <= 60 && s.ends_with("전자조달"), "{s}");
+        assert_eq!(file_stem(&"가".repeat(80), "x").chars().count(), 60);
+    }
+
+    #[test]
+    fn pdf_dates_become_iso_utc() {
+        // UTC as written, then the same instant written in KST (+09:00), then a day roll-over
+        // across a leap day at UTC−1: 2024-02-29 23:59:59 −01:00 is 2024-03-01 00:59:59 UTC.
+        assert_eq!(pdf_date_iso("D:20261201192608Z").as_deref(), Some("2026-12-01T19:26:08Z"));
+        assert_eq!(pdf_date_iso("D:20261202042608+09'00'").as_deref(), Some("2026-12-01T19:26:08Z"));
+        assert_eq!(pdf_date_iso("D:20240229235959-01'00'").as_deref(), Some("2024-03-01T00:59:59Z"));
+        assert_eq!(pdf_date_iso("D:2026"), None);
+        assert_eq!(pdf_date_iso("20261201192608Z"), None);
+        assert_eq!(pdf_date_iso("D:20261301192608Z"), None);
+    }
+
+    #[test]
+    fn every_error_code_and_dialog_has_a_message_in_both_languages() {
+        for lang in [Lang::Ko, Lang::En] {
+            let ids: std::collections::HashSet<&str> = yeta_i18n::ids(lang).collect();
+            for c in Code::ALL {
+                assert!(ids.contains(c.message_id().as_str()), "{lang:?}: no {}", c.message_id());
+            }
+            let src = include_str!("commands.rs");
+            for id in src.split('"').filter(|w| w.starts_with("dialog-") && !w.contains(' ')) {
+                assert!(ids.contains(id), "{lang:?}: no {id}");
+            }
+        }
+    }
+
+    /// The TypeScript twins of the IPC types, in `ui/src/ipc.gen.ts`: regenerated with
+    /// `YETA_BLESS=1`, otherwise the committed file must be what the Rust types give.
+    #[test]
+    fn ipc_types_are_generated() {
+        use ts_rs::{Config, TS};
+        let cfg = Config::new();
+        let decls = [
+            crate::error::Code::decl(&cfg),
+            crate::error::Arg::decl(&cfg),
+            crate::error::CmdError::decl(&cfg),
+            Opened::decl(&cfg),
+            Saved::decl(&cfg),
+            Appraised::decl(&cfg),
+            Problem::decl(&cfg),
+            Hint::decl(&cfg),
+            MatrixResult::decl(&cfg),
+            Exported::decl(&cfg),
+            Signer::decl(&cfg),
+            Signed::decl(&cfg),
+            Verified::decl(&cfg),
+            MoneyUnit::decl(&cfg),
+            Progress::decl(&cfg),
+            Phase::decl(&cfg),
+        ];
+        let mut out = String::from(
+            "// Generated from src-tauri/src/{commands,error}.rs by the test `ipc_types_are_generated`\n\
+             // (YETA_BLESS=1 cargo test -p yeta-app ipc_types). Do not edit.\n\
+             export type JsonValue = number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null;\n",
+        );
+        for d in decls {
+            out.push_str("\nexport ");
+            out.push_str(&d);
+            out.push('\n');
+        }
+        let file = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/src/ipc.gen.ts"));
+        if std::env::var_os("YETA_BLESS").is_some() {
+            std::fs::write(&file, &out).unwrap();
+        }
+        let committed = std::fs::read_to_string(&file).unwrap_or_default();
+        assert!(committed == out, "ui/src/ipc.gen.ts is stale: run YETA_BLESS=1 cargo test -p yeta-app ipc_types");
     }
 }

@@ -6,6 +6,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod error;
 
 use std::path::PathBuf;
 
@@ -16,6 +17,7 @@ fn main() {
         .plugin(tauri_plugin_dialog::init())
         .manage(commands::AppState::new(initial))
         .invoke_handler(tauri::generate_handler![
+            commands::set_lang,
             commands::startup,
             commands::appraise,
             commands::ahp_matrix,

@@ -54,7 +54,9 @@ pub const KO: &str = concat!(
     "\n",
     include_str!("../../../locales/ko-cli.ftl"),
     "\n",
-    include_str!("../../../locales/ko-xlsx.ftl")
+    include_str!("../../../locales/ko-xlsx.ftl"),
+    "\n",
+    include_str!("../../../locales/ko-shell.ftl")
 );
 /// The English catalog source.
 pub const EN: &str = concat!(
@@ -66,7 +68,9 @@ pub const EN: &str = concat!(
     "\n",
     include_str!("../../../locales/en-cli.ftl"),
     "\n",
-    include_str!("../../../locales/en-xlsx.ftl")
+    include_str!("../../../locales/en-xlsx.ftl"),
+    "\n",
+    include_str!("../../../locales/en-shell.ftl")
 );
 
 /// Parses the Fluent subset: `id = text` lines, continuation lines indented, `#` comments.

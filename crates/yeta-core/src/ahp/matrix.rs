@@ -312,6 +312,8 @@ fn hints(m: &[Vec<Option<f64>>], w: &[f64]) -> Vec<Hint> {
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
     ranked
         .into_iter()
+        // A hint whose Saaty value is the judgement already given would change nothing.
+        .filter(|&(_, _, _, given, consistent)| (saaty_value(consistent) - given).abs() > 1e-9)
         .take(3)
         .map(|(deviation, i, j, given, consistent)| Hint {
             i,
@@ -322,6 +324,11 @@ fn hints(m: &[Vec<Option<f64>>], w: &[f64]) -> Vec<Hint> {
             deviation,
         })
         .collect()
+}
+
+/// The nearest value on Saaty's scale as a number: 3.0, 0.2 (the value [`saaty_text`] names).
+pub fn saaty_value(x: f64) -> f64 {
+    if x >= 1.0 || (1.0 / x).round() <= 1.0 { x.round().clamp(1.0, SCALE_MAX) } else { 1.0 / (1.0 / x).round().clamp(1.0, SCALE_MAX) }
 }
 
 /// The nearest value on Saaty's scale, as text: `"3"`, `"1/5"`.
@@ -357,6 +364,25 @@ mod tests {
     use super::*;
 
     const RI: [f64; 15] = [0.0, 0.0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49, 1.51, 1.48, 1.56, 1.57, 1.59];
+
+    #[test]
+    fn no_hint_repeats_the_judgement_already_given() {
+        // A = 1 vs B, B = 2 vs C, A = 3 vs C: the weights' ratio w_A/w_B is about 1.2, whose
+        // nearest Saaty value is 1, the judgement already given: suggesting "1" would change
+        // nothing, so a_12 gets no hint even when it is among the most deviant cells.
+        let m = vec![
+            vec![Some(1.0), Some(1.0), Some(3.0)],
+            vec![Some(1.0), Some(1.0), Some(2.0)],
+            vec![Some(1.0 / 3.0), Some(0.5), Some(1.0)],
+        ];
+        let p = priorities(&m, Method::Eigenvector, &RI, 0.1);
+        for h in &p.hints {
+            assert!((saaty_value(h.consistent) - h.given).abs() > 1e-9, "no-op hint {h:?}");
+        }
+        assert_eq!(saaty_value(0.3), 1.0 / 3.0);
+        assert_eq!(saaty_value(1.2), 1.0);
+        assert_eq!(saaty_value(40.0), 9.0);
+    }
 
     fn m(rows: &[&[f64]]) -> Vec<Vec<Option<f64>>> {
         rows.iter().map(|r| r.iter().map(|v| Some(*v)).collect()).collect()
