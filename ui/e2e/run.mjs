@@ -90,6 +90,9 @@ const recent = [ROAD, RAIL];
 
 function engine(cmd, a) {
   switch (cmd) {
+    case 'set_lang':
+      state.langs = [...(state.langs ?? []), a.lang];
+      return null;
     case 'startup':
       return { path: ROAD, text: readFileSync(ROAD, 'utf8'), recovered: false, recent };
     case 'open_study': {

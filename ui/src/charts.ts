@@ -1,9 +1,10 @@
 // SVG charts of engine output: drawn from the appraisal's numbers, nothing computed but scales.
 
+import type { CashFlowRow, SensitivityCase } from './api';
 import { s } from './dom';
 
 /** Costs below the axis, benefits above, per year; the cumulative PV of the net flow as a line. */
-export function cashFlowChart(rows: any[], labels: { cumulative: string }): SVGElement {
+export function cashFlowChart(rows: CashFlowRow[], labels: { cumulative: string }): SVGElement {
   const W = 760, H = 240, L = 50, B = 24, T = 10;
   const n = Math.max(rows.length, 1);
   const num = (x: string) => Number(x);
@@ -32,20 +33,21 @@ export function cashFlowChart(rows: any[], labels: { cumulative: string }): SVGE
 }
 
 /** Horizontal bars: each sensitivity case's B/C against the base case, widest first. */
-export function tornado(cases: any[], baseBc: number, label: (c: any) => string): SVGElement {
+export function tornado(cases: SensitivityCase[], baseBc: number, label: (c: SensitivityCase) => string): SVGElement {
   const rows = cases.filter((c) => c.case !== 'base' && typeof c.bc_ratio === 'number');
-  rows.sort((a, b) => Math.abs(b.bc_ratio - baseBc) - Math.abs(a.bc_ratio - baseBc));
+  const bc = (c: SensitivityCase) => c.bc_ratio ?? baseBc;
+  rows.sort((a, b) => Math.abs(bc(b) - baseBc) - Math.abs(bc(a) - baseBc));
   const W = 760, RH = 20, L = 240, H = rows.length * RH + 24;
-  const dev = Math.max(0.01, ...rows.map((r) => Math.abs(r.bc_ratio - baseBc)));
+  const dev = Math.max(0.01, ...rows.map((r) => Math.abs(bc(r) - baseBc)));
   const mid = L + (W - L) / 2;
   const k = (W - L) / 2 / dev;
   const g = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart', role: 'img', 'aria-label': 'tornado' });
   rows.forEach((r, i) => {
-    const d = (r.bc_ratio - baseBc) * k;
+    const d = (bc(r) - baseBc) * k;
     const y = i * RH + 4;
     g.append(s('text', { x: L - 6, y: y + 13, class: 'tick', 'text-anchor': 'end' }, label(r)));
     g.append(s('rect', { x: d < 0 ? mid + d : mid, y, width: Math.max(Math.abs(d), 1), height: RH - 6, class: d < 0 ? 'bar-cost' : 'bar-benefit' }));
-    g.append(s('text', { x: d < 0 ? mid + d - 4 : mid + d + 4, y: y + 13, class: 'tick', 'text-anchor': d < 0 ? 'end' : 'start' }, r.bc_ratio.toFixed(3)));
+    g.append(s('text', { x: d < 0 ? mid + d - 4 : mid + d + 4, y: y + 13, class: 'tick', 'text-anchor': d < 0 ? 'end' : 'start' }, bc(r).toFixed(3)));
   });
   g.append(s('line', { x1: mid, x2: mid, y1: 0, y2: H - 20, class: 'axis' }));
   g.append(s('text', { x: mid, y: H - 4, class: 'tick', 'text-anchor': 'middle' }, `B/C ${baseBc.toFixed(3)}`));

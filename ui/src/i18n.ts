@@ -23,7 +23,7 @@ export function parseFtl(src: string): Map<string, string> {
 }
 
 /** The app's label keys (the ids are `app-` and the key in kebab case). */
-export const keys = ["open","save","saveAs","recent","newStudy","exportPdf","signOff","verify","undo","redo","tabStudy","tabLines","tabAhp","tabResults","tabRisk","project","name","sponsor","sector","region","totalCost","stateFunding","description","parameters","baseYear","firstYear","lastYear","discount","fromYear","rate","addStep","remove","rules","otherSections","costs","benefits","revenues","kind","addLine","ranges","from","to","amount","growth","addRange","pasteHint","inRange","verdict","bc","npv","irr","pvBenefits","pvCosts","ahpScore","implement","notImplement","feasible","notFeasible","cashFlow","cumulative","tornado","ahpWeights","regional","environment","backwardness","rank","production","jobs","emissions","carbonPv","bcWithCarbon","problems","noProblems","evaluator","panel","weights","cr","consistent","inconsistent","hint","apply","alternatives","implementSide","notSide","scoreRange","robust","notRobust","draws","seed","run","cancel","probBc","mean","critical","language","reviewer","role","password","sign","close","saved","autosaved","recovered","unsaved","exporting","exported","cancelled","running","signed","valid","invalid","empty","noAhp","nothing","base","pasted","skipped","tabPortfolio","chooseStudies","budget","study","contribution","withinBudget","fits","over","notEligible","portfolioEmpty","portfolioHint","cumulativeCost","crit_economic","crit_policy","crit_regional","crit_technical","flipDistance","noFlip","reversal","switching","restsOn","noSingleEvaluator"] as const;
+export const keys = ["open","save","saveAs","recent","newStudy","exportPdf","signOff","verify","undo","redo","tabStudy","tabLines","tabAhp","tabResults","tabRisk","project","name","sponsor","sector","region","totalCost","stateFunding","description","parameters","baseYear","firstYear","lastYear","discount","fromYear","rate","addStep","remove","rules","otherSections","costs","benefits","revenues","kind","addLine","ranges","from","to","amount","growth","addRange","pasteHint","inRange","verdict","bc","npv","irr","pvBenefits","pvCosts","ahpScore","implement","notImplement","feasible","notFeasible","cashFlow","cumulative","tornado","ahpWeights","regional","environment","backwardness","rank","production","jobs","emissions","carbonPv","bcWithCarbon","problems","noProblems","evaluator","panel","weights","cr","consistent","inconsistent","hint","apply","alternatives","implementSide","notSide","scoreRange","robust","notRobust","draws","seed","run","cancel","probBc","mean","critical","language","reviewer","role","password","sign","close","saved","autosaved","recovered","unsaved","exporting","exported","cancelled","running","signed","valid","invalid","empty","noAhp","nothing","base","pasted","skipped","tabPortfolio","chooseStudies","budget","study","contribution","withinBudget","fits","over","notEligible","portfolioEmpty","portfolioHint","cumulativeCost","crit_economic","crit_policy","crit_regional","crit_technical","flipDistance","noFlip","reversal","switching","restsOn","noSingleEvaluator","signReplace"] as const;
 export type Key = (typeof keys)[number];
 
 /** The catalog id of a key: `saveAs` → `app-save-as`, `crit_economic` → `app-crit-economic`. */
@@ -40,6 +40,16 @@ export const t = (lang: Lang, k: Key): string => catalogs[lang].get(idOf(k)) ?? 
 /** The reader's name of an engine code, e.g. `code('ko', 'sector', 'ict')` → 정보화; the code itself if the
  * catalog has none. */
 export const code = (lang: Lang, kind: string, value: string): string => catalogs[lang].get(`${kind}-${value}`) ?? value;
+
+/** A catalog message by id with its `{ $name }` placeholders filled; the id itself when missing. */
+export function fmt(lang: Lang, id: string, args: Record<string, string | number> = {}): string {
+  const text = catalogs[lang].get(id);
+  if (text === undefined) return id;
+  return text.replace(/\{ *\$(\w+) *\}/g, (m, name: string) => (name in args ? String(args[name]) : m));
+}
+
+/** The catalog id of a typed command error: `io_read` → `app-error-io-read`. */
+export const errorId = (code: string): string => `app-error-${code.replace(/_/g, '-')}`;
 
 /** Both catalogs, for the completeness test. */
 export const dictionary = catalogs;

@@ -1,0 +1,37 @@
+// What the workbench holds: the slices views subscribe to (see store.ts).
+
+import type { Appraisal, Comparison, MatrixResult, MoneyUnit, Problem, RiskResult } from './api';
+import type { Lang } from './format';
+import type { Study } from './study';
+
+export type Tab = 'study' | 'lines' | 'ahp' | 'results' | 'risk' | 'portfolio';
+export type Job = { id: number; kind: 'export' | 'risk'; done: number; total: number };
+export type MatrixAnswer = MatrixResult | { error: string };
+
+export type State = {
+  lang: Lang;
+  tab: Tab;
+  study: Study | null;
+  canUndo: boolean;
+  canRedo: boolean;
+  appraisal: Appraisal | null;
+  problems: Problem[];
+  path: string | null;
+  recent: string[];
+  dirty: boolean;
+  status: string;
+  autosaved: string;
+  /** The evaluator on screen in the AHP view; -1 is the panel. */
+  evaluator: number;
+  selRow: number;
+  risk: RiskResult | null;
+  job: Job | null;
+  matrixResults: Record<string, MatrixAnswer>;
+  /** The Portfolio view: the engine's comparison, the budget typed (KRW), the column sorted by. */
+  portfolio: Comparison | null;
+  budget: string;
+  portfolioSort: { key: string; dir: 1 | -1 };
+  unit: MoneyUnit;
+};
+
+export type Key = keyof State;

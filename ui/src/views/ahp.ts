@@ -1,0 +1,161 @@
+// The AHP panel: one sub-tab per evaluator (pairwise sliders per matrix, weights and CR beside
+// them, repair hints), and the panel's aggregate.
+
+import type { MatrixHint } from '../api';
+import type { App } from '../app';
+import { weightBars } from '../charts';
+import { h } from '../dom';
+import { type Judgement, judgementValue, setPair, setPairText, sliderOf, verbal } from '../saaty';
+import type { Problem } from '../study';
+import { errorsFor, problemList } from './common';
+import { Part } from './part';
+
+export function ahpView(app: App): Part {
+  return new Part(h('div', { id: 'view-ahp' }), app.store, ['study', 'appraisal', 'problems', 'matrixResults', 'evaluator', 'lang'], () => draw(app), () => app.s.tab === 'ahp');
+}
+
+/** Item ids of a matrix, read from the engine's hierarchy (goal = top-level criteria). */
+function itemsOf(app: App, node: string, n: number): string[] {
+  const a = app.s.appraisal?.ahp;
+  let ids: string[] = [];
+  if (a) {
+    if (node === 'goal') ids = a.criteria.map((c) => c.id);
+    else ids = a.leaves.filter((l) => l.path.length >= 2 && l.path[l.path.length - 2] === node).map((l) => l.path[l.path.length - 1]);
+  }
+  return ids.length === n ? ids : Array.from({ length: n }, (_, i) => `#${i + 1}`);
+}
+
+const chooseEvaluator = (app: App, i: number) => {
+  app.store.set({ evaluator: i });
+  if (i >= 0) void app.recompute();
+};
+
+function draw(app: App): Node {
+  const study = app.s.study;
+  if (!study) return h('p', { class: 'empty' }, app.tr('empty'));
+  const tr = app.tr;
+  const evs = study.ahp?.evaluators ?? [];
+  if (!evs.length) return h('p', {}, tr('noAhp'));
+  const res = app.s.appraisal?.ahp;
+  const tabs = h(
+    'div',
+    { class: 'subtabs', role: 'tablist' },
+    evs.map((ev, i) =>
+      h('button', { role: 'tab', id: `ev-${i}`, class: app.s.evaluator === i ? 'on' : '', onclick: () => chooseEvaluator(app, i) },
+        ev.name ?? `${tr('evaluator')} ${i + 1}`,
+        res?.evaluators?.[i] && !res.evaluators[i].consistent ? ' ⚠' : ''),
+    ),
+    h('button', { role: 'tab', id: 'ev-panel', class: app.s.evaluator === -1 ? 'on' : '', onclick: () => chooseEvaluator(app, -1) }, tr('panel')),
+  );
+  if (app.s.evaluator === -1 || app.s.evaluator >= evs.length) return h('div', {}, tabs, aggregate(app));
+  const i = app.s.evaluator;
+  const ev = evs[i];
+  const er = res?.evaluators?.[i];
+  const placed = new Set<Problem>();
+  const matrices = Object.entries(ev.criteria ?? {}).map(([node, m]) => matrixEditor(app, i, node, m, placed));
+  const alts = Object.entries(ev.alternatives ?? {}).map(([leaf, v]) => {
+    const pos = sliderOf(v);
+    return h(
+      'div',
+      { class: 'pair' },
+      h('span', { class: 'a' }, leaf.replace(/_/g, ' ')),
+      h('input', {
+        type: 'range', min: -8, max: 8, step: 1, value: pos, 'data-k': `alt:${i}:${leaf}`, 'aria-label': `${leaf}: ${tr('implementSide')} / ${tr('notSide')}`,
+        onchange: (e: Event) => {
+          const p = Number((e.target as HTMLInputElement).value);
+          app.edit((x) => {
+            const alt = x.ahp?.evaluators?.[i]?.alternatives;
+            if (alt) alt[leaf] = setPair([[1, 1], [1, 1]], 0, 1, p)[0][1];
+          });
+        },
+      }),
+      h('span', { class: 'verbal' }, verbal(pos, tr('implementSide'), tr('notSide'), app.s.lang), ` [${v}]`),
+    );
+  });
+  return h(
+    'div',
+    { class: 'ahp' },
+    tabs,
+    h('p', { class: 'ev-head' }, `${ev.name ?? ''} — ${ev.role ?? ''}`, er ? h('span', { id: 'ev-cr', class: er.consistent ? 'ok' : 'warn' }, ` CR ${er.cr.toFixed(3)} · ${tr('ahpScore')} ${er.score.toFixed(3)}`) : null),
+    problemList(app, new Set([...app.s.problems.filter((p) => !p.path.startsWith(`ahp.evaluators[${i}]`)), ...placed])),
+    matrices,
+    h('section', {}, h('h4', {}, tr('alternatives')), alts),
+  );
+}
+
+function setMatrix(app: App, ev: number, node: string, f: (m: Judgement[][]) => Judgement[][]): void {
+  app.edit((x) => {
+    const c = x.ahp?.evaluators?.[ev]?.criteria;
+    if (c?.[node]) c[node] = f(c[node]);
+  });
+}
+
+function matrixEditor(app: App, ev: number, node: string, m: Judgement[][], placed: Set<Problem>): HTMLElement {
+  const tr = app.tr;
+  const n = m.length;
+  const items = itemsOf(app, node, n);
+  const name = (id: string) => id.replace(/_/g, ' ');
+  const answer = app.s.matrixResults[node];
+  const r = answer && 'weights' in answer ? answer : null;
+  const pairs: HTMLElement[] = [];
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++) {
+      const pos = sliderOf(m[i]?.[j] ?? null);
+      const hint = r?.hints?.find((x) => x.i === i && x.j === j);
+      pairs.push(
+        h(
+          'div',
+          { class: `pair ${hint ? 'hinted' : ''}` },
+          h('span', { class: 'a' }, name(items[i])),
+          h('input', {
+            type: 'range', min: -8, max: 8, step: 1, value: pos, 'data-k': `pair:${ev}:${node}:${i}:${j}`, 'aria-label': `${items[i]} vs ${items[j]}`,
+            onchange: (e: Event) => {
+              const p = Number((e.target as HTMLInputElement).value);
+              setMatrix(app, ev, node, (mm) => setPair(mm, i, j, p));
+            },
+          }),
+          h('span', { class: 'b' }, name(items[j])),
+          h('span', { class: 'verbal' }, verbal(pos, name(items[i]), name(items[j]), app.s.lang), ` [${m[i]?.[j] ?? '—'}]`),
+        ),
+      );
+    }
+  const path = `ahp.evaluators[${ev}].criteria.${node}`;
+  const weights = r?.weights ?? [];
+  const hints = (r?.hints ?? []).map((x: MatrixHint) =>
+    h('div', { class: 'hint-row' }, `${tr('hint')}: (${name(items[x.i])}, ${name(items[x.j])}) ${judgementValue(m[x.i][x.j])?.toFixed(2)} → ${x.suggested} `,
+      h('button', { class: 'small apply-hint', onclick: () => setMatrix(app, ev, node, (mm) => setPairText(mm, x.i, x.j, x.suggested)) }, tr('apply'))),
+  );
+  return h(
+    'section',
+    { class: 'matrix', 'data-node': node },
+    h('h4', {}, node === 'goal' ? 'goal' : name(node)),
+    h('div', { class: 'matrix-body' },
+      h('div', { class: 'pairs' }, pairs),
+      h('div', { class: 'mres' },
+        weights.length ? weightBars(items.map((id, k) => [name(id), weights[k] ?? 0])) : null,
+        r ? h('div', { class: `cr ${r.consistent ? 'ok' : 'warn'}`, 'data-cr-for': node }, `CR ${r.cr.toFixed(3)} — ${r.consistent ? tr('consistent') : tr('inconsistent')}`) : null,
+        answer && 'error' in answer ? h('div', { class: 'error' }, answer.error) : null,
+        hints,
+      ),
+    ),
+    errorsFor(app, path, placed),
+  );
+}
+
+function aggregate(app: App): Node {
+  const tr = app.tr;
+  const a = app.s.appraisal?.ahp;
+  if (!a) return h('p', {}, tr('nothing'));
+  return h(
+    'div',
+    { class: 'cards', id: 'ahp-aggregate' },
+    h('section', { class: 'card' }, h('h3', {}, tr('ahpScore')),
+      h('div', { class: 'big', id: 'ahp-score' }, a.score.toFixed(3)),
+      h('div', {}, `${tr('scoreRange')} ${a.score_range[0].toFixed(3)}–${a.score_range[1].toFixed(3)} · ${a.robust ? tr('robust') : tr('notRobust')}`),
+      h('div', {}, a.implement ? tr('implement') : tr('notImplement'), ` (≥ ${a.threshold})`)),
+    h('section', { class: 'card' }, h('h3', {}, tr('weights')), weightBars(Object.entries(a.weights), a.weight_range?.ranges ?? undefined)),
+    h('section', { class: 'card wide' }, h('h3', {}, tr('evaluator')),
+      h('table', { class: 'tbl' }, h('tr', {}, h('th', {}, tr('evaluator')), h('th', {}, 'CR'), h('th', {}, tr('ahpScore')), h('th', {}, '')),
+        a.evaluators.map((e) => h('tr', {}, h('td', {}, e.name), h('td', { class: e.consistent ? '' : 'warn' }, e.cr.toFixed(3)), h('td', {}, e.score.toFixed(3)), h('td', {}, e.hints.map((x) => x.message ?? '').join(' ')))))),
+  );
+}

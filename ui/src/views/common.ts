@@ -1,0 +1,49 @@
+// Pieces the views share: a form field bound to a study path, and problems placed beside fields.
+
+import type { App } from '../app';
+import { h } from '../dom';
+import { type Problem, getPath, problemsAt, setPath } from '../study';
+
+/** The problems of one field: at its path or inside it; `placed` collects what was shown so the rest go to the list. */
+export function errorsFor(app: App, path: string, placed: Set<Problem>): HTMLElement | null {
+  const ps = problemsAt(app.s.problems, path);
+  ps.forEach((p) => placed.add(p));
+  return ps.length ? h('div', { class: 'error', 'data-error-for': path }, ps.map((p) => h('div', {}, p.message))) : null;
+}
+
+export type FieldOpts = { type?: 'number'; options?: string[]; labels?: (o: string) => string; wide?: boolean };
+
+/** A labelled input for the study value at `path`, committed on change. */
+export function field(app: App, label: string, path: string, placed: Set<Problem>, opts: FieldOpts = {}): HTMLElement {
+  const raw = getPath(app.s.study, path);
+  const v = raw === undefined || raw === null ? '' : String(raw);
+  const commit = (typed: string) =>
+    app.edit((s) => {
+      const value = opts.type === 'number' ? (typed === '' ? undefined : Number(typed)) : typed;
+      setPath(s, path, value);
+    });
+  const err = errorsFor(app, path, placed);
+  const input = opts.options
+    ? h('select', { 'data-k': path, 'data-path': path, onchange: (e: Event) => commit((e.target as HTMLSelectElement).value) },
+        opts.options.map((o) => h('option', { value: o, selected: o === v }, opts.labels ? opts.labels(o) : o)))
+    : opts.wide
+      ? h('textarea', { 'data-k': path, 'data-path': path, rows: 3, onchange: (e: Event) => commit((e.target as HTMLTextAreaElement).value) }, v)
+      : h('input', {
+          type: 'text',
+          inputmode: opts.type === 'number' ? 'numeric' : null,
+          'data-k': path,
+          'data-path': path,
+          value: v,
+          class: err ? 'invalid' : '',
+          onchange: (e: Event) => commit((e.target as HTMLInputElement).value.trim()),
+        });
+  return h('label', { class: 'field' }, h('span', {}, label), input, err);
+}
+
+/** The problems not shown beside a field, as a list above the view. */
+export function problemList(app: App, placed: Set<Problem>): HTMLElement | null {
+  const rest = app.s.problems.filter((p) => !placed.has(p));
+  if (!rest.length) return null;
+  return h('section', { class: 'problems', id: 'problems' }, h('h3', {}, app.tr('problems')),
+    h('ul', {}, rest.map((p) => h('li', {}, p.path ? h('code', {}, p.path) : null, ' ', p.message))));
+}

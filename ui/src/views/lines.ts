@@ -1,0 +1,171 @@
+// Costs and benefits: a spreadsheet of lines by year, with the selected line's ranged flows below.
+
+import type { App } from '../app';
+import { h } from '../dom';
+import { groupDigits, parseAmount } from '../format';
+import { LISTS, type Problem, type Row, cellOf, parseTsv, paste, problemsAt, rowsOf, setCell, years } from '../study';
+import { field, problemList } from './common';
+import { Part } from './part';
+
+export function linesView(app: App): Part {
+  const el = h('div', { id: 'view-lines' });
+  const part = new Part(el, app.store, ['study', 'problems', 'lang', 'unit'], () => draw(app), () => app.s.tab === 'lines');
+  // The selection only moves the highlight and swaps the ranges panel: the grid stays.
+  app.store.subscribe(['selRow'], () => {
+    if (app.s.tab !== 'lines') return part.invalidate();
+    const old = el.querySelector('#ranges');
+    const rows = app.s.study ? rowsOf(app.s.study) : [];
+    if (old) old.replaceWith(rangesOf(app, rows[app.s.selRow]));
+    el.querySelectorAll('#grid tbody tr.sel').forEach((e) => e.classList.remove('sel'));
+    el.querySelector(`[data-row="${app.s.selRow}"]`)?.closest('tr')?.classList.add('sel');
+  });
+  return part;
+}
+
+function draw(app: App): Node {
+  const s = app.s.study;
+  if (!s) return h('p', { class: 'empty' }, app.tr('empty'));
+  const tr = app.tr;
+  const placed = new Set<Problem>();
+  const yrs = years(s);
+  const rows = rowsOf(s);
+  const problems = app.s.problems;
+  const table = h('table', { class: 'grid', id: 'grid' });
+  table.append(h('thead', {}, h('tr', {}, h('th', {}, tr('name')), h('th', {}, tr('kind')), yrs.map((y) => h('th', {}, y)))));
+  const tbody = h('tbody');
+  let r = 0;
+  for (const list of LISTS) {
+    const lines = s[list] ?? [];
+    tbody.append(
+      h(
+        'tr',
+        { class: 'list-head' },
+        h(
+          'th',
+          { colspan: 2 },
+          tr(list),
+          ' ',
+          h('button', { class: 'small', id: `add-${list}`, onclick: () => app.edit((x) => (x[list] = [...(x[list] ?? []), { name: 'New line', kind: list === 'costs' ? 'capex' : 'other', flows: [] }])) }, tr('addLine')),
+        ),
+        h('th', { colspan: yrs.length }),
+      ),
+    );
+    lines.forEach((line, i) => {
+      const row = r++;
+      const base = `${list}[${i}]`;
+      const lineErr = problemsAt(problems, base).filter((p) => !/flows\[\d+\]/.test(p.path));
+      lineErr.forEach((p) => placed.add(p));
+      const trow = h(
+        'tr',
+        { class: row === app.s.selRow ? 'sel' : '' },
+        h(
+          'th',
+          { class: lineErr.length ? 'invalid' : '', title: lineErr.map((p) => `${p.path}: ${p.message}`).join('\n') },
+          h('input', { type: 'text', 'data-k': `${base}.name`, 'data-path': `${base}.name`, value: line.name ?? '', onchange: (e: Event) => app.edit((x) => { const l = x[list]?.[i]; if (l) l.name = (e.target as HTMLInputElement).value; }) }),
+        ),
+        h('td', {}, h('input', { type: 'text', class: 'kind', 'data-k': `${base}.kind`, value: line.kind ?? '', onchange: (e: Event) => app.edit((x) => { const l = x[list]?.[i]; if (l) l.kind = (e.target as HTMLInputElement).value; }) })),
+      );
+      yrs.forEach((y, c) => {
+        const cell = cellOf(line.flows, y);
+        const fpath = cell.kind === 'empty' ? '' : `${base}.flows[${cell.flow}]`;
+        const errs = fpath ? problemsAt(problems, fpath) : [];
+        errs.forEach((p) => placed.add(p));
+        const k = `cell:${row}:${c}`;
+        const select = () => app.store.set({ selRow: row });
+        if (cell.kind === 'range') {
+          const f = line.flows?.[cell.flow] ?? {};
+          trow.append(h('td', { class: `range ${errs.length ? 'invalid' : ''}`, title: `${tr('inRange')} (${f.from}–${f.to})` + errs.map((p) => `\n${p.message}`).join('') },
+            h('input', { type: 'text', readonly: true, tabindex: -1, 'data-k': k, 'data-row': row, 'data-col': c, value: cell.first ? groupDigits(String(f.amount ?? '')) : '↔', onkeydown: (e: KeyboardEvent) => gridKey(e, row, c, rows.length, yrs.length), onfocus: select })));
+        } else {
+          trow.append(
+            h('td', { class: errs.length ? 'invalid' : '', title: errs.map((p) => p.message).join('\n') },
+              h('input', {
+                type: 'text',
+                'data-k': k,
+                'data-row': row,
+                'data-col': c,
+                'data-path': fpath ? `${fpath}.amount` : null,
+                'aria-label': `${line.name} ${y}`,
+                value: cell.kind === 'single' ? groupDigits(cell.amount) : '',
+                onkeydown: (e: KeyboardEvent) => gridKey(e, row, c, rows.length, yrs.length),
+                onfocus: select,
+                onpaste: (e: ClipboardEvent) => gridPaste(app, e, rows, yrs, row, c),
+                onchange: (e: Event) => {
+                  const inp = e.target as HTMLInputElement;
+                  const amount = parseAmount(inp.value);
+                  if (amount === null) {
+                    inp.classList.add('invalid');
+                    app.setStatus(`${line.name} ${y}: "${inp.value}"?`);
+                    return;
+                  }
+                  app.edit((x) => setCell(x, { list, line: i }, y, amount));
+                },
+              }),
+            ),
+          );
+        }
+      });
+      tbody.append(trow);
+    });
+  }
+  table.append(tbody);
+  return h('div', {}, problemList(app, placed), h('p', { class: 'hint' }, tr('pasteHint')), h('div', { class: 'grid-wrap' }, table), rangesOf(app, rows[app.s.selRow]));
+}
+
+/** Arrow keys, Enter and Home/End move between cells as in a spreadsheet. */
+function gridKey(e: KeyboardEvent, r: number, c: number, nr: number, nc: number): void {
+  const inp = e.target as HTMLInputElement;
+  const atStart = inp.selectionStart === 0 && inp.selectionEnd === 0;
+  const atEnd = inp.selectionStart === inp.value.length;
+  let [tr, tc] = [r, c];
+  if (e.key === 'ArrowUp') tr--;
+  else if (e.key === 'ArrowDown' || e.key === 'Enter') tr++;
+  else if (e.key === 'ArrowLeft' && (atStart || inp.readOnly)) tc--;
+  else if (e.key === 'ArrowRight' && (atEnd || inp.readOnly)) tc++;
+  else return;
+  if (tr < 0 || tr >= nr || tc < 0 || tc >= nc) return;
+  e.preventDefault();
+  if (e.key === 'Enter') inp.dispatchEvent(new Event('change'));
+  const target = document.querySelector<HTMLInputElement>(`#grid [data-k="cell:${tr}:${tc}"]`);
+  target?.focus();
+  target?.select();
+}
+
+function gridPaste(app: App, e: ClipboardEvent, rows: Row[], yrs: number[], r: number, c: number): void {
+  const text = e.clipboardData?.getData('text/plain') ?? '';
+  if (!text.includes('\t') && !text.includes('\n')) return; // one value: let the input take it
+  e.preventDefault();
+  let result = { changed: 0, skipped: [] as string[] };
+  app.edit((x) => {
+    result = paste(x, rows, yrs, r, c, parseTsv(text), parseAmount);
+  });
+  app.setStatus(`${app.tr('pasted')} ${result.changed}` + (result.skipped.length ? `, ${app.tr('skipped')} ${result.skipped.length}: ${result.skipped.slice(0, 3).join('; ')}` : ''));
+}
+
+function rangesOf(app: App, row: Row | undefined): HTMLElement {
+  const study = app.s.study;
+  const line = row && study ? study[row.list]?.[row.line] : undefined;
+  if (!row || !line) return h('section', { id: 'ranges' });
+  const tr = app.tr;
+  const base = `${row.list}[${row.line}]`;
+  const flows = line.flows ?? [];
+  const placed = new Set<Problem>();
+  const ranged = flows.map((f, k) => [f, k] as const).filter(([f]) => f.from !== undefined);
+  return h(
+    'section',
+    { id: 'ranges' },
+    h('h4', {}, `${tr('ranges')} ${line.name}`),
+    ranged.map(([, k]) =>
+      h(
+        'div',
+        { class: 'row' },
+        field(app, tr('from'), `${base}.flows[${k}].from`, placed, { type: 'number' }),
+        field(app, tr('to'), `${base}.flows[${k}].to`, placed, { type: 'number' }),
+        field(app, tr('amount'), `${base}.flows[${k}].amount`, placed),
+        field(app, tr('growth'), `${base}.flows[${k}].growth`, placed),
+        h('button', { class: 'small', onclick: () => app.edit((x) => x[row.list]?.[row.line]?.flows?.splice(k, 1)) }, tr('remove')),
+      ),
+    ),
+    h('button', { class: 'small', id: 'add-range', onclick: () => app.edit((x) => { const l = x[row.list]?.[row.line]; if (!l) return; l.flows = l.flows ?? []; const y = x.parameters.last_year ?? 2055; l.flows.push({ from: y, to: y, amount: '0' }); }) }, tr('addRange')),
+  );
+}

@@ -1,0 +1,75 @@
+// The dashboard: verdict, B/C · NPV · IRR, cash flow, sensitivity, AHP weights, regional and
+// environmental cards.
+
+import type { SensitivityCase } from '../api';
+import type { App } from '../app';
+import { cashFlowChart, tornado, weightBars } from '../charts';
+import { h } from '../dom';
+import { formatKrw, formatPct, formatRatio, groupDigits } from '../format';
+import { problemList } from './common';
+import { Part } from './part';
+
+export function resultsView(app: App): Part {
+  return new Part(h('div', { id: 'view-results' }), app.store, ['study', 'appraisal', 'problems', 'lang', 'unit'], () => draw(app), () => app.s.tab === 'results');
+}
+
+function draw(app: App): Node {
+  if (!app.s.study) return h('p', { class: 'empty' }, app.tr('empty'));
+  const tr = app.tr;
+  const a = app.s.appraisal;
+  if (!a) return h('div', {}, h('p', {}, tr('nothing')), problemList(app, new Set()));
+  const e = a.economic;
+  const L = app.s.lang;
+  const caseLabel = (c: SensitivityCase) => {
+    const parts: string[] = [];
+    if (c.cost_factor !== 1) parts.push(`${tr('costs')} ${c.cost_factor > 1 ? '+' : ''}${Math.round((c.cost_factor - 1) * 100)}%`);
+    if (c.benefit_factor !== 1) parts.push(`${tr('benefits')} ${c.benefit_factor > 1 ? '+' : ''}${Math.round((c.benefit_factor - 1) * 100)}%`);
+    if (c.rate_shift_pp) parts.push(`${tr('rate')} ${c.rate_shift_pp > 0 ? '+' : ''}${c.rate_shift_pp}pp`);
+    return parts.join(', ') || c.case;
+  };
+  const reg = a.regional;
+  const env = a.environment;
+  const sv = e.switching_values;
+  const ahp = a.ahp;
+  const loo = ahp?.panel?.leave_one_out ?? [];
+  const restsOn = loo.filter((l) => l.implement !== ahp?.implement).map((l) => l.evaluator);
+  return h(
+    'div',
+    { class: 'cards' },
+    h('section', { class: `card verdict ${a.verdict?.implement ? 'good' : 'bad'}`, id: 'verdict-card' },
+      h('h3', {}, tr('verdict')),
+      h('div', { class: 'big' }, a.verdict?.implement ? tr('implement') : tr('notImplement')),
+      h('p', { id: 'verdict-summary' }, a.verdict?.summary ?? ''),
+      (a.warnings ?? []).map((w) => h('p', { class: 'warn' }, w.message ?? w.code))),
+    h('section', { class: 'card' }, h('h3', {}, 'B/C · NPV · IRR'),
+      h('table', { class: 'kv' },
+        h('tr', {}, h('th', {}, tr('bc')), h('td', { id: 'kpi-bc' }, formatRatio(e.bc_ratio)), h('td', {}, e.feasible ? tr('feasible') : tr('notFeasible'))),
+        h('tr', {}, h('th', {}, tr('npv')), h('td', { id: 'kpi-npv', colspan: 2 }, formatKrw(e.npv, L))),
+        h('tr', {}, h('th', {}, tr('irr')), h('td', { id: 'kpi-irr', colspan: 2 }, formatPct(e.irr), ' ', h('small', {}, e.irr_detail?.message ?? ''))),
+        h('tr', {}, h('th', {}, tr('pvBenefits')), h('td', { colspan: 2 }, formatKrw(e.pv_benefits, L))),
+        h('tr', {}, h('th', {}, tr('pvCosts')), h('td', { colspan: 2 }, formatKrw(e.pv_costs, L))),
+        sv && sv.costs_pct !== null
+          ? h('tr', {}, h('th', {}, tr('switching')), h('td', { id: 'kpi-switching', colspan: 2 },
+              `${tr('costs')} ${sv.costs_pct >= 0 ? '+' : ''}${sv.costs_pct.toFixed(1)} % · ${tr('benefits')} ${(sv.benefits_pct ?? 0) >= 0 ? '+' : ''}${(sv.benefits_pct ?? 0).toFixed(1)} %`))
+          : null)),
+    h('section', { class: 'card wide' }, h('h3', {}, tr('cashFlow')), cashFlowChart(e.cash_flow ?? [], { cumulative: tr('cumulative') })),
+    h('section', { class: 'card wide' }, h('h3', {}, tr('tornado')), tornado(e.sensitivity ?? [], e.bc_ratio ?? 0, caseLabel)),
+    ahp ? h('section', { class: 'card' }, h('h3', {}, tr('ahpWeights')), weightBars(Object.entries(ahp.weights), ahp.weight_range?.ranges ?? undefined),
+      h('p', {}, `${tr('ahpScore')} ${ahp.score.toFixed(3)} (${ahp.score_range[0].toFixed(3)}–${ahp.score_range[1].toFixed(3)})`),
+      // What would flip the verdict, beside the B/C switching values: the nearest allowed
+      // weights, and the evaluators the verdict rests on.
+      h('p', { id: 'ahp-flip' }, `${tr('flipDistance')}: ${ahp.panel?.weight_switch ? ahp.panel.weight_switch.distance.toFixed(3) : tr('noFlip')}`),
+      loo.length ? h('p', { id: 'ahp-loo' }, restsOn.length ? `${tr('restsOn')}: ${restsOn.join(', ')}` : tr('noSingleEvaluator')) : null) : null,
+    reg ? h('section', { class: 'card', id: 'regional-card' }, h('h3', {}, tr('regional')),
+      h('table', { class: 'kv' },
+        h('tr', {}, h('th', {}, tr('region')), h('td', {}, `${reg.region_name} (${reg.region})`)),
+        reg.backwardness ? h('tr', {}, h('th', {}, tr('backwardness')), h('td', {}, `${reg.backwardness.index.toFixed(3)} · ${tr('rank')} ${reg.backwardness.rank}/${reg.backwardness.of}`)) : null,
+        reg.effects ? h('tr', {}, h('th', {}, tr('production')), h('td', {}, formatKrw(reg.effects.production, L))) : null,
+        reg.effects ? h('tr', {}, h('th', {}, tr('jobs')), h('td', {}, groupDigits(String(Math.round(reg.effects.employment))))) : null)) : null,
+    env ? h('section', { class: 'card', id: 'env-card' }, h('h3', {}, tr('environment')),
+      h('table', { class: 'kv' },
+        h('tr', {}, h('th', {}, tr('emissions')), h('td', {}, groupDigits(String(Math.round(env.total_tco2e))))),
+        h('tr', {}, h('th', {}, tr('carbonPv')), h('td', {}, formatKrw(env.carbon_pv, L))),
+        h('tr', {}, h('th', {}, tr('bcWithCarbon')), h('td', {}, formatRatio(env.bc_with_carbon))))) : null,
+  );
+}

@@ -1,0 +1,48 @@
+// Monte Carlo: draws and seed, the run, and the engine's distribution of NPV and B/C.
+
+import type { App } from '../app';
+import { histogram } from '../charts';
+import { h } from '../dom';
+import { formatKrw } from '../format';
+import { Part } from './part';
+
+export function riskView(app: App): Part {
+  const part = new Part(h('div', { id: 'view-risk' }), app.store, ['study', 'risk', 'lang', 'unit'], () => draw(app), () => app.s.tab === 'risk');
+  // A running job only disables the button: the settings typed stay as they are.
+  app.store.subscribe(['job'], () => {
+    const b = part.el.querySelector<HTMLButtonElement>('#btn-risk');
+    if (b) b.disabled = !!app.s.job;
+  });
+  return part;
+}
+
+function draw(app: App): Node {
+  if (!app.s.study) return h('p', { class: 'empty' }, app.tr('empty'));
+  const tr = app.tr;
+  const r = app.s.risk;
+  const L = app.s.lang;
+  const root = h('div', { class: 'risk' });
+  const go = () => {
+    const draws = Number(root.querySelector<HTMLInputElement>('#risk-draws')?.value) || 10000;
+    const seed = Number(root.querySelector<HTMLInputElement>('#risk-seed')?.value) || 1;
+    void app.runRisk(draws, seed);
+  };
+  root.append(
+    h('div', { class: 'row' },
+      h('label', { class: 'field' }, h('span', {}, tr('draws')), h('input', { id: 'risk-draws', type: 'text', value: '20000' })),
+      h('label', { class: 'field' }, h('span', {}, tr('seed')), h('input', { id: 'risk-seed', type: 'text', value: '1' })),
+      h('button', { id: 'btn-risk', disabled: !!app.s.job, onclick: go }, tr('run'))),
+  );
+  if (r)
+    root.append(
+      h('section', { class: 'card', id: 'risk-result' },
+        h('table', { class: 'tbl' },
+          h('tr', {}, h('th', {}, ''), h('th', {}, 'P10'), h('th', {}, 'P50'), h('th', {}, 'P90'), h('th', {}, tr('mean'))),
+          h('tr', {}, h('th', {}, 'NPV'), [r.npv.p10, r.npv.p50, r.npv.p90, r.npv.mean].map((x) => h('td', {}, formatKrw(x, L)))),
+          h('tr', {}, h('th', {}, 'B/C'), [r.bc_ratio.p10, r.bc_ratio.p50, r.bc_ratio.p90, r.bc_ratio.mean].map((x) => h('td', {}, x.toFixed(3))))),
+        r.histogram?.length ? histogram(r.histogram) : null,
+        h('p', { id: 'risk-prob' }, `${tr('probBc')} = ${(r.prob_bc_ge_1 * 100).toFixed(1)} % · ${r.draws} draws · seed ${r.seed}`),
+        r.critical_variables?.length ? h('div', {}, h('h4', {}, tr('critical')), h('ul', {}, r.critical_variables.map((c) => h('li', {}, `${c.name}: ${c.elasticity.toFixed(2)}`)))) : null),
+    );
+  return root;
+}
