@@ -72,6 +72,15 @@ function compare(files, budget) {
   return { ...JSON.parse(r.stdout), budget: budget ?? null };
 }
 
+/** "2026-12-01 19:26:08 UTC" -> "D:20261201192608Z", as the PDF holds it. */
+const pdfDate = (s) => {
+  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2}) UTC$/.exec(s);
+  return m ? `D:${m.slice(1, 7).join('')}Z` : s;
+};
+
+/** A typed command error, as the Rust side rejects with. */
+const appError = (code, args = {}, detail = null, path = null) => Object.assign(new Error(code), { appError: { code, path, args, detail } });
+
 /** `yeta verify`, its lines read back into the shape `verify_pdf` returns. */
 function verify(pdf) {
   const r = run(['verify', pdf]);
@@ -81,7 +90,8 @@ function verify(pdf) {
     .map((l) => /^signature \d+: valid — (.*) \((.*)\), signed (.*), (\S+), certificate SHA-256 (\w+)/.exec(l))
     .filter(Boolean)
     // The signer shown is the certificate's subject, which `sign` requires the reviewer to match.
-    .map((m) => ({ reviewer: m[1], role: m[2], signer: m[1], date: m[3], algorithm: m[4], cert_sha256: m[5] }));
+    // The app returns the signature's own PDF date (`D:YYYYMMDDHHmmSSZ`); the CLI prints it as UTC.
+    .map((m) => ({ reviewer: m[1], role: m[2], signer: m[1], date: pdfDate(m[3]), algorithm: m[4], cert_sha256: m[5] }));
   return { ok: true, signers };
 }
 
@@ -114,14 +124,17 @@ function engine(cmd, a) {
       return null;
     case 'run_risk': {
       // A long run (as the app would do on the blocking pool) that only Cancel ends.
-      if (a.draws >= 1_000_000) return new Promise((_, reject) => (state.cancel = () => reject(new Error('the simulation was cancelled'))));
+      if (a.draws >= 1_000_000) return new Promise((_, reject) => (state.cancel = () => reject(appError('cancelled'))));
       const r = run(['risk', tmpFile('s.yeta.json', a.study), '--draws', String(a.draws), '--seed', String(a.seed), '--threads', '1', '--json', '-']);
       if (r.status !== 0) throw new Error(r.stderr.trim());
       return JSON.parse(r.stdout);
     }
     case 'export_pdf': {
       const p = join(tmp, `report-${a.lang}.pdf`);
-      const r = run(['report', tmpFile('s.yeta.json', a.study), '--pdf', p, '--lang', a.lang]);
+      // The report itself has 백만원 and 억원; the app sends the unit the user chose.
+      const unit = a.unit === 'million' || a.unit === 'eok' ? ['--unit', a.unit] : [];
+      state.exportUnit = a.unit;
+      const r = run(['report', tmpFile('s.yeta.json', a.study), '--pdf', p, '--lang', a.lang, ...unit]);
       if (r.status !== 0) throw new Error(r.stderr.trim());
       state.exported = p;
       return { path: p };
@@ -160,7 +173,13 @@ const browser = await chromium.launch({
 const page = await browser.newPage({ viewport: { width: 1400, height: 950 } });
 const errors = [];
 page.on('pageerror', (e) => errors.push(String(e)));
-await page.exposeFunction('yetaEngine', (cmd, args) => engine(cmd, args ?? {}));
+await page.exposeFunction('yetaEngine', async (cmd, args) => {
+  try {
+    return await engine(cmd, args ?? {});
+  } catch (e) {
+    return { __error: e.appError ?? { code: 'internal', path: null, args: {}, detail: String(e.message ?? e) } };
+  }
+});
 
 let passed = 0;
 async function test(name, f) {
@@ -219,9 +238,61 @@ await test('opens the study and shows the engine verdict and B/C (Korean)', asyn
   await page.screenshot({ path: join(OUT, 'dashboard-ko.png') });
 });
 
+/** Words in Latin letters allowed in the Korean UI: the method's abbreviations and unit symbols. */
+const ALLOW = new Set(['B/C', 'NPV', 'IRR', 'AHP', 'CR', 'PDF', 'KRW', 'Yeta', 'English', 'P', 'P10', 'P50', 'P90', 'SHA-256', 'PKCS#12', 'tCO2e', 'FNPV', 'FIRR', 'JSON']);
+/** Latin words on screen outside the user's own text (names, paths: marked `.user`) and the allow-list. */
+const latinWords = () =>
+  page.evaluate((allow) => {
+    const bad = [];
+    const w = document.createTreeWalker(document.getElementById('app'), NodeFilter.SHOW_TEXT);
+    for (let n = w.nextNode(); n; n = w.nextNode()) {
+      const el = n.parentElement;
+      if (!el || el.closest('.user, textarea, code, #recent, title, style, script')) continue;
+      const text = n.textContent.replace(/%p\b/g, '%').replace(/\.yeta\.json/g, '');
+      for (const word of text.match(/[A-Za-z][A-Za-z0-9/#-]*/g) ?? [])
+        if (!allow.includes(word)) bad.push(`${word} in "${n.textContent.trim().slice(0, 80)}"`);
+    }
+    return bad;
+  }, [...ALLOW]);
+
+await test('Korean only on every tab (no English outside the allow-list)', async () => {
+  const found = {};
+  for (const tab of ['study', 'lines', 'ahp', 'results', 'risk', 'portfolio']) {
+    await page.click(`#tab-${tab}`);
+    if (tab === 'ahp') {
+      await page.click('#ev-0');
+      await until(async () => (await text('[data-cr-for="goal"]')).startsWith('CR'), 'the goal CR');
+    }
+    if (tab === 'risk') {
+      await page.fill('#risk-draws', '2000');
+      await page.click('#btn-risk');
+      await until(() => page.locator('#risk-prob').count(), 'the risk result');
+    }
+    await page.waitForTimeout(100);
+    const bad = await latinWords();
+    if (bad.length) found[tab] = bad;
+    if (tab === 'ahp') {
+      await page.click('#ev-panel');
+      await until(() => page.locator('#ahp-score').count(), 'the panel');
+      const more = await latinWords();
+      if (more.length) found['ahp panel'] = more;
+    }
+  }
+  assert.deepEqual(found, {}, JSON.stringify(found, null, 1));
+  // The region and the line kinds come from the catalog's code lists.
+  await page.click('#tab-results');
+  assert.ok((await text('#regional-card')).includes('충청북도'));
+  await page.click('#tab-lines');
+  assert.equal(await page.locator('[data-k="costs[0].kind"] option:checked').innerText(), '공사비·구축비');
+  await page.click('#tab-results');
+  // The language goes to the Rust side at startup (it titles the native dialogs).
+  assert.equal(state.langs?.[0], 'ko');
+});
+
 await test('switches to English with plain digit grouping', async () => {
   await page.click('#btn-lang');
   await until(async () => (await text('#kpi-npv')) === 'KRW 2,974,607,643', 'English NPV');
+  assert.equal(state.langs.at(-1), 'en');
   assert.equal(await text('#tab-results'), 'Results');
 });
 
@@ -353,6 +424,11 @@ await test('sign-off dialog signs the exported report; verify shows the signer',
   await page.fill('#sign-role', 'PFS reviewer');
   await page.click('#sign-go');
   await until(async () => (await text('#sign-result')).includes('Kim Reviewer (PFS reviewer)'), 'the signer in the dialog');
+  // The PDF date (D:…Z, UTC) is shown as a KST date-time, not as the raw string.
+  const shown = await text('#sign-result .sign-date');
+  assert.ok(!shown.startsWith('D:') && /\d{4}/.test(shown) && /KST$/.test(shown), shown);
+  const raw = (await page.evaluate(() => window.yetaCalls)).length; // (the mock's answer holds D:…Z)
+  assert.ok(raw > 0);
   await page.screenshot({ path: join(OUT, 'sign-off.png') });
   await page.click('#sign-dialog >> text=Close');
   await page.click('#btn-verify');

@@ -3,7 +3,7 @@
 // (store.ts, state.ts); this file holds the actions: files, edits, undo, jobs, shortcuts.
 
 import { type MoneyUnit, api, isAppError } from './api';
-import { type Lang, parseAmount } from './format';
+import { type Lang, formatTime, parseAmount } from './format';
 import { History } from './history';
 import { type Key, errorId, fmt, t } from './i18n';
 import type { State, Tab } from './state';
@@ -190,7 +190,7 @@ export class App {
     this.autosaveTimer = setTimeout(() => {
       if (!this.s.study || !this.s.dirty) return;
       api.autosave(this.textOf()).then(
-        () => this.store.set({ autosaved: `${this.tr('autosaved')} ${new Date().toLocaleTimeString()}` }),
+        () => this.store.set({ autosaved: `${this.tr('autosaved')} ${formatTime(new Date(), this.s.lang)}` }),
         (e) => this.setStatus(this.errorText(e)),
       );
     }, 1000);

@@ -55,12 +55,12 @@ export function tornado(cases: SensitivityCase[], baseBc: number, label: (c: Sen
 }
 
 /** Labelled horizontal bars for weights in [0, 1]. */
-export function weightBars(items: [string, number][], range?: Record<string, [number, number]>): SVGElement {
+export function weightBars(items: [string, number][], range?: Record<string, [number, number]>, label: (id: string) => string = (id) => id): SVGElement {
   const W = 460, RH = 22, L = 150, H = items.length * RH + 6;
   const g = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart small', role: 'img', 'aria-label': 'weights' });
   items.forEach(([name, w], i) => {
     const y = i * RH + 3;
-    g.append(s('text', { x: L - 6, y: y + 14, class: 'tick', 'text-anchor': 'end' }, name));
+    g.append(s('text', { x: L - 6, y: y + 14, class: 'tick', 'text-anchor': 'end' }, label(name)));
     g.append(s('rect', { x: L, y, width: Math.max(w * (W - L - 50), 1), height: RH - 6, class: 'bar-weight' }));
     const r = range?.[name];
     if (r) g.append(s('rect', { x: L + r[0] * (W - L - 50), y: y + RH - 8, width: (r[1] - r[0]) * (W - L - 50), height: 3, class: 'range' }));

@@ -72,3 +72,42 @@ export function parseAmount(typed: string): string | null {
   if (s === '') return '';
   return /^-?\d+(\.\d+)?$/.test(s) ? s : null;
 }
+
+/** The locale and time zone dates are shown in: Korean officers read KST (Asia/Seoul). */
+const locale = (lang: Lang) => (lang === 'ko' ? 'ko-KR' : 'en-GB');
+const KST = 'Asia/Seoul';
+
+/** A time of day in KST, e.g. "오후 7:20:43" (Korean) or "19:20:43" (English). */
+export function formatTime(d: Date, lang: Lang): string {
+  return new Intl.DateTimeFormat(locale(lang), { timeZone: KST, timeStyle: 'medium' }).format(d);
+}
+
+/** A date and time in KST, e.g. "2026. 12. 2. 오전 4:26:08". */
+export function formatDateTime(d: Date, lang: Lang): string {
+  return new Intl.DateTimeFormat(locale(lang), { timeZone: KST, dateStyle: 'medium', timeStyle: 'medium' }).format(d) + (lang === 'ko' ? '' : ' KST');
+}
+
+/**
+ * A PDF date (ISO 32000 §7.9.4, `D:YYYYMMDDHHmmSS` then `Z` or `+HH'mm'`) or the CLI's
+ * `YYYY-MM-DD HH:MM:SS UTC` as a Date; null when it is neither.
+ */
+export function parsePdfDate(s: string): Date | null {
+  const m = /^D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(Z|([+-])(\d{2})'?(\d{2})?'?)?/.exec(s.trim());
+  const iso = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?: ?(UTC|Z))?$/.exec(s.trim());
+  let p: number[];
+  let offsetMin = 0;
+  if (m) {
+    p = [m[1], m[2] ?? '01', m[3] ?? '01', m[4] ?? '00', m[5] ?? '00', m[6] ?? '00'].map(Number);
+    if (m[8]) offsetMin = (m[8] === '-' ? -1 : 1) * (Number(m[9]) * 60 + Number(m[10] ?? 0));
+  } else if (iso) {
+    p = iso.slice(1, 7).map(Number);
+  } else return null;
+  const t = Date.UTC(p[0], p[1] - 1, p[2], p[3], p[4], p[5]) - offsetMin * 60_000;
+  return Number.isFinite(t) ? new Date(t) : null;
+}
+
+/** A signature date for the reader: KST in the user's locale, or the text as given when it is not a date. */
+export function formatPdfDate(s: string, lang: Lang): string {
+  const d = parsePdfDate(s);
+  return d ? formatDateTime(d, lang) : s;
+}

@@ -5,6 +5,7 @@ import type { MatrixHint } from '../api';
 import type { App } from '../app';
 import { weightBars } from '../charts';
 import { h } from '../dom';
+import { criterion } from '../i18n';
 import { type Judgement, judgementValue, setPair, setPairText, sliderOf, verbal } from '../saaty';
 import type { Problem } from '../study';
 import { errorsFor, problemList } from './common';
@@ -42,7 +43,7 @@ function draw(app: App): Node {
     { class: 'subtabs', role: 'tablist' },
     evs.map((ev, i) =>
       h('button', { role: 'tab', id: `ev-${i}`, class: app.s.evaluator === i ? 'on' : '', onclick: () => chooseEvaluator(app, i) },
-        ev.name ?? `${tr('evaluator')} ${i + 1}`,
+        h('span', { class: 'user' }, ev.name ?? `${tr('evaluator')} ${i + 1}`),
         res?.evaluators?.[i] && !res.evaluators[i].consistent ? ' ⚠' : ''),
     ),
     h('button', { role: 'tab', id: 'ev-panel', class: app.s.evaluator === -1 ? 'on' : '', onclick: () => chooseEvaluator(app, -1) }, tr('panel')),
@@ -58,7 +59,7 @@ function draw(app: App): Node {
     return h(
       'div',
       { class: 'pair' },
-      h('span', { class: 'a' }, leaf.replace(/_/g, ' ')),
+      h('span', { class: 'a' }, criterion(app.s.lang, leaf)),
       h('input', {
         type: 'range', min: -8, max: 8, step: 1, value: pos, 'data-k': `alt:${i}:${leaf}`, 'aria-label': `${leaf}: ${tr('implementSide')} / ${tr('notSide')}`,
         onchange: (e: Event) => {
@@ -76,7 +77,7 @@ function draw(app: App): Node {
     'div',
     { class: 'ahp' },
     tabs,
-    h('p', { class: 'ev-head' }, `${ev.name ?? ''} — ${ev.role ?? ''}`, er ? h('span', { id: 'ev-cr', class: er.consistent ? 'ok' : 'warn' }, ` CR ${er.cr.toFixed(3)} · ${tr('ahpScore')} ${er.score.toFixed(3)}`) : null),
+    h('p', { class: 'ev-head' }, h('span', { class: 'user' }, `${ev.name ?? ''} — ${ev.role ?? ''}`), er ? h('span', { id: 'ev-cr', class: er.consistent ? 'ok' : 'warn' }, ` CR ${er.cr.toFixed(3)} · ${tr('ahpScore')} ${er.score.toFixed(3)}`) : null),
     problemList(app, new Set([...app.s.problems.filter((p) => !p.path.startsWith(`ahp.evaluators[${i}]`)), ...placed])),
     matrices,
     h('section', {}, h('h4', {}, tr('alternatives')), alts),
@@ -94,7 +95,7 @@ function matrixEditor(app: App, ev: number, node: string, m: Judgement[][], plac
   const tr = app.tr;
   const n = m.length;
   const items = itemsOf(app, node, n);
-  const name = (id: string) => id.replace(/_/g, ' ');
+  const name = (id: string) => criterion(app.s.lang, id);
   const answer = app.s.matrixResults[node];
   const r = answer && 'weights' in answer ? answer : null;
   const pairs: HTMLElement[] = [];
@@ -128,7 +129,7 @@ function matrixEditor(app: App, ev: number, node: string, m: Judgement[][], plac
   return h(
     'section',
     { class: 'matrix', 'data-node': node },
-    h('h4', {}, node === 'goal' ? 'goal' : name(node)),
+    h('h4', {}, node === 'goal' ? tr('goal') : name(node)),
     h('div', { class: 'matrix-body' },
       h('div', { class: 'pairs' }, pairs),
       h('div', { class: 'mres' },
@@ -153,9 +154,9 @@ function aggregate(app: App): Node {
       h('div', { class: 'big', id: 'ahp-score' }, a.score.toFixed(3)),
       h('div', {}, `${tr('scoreRange')} ${a.score_range[0].toFixed(3)}–${a.score_range[1].toFixed(3)} · ${a.robust ? tr('robust') : tr('notRobust')}`),
       h('div', {}, a.implement ? tr('implement') : tr('notImplement'), ` (≥ ${a.threshold})`)),
-    h('section', { class: 'card' }, h('h3', {}, tr('weights')), weightBars(Object.entries(a.weights), a.weight_range?.ranges ?? undefined)),
+    h('section', { class: 'card' }, h('h3', {}, tr('weights')), weightBars(Object.entries(a.weights), a.weight_range?.ranges ?? undefined, (id) => criterion(app.s.lang, id))),
     h('section', { class: 'card wide' }, h('h3', {}, tr('evaluator')),
       h('table', { class: 'tbl' }, h('tr', {}, h('th', {}, tr('evaluator')), h('th', {}, 'CR'), h('th', {}, tr('ahpScore')), h('th', {}, '')),
-        a.evaluators.map((e) => h('tr', {}, h('td', {}, e.name), h('td', { class: e.consistent ? '' : 'warn' }, e.cr.toFixed(3)), h('td', {}, e.score.toFixed(3)), h('td', {}, e.hints.map((x) => x.message ?? '').join(' ')))))),
+        a.evaluators.map((e) => h('tr', {}, h('td', { class: 'user' }, e.name), h('td', { class: e.consistent ? '' : 'warn' }, e.cr.toFixed(3)), h('td', {}, e.score.toFixed(3)), h('td', {}, e.hints.map((x) => x.message ?? '').join(' ')))))),
   );
 }

@@ -2,13 +2,14 @@
 
 import type { App } from '../app';
 import { h } from '../dom';
+import { problemText } from '../i18n';
 import { type Problem, getPath, problemsAt, setPath } from '../study';
 
 /** The problems of one field: at its path or inside it; `placed` collects what was shown so the rest go to the list. */
 export function errorsFor(app: App, path: string, placed: Set<Problem>): HTMLElement | null {
   const ps = problemsAt(app.s.problems, path);
   ps.forEach((p) => placed.add(p));
-  return ps.length ? h('div', { class: 'error', 'data-error-for': path }, ps.map((p) => h('div', {}, p.message))) : null;
+  return ps.length ? h('div', { class: 'error', 'data-error-for': path }, ps.map((p) => h('div', {}, problemText(app.s.lang, p)))) : null;
 }
 
 export type FieldOpts = { type?: 'number'; options?: string[]; labels?: (o: string) => string; wide?: boolean };
@@ -45,5 +46,5 @@ export function problemList(app: App, placed: Set<Problem>): HTMLElement | null 
   const rest = app.s.problems.filter((p) => !placed.has(p));
   if (!rest.length) return null;
   return h('section', { class: 'problems', id: 'problems' }, h('h3', {}, app.tr('problems')),
-    h('ul', {}, rest.map((p) => h('li', {}, p.path ? h('code', {}, p.path) : null, ' ', p.message))));
+    h('ul', {}, rest.map((p) => h('li', {}, p.path ? h('code', {}, p.path) : null, ' ', problemText(app.s.lang, p)))));
 }

@@ -2,6 +2,7 @@
 
 import type { App } from '../app';
 import { h } from '../dom';
+import { code, codesOf, problemText } from '../i18n';
 import { groupDigits, parseAmount } from '../format';
 import { LISTS, type Problem, type Row, cellOf, parseTsv, paste, problemsAt, rowsOf, setCell, years } from '../study';
 import { field, problemList } from './common';
@@ -45,7 +46,7 @@ function draw(app: App): Node {
           { colspan: 2 },
           tr(list),
           ' ',
-          h('button', { class: 'small', id: `add-${list}`, onclick: () => app.edit((x) => (x[list] = [...(x[list] ?? []), { name: 'New line', kind: list === 'costs' ? 'capex' : 'other', flows: [] }])) }, tr('addLine')),
+          h('button', { class: 'small', id: `add-${list}`, onclick: () => app.edit((x) => (x[list] = [...(x[list] ?? []), { name: tr('newLine'), kind: list === 'costs' ? 'capex' : 'other', flows: [] }])) }, tr('addLine')),
         ),
         h('th', { colspan: yrs.length }),
       ),
@@ -60,10 +61,10 @@ function draw(app: App): Node {
         { class: row === app.s.selRow ? 'sel' : '' },
         h(
           'th',
-          { class: lineErr.length ? 'invalid' : '', title: lineErr.map((p) => `${p.path}: ${p.message}`).join('\n') },
+          { class: lineErr.length ? 'invalid' : '', title: lineErr.map((p) => problemText(app.s.lang, p)).join('\n') },
           h('input', { type: 'text', 'data-k': `${base}.name`, 'data-path': `${base}.name`, value: line.name ?? '', onchange: (e: Event) => app.edit((x) => { const l = x[list]?.[i]; if (l) l.name = (e.target as HTMLInputElement).value; }) }),
         ),
-        h('td', {}, h('input', { type: 'text', class: 'kind', 'data-k': `${base}.kind`, value: line.kind ?? '', onchange: (e: Event) => app.edit((x) => { const l = x[list]?.[i]; if (l) l.kind = (e.target as HTMLInputElement).value; }) })),
+        h('td', {}, kindSelect(app, line.kind, `${base}.kind`, (kind) => app.edit((x) => { const l = x[list]?.[i]; if (l) l.kind = kind; }))),
       );
       yrs.forEach((y, c) => {
         const cell = cellOf(line.flows, y);
@@ -74,11 +75,11 @@ function draw(app: App): Node {
         const select = () => app.store.set({ selRow: row });
         if (cell.kind === 'range') {
           const f = line.flows?.[cell.flow] ?? {};
-          trow.append(h('td', { class: `range ${errs.length ? 'invalid' : ''}`, title: `${tr('inRange')} (${f.from}–${f.to})` + errs.map((p) => `\n${p.message}`).join('') },
+          trow.append(h('td', { class: `range ${errs.length ? 'invalid' : ''}`, title: `${tr('inRange')} (${f.from}–${f.to})` + errs.map((p) => `\n${problemText(app.s.lang, p)}`).join('') },
             h('input', { type: 'text', readonly: true, tabindex: -1, 'data-k': k, 'data-row': row, 'data-col': c, value: cell.first ? groupDigits(String(f.amount ?? '')) : '↔', onkeydown: (e: KeyboardEvent) => gridKey(e, row, c, rows.length, yrs.length), onfocus: select })));
         } else {
           trow.append(
-            h('td', { class: errs.length ? 'invalid' : '', title: errs.map((p) => p.message).join('\n') },
+            h('td', { class: errs.length ? 'invalid' : '', title: errs.map((p) => problemText(app.s.lang, p)).join('\n') },
               h('input', {
                 type: 'text',
                 'data-k': k,
@@ -110,6 +111,16 @@ function draw(app: App): Node {
   }
   table.append(tbody);
   return h('div', {}, problemList(app, placed), h('p', { class: 'hint' }, tr('pasteHint')), h('div', { class: 'grid-wrap' }, table), rangesOf(app, rows[app.s.selRow]));
+}
+
+/** Line kinds the study may name (the engine adds optimism bias and carbon lines itself). */
+const KINDS = codesOf('kind').filter((k) => k !== 'optimism_bias' && k !== 'carbon_value');
+
+/** A line's kind, chosen from the catalog's code list by its reader's name. */
+function kindSelect(app: App, value: string, key: string, set: (kind: string) => void): HTMLElement {
+  const kinds = KINDS.includes(value) ? KINDS : [value, ...KINDS];
+  return h('select', { class: 'kind', 'data-k': key, 'data-path': key, onchange: (e: Event) => set((e.target as HTMLSelectElement).value) },
+    kinds.map((k) => h('option', { value: k, selected: k === value }, code(app.s.lang, 'kind', k))));
 }
 
 /** Arrow keys, Enter and Home/End move between cells as in a spreadsheet. */
@@ -154,7 +165,7 @@ function rangesOf(app: App, row: Row | undefined): HTMLElement {
   return h(
     'section',
     { id: 'ranges' },
-    h('h4', {}, `${tr('ranges')} ${line.name}`),
+    h('h4', {}, `${tr('ranges')} `, h('span', { class: 'user' }, line.name)),
     ranged.map(([, k]) =>
       h(
         'div',

@@ -66,7 +66,7 @@ function toolbar(app: App): Node[] {
         },
       },
       h('option', { value: '' }, `${tr('recent')} (${s.recent.length})`),
-      s.recent.map((p) => h('option', { value: p }, p)),
+      s.recent.map((p) => h('option', { value: p, class: 'user' }, p)),
     ),
     h('button', { id: 'btn-save', disabled: !s.study, onclick: () => void app.save(false) }, tr('save')),
     h('button', { id: 'btn-save-as', disabled: !s.study, onclick: () => void app.save(true) }, tr('saveAs')),
@@ -135,7 +135,7 @@ function statusLine(app: App): HTMLElement {
   const text = new Part(h('span', { class: 'status-text' }), st, ['lang', 'path', 'dirty', 'autosaved', 'status'], () => {
     const s = app.s;
     return [
-      h('span', { id: 'status-path' }, s.path ?? '—'),
+      h('span', { id: 'status-path', class: 'user' }, s.path ?? '—'),
       s.dirty ? h('span', { class: 'dirty' }, `● ${app.tr('unsaved')}`) : null,
       h('span', { id: 'autosave-msg' }, s.autosaved),
       h('span', { id: 'status-msg' }, s.status),

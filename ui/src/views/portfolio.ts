@@ -52,7 +52,7 @@ function draw(app: App): HTMLElement {
     type Col = { key: string; label: string; sort: (r: PortfolioRow) => number | string; cell: (r: PortfolioRow) => HTMLElement | string };
     const cols: Col[] = [
       { key: 'rank', label: tr('rank'), sort: (r) => r.rank, cell: (r) => String(r.rank) },
-      { key: 'name', label: tr('study'), sort: (r) => r.name, cell: (r) => h('span', { class: 'pname', title: r.file }, r.name) },
+      { key: 'name', label: tr('study'), sort: (r) => r.name, cell: (r) => h('span', { class: 'pname user', title: r.file }, r.name) },
       { key: 'cost', label: tr('totalCost'), sort: (r) => big(r.total_cost), cell: (r) => formatKrw(r.total_cost, L) },
       { key: 'bc', label: tr('bc'), sort: (r) => num(r.bc_ratio), cell: (r) => formatRatio(r.bc_ratio) },
       { key: 'npv', label: tr('npv'), sort: (r) => big(r.npv), cell: (r) => formatKrw(r.npv, L) },

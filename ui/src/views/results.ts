@@ -6,8 +6,18 @@ import type { App } from '../app';
 import { cashFlowChart, tornado, weightBars } from '../charts';
 import { h } from '../dom';
 import { formatKrw, formatPct, formatRatio, groupDigits } from '../format';
+import { USER_CLOSE, USER_OPEN, code, criterion, diagText, fmt } from '../i18n';
 import { problemList } from './common';
 import { Part } from './part';
+
+/** A sentence with the study's own words (marked by diagText) in `.user` spans. */
+function marked(s: string): Node[] {
+  return s.split(USER_OPEN).flatMap((part, i) => {
+    if (i === 0) return [document.createTextNode(part)];
+    const [user, rest = ''] = part.split(USER_CLOSE);
+    return [h('span', { class: 'user' }, user), document.createTextNode(rest)];
+  });
+}
 
 export function resultsView(app: App): Part {
   return new Part(h('div', { id: 'view-results' }), app.store, ['study', 'appraisal', 'problems', 'lang', 'unit'], () => draw(app), () => app.s.tab === 'results');
@@ -21,11 +31,13 @@ function draw(app: App): Node {
   const e = a.economic;
   const L = app.s.lang;
   const caseLabel = (c: SensitivityCase) => {
+    // The report's own case names (case-costs, case-rate, …), so the chart reads as chapter Ⅴ does.
+    const pct = (f: number) => `${f > 1 ? '+' : ''}${Math.round((f - 1) * 100)}%`;
     const parts: string[] = [];
-    if (c.cost_factor !== 1) parts.push(`${tr('costs')} ${c.cost_factor > 1 ? '+' : ''}${Math.round((c.cost_factor - 1) * 100)}%`);
-    if (c.benefit_factor !== 1) parts.push(`${tr('benefits')} ${c.benefit_factor > 1 ? '+' : ''}${Math.round((c.benefit_factor - 1) * 100)}%`);
-    if (c.rate_shift_pp) parts.push(`${tr('rate')} ${c.rate_shift_pp > 0 ? '+' : ''}${c.rate_shift_pp}pp`);
-    return parts.join(', ') || c.case;
+    if (c.cost_factor !== 1) parts.push(fmt(L, 'case-costs', { pct: pct(c.cost_factor) }));
+    if (c.benefit_factor !== 1) parts.push(fmt(L, 'case-benefits', { pct: pct(c.benefit_factor) }));
+    if (c.rate_shift_pp) parts.push(fmt(L, 'case-rate', { pp: `${c.rate_shift_pp > 0 ? '+' : ''}${c.rate_shift_pp}` }));
+    return parts.join(', ') || code(L, 'case', c.case);
   };
   const reg = a.regional;
   const env = a.environment;
@@ -40,7 +52,7 @@ function draw(app: App): Node {
       h('h3', {}, tr('verdict')),
       h('div', { class: 'big' }, a.verdict?.implement ? tr('implement') : tr('notImplement')),
       h('p', { id: 'verdict-summary' }, a.verdict?.summary ?? ''),
-      (a.warnings ?? []).map((w) => h('p', { class: 'warn' }, w.message ?? w.code))),
+      (a.warnings ?? []).map((w) => h('p', { class: 'warn' }, marked(diagText(L, w, true))))),
     h('section', { class: 'card' }, h('h3', {}, 'B/C · NPV · IRR'),
       h('table', { class: 'kv' },
         h('tr', {}, h('th', {}, tr('bc')), h('td', { id: 'kpi-bc' }, formatRatio(e.bc_ratio)), h('td', {}, e.feasible ? tr('feasible') : tr('notFeasible'))),
@@ -54,15 +66,15 @@ function draw(app: App): Node {
           : null)),
     h('section', { class: 'card wide' }, h('h3', {}, tr('cashFlow')), cashFlowChart(e.cash_flow ?? [], { cumulative: tr('cumulative') })),
     h('section', { class: 'card wide' }, h('h3', {}, tr('tornado')), tornado(e.sensitivity ?? [], e.bc_ratio ?? 0, caseLabel)),
-    ahp ? h('section', { class: 'card' }, h('h3', {}, tr('ahpWeights')), weightBars(Object.entries(ahp.weights), ahp.weight_range?.ranges ?? undefined),
+    ahp ? h('section', { class: 'card' }, h('h3', {}, tr('ahpWeights')), weightBars(Object.entries(ahp.weights), ahp.weight_range?.ranges ?? undefined, (id) => criterion(L, id)),
       h('p', {}, `${tr('ahpScore')} ${ahp.score.toFixed(3)} (${ahp.score_range[0].toFixed(3)}–${ahp.score_range[1].toFixed(3)})`),
       // What would flip the verdict, beside the B/C switching values: the nearest allowed
       // weights, and the evaluators the verdict rests on.
       h('p', { id: 'ahp-flip' }, `${tr('flipDistance')}: ${ahp.panel?.weight_switch ? ahp.panel.weight_switch.distance.toFixed(3) : tr('noFlip')}`),
-      loo.length ? h('p', { id: 'ahp-loo' }, restsOn.length ? `${tr('restsOn')}: ${restsOn.join(', ')}` : tr('noSingleEvaluator')) : null) : null,
+      loo.length ? h('p', { id: 'ahp-loo' }, restsOn.length ? [`${tr('restsOn')}: `, h('span', { class: 'user' }, restsOn.join(', '))] : tr('noSingleEvaluator')) : null) : null,
     reg ? h('section', { class: 'card', id: 'regional-card' }, h('h3', {}, tr('regional')),
       h('table', { class: 'kv' },
-        h('tr', {}, h('th', {}, tr('region')), h('td', {}, `${reg.region_name} (${reg.region})`)),
+        h('tr', {}, h('th', {}, tr('region')), h('td', {}, code(L, 'region', reg.region))),
         reg.backwardness ? h('tr', {}, h('th', {}, tr('backwardness')), h('td', {}, `${reg.backwardness.index.toFixed(3)} · ${tr('rank')} ${reg.backwardness.rank}/${reg.backwardness.of}`)) : null,
         reg.effects ? h('tr', {}, h('th', {}, tr('production')), h('td', {}, formatKrw(reg.effects.production, L))) : null,
         reg.effects ? h('tr', {}, h('th', {}, tr('jobs')), h('td', {}, groupDigits(String(Math.round(reg.effects.employment))))) : null)) : null,

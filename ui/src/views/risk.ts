@@ -3,7 +3,8 @@
 import type { App } from '../app';
 import { histogram } from '../charts';
 import { h } from '../dom';
-import { formatKrw } from '../format';
+import { formatKrw, groupDigits } from '../format';
+import { fmt } from '../i18n';
 import { Part } from './part';
 
 export function riskView(app: App): Part {
@@ -41,8 +42,8 @@ function draw(app: App): Node {
           h('tr', {}, h('th', {}, 'NPV'), [r.npv.p10, r.npv.p50, r.npv.p90, r.npv.mean].map((x) => h('td', {}, formatKrw(x, L)))),
           h('tr', {}, h('th', {}, 'B/C'), [r.bc_ratio.p10, r.bc_ratio.p50, r.bc_ratio.p90, r.bc_ratio.mean].map((x) => h('td', {}, x.toFixed(3))))),
         r.histogram?.length ? histogram(r.histogram) : null,
-        h('p', { id: 'risk-prob' }, `${tr('probBc')} = ${(r.prob_bc_ge_1 * 100).toFixed(1)} % · ${r.draws} draws · seed ${r.seed}`),
-        r.critical_variables?.length ? h('div', {}, h('h4', {}, tr('critical')), h('ul', {}, r.critical_variables.map((c) => h('li', {}, `${c.name}: ${c.elasticity.toFixed(2)}`)))) : null),
+        h('p', { id: 'risk-prob' }, `${tr('probBc')} = ${(r.prob_bc_ge_1 * 100).toFixed(1)} % · ${fmt(L, 'app-run-info', { draws: groupDigits(String(r.draws)), seed: r.seed })}`),
+        r.critical_variables?.length ? h('div', {}, h('h4', {}, tr('critical')), h('ul', {}, r.critical_variables.map((c) => h('li', {}, h('span', { class: 'user' }, c.name), `: ${c.elasticity.toFixed(2)}`)))) : null),
     );
   return root;
 }

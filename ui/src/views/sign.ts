@@ -3,6 +3,7 @@
 import { type Signer, api } from '../api';
 import type { App } from '../app';
 import { h } from '../dom';
+import { formatPdfDate } from '../format';
 
 export function signDialog(app: App): void {
   const tr = app.tr;
@@ -39,8 +40,8 @@ export function signDialog(app: App): void {
 }
 
 export function signersView(app: App, path: string, signers: Signer[]): HTMLElement {
-  return h('div', {}, h('b', {}, `${app.tr('valid')}: ${path}`),
-    h('ul', {}, signers.map((s) => h('li', {}, `${s.reviewer ?? s.signer} (${s.role ?? '-'}) ${s.date ?? ''} · SHA-256 ${String(s.cert_sha256).slice(0, 16)}…`))));
+  return h('div', {}, h('b', {}, `${app.tr('valid')}: `, h('span', { class: 'user' }, path)),
+    h('ul', {}, signers.map((s) => h('li', {}, h('span', { class: 'user' }, `${s.reviewer ?? s.signer} (${s.role ?? '-'})`), ` · ${app.tr('signedAt')} `, h('span', { class: 'sign-date' }, s.date ? formatPdfDate(s.date, app.s.lang) : '—'), ` · SHA-256 ${String(s.cert_sha256).slice(0, 16)}…`))));
 }
 
 export async function verify(app: App): Promise<void> {

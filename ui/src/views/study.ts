@@ -2,13 +2,18 @@
 
 import type { App } from '../app';
 import { h } from '../dom';
-import { code } from '../i18n';
+import { type Key, code, codesOf } from '../i18n';
 import type { Problem } from '../study';
 import { setPath } from '../study';
 import { errorsFor, field, problemList } from './common';
 import { Part } from './part';
 
 const SECTORS = ['road', 'rail', 'port', 'airport', 'water', 'building', 'culture', 'ict', 'rnd', 'other'];
+/** The regions of the catalog's list, with the study's own value first when it is another spelling. */
+const regionsWith = (v: string | undefined): string[] => {
+  const all = codesOf('region');
+  return v === undefined || all.includes(v) ? all : [v, ...all];
+};
 const RAW_SECTIONS = ['rules', 'financing', 'policy', 'regional', 'environment'];
 
 export function studyView(app: App): Part {
@@ -30,7 +35,7 @@ function draw(app: App): Node {
       field(app, tr('name'), 'project.name', placed),
       field(app, tr('sponsor'), 'project.sponsor', placed),
       field(app, tr('sector'), 'project.sector', placed, { options: SECTORS, labels: (o) => code(app.s.lang, 'sector', o) }),
-      field(app, tr('region'), 'project.region', placed),
+      field(app, tr('region'), 'project.region', placed, { options: regionsWith(app.s.study.project.region), labels: (o) => code(app.s.lang, 'region', o) }),
       field(app, tr('totalCost'), 'project.total_cost', placed),
       field(app, tr('stateFunding'), 'project.state_funding', placed),
       field(app, tr('description'), 'project.description', placed, { wide: true }),
@@ -77,7 +82,7 @@ function rawSection(app: App, key: string, placed: Set<Problem>): HTMLElement {
   return h(
     'details',
     {},
-    h('summary', {}, key),
+    h('summary', {}, app.tr(`section${key[0].toUpperCase()}${key.slice(1)}` as Key)),
     h('textarea', {
       'data-k': `raw:${key}`,
       rows: 12,
