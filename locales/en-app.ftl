@@ -186,3 +186,10 @@ app-section-environment = Environment
 app-in-ranged-flow = inside a ranged flow
 app-signed-at = signed
 app-new-line = New line
+
+## App: money units (issue 20)
+app-line-total = Total
+app-line-pv = PV
+app-total = total
+app-unit-caption = Unit
+app-unit = Money unit

@@ -186,3 +186,10 @@ app-section-environment = 환경
 app-in-ranged-flow = 기간 항목 안의 연도
 app-signed-at = 서명 일시
 app-new-line = 새 항목
+
+## 앱: 금액 단위 (이슈 20)
+app-line-total = 합계
+app-line-pv = 현재가치
+app-total = 합계
+app-unit-caption = 단위
+app-unit = 금액 단위

@@ -289,9 +289,46 @@ await test('Korean only on every tab (no English outside the allow-list)', async
   assert.equal(state.langs?.[0], 'ko');
 });
 
+await test('one unit for the grid, the strip and the export: 억원 → 백만원 and back', async () => {
+  await page.click('#tab-lines');
+  assert.equal(await page.locator('[data-k="cell:0:0"]').inputValue(), '200');
+  assert.equal(await text('#grid-unit'), '억원');
+  // The engine's PV beside the line and the year's total: Construction PV 142,471,213,791.5 won = 1,424.7억.
+  assert.equal(await text('[data-line-fig="costs:0:pv"]'), '1,424.7');
+  assert.equal(await text('[data-year-total="costs:2026"]'), '350'); // 200억 + 150억 land
+  // A quantity line keeps its quantities and names its unit value.
+  assert.ok((await text('[data-qty-for="benefits[0]"]')).includes('16,000원'));
+  await page.selectOption('#unit-select', 'million');
+  await until(async () => (await page.locator('[data-k="cell:0:0"]').inputValue()) === '20,000', '20,000백만원');
+  assert.equal(await text('#strip-npv'), '2,975백만원');
+  assert.equal(await text('#grid-unit'), '백만원');
+  // Officer notation in a cell: 12억 3,000만 = 1,230,000,000 won, whatever the unit.
+  const cell = page.locator('[data-k="cell:0:1"]');
+  await cell.fill('12억 3,000만');
+  await cell.press('Tab');
+  await until(async () => (await page.evaluate(() => window.yeta.study)).costs[0].flows[1].amount === '1230000000', 'the notation read');
+  await until(async () => (await page.locator('[data-k="cell:0:1"]').inputValue()) === '1,230', 'shown in 백만원');
+  await page.locator('body').click({ position: { x: 5, y: 900 } });
+  await page.click('#btn-undo');
+  await until(async () => (await text('#strip-bc')) === bc0, 'B/C back after undo');
+  // The study form's money fields are in the same unit.
+  await page.click('#tab-study');
+  assert.equal(await page.locator('[data-k="project.total_cost"]').inputValue(), '180,000');
+  await page.selectOption('#unit-select', 'eok');
+  await until(async () => (await page.locator('[data-k="project.total_cost"]').inputValue()) === '1,800', '1,800억원');
+  await page.click('#tab-lines');
+  await page.screenshot({ path: join(OUT, 'grid-ko-1280.png') });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.screenshot({ path: join(OUT, 'grid-ko-1280x800.png') });
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.screenshot({ path: join(OUT, 'grid-ko-1024x700.png') });
+  await page.setViewportSize({ width: 1400, height: 950 });
+  await page.click('#tab-results');
+});
+
 await test('switches to English with plain digit grouping', async () => {
   await page.click('#btn-lang');
-  await until(async () => (await text('#kpi-npv')) === 'KRW 2,974,607,643', 'English NPV');
+  await until(async () => (await text('#kpi-npv')) === 'KRW 2.97 bn', 'English NPV (억원 → bn)');
   assert.equal(state.langs.at(-1), 'en');
   assert.equal(await text('#tab-results'), 'Results');
 });
@@ -299,14 +336,16 @@ await test('switches to English with plain digit grouping', async () => {
 await test('editing a cost in the grid changes B/C to the engine value', async () => {
   await page.click('#tab-lines');
   const cell = page.locator('[data-k="cell:0:0"]');
-  assert.equal(await cell.inputValue(), '20,000,000,000');
-  await cell.fill('60000000000');
+  // 억원 on screen: 20,000,000,000 won is 200; a bare number typed is in 억원.
+  assert.equal(await cell.inputValue(), '200');
+  await cell.fill('600');
   await cell.press('Enter');
   await until(async () => (await text('#strip-bc')) === bc1, `B/C ${bc1} after the edit`);
   // Enter moved the cursor down a row, as in a spreadsheet.
   assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-k')), 'cell:1:0');
   assert.equal(await text('#verdict'), after.verdict.implement ? 'Implement' : 'Do not implement');
-  assert.equal(await page.locator('[data-k="cell:0:0"]').inputValue(), '60,000,000,000');
+  assert.equal(await page.locator('[data-k="cell:0:0"]').inputValue(), '600');
+  assert.equal((await page.evaluate(() => window.yeta.study)).costs[0].flows[0].amount, '60000000000');
   await page.screenshot({ path: join(OUT, 'grid-edited.png') });
 });
 
@@ -332,7 +371,8 @@ await test('pasting a TSV block from a spreadsheet fills the cells', async () =>
   await page.locator('[data-k="cell:0:0"]').focus();
   await page.evaluate(() => {
     const dt = new DataTransfer();
-    dt.setData('text/plain', '21,000,000,000\t51000000000\n16000000000\t6000000000\n');
+    // In 억원, with the officer's notation mixed in (510억 is absolute).
+    dt.setData('text/plain', '210\t510억\n160\t60\n');
     document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
   });
   const s = JSON.parse(readFileSync(ROAD, 'utf8'));
@@ -414,6 +454,7 @@ await test('export PDF (English) through the export command', async () => {
   assert.ok(statSync(state.exported).size > 10000);
   const call = (await page.evaluate(() => window.yetaCalls)).find((c) => c.cmd === 'export_pdf');
   assert.equal(call.args.lang, 'en');
+  assert.equal(call.args.unit, 'eok', 'the unit on screen goes to the report');
   const pt = spawnSync('pdftotext', [state.exported, '-'], { encoding: 'utf8' });
   if (pt.status === 0) assert.ok(pt.stdout.includes('National Route 38'), 'the report names the project');
 });
@@ -502,7 +543,7 @@ await test('Portfolio: three studies ranked by AHP score, sorted by B/C, cut by 
   // Each criterion's weighted contribution, and they add up to the score.
   const econ = await col('crit:economic');
   assert.equal(econ[0], c[0].contributions.economic.toFixed(3));
-  assert.deepEqual(await col('cost'), ['950억원', '1,800억원', '1조 2,000억원']);
+  assert.deepEqual(await col('cost'), ['950억원', '1,800억원', '12,000억원']);
   assert.ok((await col('verdict'))[2].startsWith('미시행'));
   // B/C: the first click sorts best first, the second reverses.
   await page.click('#portfolio-table th[data-sort="bc"]');
@@ -518,19 +559,19 @@ await test('Portfolio: three studies ranked by AHP score, sorted by B/C, cut by 
   await page.click('#portfolio-table th[data-sort="rank"]');
   await until(async () => (await ranks()).join() === '1,2,3', 'back to rank order');
   // KRW 200 bn: ICT (95 bn) fits; ICT + road = 95 + 180 = 275 bn does not; rail is not to implement.
-  await page.fill('#portfolio-budget', '200000000000');
+  await page.fill('#portfolio-budget', '2,000억');
   await page.press('#portfolio-budget', 'Enter');
   await page.locator('#portfolio-budget').dispatchEvent('change');
   await until(async () => (await col('budget'))[0]?.startsWith('예산 내'), 'the budget cut');
   assert.equal(await text('#portfolio-budget-fmt'), '2,000억원');
-  assert.equal(await page.locator('#portfolio-budget').inputValue(), '200,000,000,000');
+  assert.equal(await page.locator('#portfolio-budget').inputValue(), '2,000억');
   assert.deepEqual(await col('budget'), ['예산 내 (누적 950억원)', '초과 (누적 2,750억원)', '—']);
   const call = (await page.evaluate(() => window.yetaCalls)).filter((x) => x.cmd === 'compare_studies').at(-1);
   assert.deepEqual(call.args, { pick: false, budget: '200000000000' });
   assert.equal(await page.locator('#portfolio-table tr.over-budget').count(), 1);
   await page.screenshot({ path: join(OUT, 'portfolio-ko.png') });
   // A budget that takes both: 275 bn exactly.
-  await page.fill('#portfolio-budget', '275,000,000,000');
+  await page.fill('#portfolio-budget', '2,750'); // a bare number: 억원
   await page.locator('#portfolio-budget').dispatchEvent('change');
   await until(async () => (await col('budget'))[1]?.startsWith('예산 내'), 'both within 275 bn');
 });

@@ -40,6 +40,10 @@ export type Economic = {
   sensitivity?: SensitivityCase[];
   switching_values?: { costs_pct: number | null; benefits_pct: number | null } | null;
   irr_detail?: { status?: string; message?: string } | null;
+  /** Each line's nominal sum and present value (현재가치), with where it came from. */
+  lines?: { list: string; name: string; kind: string; nominal: string; pv: string; origin: { from: string; list?: string; index?: number } }[];
+  nominal_costs?: string;
+  nominal_benefits?: string;
 };
 export type Verdict = {
   economically_feasible: boolean;
@@ -128,8 +132,9 @@ export type PortfolioRow = {
 export type Comparison = { ranking: PortfolioRow[]; ranked_by: string; budget: string | null };
 export type Opened = { path: string | null; text: string | null; recovered?: boolean; recent: string[] };
 export type Progress = { id: number; done: number; total: number };
-/** The money unit the user reads and types in (원/천원/백만원/억원). */
-export type MoneyUnit = 'won' | 'thousand' | 'million' | 'eok';
+
+export type { MoneyUnit } from './format';
+import type { MoneyUnit } from './format';
 
 export const api = {
   startup: () => invoke<Opened>('startup'),

@@ -3,7 +3,7 @@
 // (store.ts, state.ts); this file holds the actions: files, edits, undo, jobs, shortcuts.
 
 import { type MoneyUnit, api, isAppError } from './api';
-import { type Lang, formatTime, parseAmount } from './format';
+import { type Lang, UNIT_EXP, formatTime, parseMoney } from './format';
 import { History } from './history';
 import { type Key, errorId, fmt, t } from './i18n';
 import type { State, Tab } from './state';
@@ -45,7 +45,8 @@ export function initialState(): State {
     portfolio: null,
     budget: '',
     portfolioSort: { key: 'rank', dir: 1 },
-    unit: UNITS.includes(unit) ? unit : 'won',
+    // 억원 by default: the unit of budget documents; a bare number typed is in it.
+    unit: UNITS.includes(unit) ? unit : 'eok',
   };
 }
 
@@ -127,6 +128,7 @@ export class App {
   setUnit(unit: MoneyUnit): void {
     localStorage.setItem('yeta.unit', unit);
     this.store.set({ unit });
+    if (this.s.portfolio && this.s.budget) void this.compareStudies(false);
   }
 
   setTab(tab: Tab): void {
@@ -297,7 +299,7 @@ export class App {
   /** Asks the engine to rank the studies (`pick`: choose them in a dialog first) under the budget. */
   async compareStudies(pick: boolean): Promise<void> {
     try {
-      const budget = parseAmount(this.s.budget);
+      const budget = parseMoney(this.s.budget, UNIT_EXP[this.s.unit]);
       if (budget === null) throw new Error(`${this.tr('budget')}: ${this.s.budget}`);
       if (!pick && !this.s.portfolio) return;
       const r = await api.compareStudies(pick, budget === '' ? undefined : budget);

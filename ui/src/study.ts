@@ -121,7 +121,8 @@ export function paste(
   r0: number,
   c0: number,
   block: string[][],
-  parse: (typed: string) => string | null,
+  parse: (typed: string, row: Row) => string | null,
+  ranged = 'in a ranged flow',
 ): PasteResult {
   const res: PasteResult = { changed: 0, skipped: [] };
   block.forEach((cells, dr) => {
@@ -130,11 +131,11 @@ export function paste(
     cells.forEach((typed, dc) => {
       const year = yrs[c0 + dc];
       if (year === undefined) return;
-      const amount = parse(typed);
+      const amount = parse(typed, row);
       const where = `${row.list}[${row.line}] ${year}`;
       if (amount === null) res.skipped.push(`${where}: "${typed}"`);
       else if (setCell(study, row, year, amount)) res.changed++;
-      else res.skipped.push(`${where}: in a ranged flow`);
+      else res.skipped.push(`${where}: ${ranged}`);
     });
   });
   return res;

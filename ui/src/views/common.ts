@@ -12,17 +12,27 @@ export function errorsFor(app: App, path: string, placed: Set<Problem>): HTMLEle
   return ps.length ? h('div', { class: 'error', 'data-error-for': path }, ps.map((p) => h('div', {}, problemText(app.s.lang, p)))) : null;
 }
 
-export type FieldOpts = { type?: 'number'; options?: string[]; labels?: (o: string) => string; wide?: boolean };
+/** How a field shows a stored value and reads a typed one (money in the unit on screen); null: not valid. */
+export type Codec = { show: (stored: string) => string; read: (typed: string) => string | null };
+export type FieldOpts = { type?: 'number'; options?: string[]; labels?: (o: string) => string; wide?: boolean; codec?: Codec };
 
 /** A labelled input for the study value at `path`, committed on change. */
 export function field(app: App, label: string, path: string, placed: Set<Problem>, opts: FieldOpts = {}): HTMLElement {
   const raw = getPath(app.s.study, path);
-  const v = raw === undefined || raw === null ? '' : String(raw);
-  const commit = (typed: string) =>
+  const stored = raw === undefined || raw === null ? '' : String(raw);
+  const v = opts.codec && stored !== '' ? opts.codec.show(stored) : stored;
+  const commit = (typed: string, input?: HTMLInputElement) => {
+    const read = opts.codec ? opts.codec.read(typed) : typed;
+    if (read === null) {
+      input?.classList.add('invalid');
+      app.setStatus(`${label}: "${typed}"?`);
+      return;
+    }
     app.edit((s) => {
-      const value = opts.type === 'number' ? (typed === '' ? undefined : Number(typed)) : typed;
+      const value = opts.type === 'number' ? (read === '' ? undefined : Number(read)) : read === '' && opts.codec ? undefined : read;
       setPath(s, path, value);
     });
+  };
   const err = errorsFor(app, path, placed);
   const input = opts.options
     ? h('select', { 'data-k': path, 'data-path': path, onchange: (e: Event) => commit((e.target as HTMLSelectElement).value) },
@@ -36,7 +46,7 @@ export function field(app: App, label: string, path: string, placed: Set<Problem
           'data-path': path,
           value: v,
           class: err ? 'invalid' : '',
-          onchange: (e: Event) => commit((e.target as HTMLInputElement).value.trim()),
+          onchange: (e: Event) => commit((e.target as HTMLInputElement).value.trim(), e.target as HTMLInputElement),
         });
   return h('label', { class: 'field' }, h('span', {}, label), input, err);
 }

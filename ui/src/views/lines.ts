@@ -3,8 +3,8 @@
 import type { App } from '../app';
 import { h } from '../dom';
 import { code, codesOf, problemText } from '../i18n';
-import { groupDigits, parseAmount } from '../format';
-import { LISTS, type Problem, type Row, cellOf, parseTsv, paste, problemsAt, rowsOf, setCell, years } from '../study';
+import { STUDY_UNIT_EXP, UNIT_EXP, UNIT_NAME, formatMoney, groupDigits, inUnit, parseMoney, shiftDecimal } from '../format';
+import { LISTS, type Line, type Problem, type Row, cellOf, parseTsv, paste, problemsAt, rowsOf, setCell, years } from '../study';
 import { field, problemList } from './common';
 import { Part } from './part';
 
@@ -12,6 +12,8 @@ export function linesView(app: App): Part {
   const el = h('div', { id: 'view-lines' });
   const part = new Part(el, app.store, ['study', 'problems', 'lang', 'unit'], () => draw(app), () => app.s.tab === 'lines');
   // The selection only moves the highlight and swaps the ranges panel: the grid stays.
+  // The engine's totals and PVs arrive after each edit: written into their cells, the grid stays.
+  app.store.subscribe(['appraisal'], () => fillTotals(app, el));
   app.store.subscribe(['selRow'], () => {
     if (app.s.tab !== 'lines') return part.invalidate();
     const old = el.querySelector('#ranges');
@@ -23,16 +25,60 @@ export function linesView(app: App): Part {
   return part;
 }
 
+/** How the grid reads and writes a line's cells: money in the unit on screen, or a quantity. */
+export type CellCodec = { show: (stored: string) => string; read: (typed: string) => string | null; quantity: boolean };
+
+export function codecOf(app: App, line: Line | undefined): CellCodec {
+  const su = STUDY_UNIT_EXP[app.s.study?.unit ?? '원'] ?? 0;
+  if (line?.unit_value)
+    // A quantity (vehicle-hours, accidents) times the line's unit value: no money unit applies.
+    return { quantity: true, show: (v) => groupDigits(v), read: (t) => parseMoney(t, 0) };
+  const unit = app.s.unit;
+  return {
+    quantity: false,
+    show: (v) => inUnit(shiftDecimal(v, su), unit),
+    read: (t) => {
+      const won = parseMoney(t, UNIT_EXP[unit]);
+      return won === null || won === '' ? won : shiftDecimal(won, -su);
+    },
+  };
+}
+
+/** The engine's figures beside the typed ones: each line's total and PV, each year's totals. */
+function fillTotals(app: App, el: HTMLElement): void {
+  const a = app.s.appraisal;
+  const e = a?.economic;
+  const unit = app.s.unit;
+  const L = app.s.lang;
+  const money = (x: string | undefined) => (x === undefined ? '' : formatMoney(x, unit, L).replace(/[^\d.,-]/g, ''));
+  el.querySelectorAll<HTMLElement>('[data-line-fig]').forEach((c) => {
+    const [list, idx, what] = (c.dataset.lineFig ?? '').split(':');
+    const l = e?.lines?.find((x) => x.origin.from === 'study' && x.origin.list === list && x.origin.index === Number(idx));
+    c.textContent = l ? money(what === 'pv' ? l.pv : l.nominal) : '';
+  });
+  el.querySelectorAll<HTMLElement>('[data-year-total]').forEach((c) => {
+    const [list, y] = (c.dataset.yearTotal ?? '').split(':');
+    const row = e?.cash_flow?.find((r) => String(r.year) === y);
+    c.textContent = row ? money(list === 'costs' ? row.costs : row.benefits) : '';
+  });
+  el.querySelectorAll<HTMLElement>('[data-list-total]').forEach((c) => {
+    const [list, what] = (c.dataset.listTotal ?? '').split(':');
+    const v = list === 'costs' ? (what === 'pv' ? e?.pv_costs : e?.nominal_costs) : what === 'pv' ? e?.pv_benefits : e?.nominal_benefits;
+    c.textContent = money(v);
+  });
+}
+
 function draw(app: App): Node {
   const s = app.s.study;
   if (!s) return h('p', { class: 'empty' }, app.tr('empty'));
   const tr = app.tr;
+  const L = app.s.lang;
   const placed = new Set<Problem>();
   const yrs = years(s);
   const rows = rowsOf(s);
   const problems = app.s.problems;
   const table = h('table', { class: 'grid', id: 'grid' });
-  table.append(h('thead', {}, h('tr', {}, h('th', {}, tr('name')), h('th', {}, tr('kind')), yrs.map((y) => h('th', {}, y)))));
+  table.append(h('thead', {}, h('tr', {}, h('th', { class: 'c-name' }, tr('name')), h('th', { class: 'c-kind' }, tr('kind')), yrs.map((y) => h('th', {}, y)), h('th', { class: 'c-fig' }, tr('lineTotal')), h('th', { class: 'c-fig' }, tr('linePv')))));
   const tbody = h('tbody');
   let r = 0;
   for (const list of LISTS) {
@@ -43,28 +89,32 @@ function draw(app: App): Node {
         { class: 'list-head' },
         h(
           'th',
-          { colspan: 2 },
+          { colspan: 2, class: 'c-name' },
           tr(list),
           ' ',
           h('button', { class: 'small', id: `add-${list}`, onclick: () => app.edit((x) => (x[list] = [...(x[list] ?? []), { name: tr('newLine'), kind: list === 'costs' ? 'capex' : 'other', flows: [] }])) }, tr('addLine')),
         ),
-        h('th', { colspan: yrs.length }),
+        h('th', { colspan: yrs.length + 2 }),
       ),
     );
     lines.forEach((line, i) => {
       const row = r++;
       const base = `${list}[${i}]`;
+      const codec = codecOf(app, line);
       const lineErr = problemsAt(problems, base).filter((p) => !/flows\[\d+\]/.test(p.path));
       lineErr.forEach((p) => placed.add(p));
+      const uv = line.unit_value;
       const trow = h(
         'tr',
         { class: row === app.s.selRow ? 'sel' : '' },
         h(
           'th',
-          { class: lineErr.length ? 'invalid' : '', title: lineErr.map((p) => problemText(app.s.lang, p)).join('\n') },
+          { class: `c-name ${lineErr.length ? 'invalid' : ''}`, title: lineErr.map((p) => problemText(L, p)).join('\n') },
           h('input', { type: 'text', 'data-k': `${base}.name`, 'data-path': `${base}.name`, value: line.name ?? '', onchange: (e: Event) => app.edit((x) => { const l = x[list]?.[i]; if (l) l.name = (e.target as HTMLInputElement).value; }) }),
+          // A quantity line: its cells are quantities in the line's own unit, times the unit value.
+          uv ? h('div', { class: 'qty', 'data-qty-for': base }, h('span', { class: 'user' }, line.quantity_unit ?? ''), ` × ${groupDigits(uv.value)}${L === 'ko' ? '원' : ' KRW'}`) : null,
         ),
-        h('td', {}, kindSelect(app, line.kind, `${base}.kind`, (kind) => app.edit((x) => { const l = x[list]?.[i]; if (l) l.kind = kind; }))),
+        h('td', { class: 'c-kind' }, kindSelect(app, line.kind, `${base}.kind`, (kind) => app.edit((x) => { const l = x[list]?.[i]; if (l) l.kind = kind; }))),
       );
       yrs.forEach((y, c) => {
         const cell = cellOf(line.flows, y);
@@ -75,11 +125,11 @@ function draw(app: App): Node {
         const select = () => app.store.set({ selRow: row });
         if (cell.kind === 'range') {
           const f = line.flows?.[cell.flow] ?? {};
-          trow.append(h('td', { class: `range ${errs.length ? 'invalid' : ''}`, title: `${tr('inRange')} (${f.from}–${f.to})` + errs.map((p) => `\n${problemText(app.s.lang, p)}`).join('') },
-            h('input', { type: 'text', readonly: true, tabindex: -1, 'data-k': k, 'data-row': row, 'data-col': c, value: cell.first ? groupDigits(String(f.amount ?? '')) : '↔', onkeydown: (e: KeyboardEvent) => gridKey(e, row, c, rows.length, yrs.length), onfocus: select })));
+          trow.append(h('td', { class: `range ${errs.length ? 'invalid' : ''}`, title: `${tr('inRange')} (${f.from}–${f.to})` + errs.map((p) => `\n${problemText(L, p)}`).join('') },
+            h('input', { type: 'text', readonly: true, tabindex: -1, 'data-k': k, 'data-row': row, 'data-col': c, value: cell.first ? codec.show(String(f.amount ?? '')) : '↔', onkeydown: (e: KeyboardEvent) => gridKey(e, row, c, rows.length, yrs.length), onfocus: select })));
         } else {
           trow.append(
-            h('td', { class: errs.length ? 'invalid' : '', title: errs.map((p) => problemText(app.s.lang, p)).join('\n') },
+            h('td', { class: errs.length ? 'invalid' : '', title: errs.map((p) => problemText(L, p)).join('\n') },
               h('input', {
                 type: 'text',
                 'data-k': k,
@@ -87,13 +137,13 @@ function draw(app: App): Node {
                 'data-col': c,
                 'data-path': fpath ? `${fpath}.amount` : null,
                 'aria-label': `${line.name} ${y}`,
-                value: cell.kind === 'single' ? groupDigits(cell.amount) : '',
+                value: cell.kind === 'single' ? codec.show(cell.amount) : '',
                 onkeydown: (e: KeyboardEvent) => gridKey(e, row, c, rows.length, yrs.length),
                 onfocus: select,
                 onpaste: (e: ClipboardEvent) => gridPaste(app, e, rows, yrs, row, c),
                 onchange: (e: Event) => {
                   const inp = e.target as HTMLInputElement;
-                  const amount = parseAmount(inp.value);
+                  const amount = codec.read(inp.value);
                   if (amount === null) {
                     inp.classList.add('invalid');
                     app.setStatus(`${line.name} ${y}: "${inp.value}"?`);
@@ -106,11 +156,22 @@ function draw(app: App): Node {
           );
         }
       });
+      trow.append(h('td', { class: 'fig', 'data-line-fig': `${list}:${i}:nominal` }), h('td', { class: 'fig', 'data-line-fig': `${list}:${i}:pv` }));
       tbody.append(trow);
     });
+    if (list !== 'revenues')
+      tbody.append(h('tr', { class: 'totals', 'data-totals': list },
+        h('th', { colspan: 2, class: 'c-name' }, `${tr(list)} ${tr('total')}`),
+        yrs.map((y) => h('td', { class: 'fig', 'data-year-total': `${list}:${y}` })),
+        h('td', { class: 'fig', 'data-list-total': `${list}:nominal` }),
+        h('td', { class: 'fig', 'data-list-total': `${list}:pv` })));
   }
   table.append(tbody);
-  return h('div', {}, problemList(app, placed), h('p', { class: 'hint' }, tr('pasteHint')), h('div', { class: 'grid-wrap' }, table), rangesOf(app, rows[app.s.selRow]));
+  const wrap = h('div', {}, problemList(app, placed),
+    h('p', { class: 'hint' }, `${tr('pasteHint')} · ${tr('unitCaption')}: `, h('b', { id: 'grid-unit' }, UNIT_NAME[L][app.s.unit])),
+    h('div', { class: 'grid-wrap' }, table), rangesOf(app, rows[app.s.selRow]));
+  fillTotals(app, wrap);
+  return wrap;
 }
 
 /** Line kinds the study may name (the engine adds optimism bias and carbon lines itself). */
@@ -148,7 +209,7 @@ function gridPaste(app: App, e: ClipboardEvent, rows: Row[], yrs: number[], r: n
   e.preventDefault();
   let result = { changed: 0, skipped: [] as string[] };
   app.edit((x) => {
-    result = paste(x, rows, yrs, r, c, parseTsv(text), parseAmount);
+    result = paste(x, rows, yrs, r, c, parseTsv(text), (typed, row) => codecOf(app, x[row.list]?.[row.line]).read(typed), app.tr('inRangedFlow'));
   });
   app.setStatus(`${app.tr('pasted')} ${result.changed}` + (result.skipped.length ? `, ${app.tr('skipped')} ${result.skipped.length}: ${result.skipped.slice(0, 3).join('; ')}` : ''));
 }
@@ -172,7 +233,7 @@ function rangesOf(app: App, row: Row | undefined): HTMLElement {
         { class: 'row' },
         field(app, tr('from'), `${base}.flows[${k}].from`, placed, { type: 'number' }),
         field(app, tr('to'), `${base}.flows[${k}].to`, placed, { type: 'number' }),
-        field(app, tr('amount'), `${base}.flows[${k}].amount`, placed),
+        field(app, tr('amount'), `${base}.flows[${k}].amount`, placed, { codec: codecOf(app, line) }),
         field(app, tr('growth'), `${base}.flows[${k}].growth`, placed),
         h('button', { class: 'small', onclick: () => app.edit((x) => x[row.list]?.[row.line]?.flows?.splice(k, 1)) }, tr('remove')),
       ),

@@ -3,8 +3,9 @@
 
 import type { App } from '../app';
 import { h } from '../dom';
-import { formatKrw, formatPct, formatRatio } from '../format';
+import { MONEY_UNITS, UNIT_NAME, formatMoney, formatPct, formatRatio } from '../format';
 import type { Key } from '../i18n';
+import type { MoneyUnit } from '../format';
 import type { Tab } from '../state';
 import { ahpView } from './ahp';
 import { linesView } from './lines';
@@ -19,12 +20,12 @@ export type TabView = { tab: Tab; part: Part };
 
 export function mountPage(app: App, root: HTMLElement): void {
   const st = app.store;
-  const header = new Part(h('header', { class: 'toolbar' }), st, ['lang', 'study', 'canUndo', 'canRedo', 'recent', 'appraisal'], () => toolbar(app));
+  const header = new Part(h('header', { class: 'toolbar' }), st, ['lang', 'study', 'canUndo', 'canRedo', 'recent', 'appraisal', 'unit'], () => toolbar(app));
   st.subscribe(['job', 'appraisal'], () => {
     const b = header.el.querySelector<HTMLButtonElement>('#btn-export');
     if (b) b.disabled = !app.s.appraisal || !!app.s.job;
   });
-  const strip = new Part(h('div', { class: 'strip-wrap' }), st, ['lang', 'study', 'appraisal', 'problems'], () => verdictStrip(app));
+  const strip = new Part(h('div', { class: 'strip-wrap' }), st, ['lang', 'study', 'appraisal', 'problems', 'unit'], () => verdictStrip(app));
   const tabs = new Part(h('nav', { class: 'tabs', role: 'tablist' }), st, ['lang', 'tab'], () => tabBar(app));
   const main = h('main', { id: 'main' });
   const views: TabView[] = [
@@ -74,6 +75,11 @@ function toolbar(app: App): Node[] {
     h('button', { id: 'btn-undo', disabled: !s.canUndo, onclick: () => app.undo(), title: 'Ctrl+Z' }, '↶ ' + tr('undo')),
     h('button', { id: 'btn-redo', disabled: !s.canRedo, onclick: () => app.redo(), title: 'Ctrl+Shift+Z' }, '↷ ' + tr('redo')),
     h('span', { class: 'sep' }),
+    // One unit for the grid, the dashboard and the exported report (원/천원/백만원/억원).
+    h('label', { class: 'unit-pick' }, `${tr('unit')} `,
+      h('select', { id: 'unit-select', 'aria-label': tr('unit'), onchange: (e: Event) => app.setUnit((e.target as HTMLSelectElement).value as MoneyUnit) },
+        MONEY_UNITS.map((u) => h('option', { value: u, selected: s.unit === u }, UNIT_NAME[s.lang][u])))),
+    h('span', { class: 'sep' }),
     h(
       'select',
       { id: 'pdf-lang', 'aria-label': tr('language') },
@@ -113,7 +119,7 @@ function verdictStrip(app: App): Node {
     { class: `strip ${ok ? 'good' : 'bad'}` },
     h('span', { id: 'verdict', class: 'pill' }, ok ? tr('implement') : tr('notImplement')),
     h('span', {}, `${tr('bc')} `, h('b', { id: 'strip-bc' }, formatRatio(e.bc_ratio))),
-    h('span', {}, `${tr('npv')} `, h('b', { id: 'strip-npv' }, formatKrw(e.npv, s.lang))),
+    h('span', {}, `${tr('npv')} `, h('b', { id: 'strip-npv' }, formatMoney(e.npv, s.unit, s.lang))),
     h('span', {}, `${tr('irr')} `, h('b', {}, formatPct(e.irr))),
     a.ahp ? h('span', {}, `${tr('ahpScore')} `, h('b', { id: 'strip-ahp' }, formatRatio(a.ahp.score))) : null,
   );

@@ -4,7 +4,7 @@
 import type { PortfolioRow } from '../api';
 import type { App } from '../app';
 import { h } from '../dom';
-import { formatKrw, formatPct, formatRatio, groupDigits, parseAmount } from '../format';
+import { formatMoney, formatPct, formatRatio, groupDigits, parseMoney, UNIT_EXP } from '../format';
 import { type Key, t } from '../i18n';
 import { Part } from './part';
 
@@ -22,7 +22,7 @@ function draw(app: App): HTMLElement {
 
     const L = app.s.lang;
     const c = app.s.portfolio;
-    const budgetWon = parseAmount(app.s.budget);
+    const budgetWon = parseMoney(app.s.budget, UNIT_EXP[app.s.unit]);
     const controls = h(
       'div',
       { class: 'row portfolio-controls' },
@@ -35,15 +35,15 @@ function draw(app: App): HTMLElement {
           id: 'portfolio-budget',
           type: 'text',
           inputmode: 'numeric',
-          value: app.s.budget === '' || budgetWon === null ? app.s.budget : groupDigits(budgetWon),
-          placeholder: '200,000,000,000',
+          value: app.s.budget,
+          placeholder: '2,000억',
           onchange: (e: Event) => {
             app.store.set({ budget: (e.target as HTMLInputElement).value });
             void app.compareStudies(false);
           },
         }),
       ),
-      h('span', { id: 'portfolio-budget-fmt', class: 'hint' }, budgetWon ? formatKrw(budgetWon, L) : ''),
+      h('span', { id: 'portfolio-budget-fmt', class: 'hint' }, budgetWon ? formatMoney(budgetWon, app.s.unit, L) : ''),
     );
     if (!c) return h('div', { id: 'portfolio' }, controls, h('p', { class: 'empty' }, tr('portfolioEmpty')));
     const crits = [...new Set(c.ranking.flatMap((r) => Object.keys(r.contributions)))].sort();
@@ -53,9 +53,9 @@ function draw(app: App): HTMLElement {
     const cols: Col[] = [
       { key: 'rank', label: tr('rank'), sort: (r) => r.rank, cell: (r) => String(r.rank) },
       { key: 'name', label: tr('study'), sort: (r) => r.name, cell: (r) => h('span', { class: 'pname user', title: r.file }, r.name) },
-      { key: 'cost', label: tr('totalCost'), sort: (r) => big(r.total_cost), cell: (r) => formatKrw(r.total_cost, L) },
+      { key: 'cost', label: tr('totalCost'), sort: (r) => big(r.total_cost), cell: (r) => formatMoney(r.total_cost, app.s.unit, L) },
       { key: 'bc', label: tr('bc'), sort: (r) => num(r.bc_ratio), cell: (r) => formatRatio(r.bc_ratio) },
-      { key: 'npv', label: tr('npv'), sort: (r) => big(r.npv), cell: (r) => formatKrw(r.npv, L) },
+      { key: 'npv', label: tr('npv'), sort: (r) => big(r.npv), cell: (r) => formatMoney(r.npv, app.s.unit, L) },
       { key: 'irr', label: tr('irr'), sort: (r) => num(r.irr), cell: (r) => formatPct(r.irr) },
       {
         key: 'ahp',
@@ -110,7 +110,7 @@ function draw(app: App): HTMLElement {
             'span',
             { class: r.fits_budget === true ? 'ok' : r.fits_budget === false ? 'bad' : '' },
             r.fits_budget === null ? tr('notEligible') : r.fits_budget ? tr('fits') : tr('over'),
-            r.fits_budget === null ? '' : ` (${tr('cumulativeCost')} ${formatKrw(r.cumulative_cost, L)})`,
+            r.fits_budget === null ? '' : ` (${tr('cumulativeCost')} ${formatMoney(r.cumulative_cost, app.s.unit, L)})`,
           ),
       },
     ];

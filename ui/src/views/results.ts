@@ -5,7 +5,7 @@ import type { SensitivityCase } from '../api';
 import type { App } from '../app';
 import { cashFlowChart, tornado, weightBars } from '../charts';
 import { h } from '../dom';
-import { formatKrw, formatPct, formatRatio, groupDigits } from '../format';
+import { formatMoney, formatPct, formatRatio, groupDigits } from '../format';
 import { USER_CLOSE, USER_OPEN, code, criterion, diagText, fmt } from '../i18n';
 import { problemList } from './common';
 import { Part } from './part';
@@ -56,10 +56,10 @@ function draw(app: App): Node {
     h('section', { class: 'card' }, h('h3', {}, 'B/C · NPV · IRR'),
       h('table', { class: 'kv' },
         h('tr', {}, h('th', {}, tr('bc')), h('td', { id: 'kpi-bc' }, formatRatio(e.bc_ratio)), h('td', {}, e.feasible ? tr('feasible') : tr('notFeasible'))),
-        h('tr', {}, h('th', {}, tr('npv')), h('td', { id: 'kpi-npv', colspan: 2 }, formatKrw(e.npv, L))),
+        h('tr', {}, h('th', {}, tr('npv')), h('td', { id: 'kpi-npv', colspan: 2 }, formatMoney(e.npv, app.s.unit, L))),
         h('tr', {}, h('th', {}, tr('irr')), h('td', { id: 'kpi-irr', colspan: 2 }, formatPct(e.irr), ' ', h('small', {}, e.irr_detail?.message ?? ''))),
-        h('tr', {}, h('th', {}, tr('pvBenefits')), h('td', { colspan: 2 }, formatKrw(e.pv_benefits, L))),
-        h('tr', {}, h('th', {}, tr('pvCosts')), h('td', { colspan: 2 }, formatKrw(e.pv_costs, L))),
+        h('tr', {}, h('th', {}, tr('pvBenefits')), h('td', { colspan: 2 }, formatMoney(e.pv_benefits, app.s.unit, L))),
+        h('tr', {}, h('th', {}, tr('pvCosts')), h('td', { colspan: 2 }, formatMoney(e.pv_costs, app.s.unit, L))),
         sv && sv.costs_pct !== null
           ? h('tr', {}, h('th', {}, tr('switching')), h('td', { id: 'kpi-switching', colspan: 2 },
               `${tr('costs')} ${sv.costs_pct >= 0 ? '+' : ''}${sv.costs_pct.toFixed(1)} % · ${tr('benefits')} ${(sv.benefits_pct ?? 0) >= 0 ? '+' : ''}${(sv.benefits_pct ?? 0).toFixed(1)} %`))
@@ -76,12 +76,12 @@ function draw(app: App): Node {
       h('table', { class: 'kv' },
         h('tr', {}, h('th', {}, tr('region')), h('td', {}, code(L, 'region', reg.region))),
         reg.backwardness ? h('tr', {}, h('th', {}, tr('backwardness')), h('td', {}, `${reg.backwardness.index.toFixed(3)} · ${tr('rank')} ${reg.backwardness.rank}/${reg.backwardness.of}`)) : null,
-        reg.effects ? h('tr', {}, h('th', {}, tr('production')), h('td', {}, formatKrw(reg.effects.production, L))) : null,
+        reg.effects ? h('tr', {}, h('th', {}, tr('production')), h('td', {}, formatMoney(reg.effects.production, app.s.unit, L))) : null,
         reg.effects ? h('tr', {}, h('th', {}, tr('jobs')), h('td', {}, groupDigits(String(Math.round(reg.effects.employment))))) : null)) : null,
     env ? h('section', { class: 'card', id: 'env-card' }, h('h3', {}, tr('environment')),
       h('table', { class: 'kv' },
         h('tr', {}, h('th', {}, tr('emissions')), h('td', {}, groupDigits(String(Math.round(env.total_tco2e))))),
-        h('tr', {}, h('th', {}, tr('carbonPv')), h('td', {}, formatKrw(env.carbon_pv, L))),
+        h('tr', {}, h('th', {}, tr('carbonPv')), h('td', {}, formatMoney(env.carbon_pv, app.s.unit, L))),
         h('tr', {}, h('th', {}, tr('bcWithCarbon')), h('td', {}, formatRatio(env.bc_with_carbon))))) : null,
   );
 }

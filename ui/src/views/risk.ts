@@ -3,7 +3,7 @@
 import type { App } from '../app';
 import { histogram } from '../charts';
 import { h } from '../dom';
-import { formatKrw, groupDigits } from '../format';
+import { formatMoney, groupDigits } from '../format';
 import { fmt } from '../i18n';
 import { Part } from './part';
 
@@ -39,7 +39,7 @@ function draw(app: App): Node {
       h('section', { class: 'card', id: 'risk-result' },
         h('table', { class: 'tbl' },
           h('tr', {}, h('th', {}, ''), h('th', {}, 'P10'), h('th', {}, 'P50'), h('th', {}, 'P90'), h('th', {}, tr('mean'))),
-          h('tr', {}, h('th', {}, 'NPV'), [r.npv.p10, r.npv.p50, r.npv.p90, r.npv.mean].map((x) => h('td', {}, formatKrw(x, L)))),
+          h('tr', {}, h('th', {}, 'NPV'), [r.npv.p10, r.npv.p50, r.npv.p90, r.npv.mean].map((x) => h('td', {}, formatMoney(x, app.s.unit, L)))),
           h('tr', {}, h('th', {}, 'B/C'), [r.bc_ratio.p10, r.bc_ratio.p50, r.bc_ratio.p90, r.bc_ratio.mean].map((x) => h('td', {}, x.toFixed(3))))),
         r.histogram?.length ? histogram(r.histogram) : null,
         h('p', { id: 'risk-prob' }, `${tr('probBc')} = ${(r.prob_bc_ge_1 * 100).toFixed(1)} % · ${fmt(L, 'app-run-info', { draws: groupDigits(String(r.draws)), seed: r.seed })}`),

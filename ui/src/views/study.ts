@@ -5,7 +5,9 @@ import { h } from '../dom';
 import { type Key, code, codesOf } from '../i18n';
 import type { Problem } from '../study';
 import { setPath } from '../study';
+import { UNIT_NAME } from '../format';
 import { errorsFor, field, problemList } from './common';
+import { codecOf } from './lines';
 import { Part } from './part';
 
 const SECTORS = ['road', 'rail', 'port', 'airport', 'water', 'building', 'culture', 'ict', 'rnd', 'other'];
@@ -36,8 +38,8 @@ function draw(app: App): Node {
       field(app, tr('sponsor'), 'project.sponsor', placed),
       field(app, tr('sector'), 'project.sector', placed, { options: SECTORS, labels: (o) => code(app.s.lang, 'sector', o) }),
       field(app, tr('region'), 'project.region', placed, { options: regionsWith(app.s.study.project.region), labels: (o) => code(app.s.lang, 'region', o) }),
-      field(app, tr('totalCost'), 'project.total_cost', placed),
-      field(app, tr('stateFunding'), 'project.state_funding', placed),
+      field(app, `${tr('totalCost')} (${UNIT_NAME[app.s.lang][app.s.unit]})`, 'project.total_cost', placed, { codec: codecOf(app, undefined) }),
+      field(app, `${tr('stateFunding')} (${UNIT_NAME[app.s.lang][app.s.unit]})`, 'project.state_funding', placed, { codec: codecOf(app, undefined) }),
       field(app, tr('description'), 'project.description', placed, { wide: true }),
     ),
     h(
