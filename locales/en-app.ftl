@@ -193,3 +193,10 @@ app-line-pv = PV
 app-total = total
 app-unit-caption = Unit
 app-unit = Money unit
+
+## App: input errors (issue 20)
+app-computing = Computing…
+app-last-valid = Last valid figures; they are recomputed once the problems are fixed.
+app-problem-count = { $n } problem(s)
+app-not-amount = Not an amount: "{ $value }" — e.g. 240억, 1,800억, 12억 3,000만, 24,000,000,000
+app-not-number = Not a number: "{ $value }"

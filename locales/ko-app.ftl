@@ -193,3 +193,10 @@ app-line-pv = 현재가치
 app-total = 합계
 app-unit-caption = 단위
 app-unit = 금액 단위
+
+## 앱: 입력 오류 (이슈 20)
+app-computing = 계산 중…
+app-last-valid = 마지막으로 계산된 결과입니다. 문제를 고치면 다시 계산합니다.
+app-problem-count = 문제 { $n }건
+app-not-amount = 금액으로 읽을 수 없음: "{ $value }" — 예: 240억, 1,800억, 12억 3,000만, 24,000,000,000
+app-not-number = 숫자가 아님: "{ $value }"

@@ -359,6 +359,25 @@ await test('undo and redo the edit', async () => {
   await until(async () => (await text('#strip-bc')) === bc0, 'B/C back after a second undo');
 });
 
+await test('an invalid cell is highlighted with the reason beside it, the typed text kept', async () => {
+  const cell = page.locator('[data-k="cell:0:2"]');
+  const before = await cell.inputValue();
+  await cell.fill('12a');
+  await cell.press('Tab');
+  await until(async () => (await page.locator('td.invalid [data-k="cell:0:2"]').count()) === 1, 'the cell highlighted');
+  assert.equal(await page.locator('[data-k="cell:0:2"]').inputValue(), '12a', 'what was typed is kept');
+  const msg = await text('[data-error-for="costs[0]@2028"]');
+  assert.ok(msg.includes('"12a"') && msg.includes('1,800억'), msg);
+  // Nothing reached the study; the figures are unchanged.
+  assert.equal((await page.evaluate(() => window.yeta.study)).costs[0].flows[2].amount, '55000000000');
+  assert.equal(await text('#strip-bc'), bc0);
+  await page.screenshot({ path: join(OUT, 'cell-invalid.png') });
+  // Corrected: the highlight goes, the value is taken.
+  await page.locator('[data-k="cell:0:2"]').fill(before);
+  await page.locator('[data-k="cell:0:2"]').press('Tab');
+  await until(async () => (await page.locator('[data-error-for="costs[0]@2028"]').count()) === 0, 'the message gone');
+});
+
 await test('arrow keys move between cells', async () => {
   await page.locator('[data-k="cell:1:1"]').click();
   await page.keyboard.press('ArrowUp');
@@ -399,6 +418,15 @@ await test('an invalid field shows the engine error beside it', async () => {
   assert.ok(expected.length > 0, 'the engine reports parameters.last_year');
   const shown = await until(() => page.locator('[data-error-for="parameters.last_year"]').innerText(), 'the error beside the field');
   assert.ok(shown.includes(expected[0].message), `${shown} / ${expected[0].message}`);
+  // The last valid figures stay in the strip, dimmed, with the problem count beside them.
+  assert.equal(await text('#strip-bc'), bc0);
+  assert.ok(await page.locator('.strip.stale').count(), 'the strip is dimmed');
+  const all = appraise(JSON.stringify(s)).problems.length;
+  assert.match(await text('#strip-problems'), new RegExp(`^${all} `));
+  await page.click('#tab-results');
+  assert.equal(await text('#kpi-bc'), bc0, 'the dashboard keeps the last figures');
+  assert.ok(await page.locator('.cards.stale').count());
+  await page.click('#tab-study');
   await page.screenshot({ path: join(OUT, 'validation.png') });
   await page.locator('body').click({ position: { x: 5, y: 900 } });
   await page.keyboard.press('Control+Z');

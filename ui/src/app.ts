@@ -47,6 +47,8 @@ export function initialState(): State {
     portfolioSort: { key: 'rank', dir: 1 },
     // 억원 by default: the unit of budget documents; a bare number typed is in it.
     unit: UNITS.includes(unit) ? unit : 'eok',
+    typed: {},
+    appraisalStale: false,
   };
 }
 
@@ -147,7 +149,7 @@ export class App {
       return;
     }
     this.history = new History(this.textOf(study));
-    this.store.set({ study, path, dirty: false, evaluator: 0, risk: null, selRow: 0, canUndo: false, canRedo: false });
+    this.store.set({ study, path, dirty: false, evaluator: 0, risk: null, selRow: 0, canUndo: false, canRedo: false, typed: {}, appraisal: null, appraisalStale: false });
   }
 
   textOf(study: Study | null = this.s.study): string {
@@ -207,13 +209,14 @@ export class App {
     try {
       const r = await api.appraise(text, this.s.lang);
       if (mine !== this.seq) return;
-      patch = 'appraisal' in r ? { appraisal: r.appraisal, problems: [] } : { appraisal: null, problems: r.problems };
+      // With problems, the last valid figures stay on screen (dimmed) beside the problem count.
+      patch = 'appraisal' in r ? { appraisal: r.appraisal, problems: [], appraisalStale: false } : { problems: r.problems, appraisalStale: true };
       const matrixResults = await this.matrices();
       if (mine !== this.seq) return;
       patch.matrixResults = matrixResults;
     } catch (e) {
       if (mine !== this.seq) return;
-      patch = { appraisal: null, problems: [{ path: '', message: String(e) }] };
+      patch = { problems: [{ path: '', message: this.errorText(e) }], appraisalStale: true };
     }
     this.store.set(patch);
     if (this.firstVerdictMs === null && this.s.appraisal) this.firstVerdictMs = performance.now();
@@ -233,6 +236,16 @@ export class App {
       }
     }
     return out;
+  }
+
+  /** Keeps (or, with null, forgets) what was typed in a field that did not take it. */
+  setTyped(key: string, value: string | null): void {
+    const typed = { ...this.s.typed };
+    if (value === null) {
+      if (!(key in typed)) return;
+      delete typed[key];
+    } else typed[key] = value;
+    this.store.set({ typed });
   }
 
   setStatus(status: string): void {

@@ -231,6 +231,12 @@ export function inUnit(won: string, unit: MoneyUnit): string {
 /** Decimals a figure gets in each unit: 억원 figures keep one (29.7억원), the others none. */
 const UNIT_DIGITS: Record<MoneyUnit, number> = { won: 0, thousand: 0, million: 0, eok: 1 };
 
+/** A figure in won as a rounded, grouped number in the unit on screen, without the unit's name (a table cell). */
+export function figureIn(won: string, unit: MoneyUnit): string {
+  const n = roundDecimal(shiftDecimal(won, -UNIT_EXP[unit]), UNIT_DIGITS[unit]);
+  return groupDigits(n === '-0' ? '0' : n);
+}
+
 /** A figure in won, rounded, in the unit on screen: "29.7억원", "2,975백만원"; "KRW 2,975 million". */
 export function formatMoney(won: string, unit: MoneyUnit, lang: Lang): string {
   const d = UNIT_DIGITS[unit];

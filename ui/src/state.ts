@@ -32,6 +32,10 @@ export type State = {
   budget: string;
   portfolioSort: { key: string; dir: 1 | -1 };
   unit: MoneyUnit;
+  /** What the user typed that is not a value (a cell's "12a"): kept on screen, by field key, until corrected. */
+  typed: Record<string, string>;
+  /** The study has problems: `appraisal` is the last valid one, shown dimmed. */
+  appraisalStale: boolean;
 };
 
 export type Key = keyof State;

@@ -2,12 +2,13 @@
 
 import type { App } from '../app';
 import { h } from '../dom';
-import { problemText } from '../i18n';
+import { fmt, problemText } from '../i18n';
 import { type Problem, getPath, problemsAt, setPath } from '../study';
 
 /** The problems of one field: at its path or inside it; `placed` collects what was shown so the rest go to the list. */
 export function errorsFor(app: App, path: string, placed: Set<Problem>): HTMLElement | null {
-  const ps = problemsAt(app.s.problems, path);
+  // A problem is shown once, under the most specific field: one already placed is not repeated.
+  const ps = problemsAt(app.s.problems, path).filter((p) => !placed.has(p));
   ps.forEach((p) => placed.add(p));
   return ps.length ? h('div', { class: 'error', 'data-error-for': path }, ps.map((p) => h('div', {}, problemText(app.s.lang, p)))) : null;
 }
@@ -20,20 +21,25 @@ export type FieldOpts = { type?: 'number'; options?: string[]; labels?: (o: stri
 export function field(app: App, label: string, path: string, placed: Set<Problem>, opts: FieldOpts = {}): HTMLElement {
   const raw = getPath(app.s.study, path);
   const stored = raw === undefined || raw === null ? '' : String(raw);
-  const v = opts.codec && stored !== '' ? opts.codec.show(stored) : stored;
+  // What was typed and refused stays in the field, with the reason beside it.
+  const refused = app.s.typed[path];
+  const v = refused ?? (opts.codec && stored !== '' ? opts.codec.show(stored) : stored);
   const commit = (typed: string, input?: HTMLInputElement) => {
-    const read = opts.codec ? opts.codec.read(typed) : typed;
+    const read = opts.codec ? opts.codec.read(typed) : opts.type === 'number' && typed !== '' && !/^-?\d+$/.test(typed) ? null : typed;
     if (read === null) {
       input?.classList.add('invalid');
-      app.setStatus(`${label}: "${typed}"?`);
+      app.setTyped(path, typed);
       return;
     }
+    app.setTyped(path, null);
     app.edit((s) => {
       const value = opts.type === 'number' ? (read === '' ? undefined : Number(read)) : read === '' && opts.codec ? undefined : read;
       setPath(s, path, value);
     });
   };
-  const err = errorsFor(app, path, placed);
+  const err = refused !== undefined
+    ? h('div', { class: 'error', 'data-error-for': path }, fmt(app.s.lang, opts.codec ? 'app-not-amount' : 'app-not-number', { value: refused }))
+    : errorsFor(app, path, placed);
   const input = opts.options
     ? h('select', { 'data-k': path, 'data-path': path, onchange: (e: Event) => commit((e.target as HTMLSelectElement).value) },
         opts.options.map((o) => h('option', { value: o, selected: o === v }, opts.labels ? opts.labels(o) : o)))

@@ -2,15 +2,15 @@
 
 import type { App } from '../app';
 import { h } from '../dom';
-import { code, codesOf, problemText } from '../i18n';
-import { STUDY_UNIT_EXP, UNIT_EXP, UNIT_NAME, formatMoney, groupDigits, inUnit, parseMoney, shiftDecimal } from '../format';
+import { code, codesOf, fmt, problemText } from '../i18n';
+import { STUDY_UNIT_EXP, UNIT_EXP, UNIT_NAME, figureIn, groupDigits, inUnit, parseMoney, shiftDecimal } from '../format';
 import { LISTS, type Line, type Problem, type Row, cellOf, parseTsv, paste, problemsAt, rowsOf, setCell, years } from '../study';
 import { field, problemList } from './common';
 import { Part } from './part';
 
 export function linesView(app: App): Part {
   const el = h('div', { id: 'view-lines' });
-  const part = new Part(el, app.store, ['study', 'problems', 'lang', 'unit'], () => draw(app), () => app.s.tab === 'lines');
+  const part = new Part(el, app.store, ['study', 'problems', 'lang', 'unit', 'typed'], () => draw(app), () => app.s.tab === 'lines');
   // The selection only moves the highlight and swaps the ranges panel: the grid stays.
   // The engine's totals and PVs arrive after each edit: written into their cells, the grid stays.
   app.store.subscribe(['appraisal'], () => fillTotals(app, el));
@@ -49,8 +49,7 @@ function fillTotals(app: App, el: HTMLElement): void {
   const a = app.s.appraisal;
   const e = a?.economic;
   const unit = app.s.unit;
-  const L = app.s.lang;
-  const money = (x: string | undefined) => (x === undefined ? '' : formatMoney(x, unit, L).replace(/[^\d.,-]/g, ''));
+  const money = (x: string | undefined) => (x === undefined ? '' : figureIn(x, unit));
   el.querySelectorAll<HTMLElement>('[data-line-fig]').forEach((c) => {
     const [list, idx, what] = (c.dataset.lineFig ?? '').split(':');
     const l = e?.lines?.find((x) => x.origin.from === 'study' && x.origin.list === list && x.origin.index === Number(idx));
@@ -128,8 +127,14 @@ function draw(app: App): Node {
           trow.append(h('td', { class: `range ${errs.length ? 'invalid' : ''}`, title: `${tr('inRange')} (${f.from}–${f.to})` + errs.map((p) => `\n${problemText(L, p)}`).join('') },
             h('input', { type: 'text', readonly: true, tabindex: -1, 'data-k': k, 'data-row': row, 'data-col': c, value: cell.first ? codec.show(String(f.amount ?? '')) : '↔', onkeydown: (e: KeyboardEvent) => gridKey(e, row, c, rows.length, yrs.length), onfocus: select })));
         } else {
+          // A refused entry stays in its cell, highlighted, the reason beside it; the engine's
+          // problems for the cell's flow are placed the same way, by their path.
+          const tkey = `${base}@${y}`;
+          const refused = app.s.typed[tkey];
+          const msgs = refused !== undefined ? [fmt(L, 'app-not-amount', { value: refused })] : errs.map((p) => problemText(L, p));
           trow.append(
-            h('td', { class: errs.length ? 'invalid' : '', title: errs.map((p) => problemText(L, p)).join('\n') },
+            h('td', { class: `${msgs.length ? 'invalid' : ''}`, title: msgs.join('\n'), 'data-cell': tkey },
+              msgs.length ? h('div', { class: 'cell-msg', role: 'alert', 'data-error-for': tkey }, msgs.join(' · ')) : null,
               h('input', {
                 type: 'text',
                 'data-k': k,
@@ -137,7 +142,8 @@ function draw(app: App): Node {
                 'data-col': c,
                 'data-path': fpath ? `${fpath}.amount` : null,
                 'aria-label': `${line.name} ${y}`,
-                value: cell.kind === 'single' ? codec.show(cell.amount) : '',
+                value: refused ?? (cell.kind === 'single' ? codec.show(cell.amount) : ''),
+                class: refused !== undefined ? 'invalid' : '',
                 onkeydown: (e: KeyboardEvent) => gridKey(e, row, c, rows.length, yrs.length),
                 onfocus: select,
                 onpaste: (e: ClipboardEvent) => gridPaste(app, e, rows, yrs, row, c),
@@ -145,11 +151,13 @@ function draw(app: App): Node {
                   const inp = e.target as HTMLInputElement;
                   const amount = codec.read(inp.value);
                   if (amount === null) {
-                    inp.classList.add('invalid');
-                    app.setStatus(`${line.name} ${y}: "${inp.value}"?`);
+                    app.setTyped(tkey, inp.value);
                     return;
                   }
-                  app.edit((x) => setCell(x, { list, line: i }, y, amount));
+                  app.store.batch(() => {
+                    app.setTyped(tkey, null);
+                    app.edit((x) => setCell(x, { list, line: i }, y, amount));
+                  });
                 },
               }),
             ),

@@ -4,7 +4,7 @@
 import type { App } from '../app';
 import { h } from '../dom';
 import { MONEY_UNITS, UNIT_NAME, formatMoney, formatPct, formatRatio } from '../format';
-import type { Key } from '../i18n';
+import { type Key, fmt } from '../i18n';
 import type { MoneyUnit } from '../format';
 import type { Tab } from '../state';
 import { ahpView } from './ahp';
@@ -21,11 +21,11 @@ export type TabView = { tab: Tab; part: Part };
 export function mountPage(app: App, root: HTMLElement): void {
   const st = app.store;
   const header = new Part(h('header', { class: 'toolbar' }), st, ['lang', 'study', 'canUndo', 'canRedo', 'recent', 'appraisal', 'unit'], () => toolbar(app));
-  st.subscribe(['job', 'appraisal'], () => {
+  st.subscribe(['job', 'appraisal', 'appraisalStale'], () => {
     const b = header.el.querySelector<HTMLButtonElement>('#btn-export');
-    if (b) b.disabled = !app.s.appraisal || !!app.s.job;
+    if (b) b.disabled = !app.s.appraisal || app.s.appraisalStale || !!app.s.job;
   });
-  const strip = new Part(h('div', { class: 'strip-wrap' }), st, ['lang', 'study', 'appraisal', 'problems', 'unit'], () => verdictStrip(app));
+  const strip = new Part(h('div', { class: 'strip-wrap' }), st, ['lang', 'study', 'appraisal', 'appraisalStale', 'problems', 'unit'], () => verdictStrip(app));
   const tabs = new Part(h('nav', { class: 'tabs', role: 'tablist' }), st, ['lang', 'tab'], () => tabBar(app));
   const main = h('main', { id: 'main' });
   const views: TabView[] = [
@@ -90,7 +90,7 @@ function toolbar(app: App): Node[] {
       'button',
       {
         id: 'btn-export',
-        disabled: !s.appraisal || !!s.job,
+        disabled: !s.appraisal || s.appraisalStale || !!s.job,
         onclick: (e: Event) => {
           const sel = (e.target as HTMLElement).parentElement?.querySelector<HTMLSelectElement>('#pdf-lang');
           void app.exportPdf(sel?.value === 'en' ? 'en' : 'ko');
@@ -111,12 +111,16 @@ function verdictStrip(app: App): Node {
   const a = s.appraisal;
   const tr = app.tr;
   if (!s.study) return h('div', { class: 'strip' });
-  if (!a) return h('div', { class: 'strip bad', id: 'verdict' }, `${tr('problems')}: ${s.problems.length}`);
+  const count = h('span', { id: 'strip-problems', class: 'problem-count' }, fmt(s.lang, 'app-problem-count', { n: s.problems.length }));
+  // Before the first answer: a neutral strip, not a red one.
+  if (!a && !s.problems.length) return h('div', { class: 'strip pending' }, h('span', { class: 'pill' }, tr('computing')));
+  if (!a) return h('div', { class: 'strip bad', id: 'verdict' }, count);
   const e = a.economic;
   const ok = a.verdict?.implement ?? e.feasible;
   return h(
     'div',
-    { class: `strip ${ok ? 'good' : 'bad'}` },
+    { class: `strip ${ok ? 'good' : 'bad'} ${s.appraisalStale ? 'stale' : ''}`, title: s.appraisalStale ? tr('lastValid') : '' },
+    s.appraisalStale ? count : null,
     h('span', { id: 'verdict', class: 'pill' }, ok ? tr('implement') : tr('notImplement')),
     h('span', {}, `${tr('bc')} `, h('b', { id: 'strip-bc' }, formatRatio(e.bc_ratio))),
     h('span', {}, `${tr('npv')} `, h('b', { id: 'strip-npv' }, formatMoney(e.npv, s.unit, s.lang))),

@@ -20,7 +20,7 @@ function marked(s: string): Node[] {
 }
 
 export function resultsView(app: App): Part {
-  return new Part(h('div', { id: 'view-results' }), app.store, ['study', 'appraisal', 'problems', 'lang', 'unit'], () => draw(app), () => app.s.tab === 'results');
+  return new Part(h('div', { id: 'view-results' }), app.store, ['study', 'appraisal', 'appraisalStale', 'problems', 'lang', 'unit'], () => draw(app), () => app.s.tab === 'results');
 }
 
 function draw(app: App): Node {
@@ -45,9 +45,9 @@ function draw(app: App): Node {
   const ahp = a.ahp;
   const loo = ahp?.panel?.leave_one_out ?? [];
   const restsOn = loo.filter((l) => l.implement !== ahp?.implement).map((l) => l.evaluator);
-  return h(
+  const cards = h(
     'div',
-    { class: 'cards' },
+    { class: `cards ${app.s.appraisalStale ? 'stale' : ''}` },
     h('section', { class: `card verdict ${a.verdict?.implement ? 'good' : 'bad'}`, id: 'verdict-card' },
       h('h3', {}, tr('verdict')),
       h('div', { class: 'big' }, a.verdict?.implement ? tr('implement') : tr('notImplement')),
@@ -84,4 +84,6 @@ function draw(app: App): Node {
         h('tr', {}, h('th', {}, tr('carbonPv')), h('td', {}, formatMoney(env.carbon_pv, app.s.unit, L))),
         h('tr', {}, h('th', {}, tr('bcWithCarbon')), h('td', {}, formatRatio(env.bc_with_carbon))))) : null,
   );
+  // With problems: the last valid figures, dimmed, under the problems to fix.
+  return app.s.appraisalStale ? h('div', {}, problemList(app, new Set()), h('p', { class: 'hint' }, tr('lastValid')), cards) : cards;
 }

@@ -19,7 +19,7 @@ const regionsWith = (v: string | undefined): string[] => {
 const RAW_SECTIONS = ['rules', 'financing', 'policy', 'regional', 'environment'];
 
 export function studyView(app: App): Part {
-  return new Part(h('div', { id: 'view-study' }), app.store, ['study', 'problems', 'lang', 'unit'], () => draw(app), () => app.s.tab === 'study');
+  return new Part(h('div', { id: 'view-study' }), app.store, ['study', 'problems', 'lang', 'unit', 'typed'], () => draw(app), () => app.s.tab === 'study');
 }
 
 function draw(app: App): Node {
