@@ -200,3 +200,10 @@ app-last-valid = Last valid figures; they are recomputed once the problems are f
 app-problem-count = { $n } problem(s)
 app-not-amount = Not an amount: "{ $value }" — e.g. 240억, 1,800억, 12억 3,000만, 24,000,000,000
 app-not-number = Not a number: "{ $value }"
+
+## App: what the verdict rests on (issue 20)
+app-stale-judgements = Judgements to revisit: { $evaluators } judged at B/C { $seen }, the B/C is now { $bc }. Revisit the judgements against the new economic figures.
+app-stale-short = Judged at B/C { $seen }, now { $bc }: revisit
+app-basis-ahp = Rests on: the AHP score { $score } (threshold { $threshold })
+app-basis-economic = Rests on: the economic analysis, B/C { $bc } (threshold { $threshold }; no AHP evaluation)
+app-stale-banner = Judgements to revisit: the evaluators below judged at B/C { $seen }; the B/C is now { $bc }. Revisit the judgements against the new economic figures.

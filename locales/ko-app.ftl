@@ -200,3 +200,10 @@ app-last-valid = 마지막으로 계산된 결과입니다. 문제를 고치면 
 app-problem-count = 문제 { $n }건
 app-not-amount = 금액으로 읽을 수 없음: "{ $value }" — 예: 240억, 1,800억, 12억 3,000만, 24,000,000,000
 app-not-number = 숫자가 아님: "{ $value }"
+
+## 앱: 판정의 근거 (이슈 20)
+app-stale-judgements = 판단 재검토 필요: { $evaluators }의 판단은 B/C { $seen }에서 이루어졌으나 현재 B/C는 { $bc }입니다. 바뀐 경제성에 맞게 판단을 다시 검토하십시오.
+app-stale-short = 판단 당시 B/C { $seen } → 현재 { $bc }: 재검토 필요
+app-basis-ahp = 근거: AHP 종합평가 점수 { $score } (기준 { $threshold })
+app-basis-economic = 근거: 경제성 분석 B/C { $bc } (기준 { $threshold }, AHP 평가 없음)
+app-stale-banner = 판단 재검토 필요: 아래 평가자의 판단은 B/C { $seen }에서 이루어졌으나 현재 B/C는 { $bc }입니다. 바뀐 경제성에 맞게 판단을 다시 검토하십시오.

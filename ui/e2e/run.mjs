@@ -326,6 +326,35 @@ await test('one unit for the grid, the strip and the export: 억원 → 백만�
   await page.click('#tab-results');
 });
 
+await test('the verdict names its basis; a cost edit after the judgements says they were made at another B/C', async () => {
+  // The road study with each evaluator's bc_seen set to the B/C they were shown (the base case's).
+  const seen = JSON.parse(road);
+  const bcSeen = Number(bc0);
+  seen.ahp.evaluators.forEach((e) => (e.bc_seen = bcSeen));
+  const file = tmpFile('seen.yeta.json', JSON.stringify(seen, null, 2));
+  recent.push(file);
+  await page.evaluate((p) => window.yeta.open(p), file);
+  await until(async () => (await text('#strip-bc')) === bc0, 'the study with bc_seen');
+  assert.equal(await page.locator('.stale-note').count(), 0, 'no notice while the B/C is the one judged');
+  assert.equal(await text('#strip-basis'), `근거: AHP 종합평가 점수 ${base.ahp.score.toFixed(3)} (기준 0.50)`);
+  // Construction 2026: 200억 → 600억, as in the grid test.
+  await page.click('#tab-lines');
+  await page.locator('[data-k="cell:0:0"]').fill('600');
+  await page.locator('[data-k="cell:0:0"]').press('Enter');
+  await until(async () => (await text('#strip-bc')) === bc1, `B/C ${bc1}`);
+  const note = await until(() => page.locator('.stale-note').first().innerText(), 'the stale notice in the strip');
+  assert.equal(note, `⚠ 판단 당시 B/C ${bcSeen.toFixed(3)} → 현재 ${bc1}: 재검토 필요`);
+  await page.click('#tab-ahp');
+  const banner = await until(() => page.locator('#ahp-stale').innerText(), 'the notice in the AHP view');
+  assert.ok(banner.includes(`B/C ${bcSeen.toFixed(3)}`) && banner.includes(bc1) && banner.includes('Evaluator A'), banner);
+  await page.screenshot({ path: join(OUT, 'ahp-stale-ko.png') });
+  // Back to the plain road study for the tests that follow.
+  recent.pop();
+  await page.evaluate((p) => window.yeta.open(p), ROAD);
+  await until(async () => (await text('#strip-bc')) === bc0 && (await page.locator('.stale-note').count()) === 0, 'the road study again');
+  await page.click('#tab-results');
+});
+
 await test('switches to English with plain digit grouping', async () => {
   await page.click('#btn-lang');
   await until(async () => (await text('#kpi-npv')) === 'KRW 2.97 bn', 'English NPV (억원 → bn)');

@@ -118,5 +118,20 @@ export const criterion = (lang: Lang, id: string): string => {
   return c.get(`criterion-${id}`) ?? c.get(`group-${id}`) ?? id.replace(/_/g, ' ');
 };
 
+/**
+ * The panel's judgements made against another B/C (`AhpResult.panel.stale`), grouped by the
+ * B/C each evaluator saw: [evaluators, B/C seen, B/C now].
+ */
+export function staleGroups(stale: { evaluator: string; bc_seen: number; bc: number }[]): [string[], string, string][] {
+  const by = new Map<string, { names: string[]; bc: number }>();
+  for (const s of stale) {
+    const k = s.bc_seen.toFixed(3);
+    const g = by.get(k) ?? { names: [], bc: s.bc };
+    g.names.push(s.evaluator);
+    by.set(k, g);
+  }
+  return [...by].map(([seen, g]) => [g.names, seen, g.bc.toFixed(3)]);
+}
+
 /** Both catalogs, for the completeness test. */
 export const dictionary = catalogs;

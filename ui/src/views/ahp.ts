@@ -5,7 +5,7 @@ import type { MatrixHint } from '../api';
 import type { App } from '../app';
 import { weightBars } from '../charts';
 import { h } from '../dom';
-import { criterion } from '../i18n';
+import { criterion, fmt, staleGroups } from '../i18n';
 import { type Judgement, judgementValue, setPair, setPairText, sliderOf, verbal } from '../saaty';
 import type { Problem } from '../study';
 import { errorsFor, problemList } from './common';
@@ -48,7 +48,11 @@ function draw(app: App): Node {
     ),
     h('button', { role: 'tab', id: 'ev-panel', class: app.s.evaluator === -1 ? 'on' : '', onclick: () => chooseEvaluator(app, -1) }, tr('panel')),
   );
-  if (app.s.evaluator === -1 || app.s.evaluator >= evs.length) return h('div', {}, tabs, aggregate(app));
+  // The judgements were made against another B/C: said above every evaluator's matrices.
+  const stale = staleGroups(res?.panel?.stale ?? []).map(([names, seen, bc]) =>
+    h('div', { class: 'stale-banner', id: 'ahp-stale', 'data-stale': seen }, '⚠ ', fmt(app.s.lang, 'app-stale-banner', { seen, bc }),
+      h('span', { class: 'user' }, ` (${names.join(', ')})`)));
+  if (app.s.evaluator === -1 || app.s.evaluator >= evs.length) return h('div', {}, tabs, stale, aggregate(app));
   const i = app.s.evaluator;
   const ev = evs[i];
   const er = res?.evaluators?.[i];
@@ -77,6 +81,7 @@ function draw(app: App): Node {
     'div',
     { class: 'ahp' },
     tabs,
+    stale,
     h('p', { class: 'ev-head' }, h('span', { class: 'user' }, `${ev.name ?? ''} — ${ev.role ?? ''}`), er ? h('span', { id: 'ev-cr', class: er.consistent ? 'ok' : 'warn' }, ` CR ${er.cr.toFixed(3)} · ${tr('ahpScore')} ${er.score.toFixed(3)}`) : null),
     problemList(app, new Set([...app.s.problems.filter((p) => !p.path.startsWith(`ahp.evaluators[${i}]`)), ...placed])),
     matrices,

@@ -4,7 +4,7 @@
 import type { App } from '../app';
 import { h } from '../dom';
 import { MONEY_UNITS, UNIT_NAME, formatMoney, formatPct, formatRatio } from '../format';
-import { type Key, fmt } from '../i18n';
+import { type Key, fmt, staleGroups } from '../i18n';
 import type { MoneyUnit } from '../format';
 import type { Tab } from '../state';
 import { ahpView } from './ahp';
@@ -126,7 +126,21 @@ function verdictStrip(app: App): Node {
     h('span', {}, `${tr('npv')} `, h('b', { id: 'strip-npv' }, formatMoney(e.npv, s.unit, s.lang))),
     h('span', {}, `${tr('irr')} `, h('b', {}, formatPct(e.irr))),
     a.ahp ? h('span', {}, `${tr('ahpScore')} `, h('b', { id: 'strip-ahp' }, formatRatio(a.ahp.score))) : null,
+    // What the verdict rests on, and whether the panel judged against the B/C now on screen.
+    h('span', { id: 'strip-basis', class: 'basis' }, basis(app)),
+    ...staleGroups(a.ahp?.panel?.stale ?? []).map(([names, seen, bc]) =>
+      h('span', { class: 'stale-note', 'data-stale': seen, title: fmt(s.lang, 'app-stale-judgements', { evaluators: names.join(', '), seen, bc }) },
+        '⚠ ', fmt(s.lang, 'app-stale-short', { seen, bc }))),
   );
+}
+
+/** The verdict's basis in words: the AHP score against its threshold, or B/C alone. */
+export function basis(app: App): string {
+  const v = app.s.appraisal?.verdict;
+  if (!v) return '';
+  return v.basis === 'ahp' && v.ahp_score !== null
+    ? fmt(app.s.lang, 'app-basis-ahp', { score: v.ahp_score.toFixed(3), threshold: (v.ahp_threshold ?? 0.5).toFixed(2) })
+    : fmt(app.s.lang, 'app-basis-economic', { bc: formatRatio(v.bc_ratio), threshold: v.bc_threshold.toFixed(2) });
 }
 
 function tabBar(app: App): Node[] {
