@@ -207,3 +207,9 @@ app-stale-short = Judged at B/C { $seen }, now { $bc }: revisit
 app-basis-ahp = Rests on: the AHP score { $score } (threshold { $threshold })
 app-basis-economic = Rests on: the economic analysis, B/C { $bc } (threshold { $threshold }; no AHP evaluation)
 app-stale-banner = Judgements to revisit: the evaluators below judged at B/C { $seen }; the B/C is now { $bc }. Revisit the judgements against the new economic figures.
+
+## App: AHP matrix (issue 20)
+app-numeric-matrix = Pairwise matrix (type values: 3, 1/3, 4/3)
+app-cell-deviation = Deviation from the weights' ratio ε = { $eps } (1 = consistent)
+app-not-judgement = Not a whole number or fraction within 1/9–9: "{ $value }"
+app-cr-after = CR after the fix { $cr }

@@ -207,3 +207,9 @@ app-stale-short = 판단 당시 B/C { $seen } → 현재 { $bc }: 재검토 필�
 app-basis-ahp = 근거: AHP 종합평가 점수 { $score } (기준 { $threshold })
 app-basis-economic = 근거: 경제성 분석 B/C { $bc } (기준 { $threshold }, AHP 평가 없음)
 app-stale-banner = 판단 재검토 필요: 아래 평가자의 판단은 B/C { $seen }에서 이루어졌으나 현재 B/C는 { $bc }입니다. 바뀐 경제성에 맞게 판단을 다시 검토하십시오.
+
+## 앱: AHP 행렬 (이슈 20)
+app-numeric-matrix = 쌍대비교 행렬 (값 직접 입력: 3, 1/3, 4/3)
+app-cell-deviation = 가중치 비와의 편차 ε = { $eps } (1이면 일관)
+app-not-judgement = 1/9–9 사이의 정수나 분수가 아님: "{ $value }"
+app-cr-after = 적용하면 CR { $cr }

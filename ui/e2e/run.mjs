@@ -485,8 +485,22 @@ await test('AHP: a judgement updates weights and CR; the repair hint brings CR d
   await until(async () => (await text('[data-cr-for="goal"]')).startsWith(`CR ${r1.cr.toFixed(3)}`), `goal CR ${r1.cr.toFixed(3)}`);
   assert.ok((await text('[data-cr-for="goal"]')).includes('inconsistent'));
   await page.screenshot({ path: join(OUT, 'ahp.png') });
+  // The hints: a ranked list, each with the CR its fix gives (checked against the CLI), best first.
+  const rows = await page.locator('[data-hints-for="goal"] li').evaluateAll((ls) => ls.map((l) => ({ i: Number(l.dataset.i), j: Number(l.dataset.j), suggested: l.dataset.suggested, text: l.textContent })));
+  assert.ok(rows.length > 0, 'hints shown');
+  const crs = rows.map((x) => {
+    const mm = m.map((r) => r.slice());
+    const v = x.suggested.includes('/') ? x.suggested : Number(x.suggested);
+    mm[x.i][x.j] = v;
+    mm[x.j][x.i] = typeof v === 'number' ? (v === 1 ? 1 : `1/${v}`) : Number(x.suggested.split('/')[1]);
+    const cr = ahpMatrix(mm).cr;
+    assert.ok(x.text.includes(`적용하면 CR ${cr.toFixed(3)}`) || x.text.includes(`CR after the fix ${cr.toFixed(3)}`), `${x.text} / ${cr}`);
+    return cr;
+  });
+  assert.deepEqual(crs, [...crs].sort((p, q) => p - q), 'ranked by the CR after the fix');
+  assert.ok(crs.every((c) => c < r1.cr), 'no hint that does not lower the CR');
   await page.locator('.apply-hint').first().click();
-  const h = r1.hints[0];
+  const h = rows[0];
   const m2 = m.map((r) => r.slice());
   const v = h.suggested.includes('/') ? h.suggested : Number(h.suggested);
   m2[h.i][h.j] = v;
@@ -494,6 +508,30 @@ await test('AHP: a judgement updates weights and CR; the repair hint brings CR d
   const r2 = ahpMatrix(m2);
   assert.ok(r2.cr < r1.cr);
   await until(async () => (await text('[data-cr-for="goal"]')).startsWith(`CR ${r2.cr.toFixed(3)}`), `goal CR ${r2.cr.toFixed(3)} after the hint`);
+  // The numeric matrix: a_ij typed directly (1/3), the reciprocal written, the CR the engine's.
+  const mx = page.locator('[data-k="mx:0:goal:0:2"]');
+  const m3 = m2.map((r) => r.slice());
+  m3[0][2] = '1/3';
+  m3[2][0] = 3;
+  await mx.fill('1/3');
+  await mx.press('Tab');
+  const r3 = ahpMatrix(m3);
+  await until(async () => (await text('[data-cr-for="goal"]')).startsWith(`CR ${r3.cr.toFixed(3)}`), `goal CR ${r3.cr.toFixed(3)} after typing 1/3`);
+  const g3 = (await page.evaluate(() => window.yeta.study)).ahp.evaluators[0].criteria.goal;
+  assert.deepEqual([g3[0][2], g3[2][0]], ['1/3', 3]);
+  assert.equal(await page.locator('[data-mx="goal"] tbody tr:nth-child(3) td.mx-recip').first().innerText(), '3');
+  // Each cell shows its deviation ε = a_ij w_j / w_i from the engine's weights.
+  const eps = Number(await page.locator('[data-mx="goal"] tbody tr:nth-child(1) td:nth-child(4)').getAttribute('data-eps'));
+  assert.ok(Math.abs(eps - (1 / 3) * r3.weights[2] / r3.weights[0]) < 1e-3, `ε ${eps}`);
+  // A value off the scale is refused in place.
+  await mx.fill('12');
+  await mx.press('Tab');
+  await until(async () => (await page.locator('[data-mx="goal"] td.invalid').count()) === 1, 'the refused cell');
+  assert.equal(await page.locator('[data-k="mx:0:goal:0:2"]').inputValue(), '12');
+  await page.screenshot({ path: join(OUT, 'ahp-matrix.png') });
+  await page.locator('[data-k="mx:0:goal:0:2"]').fill(String(m2[0][2]));
+  await page.locator('[data-k="mx:0:goal:0:2"]').press('Tab');
+  await until(async () => (await text('[data-cr-for="goal"]')).startsWith(`CR ${r2.cr.toFixed(3)}`), 'back to the hinted matrix');
   // The panel's aggregated score is the engine's for the edited study.
   const s = JSON.parse(road);
   s.ahp.evaluators[0].criteria.goal = m2;

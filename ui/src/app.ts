@@ -6,7 +6,8 @@ import { type MoneyUnit, api, isAppError } from './api';
 import { type Lang, UNIT_EXP, formatTime, parseMoney } from './format';
 import { History } from './history';
 import { type Key, errorId, fmt, t } from './i18n';
-import type { State, Tab } from './state';
+import { setPairText } from './saaty';
+import type { RankedHint, State, Tab } from './state';
 import { Store } from './store';
 import { type Study, clone } from './study';
 import { mountPage } from './views/page';
@@ -229,7 +230,18 @@ export class App {
     if (this.s.tab === 'ahp' && ev?.criteria) {
       for (const [node, m] of Object.entries(ev.criteria)) {
         try {
-          out[node] = await api.ahpMatrix(m, this.s.study?.rules?.id);
+          const rules = this.s.study?.rules?.id;
+          const r = await api.ahpMatrix(m, rules);
+          // Each hint tried: the CR it leads to, best first; a hint that changes nothing is dropped.
+          const ranked: RankedHint[] = [];
+          for (const hint of r.hints) {
+            const fixed = setPairText(m, hint.i, hint.j, hint.suggested);
+            if (JSON.stringify(fixed) === JSON.stringify(m)) continue;
+            const after = await api.ahpMatrix(fixed, rules);
+            if (after.cr < r.cr) ranked.push({ ...hint, crAfter: after.cr });
+          }
+          ranked.sort((a, b) => a.crAfter - b.crAfter);
+          out[node] = { ...r, ranked };
         } catch (e) {
           out[node] = { error: this.errorText(e) };
         }

@@ -1,12 +1,15 @@
 // What the workbench holds: the slices views subscribe to (see store.ts).
 
-import type { Appraisal, Comparison, MatrixResult, MoneyUnit, Problem, RiskResult } from './api';
+import type { Appraisal, Comparison, MatrixHint, MatrixResult, MoneyUnit, Problem, RiskResult } from './api';
 import type { Lang } from './format';
 import type { Study } from './study';
 
 export type Tab = 'study' | 'lines' | 'ahp' | 'results' | 'risk' | 'portfolio';
 export type Job = { id: number; kind: 'export' | 'risk'; done: number; total: number };
-export type MatrixAnswer = MatrixResult | { error: string };
+/** A repair hint with the CR the matrix would have once it is applied. */
+export type RankedHint = MatrixHint & { crAfter: number };
+/** The engine's answer for one matrix, its hints ranked by the CR after each fix (no-op hints dropped). */
+export type MatrixAnswer = (MatrixResult & { ranked: RankedHint[] }) | { error: string };
 
 export type State = {
   lang: Lang;

@@ -1,18 +1,17 @@
 // The AHP panel: one sub-tab per evaluator (pairwise sliders per matrix, weights and CR beside
 // them, repair hints), and the panel's aggregate.
 
-import type { MatrixHint } from '../api';
 import type { App } from '../app';
 import { weightBars } from '../charts';
 import { h } from '../dom';
 import { criterion, fmt, staleGroups } from '../i18n';
-import { type Judgement, judgementValue, setPair, setPairText, sliderOf, verbal } from '../saaty';
+import { type Judgement, deviation, parseJudgement, setJudgement, setPair, setPairText, sliderOf, verbalOf } from '../saaty';
 import type { Problem } from '../study';
 import { errorsFor, problemList } from './common';
 import { Part } from './part';
 
 export function ahpView(app: App): Part {
-  return new Part(h('div', { id: 'view-ahp' }), app.store, ['study', 'appraisal', 'problems', 'matrixResults', 'evaluator', 'lang'], () => draw(app), () => app.s.tab === 'ahp');
+  return new Part(h('div', { id: 'view-ahp' }), app.store, ['study', 'appraisal', 'problems', 'matrixResults', 'evaluator', 'lang', 'typed'], () => draw(app), () => app.s.tab === 'ahp');
 }
 
 /** Item ids of a matrix, read from the engine's hierarchy (goal = top-level criteria). */
@@ -74,7 +73,7 @@ function draw(app: App): Node {
           });
         },
       }),
-      h('span', { class: 'verbal' }, verbal(pos, tr('implementSide'), tr('notSide'), app.s.lang), ` [${v}]`),
+      h('span', { class: 'verbal' }, verbalOf(v, tr('implementSide'), tr('notSide'), app.s.lang)),
     );
   });
   return h(
@@ -96,6 +95,41 @@ function setMatrix(app: App, ev: number, node: string, f: (m: Judgement[][]) => 
   });
 }
 
+/** The numeric matrix (Expert Choice's view): a_ij typed directly, the reciprocal below, each cell's ε. */
+function numericMatrix(app: App, ev: number, node: string, m: Judgement[][], items: string[], weights: number[]): HTMLElement {
+  const tr = app.tr;
+  const n = m.length;
+  const name = (id: string) => criterion(app.s.lang, id);
+  const head = h('tr', {}, h('th', {}, ''), items.map((id, j) => h('th', { title: name(id) }, `${j + 1}`)));
+  const rows = items.map((id, i) =>
+    h('tr', {}, h('th', { class: 'mx-item', title: name(id) }, `${i + 1}. ${name(id)}`),
+      Array.from({ length: n }, (_, j) => {
+        if (i === j) return h('td', { class: 'mx-diag' }, '1');
+        const key = `mx:${ev}:${node}:${i}:${j}`;
+        const eps = weights.length ? deviation(m, weights, i, j) : null;
+        const dev = eps === null ? 0 : Math.abs(Math.log(eps));
+        // How far the cell is from the weights: none, some, much (|ln ε| 0.1 and 0.5).
+        const level = dev < 0.1 ? '' : dev < 0.5 ? 'mx-dev1' : 'mx-dev2';
+        const title = eps === null ? '' : fmt(app.s.lang, 'app-cell-deviation', { eps: eps.toFixed(2) });
+        if (i > j) return h('td', { class: `mx-recip ${level}`, title, 'data-eps': eps?.toFixed(3) ?? '' }, String(m[i][j] ?? '—'));
+        const refused = app.s.typed[key];
+        return h('td', { class: `${level} ${refused !== undefined ? 'invalid' : ''}`, title: refused !== undefined ? fmt(app.s.lang, 'app-not-judgement', { value: refused }) : title, 'data-eps': eps?.toFixed(3) ?? '' },
+          h('input', {
+            type: 'text', 'data-k': key, 'aria-label': `${name(items[i])} / ${name(items[j])}`, value: refused ?? String(m[i][j] ?? ''),
+            onchange: (e: Event) => {
+              const typed = (e.target as HTMLInputElement).value;
+              const v = parseJudgement(typed);
+              if (v === null) return app.setTyped(key, typed);
+              app.store.batch(() => {
+                app.setTyped(key, null);
+                setMatrix(app, ev, node, (mm) => setJudgement(mm, i, j, v));
+              });
+            },
+          }));
+      })));
+  return h('div', { class: 'mx' }, h('div', { class: 'mx-title' }, tr('numericMatrix')), h('table', { class: 'mx-table', 'data-mx': node }, h('thead', {}, head), h('tbody', {}, rows)));
+}
+
 function matrixEditor(app: App, ev: number, node: string, m: Judgement[][], placed: Set<Problem>): HTMLElement {
   const tr = app.tr;
   const n = m.length;
@@ -107,36 +141,41 @@ function matrixEditor(app: App, ev: number, node: string, m: Judgement[][], plac
   for (let i = 0; i < n; i++)
     for (let j = i + 1; j < n; j++) {
       const pos = sliderOf(m[i]?.[j] ?? null);
-      const hint = r?.hints?.find((x) => x.i === i && x.j === j);
+      const hint = r?.ranked?.find((x) => x.i === i && x.j === j);
       pairs.push(
         h(
           'div',
           { class: `pair ${hint ? 'hinted' : ''}` },
           h('span', { class: 'a' }, name(items[i])),
           h('input', {
-            type: 'range', min: -8, max: 8, step: 1, value: pos, 'data-k': `pair:${ev}:${node}:${i}:${j}`, 'aria-label': `${items[i]} vs ${items[j]}`,
+            type: 'range', min: -8, max: 8, step: 1, value: pos, 'data-k': `pair:${ev}:${node}:${i}:${j}`, 'aria-label': `${name(items[i])} / ${name(items[j])}`,
             onchange: (e: Event) => {
               const p = Number((e.target as HTMLInputElement).value);
               setMatrix(app, ev, node, (mm) => setPair(mm, i, j, p));
             },
           }),
           h('span', { class: 'b' }, name(items[j])),
-          h('span', { class: 'verbal' }, verbal(pos, name(items[i]), name(items[j]), app.s.lang), ` [${m[i]?.[j] ?? '—'}]`),
+          h('span', { class: 'verbal' }, verbalOf(m[i]?.[j] ?? null, name(items[i]), name(items[j]), app.s.lang)),
         ),
       );
     }
   const path = `ahp.evaluators[${ev}].criteria.${node}`;
   const weights = r?.weights ?? [];
-  const hints = (r?.hints ?? []).map((x: MatrixHint) =>
-    h('div', { class: 'hint-row' }, `${tr('hint')}: (${name(items[x.i])}, ${name(items[x.j])}) ${judgementValue(m[x.i][x.j])?.toFixed(2)} → ${x.suggested} `,
-      h('button', { class: 'small apply-hint', onclick: () => setMatrix(app, ev, node, (mm) => setPairText(mm, x.i, x.j, x.suggested)) }, tr('apply'))),
-  );
+  // Repair hints as a ranked list: the fix that lowers CR most first, with the CR it gives.
+  const hints = r?.ranked?.length
+    ? h('ol', { class: 'hints', 'data-hints-for': node },
+        r.ranked.map((x) =>
+          h('li', { class: 'hint-row', 'data-i': x.i, 'data-j': x.j, 'data-suggested': x.suggested },
+            `${name(items[x.i])} / ${name(items[x.j])}: ${String(m[x.i][x.j])} → ${x.suggested} · ${fmt(app.s.lang, 'app-cr-after', { cr: x.crAfter.toFixed(3) })} `,
+            h('button', { class: 'small apply-hint', onclick: () => setMatrix(app, ev, node, (mm) => setPairText(mm, x.i, x.j, x.suggested)) }, tr('apply')))))
+    : null;
   return h(
     'section',
     { class: 'matrix', 'data-node': node },
     h('h4', {}, node === 'goal' ? tr('goal') : name(node)),
     h('div', { class: 'matrix-body' },
       h('div', { class: 'pairs' }, pairs),
+      numericMatrix(app, ev, node, m, items, weights),
       h('div', { class: 'mres' },
         weights.length ? weightBars(items.map((id, k) => [name(id), weights[k] ?? 0])) : null,
         r ? h('div', { class: `cr ${r.consistent ? 'ok' : 'warn'}`, 'data-cr-for': node }, `CR ${r.cr.toFixed(3)} — ${r.consistent ? tr('consistent') : tr('inconsistent')}`) : null,
