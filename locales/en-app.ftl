@@ -213,3 +213,10 @@ app-numeric-matrix = Pairwise matrix (type values: 3, 1/3, 4/3)
 app-cell-deviation = Deviation from the weights' ratio ε = { $eps } (1 = consistent)
 app-not-judgement = Not a whole number or fraction within 1/9–9: "{ $value }"
 app-cr-after = CR after the fix { $cr }
+
+## App: risk and charts (issue 20)
+app-summarising = Summarising…
+app-frequency = Frequency
+app-not-count = { $what }: not a whole number: "{ $value }"
+app-previous-result = Previous result (replaced when the new run completes)
+app-allowed-range = allowed range

@@ -213,3 +213,10 @@ app-numeric-matrix = 쌍대비교 행렬 (값 직접 입력: 3, 1/3, 4/3)
 app-cell-deviation = 가중치 비와의 편차 ε = { $eps } (1이면 일관)
 app-not-judgement = 1/9–9 사이의 정수나 분수가 아님: "{ $value }"
 app-cr-after = 적용하면 CR { $cr }
+
+## 앱: 위험분석과 차트 (이슈 20)
+app-summarising = 결과 요약 중…
+app-frequency = 빈도
+app-not-count = { $what }: 0 이상의 정수가 아님: "{ $value }"
+app-previous-result = 이전 결과 (새 실행이 끝나면 바뀝니다)
+app-allowed-range = 허용 범위

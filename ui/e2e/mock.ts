@@ -22,6 +22,8 @@ mockIPC(
     if (cmd === 'run_risk' || cmd === 'export_pdf') {
       const total = cmd === 'run_risk' ? Number(a.draws) : 3;
       await emit('job-progress', { id: a.job, done: 0, total });
+      // As the Rust side does: the draws reported done, then the engine summarises them.
+      if (cmd === 'run_risk') await emit('job-progress', { id: a.job, done: Number(a.draws) >= 1_000_000 ? total / 2 : total, total });
       const r = await answer();
       await emit('job-progress', { id: a.job, done: total, total });
       return r;

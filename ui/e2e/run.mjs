@@ -124,10 +124,15 @@ function engine(cmd, a) {
       return null;
     case 'run_risk': {
       // A long run (as the app would do on the blocking pool) that only Cancel ends.
+      if (a.draws > 10_000_000 || a.draws < 2) throw appError('draws_out_of_range', { value: a.draws, min: 2, max: 10_000_000 });
       if (a.draws >= 1_000_000) return new Promise((_, reject) => (state.cancel = () => reject(appError('cancelled'))));
-      const r = run(['risk', tmpFile('s.yeta.json', a.study), '--draws', String(a.draws), '--seed', String(a.seed), '--threads', '1', '--json', '-']);
-      if (r.status !== 0) throw new Error(r.stderr.trim());
-      return JSON.parse(r.stdout);
+      const go = () => {
+        const r = run(['risk', tmpFile('s.yeta.json', a.study), '--draws', String(a.draws), '--seed', String(a.seed), '--threads', '1', '--json', '-']);
+        if (r.status !== 0) throw new Error(r.stderr.trim());
+        return JSON.parse(r.stdout);
+      };
+      // Seed 7: a pause after the draws, long enough to see the summarising phase.
+      return a.seed === 7 ? new Promise((ok) => setTimeout(() => ok(go()), 800)) : go();
     }
     case 'export_pdf': {
       const p = join(tmp, `report-${a.lang}.pdf`);
@@ -281,6 +286,11 @@ await test('Korean only on every tab (no English outside the allow-list)', async
   assert.deepEqual(found, {}, JSON.stringify(found, null, 1));
   // The region and the line kinds come from the catalog's code lists.
   await page.click('#tab-results');
+  // Charts: the cash-flow chart's y-axis says its unit; AHP weight labels at least 11 px, no marker over the values.
+  assert.ok((await page.locator('.card svg text.axis-title').evaluateAll((ts) => ts.map((t) => t.textContent))).includes('(억원)'));
+  assert.ok((await page.locator('.card svg text.tick').count()) > 20, 'ticks on the axes');
+  const px = await page.locator('.wlabel').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+  assert.ok(px >= 11, `weight labels ${px} px`);
   assert.ok((await text('#regional-card')).includes('충청북도'));
   await page.click('#tab-lines');
   assert.equal(await page.locator('[data-k="costs[0].kind"] option:checked').innerText(), '공사비·구축비');
@@ -585,6 +595,33 @@ await test('Monte Carlo risk run shows the engine result', async () => {
   await page.click('#btn-risk');
   const r = JSON.parse(execFileSync(YETA, ['risk', ROAD, '--draws', '2000', '--seed', '1', '--threads', '1', '--json', '-'], { encoding: 'utf8' }));
   await until(async () => (await text('#risk-prob')).startsWith(`P(B/C ≥ 1) = ${(r.prob_bc_ge_1 * 100).toFixed(1)} %`), 'the risk result');
+  // The settings stay as typed after the run and across tabs.
+  assert.equal(await page.locator('#risk-draws').inputValue(), '2000');
+  await page.click('#tab-results');
+  await page.click('#tab-risk');
+  assert.equal(await page.locator('#risk-draws').inputValue(), '2000');
+  // Axes with units on the histogram.
+  assert.ok((await page.locator('#risk-result svg text.axis-title').evaluateAll((ts) => ts.map((t) => t.textContent))).some((t) => t.startsWith('NPV (')));
+});
+
+await test('Risk: a run past its draws says it is summarising; a refused run keeps the previous result', async () => {
+  const before = await text('#risk-prob');
+  await page.fill('#risk-seed', '7');
+  await page.locator('#risk-seed').dispatchEvent('change');
+  await page.click('#btn-risk');
+  await until(async () => (await text('#job-label')) === 'Summarising…', 'the summarising phase');
+  assert.equal(await page.locator('#risk-result.previous').count(), 1, 'the previous result stays, dimmed, while the run goes');
+  assert.equal(await text('#risk-prob'), before);
+  await until(async () => (await page.locator('#job-progress').count()) === 0, 'the run done');
+  await page.fill('#risk-seed', '1');
+  await page.locator('#risk-seed').dispatchEvent('change');
+  const kept = await text('#risk-prob');
+  await page.fill('#risk-draws', '20,000,000');
+  await page.locator('#risk-draws').dispatchEvent('change');
+  await page.click('#btn-risk');
+  await until(async () => (await text('#status-msg')).includes('20,000,000 draws is outside the allowed range (2–10,000,000)'), 'the refusal from its code');
+  assert.equal(await text('#risk-prob'), kept, 'a refused run keeps the previous result');
+  assert.equal(await page.locator('#risk-draws').inputValue(), '20,000,000');
 });
 
 await test('a long Monte Carlo run shows progress and can be cancelled', async () => {
@@ -595,6 +632,9 @@ await test('a long Monte Carlo run shows progress and can be cancelled', async (
   await page.click('#btn-cancel');
   await until(async () => (await text('#status-msg')).includes('cancelled'), 'the cancelled status');
   assert.equal(await page.locator('#job-progress').count(), 0);
+  // Cancelled: the last result is still there, the settings as typed.
+  assert.ok((await text('#risk-prob')).startsWith('P(B/C ≥ 1)'), 'the previous result kept');
+  assert.equal(await page.locator('#risk-draws').inputValue(), '5000000');
   const calls = await page.evaluate(() => window.yetaCalls.filter((c) => c.cmd === 'cancel_job' || c.cmd === 'run_risk').slice(-2));
   assert.equal(calls[1].args.job, calls[0].args.job, 'Cancel names the running job');
 });
@@ -669,6 +709,29 @@ await test('Portfolio: three studies ranked by AHP score, sorted by B/C, cut by 
   await page.fill('#portfolio-budget', '2,750'); // a bare number: 억원
   await page.locator('#portfolio-budget').dispatchEvent('change');
   await until(async () => (await col('budget'))[1]?.startsWith('예산 내'), 'both within 275 bn');
+});
+
+await test('screenshots in Korean at 1280×800 and 1024×700', async () => {
+  await page.evaluate((p) => window.yeta.open(p), ROAD);
+  await until(async () => (await text('#strip-bc')) === bc0, 'the road study');
+  for (const [w, hgt] of [[1280, 800], [1024, 700]]) {
+    await page.setViewportSize({ width: w, height: hgt });
+    for (const tab of ['study', 'lines', 'ahp', 'results', 'risk', 'portfolio']) {
+      await page.click(`#tab-${tab}`);
+      if (tab === 'ahp') await page.click('#ev-0');
+      await page.waitForTimeout(tab === 'ahp' ? 600 : 150);
+      await page.screenshot({ path: join(OUT, `ko-${w}x${hgt}-${tab}.png`) });
+    }
+    // Scrolled down, the verdict strip is still on screen.
+    await page.click('#tab-results');
+    await page.mouse.wheel(0, 2000);
+    await page.waitForTimeout(150);
+    const top = await page.locator('.strip-wrap').evaluate((e) => e.getBoundingClientRect().top);
+    assert.ok(top >= 0 && top < 5, `the strip at ${top} px after scrolling`);
+    await page.screenshot({ path: join(OUT, `ko-${w}x${hgt}-results-scrolled.png`) });
+    await page.mouse.wheel(0, -4000);
+  }
+  await page.setViewportSize({ width: 1400, height: 950 });
 });
 
 assert.deepEqual(errors, [], 'no uncaught errors in the page');

@@ -3,7 +3,7 @@
 // (store.ts, state.ts); this file holds the actions: files, edits, undo, jobs, shortcuts.
 
 import { type MoneyUnit, api, isAppError } from './api';
-import { type Lang, UNIT_EXP, formatTime, parseMoney } from './format';
+import { type Lang, UNIT_EXP, formatTime, groupDigits, parseMoney } from './format';
 import { History } from './history';
 import { type Key, errorId, fmt, t } from './i18n';
 import { setPairText } from './saaty';
@@ -22,6 +22,22 @@ export const NEW_STUDY: Study = {
 };
 
 const UNITS: MoneyUnit[] = ['won', 'thousand', 'million', 'eok'];
+
+function savedRiskSettings(): State['riskSettings'] {
+  try {
+    const r = JSON.parse(localStorage.getItem('yeta.risk') ?? 'null') as State['riskSettings'] | null;
+    if (r && typeof r.draws === 'string' && typeof r.seed === 'string') return r;
+  } catch {
+    /* none saved */
+  }
+  return { draws: '20,000', seed: '1' };
+}
+
+/** The label of a running job: a risk run whose draws are all done is summarising its results. */
+export function jobPhase(job: { kind: string; done: number; total: number }): 'exporting' | 'running' | 'summarising' {
+  if (job.kind === 'export') return 'exporting';
+  return job.total > 0 && job.done >= job.total ? 'summarising' : 'running';
+}
 
 export function initialState(): State {
   const unit = localStorage.getItem('yeta.unit') as MoneyUnit;
@@ -50,6 +66,7 @@ export function initialState(): State {
     unit: UNITS.includes(unit) ? unit : 'eok',
     typed: {},
     appraisalStale: false,
+    riskSettings: savedRiskSettings(),
   };
 }
 
@@ -84,7 +101,9 @@ export class App {
    */
   errorText(e: unknown): string {
     if (isAppError(e)) {
-      const sentence = fmt(this.s.lang, errorId(e.code), { ...e.args, path: e.path ?? '' });
+      const args: Record<string, string> = { path: e.path ?? '' };
+      for (const [k, v] of Object.entries(e.args)) args[k] = typeof v === 'number' && Math.abs(v) >= 10_000 ? groupDigits(String(v)) : String(v);
+      const sentence = fmt(this.s.lang, errorId(e.code), args);
       return e.detail ? `${sentence} (${e.detail})` : sentence;
     }
     return e instanceof Error ? e.message : String(e);
@@ -260,6 +279,11 @@ export class App {
     this.store.set({ typed });
   }
 
+  setRiskSettings(r: State['riskSettings']): void {
+    localStorage.setItem('yeta.risk', JSON.stringify(r));
+    this.store.set({ riskSettings: r });
+  }
+
   setStatus(status: string): void {
     this.store.set({ status });
   }
@@ -312,7 +336,9 @@ export class App {
   async runRisk(draws: number, seed: number): Promise<void> {
     if (!this.s.study) return;
     const id = this.nextJob++;
-    this.store.set({ job: { id, kind: 'risk', done: 0, total: draws }, risk: null });
+    // The previous result stays on screen until this run completes; a cancelled or refused
+    // run leaves it there.
+    this.store.set({ job: { id, kind: 'risk', done: 0, total: draws } });
     try {
       const risk = await api.runRisk(id, this.textOf(), draws, seed);
       this.store.set({ job: null, risk, status: '' });

@@ -39,6 +39,8 @@ export type State = {
   typed: Record<string, string>;
   /** The study has problems: `appraisal` is the last valid one, shown dimmed. */
   appraisalStale: boolean;
+  /** The Risk tab's settings as typed: kept between runs, tabs and launches. */
+  riskSettings: { draws: string; seed: string };
 };
 
 export type Key = keyof State;

@@ -54,3 +54,23 @@ describe('money in the officer notation and the unit on screen', () => {
     expect(inUnit('1100000000', 'million')).toBe('1,100');
   });
 });
+
+test('chart ticks on round values', async () => {
+  const { niceTicks } = await import('../src/charts');
+  // Range -350 … 120 (억원) in about 6 steps: 470 / 6 = 78 → step 100.
+  expect(niceTicks(-350, 120, 6)).toEqual([-300, -200, -100, 0, 100]);
+  // 1000 / 4 = 250 → the next of 1, 2, 5 × 100 is 500.
+  expect(niceTicks(0, 1000, 4)).toEqual([0, 500, 1000]);
+  expect(niceTicks(0, 7, 4)).toEqual([0, 2, 4, 6]);
+});
+
+test('risk: counts as typed and the summarising phase', async () => {
+  const { parseCount } = await import('../src/views/risk');
+  expect(parseCount('20,000')).toBe(20000);
+  expect(parseCount(' 5000000 ')).toBe(5000000);
+  expect(parseCount('2e4')).toBeNull();
+  const { jobPhase } = await import('../src/app');
+  expect(jobPhase({ kind: 'risk', done: 10, total: 20000 })).toBe('running');
+  expect(jobPhase({ kind: 'risk', done: 20000, total: 20000 })).toBe('summarising');
+  expect(jobPhase({ kind: 'export', done: 3, total: 3 })).toBe('exporting');
+});

@@ -1,7 +1,7 @@
 // The page's frame: toolbar, verdict strip, tabs, the tab's view and the status line. Each is a
 // Part that redraws only when the slices it reads change.
 
-import type { App } from '../app';
+import { type App, jobPhase } from '../app';
 import { h } from '../dom';
 import { MONEY_UNITS, UNIT_NAME, formatMoney, formatPct, formatRatio } from '../format';
 import { type Key, fmt, staleGroups } from '../i18n';
@@ -178,11 +178,13 @@ function statusLine(app: App): HTMLElement {
       shownJob = j.id;
       job.replaceChildren(
         h('span', { class: 'job' },
-          h('span', { id: 'job-label' }, j.kind === 'export' ? app.tr('exporting') : app.tr('running')),
+          h('span', { id: 'job-label' }),
           h('progress', { id: 'job-progress', max: j.total, value: j.done }),
           h('button', { id: 'btn-cancel', onclick: () => app.cancelJob() }, app.tr('cancel'))),
       );
     }
+    const label = job.querySelector('#job-label');
+    if (label) label.textContent = app.tr(jobPhase(j));
     const bar = job.querySelector<HTMLProgressElement>('#job-progress');
     if (bar) {
       bar.max = j.total;

@@ -64,9 +64,9 @@ function draw(app: App): Node {
           ? h('tr', {}, h('th', {}, tr('switching')), h('td', { id: 'kpi-switching', colspan: 2 },
               `${tr('costs')} ${sv.costs_pct >= 0 ? '+' : ''}${sv.costs_pct.toFixed(1)} % · ${tr('benefits')} ${(sv.benefits_pct ?? 0) >= 0 ? '+' : ''}${(sv.benefits_pct ?? 0).toFixed(1)} %`))
           : null)),
-    h('section', { class: 'card wide' }, h('h3', {}, tr('cashFlow')), cashFlowChart(e.cash_flow ?? [], { cumulative: tr('cumulative') })),
+    h('section', { class: 'card wide' }, h('h3', {}, tr('cashFlow')), cashFlowChart(e.cash_flow ?? [], { cumulative: tr('cumulative') }, { unit: app.s.unit, lang: L })),
     h('section', { class: 'card wide' }, h('h3', {}, tr('tornado')), tornado(e.sensitivity ?? [], e.bc_ratio ?? 0, caseLabel)),
-    ahp ? h('section', { class: 'card' }, h('h3', {}, tr('ahpWeights')), weightBars(Object.entries(ahp.weights), ahp.weight_range?.ranges ?? undefined, (id) => criterion(L, id)),
+    ahp ? h('section', { class: 'card' }, h('h3', {}, tr('ahpWeights')), weightBars(Object.entries(ahp.weights), ahp.weight_range?.ranges ?? undefined, (id) => criterion(L, id), tr('allowedRange')),
       h('p', {}, `${tr('ahpScore')} ${ahp.score.toFixed(3)} (${ahp.score_range[0].toFixed(3)}–${ahp.score_range[1].toFixed(3)})`),
       // What would flip the verdict, beside the B/C switching values: the nearest allowed
       // weights, and the evaluators the verdict rests on.
