@@ -576,6 +576,9 @@ await test('sign-off dialog signs the exported report; verify shows the signer',
   const raw = (await page.evaluate(() => window.yetaCalls)).length; // (the mock's answer holds D:…Z)
   assert.ok(raw > 0);
   await page.screenshot({ path: join(OUT, 'sign-off.png') });
+  // Unless the user ticks "overwrite", Rust writes …-signed.pdf beside the report.
+  const signCall = (await page.evaluate(() => window.yetaCalls)).filter((c) => c.cmd === 'sign_pdf').at(-1);
+  assert.equal(signCall.args.replace, false);
   await page.click('#sign-dialog >> text=Close');
   await page.click('#btn-verify');
   await until(async () => (await text('#verify-dialog')).includes('Kim Reviewer'), 'the verify dialog');
@@ -709,6 +712,37 @@ await test('Portfolio: three studies ranked by AHP score, sorted by B/C, cut by 
   await page.fill('#portfolio-budget', '2,750'); // a bare number: 억원
   await page.locator('#portfolio-budget').dispatchEvent('change');
   await until(async () => (await col('budget'))[1]?.startsWith('예산 내'), 'both within 275 bn');
+});
+
+await test('first paint: the bundled font is loaded before any text is drawn; no red strip before the first answer', async () => {
+  const fresh = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await fresh.exposeFunction('yetaEngine', async (cmd, args) => {
+    try {
+      return await engine(cmd, args ?? {});
+    } catch (e) {
+      return { __error: e.appError ?? { code: 'internal', path: null, args: {}, detail: String(e.message ?? e) } };
+    }
+  });
+  await fresh.addInitScript(() => {
+    window.__paints = [];
+    new MutationObserver(() => {
+      const app = document.getElementById('app');
+      if (!app || !app.firstChild) return;
+      window.__paints.push({
+        font: document.fonts.check('14px "Yeta Nanum"', '예타'),
+        red: !!app.querySelector('.strip.bad') && !window.yeta?.s?.appraisal && !(window.yeta?.s?.problems?.length),
+        verdict: !!app.querySelector('#strip-bc'),
+      });
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await fresh.goto(url);
+  await until(() => fresh.locator('#strip-bc').count(), 'the verdict on the fresh page');
+  const paints = await fresh.evaluate(() => window.__paints);
+  assert.ok(paints.length > 0);
+  assert.ok(paints.every((p) => p.font), `a paint before the font: ${JSON.stringify(paints.slice(0, 3))}`);
+  assert.ok(!paints.some((p) => p.red), 'a red strip before the first appraisal');
+  await fresh.screenshot({ path: join(OUT, 'first-paint-ko.png') });
+  await fresh.close();
 });
 
 await test('screenshots in Korean at 1280×800 and 1024×700', async () => {
