@@ -220,3 +220,10 @@ app-frequency = Frequency
 app-not-count = { $what }: not a whole number: "{ $value }"
 app-previous-result = Previous result (replaced when the new run completes)
 app-allowed-range = allowed range
+
+## App: a new study's defaults (issue 20)
+app-new-project = New project
+app-new-sponsor = Ministry
+app-new-construction = Construction
+app-new-travel-time = Travel time savings
+app-default-role = PFS reviewer

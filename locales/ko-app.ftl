@@ -220,3 +220,10 @@ app-frequency = 빈도
 app-not-count = { $what }: 0 이상의 정수가 아님: "{ $value }"
 app-previous-result = 이전 결과 (새 실행이 끝나면 바뀝니다)
 app-allowed-range = 허용 범위
+
+## 앱: 새 조사의 기본값 (이슈 20)
+app-new-project = 새 사업
+app-new-sponsor = 주관 부처
+app-new-construction = 공사비
+app-new-travel-time = 통행시간 절감 편익
+app-default-role = 예비타당성조사 검토자

@@ -283,6 +283,18 @@ await test('Korean only on every tab (no English outside the allow-list)', async
       if (more.length) found['ahp panel'] = more;
     }
   }
+  // The sign-off dialog too (it lives outside #app).
+  await page.click('#btn-sign');
+  const dlg = await page.locator('#sign-dialog').evaluate((d, allow) => {
+    const bad = [];
+    const w = document.createTreeWalker(d, NodeFilter.SHOW_TEXT);
+    for (let n = w.nextNode(); n; n = w.nextNode())
+      for (const word of n.textContent.replace(/…-signed\.pdf/g, '').match(/[A-Za-z][A-Za-z0-9/#-]*/g) ?? []) if (!allow.includes(word)) bad.push(word);
+    return bad;
+  }, [...ALLOW]);
+  if (dlg.length) found['sign dialog'] = dlg;
+  assert.equal(await page.locator('#sign-role').inputValue(), '예비타당성조사 검토자');
+  await page.click('#sign-dialog >> text=닫기');
   assert.deepEqual(found, {}, JSON.stringify(found, null, 1));
   // The region and the line kinds come from the catalog's code lists.
   await page.click('#tab-results');

@@ -12,14 +12,17 @@ import { Store } from './store';
 import { type Study, clone } from './study';
 import { mountPage } from './views/page';
 
-/** A new study to start from: one cost and one benefit line, the default rule set. */
-export const NEW_STUDY: Study = {
-  format: 'yeta-study/1',
-  project: { name: 'New project', sponsor: 'Ministry', sector: 'road', region: 'KR-43', total_cost: '200000000000', state_funding: '100000000000' },
-  parameters: { base_year: 2025, first_year: 2026, last_year: 2055 },
-  costs: [{ name: 'Construction', kind: 'capex', flows: [{ year: 2026, amount: '100000000000' }, { year: 2027, amount: '100000000000' }] }],
-  benefits: [{ name: 'Travel time savings', kind: 'travel_time', flows: [{ from: 2028, to: 2055, amount: '15000000000', growth: '0.01' }] }],
-};
+/** A new study to start from, named in the UI language: one cost and one benefit line, the default rule set. */
+export function newStudy(lang: Lang): Study {
+  const w = (k: Key) => t(lang, k);
+  return {
+    format: 'yeta-study/1',
+    project: { name: w('newProject'), sponsor: w('newSponsor'), sector: 'road', region: 'KR-43', total_cost: '200000000000', state_funding: '100000000000' },
+    parameters: { base_year: 2025, first_year: 2026, last_year: 2055 },
+    costs: [{ name: w('newConstruction'), kind: 'capex', flows: [{ year: 2026, amount: '100000000000' }, { year: 2027, amount: '100000000000' }] }],
+    benefits: [{ name: w('newTravelTime'), kind: 'travel_time', flows: [{ from: 2028, to: 2055, amount: '15000000000', growth: '0.01' }] }],
+  };
+}
 
 const UNITS: MoneyUnit[] = ['won', 'thousand', 'million', 'eok'];
 
@@ -314,7 +317,7 @@ export class App {
   }
 
   newStudy(): void {
-    this.load(JSON.stringify(NEW_STUDY), null);
+    this.load(JSON.stringify(newStudy(this.s.lang)), null);
     this.store.set({ dirty: true, tab: 'study' });
     void this.recompute();
   }

@@ -10,7 +10,7 @@ export function signDialog(app: App): void {
   const dlg = h('dialog', { id: 'sign-dialog' }) as HTMLDialogElement;
   const out = h('div', { id: 'sign-result' });
   const reviewer = h('input', { type: 'text', id: 'sign-reviewer' }) as HTMLInputElement;
-  const role = h('input', { type: 'text', id: 'sign-role', value: 'PFS reviewer' }) as HTMLInputElement;
+  const role = h('input', { type: 'text', id: 'sign-role', value: tr('defaultRole') }) as HTMLInputElement;
   const pw = h('input', { type: 'password', id: 'sign-password' }) as HTMLInputElement;
   const replace = h('input', { type: 'checkbox', id: 'sign-replace' }) as HTMLInputElement;
   dlg.append(
