@@ -317,7 +317,7 @@ await test('one unit for the grid, the strip and the export: 억원 → 백만�
   assert.equal(await text('#grid-unit'), '억원');
   // The engine's PV beside the line and the year's total: Construction PV 142,471,213,791.5 won = 1,424.7억.
   assert.equal(await text('[data-line-fig="costs:0:pv"]'), '1,424.7');
-  assert.equal(await text('[data-year-total="costs:2026"]'), '350'); // 200억 + 150억 land
+  assert.equal(await text('[data-year-total="costs:2026"]'), '350.0'); // 200억 + 150억 land
   // A quantity line keeps its quantities and names its unit value.
   assert.ok((await text('[data-qty-for="benefits[0]"]')).includes('16,000원'));
   await page.selectOption('#unit-select', 'million');

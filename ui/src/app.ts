@@ -3,7 +3,7 @@
 // (store.ts, state.ts); this file holds the actions: files, edits, undo, jobs, shortcuts.
 
 import { type MoneyUnit, api, isAppError } from './api';
-import { type Lang, UNIT_EXP, formatTime, groupDigits, parseMoney } from './format';
+import { type Lang, UNIT_EXP, groupDigits, parseMoney } from './format';
 import { History } from './history';
 import { type Key, errorId, fmt, t } from './i18n';
 import { setPairText } from './saaty';
@@ -56,7 +56,7 @@ export function initialState(): State {
     recent: [],
     dirty: false,
     status: '',
-    autosaved: '',
+    autosaved: null,
     evaluator: 0,
     selRow: 0,
     risk: null,
@@ -145,7 +145,8 @@ export class App {
   setLang(lang: Lang): void {
     localStorage.setItem('yeta.lang', lang);
     document.documentElement.lang = lang;
-    this.store.set({ lang });
+    // A status line written in the other language is not carried over.
+    this.store.set({ lang, status: '' });
     this.tellLang();
     void this.recompute();
   }
@@ -217,7 +218,7 @@ export class App {
     this.autosaveTimer = setTimeout(() => {
       if (!this.s.study || !this.s.dirty) return;
       api.autosave(this.textOf()).then(
-        () => this.store.set({ autosaved: `${this.tr('autosaved')} ${formatTime(new Date(), this.s.lang)}` }),
+        () => this.store.set({ autosaved: new Date() }),
         (e) => this.setStatus(this.errorText(e)),
       );
     }, 1000);

@@ -233,8 +233,15 @@ const UNIT_DIGITS: Record<MoneyUnit, number> = { won: 0, thousand: 0, million: 0
 
 /** A figure in won as a rounded, grouped number in the unit on screen, without the unit's name (a table cell). */
 export function figureIn(won: string, unit: MoneyUnit): string {
-  const n = roundDecimal(shiftDecimal(won, -UNIT_EXP[unit]), UNIT_DIGITS[unit]);
-  return groupDigits(n === '-0' ? '0' : n);
+  const d = UNIT_DIGITS[unit];
+  let n = roundDecimal(shiftDecimal(won, -UNIT_EXP[unit]), d);
+  if (n === '-0') n = '0';
+  // Fixed decimals, so a column of figures lines up (124.0 under 123.1).
+  if (d > 0) {
+    const [i, f = ''] = n.split('.');
+    n = `${i}.${f.padEnd(d, '0')}`;
+  }
+  return groupDigits(n);
 }
 
 /** A figure in won, rounded, in the unit on screen: "29.7억원", "2,975백만원"; "KRW 2,975 million". */

@@ -23,7 +23,8 @@ export type State = {
   recent: string[];
   dirty: boolean;
   status: string;
-  autosaved: string;
+  /** When the last autosave happened (shown in the UI language, KST). */
+  autosaved: Date | null;
   /** The evaluator on screen in the AHP view; -1 is the panel. */
   evaluator: number;
   selRow: number;

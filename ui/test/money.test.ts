@@ -74,3 +74,12 @@ test('risk: counts as typed and the summarising phase', async () => {
   expect(jobPhase({ kind: 'risk', done: 20000, total: 20000 })).toBe('summarising');
   expect(jobPhase({ kind: 'export', done: 3, total: 3 })).toBe('exporting');
 });
+
+test('table figures keep fixed decimals so columns line up', async () => {
+  const { figureIn } = await import('../src/format');
+  expect(figureIn('12400000000', 'eok')).toBe('124.0');
+  expect(figureIn('12310000000', 'eok')).toBe('123.1');
+  expect(figureIn('142471213791.5128', 'eok')).toBe('1,424.7');
+  expect(figureIn('142471213791.5128', 'million')).toBe('142,471');
+  expect(figureIn('-4000000', 'eok')).toBe('0.0'); // -0.04억 rounds to 0
+});

@@ -3,7 +3,7 @@
 
 import { type App, jobPhase } from '../app';
 import { h } from '../dom';
-import { MONEY_UNITS, UNIT_NAME, formatMoney, formatPct, formatRatio } from '../format';
+import { MONEY_UNITS, UNIT_NAME, formatMoney, formatPct, formatRatio, formatTime } from '../format';
 import { type Key, fmt, staleGroups } from '../i18n';
 import type { MoneyUnit } from '../format';
 import type { Tab } from '../state';
@@ -161,7 +161,7 @@ function statusLine(app: App): HTMLElement {
     return [
       h('span', { id: 'status-path', class: 'user' }, s.path ?? '—'),
       s.dirty ? h('span', { class: 'dirty' }, `● ${app.tr('unsaved')}`) : null,
-      h('span', { id: 'autosave-msg' }, s.autosaved),
+      h('span', { id: 'autosave-msg' }, s.autosaved ? `${app.tr('autosaved')} ${formatTime(s.autosaved, s.lang)}` : ''),
       h('span', { id: 'status-msg' }, s.status),
     ];
   });
