@@ -389,6 +389,8 @@ await test('editing a cost in the grid changes B/C to the engine value', async (
   const cell = page.locator('[data-k="cell:0:0"]');
   // 억원 on screen: 20,000,000,000 won is 200; a bare number typed is in 억원.
   assert.equal(await cell.inputValue(), '200');
+  // The grid is not rebuilt for an edit that keeps its shape: the same table element stays.
+  await page.evaluate(() => (document.querySelector('#grid').dataset.mark = 'same'));
   await cell.fill('600');
   await cell.press('Enter');
   await until(async () => (await text('#strip-bc')) === bc1, `B/C ${bc1} after the edit`);
@@ -397,6 +399,7 @@ await test('editing a cost in the grid changes B/C to the engine value', async (
   assert.equal(await text('#verdict'), after.verdict.implement ? 'Implement' : 'Do not implement');
   assert.equal(await page.locator('[data-k="cell:0:0"]').inputValue(), '600');
   assert.equal((await page.evaluate(() => window.yeta.study)).costs[0].flows[0].amount, '60000000000');
+  assert.equal(await page.locator('#grid').getAttribute('data-mark'), 'same', 'the grid was redrawn');
   await page.screenshot({ path: join(OUT, 'grid-edited.png') });
 });
 

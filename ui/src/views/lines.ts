@@ -8,9 +8,55 @@ import { LISTS, type Line, type Problem, type Row, cellOf, parseTsv, paste, prob
 import { field, problemList } from './common';
 import { Part } from './part';
 
+/**
+ * What the grid's shape depends on: years, lines, which cells are single, ranged or empty, the
+ * problems and refused entries shown, the unit and language. While it is the same, an edit only
+ * changes values, and those are written into the cells in place.
+ */
+function shapeOf(app: App): string {
+  const s = app.s.study;
+  if (!s) return '';
+  return JSON.stringify([
+    app.s.unit, app.s.lang, years(s), app.s.typed, app.s.problems.map((p) => [p.path, p.message]),
+    LISTS.map((l) => (s[l] ?? []).map((line) => [line.kind, !!line.unit_value, line.quantity_unit, line.unit_value?.value, (line.flows ?? []).map((f) => [f.year, f.from, f.to])])),
+  ]);
+}
+
+/** Writes the study's values into the drawn grid; false when its shape changed (a redraw is needed). */
+function patchGrid(app: App, el: HTMLElement, drawn: { shape: string }): boolean {
+  const s = app.s.study;
+  const shape = shapeOf(app);
+  if (!s || shape !== drawn.shape) return false;
+  const rows = rowsOf(s);
+  const yrs = years(s);
+  el.querySelectorAll<HTMLInputElement>('#grid input[data-row][data-col]').forEach((inp) => {
+    const row = rows[Number(inp.dataset.row)];
+    const line = row ? s[row.list]?.[row.line] : undefined;
+    const y = yrs[Number(inp.dataset.col)];
+    if (!line || y === undefined) return;
+    const codec = codecOf(app, line);
+    const cell = cellOf(line.flows, y);
+    const f = cell.kind === 'range' ? line.flows?.[cell.flow] : undefined;
+    const v = cell.kind === 'single' ? codec.show(cell.amount) : cell.kind === 'range' ? (cell.first ? codec.show(String(f?.amount ?? '')) : '↔') : '';
+    if (inp.value !== v) inp.value = v;
+  });
+  rows.forEach((row) => {
+    const line = s[row.list]?.[row.line];
+    const name = el.querySelector<HTMLInputElement>(`#grid [data-k="${row.list}[${row.line}].name"]`);
+    if (line && name && name.value !== line.name) name.value = line.name;
+  });
+  // The ranges panel is small: drawn again.
+  el.querySelector('#ranges')?.replaceWith(rangesOf(app, rows[app.s.selRow]));
+  return true;
+}
+
 export function linesView(app: App): Part {
   const el = h('div', { id: 'view-lines' });
-  const part = new Part(el, app.store, ['study', 'problems', 'lang', 'unit', 'typed'], () => draw(app), () => app.s.tab === 'lines');
+  const drawn = { shape: '' };
+  const part = new Part(el, app.store, ['study', 'problems', 'lang', 'unit', 'typed'], () => {
+    drawn.shape = shapeOf(app);
+    return draw(app);
+  }, () => app.s.tab === 'lines', () => patchGrid(app, el, drawn));
   // The selection only moves the highlight and swaps the ranges panel: the grid stays.
   // The engine's totals and PVs arrive after each edit: written into their cells, the grid stays.
   app.store.subscribe(['appraisal'], () => fillTotals(app, el));

@@ -16,6 +16,8 @@ export class Part {
     deps: Key[],
     private readonly draw: () => Node | (Node | null)[] | null,
     private readonly shown: () => boolean = () => true,
+    /** Brings the drawn DOM up to date in place when it can (true), so nothing is rebuilt. */
+    private readonly patch: (() => boolean) | null = null,
   ) {
     store.subscribe(deps, () => {
       this.stale = true;
@@ -27,6 +29,7 @@ export class Part {
   refresh(): void {
     if (!this.stale) return;
     this.stale = false;
+    if (this.patch && this.el.firstChild && this.patch()) return;
     const active = document.activeElement as HTMLElement | null;
     const key = active && this.el.contains(active) ? active.dataset.k : undefined;
     const sel = active instanceof HTMLInputElement ? [active.selectionStart, active.selectionEnd] : null;
