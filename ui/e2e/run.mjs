@@ -365,7 +365,7 @@ await test('the verdict names its basis; a cost edit after the judgements says t
   await page.locator('[data-k="cell:0:0"]').press('Enter');
   await until(async () => (await text('#strip-bc')) === bc1, `B/C ${bc1}`);
   const note = await until(() => page.locator('.stale-note').first().innerText(), 'the stale notice in the strip');
-  assert.equal(note, `⚠ 판단 당시 B/C ${bcSeen.toFixed(3)} → 현재 ${bc1}: 재검토 필요`);
+  assert.equal(note, `※ 판단 당시 B/C ${bcSeen.toFixed(3)} → 현재 ${bc1}: 재검토 필요`);
   await page.click('#tab-ahp');
   const banner = await until(() => page.locator('#ahp-stale').innerText(), 'the notice in the AHP view');
   assert.ok(banner.includes(`B/C ${bcSeen.toFixed(3)}`) && banner.includes(bc1) && banner.includes('Evaluator A'), banner);

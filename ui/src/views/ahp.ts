@@ -43,13 +43,13 @@ function draw(app: App): Node {
     evs.map((ev, i) =>
       h('button', { role: 'tab', id: `ev-${i}`, class: app.s.evaluator === i ? 'on' : '', onclick: () => chooseEvaluator(app, i) },
         h('span', { class: 'user' }, ev.name ?? `${tr('evaluator')} ${i + 1}`),
-        res?.evaluators?.[i] && !res.evaluators[i].consistent ? ' ⚠' : ''),
+        res?.evaluators?.[i] && !res.evaluators[i].consistent ? ' ※' : ''),
     ),
     h('button', { role: 'tab', id: 'ev-panel', class: app.s.evaluator === -1 ? 'on' : '', onclick: () => chooseEvaluator(app, -1) }, tr('panel')),
   );
   // The judgements were made against another B/C: said above every evaluator's matrices.
   const stale = staleGroups(res?.panel?.stale ?? []).map(([names, seen, bc]) =>
-    h('div', { class: 'stale-banner', id: 'ahp-stale', 'data-stale': seen }, '⚠ ', fmt(app.s.lang, 'app-stale-banner', { seen, bc }),
+    h('div', { class: 'stale-banner', id: 'ahp-stale', 'data-stale': seen }, '※ ', fmt(app.s.lang, 'app-stale-banner', { seen, bc }),
       h('span', { class: 'user' }, ` (${names.join(', ')})`)));
   if (app.s.evaluator === -1 || app.s.evaluator >= evs.length) return h('div', {}, tabs, stale, aggregate(app));
   const i = app.s.evaluator;

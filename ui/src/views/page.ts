@@ -72,8 +72,8 @@ function toolbar(app: App): Node[] {
     h('button', { id: 'btn-save', disabled: !s.study, onclick: () => void app.save(false) }, tr('save')),
     h('button', { id: 'btn-save-as', disabled: !s.study, onclick: () => void app.save(true) }, tr('saveAs')),
     h('span', { class: 'sep' }),
-    h('button', { id: 'btn-undo', disabled: !s.canUndo, onclick: () => app.undo(), title: 'Ctrl+Z' }, '↶ ' + tr('undo')),
-    h('button', { id: 'btn-redo', disabled: !s.canRedo, onclick: () => app.redo(), title: 'Ctrl+Shift+Z' }, '↷ ' + tr('redo')),
+    h('button', { id: 'btn-undo', disabled: !s.canUndo, onclick: () => app.undo(), title: 'Ctrl+Z' }, tr('undo')),
+    h('button', { id: 'btn-redo', disabled: !s.canRedo, onclick: () => app.redo(), title: 'Ctrl+Shift+Z' }, tr('redo')),
     h('span', { class: 'sep' }),
     // One unit for the grid, the dashboard and the exported report (원/천원/백만원/억원).
     h('label', { class: 'unit-pick' }, `${tr('unit')} `,
@@ -130,7 +130,7 @@ function verdictStrip(app: App): Node {
     h('span', { id: 'strip-basis', class: 'basis' }, basis(app)),
     ...staleGroups(a.ahp?.panel?.stale ?? []).map(([names, seen, bc]) =>
       h('span', { class: 'stale-note', 'data-stale': seen, title: fmt(s.lang, 'app-stale-judgements', { evaluators: names.join(', '), seen, bc }) },
-        '⚠ ', fmt(s.lang, 'app-stale-short', { seen, bc }))),
+        '※ ', fmt(s.lang, 'app-stale-short', { seen, bc }))),
   );
 }
 
