@@ -355,7 +355,7 @@ export class App {
   async compareStudies(pick: boolean): Promise<void> {
     try {
       const budget = parseMoney(this.s.budget, UNIT_EXP[this.s.unit]);
-      if (budget === null) throw new Error(`${this.tr('budget')}: ${this.s.budget}`);
+      if (budget === null) throw new Error(`${this.tr('budget')}: ${fmt(this.s.lang, 'app-not-amount', { value: this.s.budget })}`);
       if (!pick && !this.s.portfolio) return;
       const r = await api.compareStudies(pick, budget === '' ? undefined : budget);
       this.store.set({ ...(r ? { portfolio: r } : {}), status: '' });

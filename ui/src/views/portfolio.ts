@@ -4,7 +4,7 @@
 import type { PortfolioRow } from '../api';
 import type { App } from '../app';
 import { h } from '../dom';
-import { formatMoney, formatPct, formatRatio, groupDigits, parseMoney, UNIT_EXP } from '../format';
+import { formatMoney, formatPct, formatRatio, groupDigits, parseMoney, UNIT_EXP, UNIT_NAME } from '../format';
 import { type Key, t } from '../i18n';
 import { Part } from './part';
 
@@ -30,7 +30,7 @@ function draw(app: App): HTMLElement {
       h(
         'label',
         {},
-        `${tr('budget')} `,
+        `${tr('budget')} (${UNIT_NAME[app.s.lang][app.s.unit]}) `,
         h('input', {
           id: 'portfolio-budget',
           type: 'text',
