@@ -430,6 +430,24 @@ await test('an invalid cell is highlighted with the reason beside it, the typed 
   await page.locator('[data-k="cell:0:2"]').fill(before);
   await page.locator('[data-k="cell:0:2"]').press('Tab');
   await until(async () => (await page.locator('[data-error-for="costs[0]@2028"]').count()) === 0, 'the message gone');
+  // A value the engine refuses (a negative cost): its message beside the cell, placed by the
+  // problem's path; the strip keeps the last valid figures, dimmed, with the count.
+  await page.locator('[data-k="cell:0:2"]').fill('-50');
+  await page.locator('[data-k="cell:0:2"]').press('Tab');
+  const neg = JSON.parse(road);
+  neg.costs[0].flows[2].amount = '-5000000000';
+  const probs = appraise(JSON.stringify(neg)).problems;
+  assert.deepEqual(probs.map((p) => p.path), ['costs[0].flows[2].amount']);
+  const beside = await until(() => page.locator('[data-error-for="costs[0]@2028"]').innerText(), 'the engine message beside the cell');
+  assert.equal(beside, probs[0].message);
+  assert.equal(await page.locator('[data-k="cell:0:2"]').inputValue(), '-50');
+  assert.equal(await text('#strip-bc'), bc0, 'the last figures kept');
+  assert.equal(await text('#strip-problems'), '1 problem(s)');
+  assert.equal(await page.locator('#problems').count(), 0, 'the problem is beside its cell, not in the list');
+  await page.screenshot({ path: join(OUT, 'cell-engine-problem.png') });
+  await page.locator('body').click({ position: { x: 5, y: 900 } });
+  await page.click('#btn-undo');
+  await until(async () => (await page.locator('.strip.stale').count()) === 0 && (await text('#strip-bc')) === bc0, 'valid again');
 });
 
 await test('arrow keys move between cells', async () => {

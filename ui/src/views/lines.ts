@@ -59,7 +59,7 @@ export function linesView(app: App): Part {
   }, () => app.s.tab === 'lines', () => patchGrid(app, el, drawn));
   // The selection only moves the highlight and swaps the ranges panel: the grid stays.
   // The engine's totals and PVs arrive after each edit: written into their cells, the grid stays.
-  app.store.subscribe(['appraisal'], () => fillTotals(app, el));
+  app.store.subscribe(['appraisal', 'appraisalStale'], () => fillTotals(app, el));
   app.store.subscribe(['selRow'], () => {
     if (app.s.tab !== 'lines') return part.invalidate();
     const old = el.querySelector('#ranges');
@@ -96,6 +96,8 @@ function fillTotals(app: App, el: HTMLElement): void {
   const e = a?.economic;
   const unit = app.s.unit;
   const money = (x: string | undefined) => (x === undefined ? '' : figureIn(x, unit));
+  // With problems these are the last valid figures: dimmed like the strip's.
+  el.querySelector('#grid')?.classList.toggle('stale', app.s.appraisalStale);
   el.querySelectorAll<HTMLElement>('[data-line-fig]').forEach((c) => {
     const [list, idx, what] = (c.dataset.lineFig ?? '').split(':');
     const l = e?.lines?.find((x) => x.origin.from === 'study' && x.origin.list === list && x.origin.index === Number(idx));
