@@ -3,7 +3,7 @@
 // (store.ts, state.ts); this file holds the actions: files, edits, undo, jobs, shortcuts.
 
 import { type MoneyUnit, api, isAppError } from './api';
-import { type Lang, UNIT_EXP, groupDigits, parseMoney } from './format';
+import { type Lang, MONEY_UNITS, UNIT_EXP, groupDigits, parseMoney } from './format';
 import { History } from './history';
 import { type Key, errorId, fmt, t } from './i18n';
 import { setPairText } from './saaty';
@@ -23,8 +23,6 @@ export function newStudy(lang: Lang): Study {
     benefits: [{ name: w('newTravelTime'), kind: 'travel_time', flows: [{ from: 2028, to: 2055, amount: '15000000000', growth: '0.01' }] }],
   };
 }
-
-const UNITS: MoneyUnit[] = ['won', 'thousand', 'million', 'eok'];
 
 function savedRiskSettings(): State['riskSettings'] {
   try {
@@ -66,7 +64,7 @@ export function initialState(): State {
     budget: '',
     portfolioSort: { key: 'rank', dir: 1 },
     // 억원 by default: the unit of budget documents; a bare number typed is in it.
-    unit: UNITS.includes(unit) ? unit : 'eok',
+    unit: MONEY_UNITS.includes(unit) ? unit : 'eok',
     typed: {},
     appraisalStale: false,
     riskSettings: savedRiskSettings(),
@@ -240,7 +238,8 @@ export class App {
       patch.matrixResults = matrixResults;
     } catch (e) {
       if (mine !== this.seq) return;
-      patch = { problems: [{ path: '', message: this.errorText(e) }], appraisalStale: true };
+      // A typed error naming a study field is placed beside that field like any problem.
+      patch = { problems: [{ path: isAppError(e) && e.path && !e.path.includes('/') ? e.path : '', message: this.errorText(e) }], appraisalStale: true };
     }
     this.store.set(patch);
     if (this.firstVerdictMs === null && this.s.appraisal) this.firstVerdictMs = performance.now();
