@@ -239,7 +239,7 @@ export class App {
     } catch (e) {
       if (mine !== this.seq) return;
       // A typed error naming a study field is placed beside that field like any problem.
-      patch = { problems: [{ path: isAppError(e) && e.path && !e.path.includes('/') ? e.path : '', message: this.errorText(e) }], appraisalStale: true };
+      patch = { problems: [{ path: isAppError(e) && e.path && /^[a-z_]+(\.\w+|\[\d+\])*$/.test(e.path) ? e.path : '', message: this.errorText(e) }], appraisalStale: true };
     }
     this.store.set(patch);
     if (this.firstVerdictMs === null && this.s.appraisal) this.firstVerdictMs = performance.now();
