@@ -71,8 +71,10 @@ export function tornado(cases: SensitivityCase[], baseBc: number, label: (c: Sen
   rows.sort((a, b) => Math.abs(bc(b) - baseBc) - Math.abs(bc(a) - baseBc));
   const W = 760, RH = 20, L = 240, H = rows.length * RH + 24;
   const dev = Math.max(0.01, ...rows.map((r) => Math.abs(bc(r) - baseBc)));
+  // Room for the B/C label past the longest bar on either side.
+  const PAD = 52;
   const mid = L + (W - L) / 2;
-  const k = (W - L) / 2 / dev;
+  const k = ((W - L) / 2 - PAD) / dev;
   const g = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart', role: 'img', 'aria-label': 'B/C' });
   rows.forEach((r, i) => {
     const d = (bc(r) - baseBc) * k;
