@@ -34,12 +34,6 @@ function savedRiskSettings(): State['riskSettings'] {
   return { draws: '20,000', seed: '1' };
 }
 
-/** The label of a running job: a risk run whose draws are all done is summarising its results. */
-export function jobPhase(job: { kind: string; done: number; total: number }): 'exporting' | 'running' | 'summarising' {
-  if (job.kind === 'export') return 'exporting';
-  return job.total > 0 && job.done >= job.total ? 'summarising' : 'running';
-}
-
 export function initialState(): State {
   const unit = localStorage.getItem('yeta.unit') as MoneyUnit;
   return {

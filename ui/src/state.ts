@@ -45,3 +45,9 @@ export type State = {
 };
 
 export type Key = keyof State;
+
+/** The label of a running job: a risk run whose draws are all done is summarising its results. */
+export function jobPhase(job: { kind: string; done: number; total: number }): 'exporting' | 'running' | 'summarising' {
+  if (job.kind === 'export') return 'exporting';
+  return job.total > 0 && job.done >= job.total ? 'summarising' : 'running';
+}

@@ -69,7 +69,7 @@ test('risk: counts as typed and the summarising phase', async () => {
   expect(parseCount('20,000')).toBe(20000);
   expect(parseCount(' 5000000 ')).toBe(5000000);
   expect(parseCount('2e4')).toBeNull();
-  const { jobPhase } = await import('../src/app');
+  const { jobPhase } = await import('../src/state');
   expect(jobPhase({ kind: 'risk', done: 10, total: 20000 })).toBe('running');
   expect(jobPhase({ kind: 'risk', done: 20000, total: 20000 })).toBe('summarising');
   expect(jobPhase({ kind: 'export', done: 3, total: 3 })).toBe('exporting');

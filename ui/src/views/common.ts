@@ -2,6 +2,7 @@
 
 import type { App } from '../app';
 import { h } from '../dom';
+import { formatRatio } from '../format';
 import { fmt, problemText } from '../i18n';
 import { type Problem, getPath, problemsAt, setPath } from '../study';
 
@@ -63,4 +64,13 @@ export function problemList(app: App, placed: Set<Problem>): HTMLElement | null 
   if (!rest.length) return null;
   return h('section', { class: 'problems', id: 'problems' }, h('h3', {}, app.tr('problems')),
     h('ul', {}, rest.map((p) => h('li', {}, p.path ? h('code', {}, p.path) : null, ' ', problemText(app.s.lang, p)))));
+}
+
+/** The verdict's basis in words: the AHP score against its threshold, or B/C alone. */
+export function basis(app: App): string {
+  const v = app.s.appraisal?.verdict;
+  if (!v) return '';
+  return v.basis === 'ahp' && v.ahp_score !== null
+    ? fmt(app.s.lang, 'app-basis-ahp', { score: v.ahp_score.toFixed(3), threshold: (v.ahp_threshold ?? 0.5).toFixed(2) })
+    : fmt(app.s.lang, 'app-basis-economic', { bc: formatRatio(v.bc_ratio), threshold: v.bc_threshold.toFixed(2) });
 }

@@ -1,18 +1,19 @@
 // The page's frame: toolbar, verdict strip, tabs, the tab's view and the status line. Each is a
 // Part that redraws only when the slices it reads change.
 
-import { type App, jobPhase } from '../app';
+import type { App } from '../app';
 import { h } from '../dom';
 import { MONEY_UNITS, UNIT_NAME, formatMoney, formatPct, formatRatio, formatTime } from '../format';
 import { type Key, fmt, staleGroups } from '../i18n';
 import type { MoneyUnit } from '../format';
-import type { Tab } from '../state';
+import { type Tab, jobPhase } from '../state';
 import { ahpView } from './ahp';
 import { linesView } from './lines';
 import { Part } from './part';
 import { portfolioView } from './portfolio';
 import { resultsView } from './results';
 import { riskView } from './risk';
+import { basis } from './common';
 import { signDialog, verify } from './sign';
 import { studyView } from './study';
 
@@ -132,15 +133,6 @@ function verdictStrip(app: App): Node {
       h('span', { class: 'stale-note', 'data-stale': seen, title: fmt(s.lang, 'app-stale-judgements', { evaluators: names.join(', '), seen, bc }) },
         '※ ', fmt(s.lang, 'app-stale-short', { seen, bc }))),
   );
-}
-
-/** The verdict's basis in words: the AHP score against its threshold, or B/C alone. */
-export function basis(app: App): string {
-  const v = app.s.appraisal?.verdict;
-  if (!v) return '';
-  return v.basis === 'ahp' && v.ahp_score !== null
-    ? fmt(app.s.lang, 'app-basis-ahp', { score: v.ahp_score.toFixed(3), threshold: (v.ahp_threshold ?? 0.5).toFixed(2) })
-    : fmt(app.s.lang, 'app-basis-economic', { bc: formatRatio(v.bc_ratio), threshold: v.bc_threshold.toFixed(2) });
 }
 
 function tabBar(app: App): Node[] {

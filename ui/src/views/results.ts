@@ -6,8 +6,8 @@ import type { App } from '../app';
 import { cashFlowChart, tornado, weightBars } from '../charts';
 import { h } from '../dom';
 import { formatMoney, formatPct, formatRatio, groupDigits } from '../format';
-import { USER_CLOSE, USER_OPEN, code, criterion, diagText, fmt } from '../i18n';
-import { problemList } from './common';
+import { USER_CLOSE, USER_OPEN, code, criterion, diagText, fmt, staleGroups } from '../i18n';
+import { basis, problemList } from './common';
 import { Part } from './part';
 
 /** A sentence with the study's own words (marked by diagText) in `.user` spans. */
@@ -52,6 +52,9 @@ function draw(app: App): Node {
       h('h3', {}, tr('verdict')),
       h('div', { class: 'big' }, a.verdict?.implement ? tr('implement') : tr('notImplement')),
       h('p', { id: 'verdict-summary' }, a.verdict?.summary ?? ''),
+      h('p', { id: 'verdict-basis', class: 'hint' }, basis(app)),
+      ...staleGroups(ahp?.panel?.stale ?? []).map(([names, seen, bc]) =>
+        h('p', { class: 'stale-banner' }, '※ ', fmt(L, 'app-stale-banner', { seen, bc }), h('span', { class: 'user' }, ` (${names.join(', ')})`))),
       (a.warnings ?? []).map((w) => h('p', { class: 'warn' }, marked(diagText(L, w, true))))),
     h('section', { class: 'card' }, h('h3', {}, 'B/C · NPV · IRR'),
       h('table', { class: 'kv' },
