@@ -20,8 +20,8 @@ app-name = Name
 app-sponsor = Sponsor
 app-sector = Sector
 app-region = Region (ISO 3166-2:KR)
-app-total-cost = Total cost (KRW)
-app-state-funding = State funding (KRW)
+app-total-cost = Total cost
+app-state-funding = State funding
 app-description = Description
 app-parameters = Parameters
 app-base-year = Base year
@@ -119,7 +119,7 @@ app-pasted = Pasted
 app-skipped = skipped
 app-tab-portfolio = Portfolio
 app-choose-studies = Choose studies…
-app-budget = Budget (KRW)
+app-budget = Budget
 app-study = Study
 app-contribution = contribution
 app-within-budget = Within budget
@@ -139,3 +139,91 @@ app-reversal = Weights to swap with the next
 app-switching = Switching values (B/C = 1)
 app-rests-on = The verdict flips without
 app-no-single-evaluator = Leaving out any one evaluator keeps the verdict
+
+## App: command errors and signing (issue 20)
+app-sign-replace = Overwrite the original report (otherwise saved as …-signed.pdf)
+app-error-io-read = Cannot read the file: { $path }
+app-error-io-write = Cannot save the file: { $path }
+app-error-study-invalid = The study file's content is not valid
+app-error-study-parse = Cannot read the study file: { $path }
+app-error-draws-out-of-range = { $value } draws is outside the allowed range ({ $min }–{ $max })
+app-error-seed-invalid = Seed { $value } must be a whole number of 0 or more
+app-error-cancelled = The run was cancelled
+app-error-pdf-invalid = The PDF file is not valid: { $path }
+app-error-pdf-not-signed = The PDF is not signed: { $path }
+app-error-signature-invalid = The signature is not valid
+app-error-key-invalid = Cannot read the signing key: { $path }
+app-error-key-password = The signing key's password is wrong
+app-error-reviewer-mismatch = The reviewer's name differs from the certificate's ({ $subject })
+app-error-no-study-open = No study is open
+app-error-internal = An internal error occurred
+
+## App: every word on screen (issue 20)
+app-region-KR-11 = Seoul
+app-region-KR-26 = Busan
+app-region-KR-27 = Daegu
+app-region-KR-28 = Incheon
+app-region-KR-29 = Gwangju
+app-region-KR-30 = Daejeon
+app-region-KR-31 = Ulsan
+app-region-KR-50 = Sejong
+app-region-KR-41 = Gyeonggi
+app-region-KR-51 = Gangwon
+app-region-KR-43 = North Chungcheong
+app-region-KR-44 = South Chungcheong
+app-region-KR-52 = North Jeolla
+app-region-KR-46 = South Jeolla
+app-region-KR-47 = North Gyeongsang
+app-region-KR-48 = South Gyeongsang
+app-region-KR-49 = Jeju
+app-run-info = { $draws } draws · seed { $seed }
+app-goal = Overall evaluation
+app-section-rules = Rules
+app-section-financing = Financing
+app-section-policy = Policy
+app-section-regional = Regional
+app-section-environment = Environment
+app-in-ranged-flow = inside a ranged flow
+app-signed-at = signed
+app-new-line = New line
+
+## App: money units (issue 20)
+app-line-total = Total
+app-line-pv = PV
+app-total = total
+app-unit-caption = Unit
+app-unit = Money unit
+
+## App: input errors (issue 20)
+app-computing = Computing…
+app-last-valid = Last valid figures; they are recomputed once the problems are fixed.
+app-problem-count = { $n } problem(s)
+app-not-amount = Not an amount: "{ $value }" — e.g. 240억, 1,800억, 12억 3,000만, 24,000,000,000
+app-not-number = Not a number: "{ $value }"
+
+## App: what the verdict rests on (issue 20)
+app-stale-judgements = Judgements to revisit: { $evaluators } judged at B/C { $seen }, the B/C is now { $bc }. Revisit the judgements against the new economic figures.
+app-stale-short = Judged at B/C { $seen }, now { $bc }: revisit
+app-basis-ahp = Rests on: the AHP score { $score } (threshold { $threshold })
+app-basis-economic = Rests on: the economic analysis, B/C { $bc } (threshold { $threshold }; no AHP evaluation)
+app-stale-banner = Judgements to revisit: the evaluators below judged at B/C { $seen }; the B/C is now { $bc }. Revisit the judgements against the new economic figures.
+
+## App: AHP matrix (issue 20)
+app-numeric-matrix = Pairwise matrix (type values: 3, 1/3, 4/3)
+app-cell-deviation = Deviation from the weights' ratio ε = { $eps } (1 = consistent)
+app-not-judgement = Not a whole number or fraction within 1/9–9: "{ $value }"
+app-cr-after = CR after the fix { $cr }
+
+## App: risk and charts (issue 20)
+app-summarising = Summarising…
+app-frequency = Frequency
+app-not-count = { $what }: not a whole number: "{ $value }"
+app-previous-result = Previous result (replaced when the new run completes)
+app-allowed-range = allowed range
+
+## App: a new study's defaults (issue 20)
+app-new-project = New project
+app-new-sponsor = Ministry
+app-new-construction = Construction
+app-new-travel-time = Travel time savings
+app-default-role = PFS reviewer

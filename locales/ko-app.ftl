@@ -19,9 +19,9 @@ app-project = 사업
 app-name = 사업명
 app-sponsor = 주관 부처
 app-sector = 부문
-app-region = 지역 (ISO 3166-2:KR)
-app-total-cost = 총사업비 (원)
-app-state-funding = 국고 (원)
+app-region = 지역 (시·도)
+app-total-cost = 총사업비
+app-state-funding = 국고
 app-description = 설명
 app-parameters = 분석 조건
 app-base-year = 기준 연도
@@ -87,7 +87,7 @@ app-not-side = 미시행
 app-score-range = 점수 범위
 app-robust = 강건함
 app-not-robust = 강건하지 않음
-app-draws = 시행 횟수
+app-draws = 시뮬레이션 횟수
 app-seed = 시드
 app-run = 실행
 app-cancel = 취소
@@ -119,7 +119,7 @@ app-pasted = 붙여넣음
 app-skipped = 건너뜀
 app-tab-portfolio = 사업 비교
 app-choose-studies = 조사 파일 선택…
-app-budget = 예산 (원)
+app-budget = 예산
 app-study = 사업
 app-contribution = 기여도
 app-within-budget = 예산 내
@@ -139,3 +139,91 @@ app-reversal = 다음 순위와 역전 거리
 app-switching = 전환값 (B/C = 1)
 app-rests-on = 한 명을 빼면 판단이 바뀌는 평가자
 app-no-single-evaluator = 평가자 한 명을 빼도 판단은 같음
+
+## 앱: 명령 오류와 서명 (이슈 20)
+app-sign-replace = 원본 보고서에 덮어쓰기 (선택하지 않으면 …-signed.pdf로 저장)
+app-error-io-read = 파일을 읽을 수 없습니다: { $path }
+app-error-io-write = 파일을 저장할 수 없습니다: { $path }
+app-error-study-invalid = 조사 파일의 내용이 올바르지 않습니다
+app-error-study-parse = 조사 파일을 해석할 수 없습니다: { $path }
+app-error-draws-out-of-range = 시뮬레이션 횟수 { $value }은(는) 허용 범위({ $min }–{ $max })를 벗어납니다
+app-error-seed-invalid = 시드 { $value }은(는) 0 이상의 정수여야 합니다
+app-error-cancelled = 작업을 취소했습니다
+app-error-pdf-invalid = PDF 파일이 올바르지 않습니다: { $path }
+app-error-pdf-not-signed = 서명되지 않은 PDF입니다: { $path }
+app-error-signature-invalid = 서명이 유효하지 않습니다
+app-error-key-invalid = 서명 키를 읽을 수 없습니다: { $path }
+app-error-key-password = 서명 키의 비밀번호가 맞지 않습니다
+app-error-reviewer-mismatch = 검토자 이름이 인증서의 이름({ $subject })과 다릅니다
+app-error-no-study-open = 열린 조사가 없습니다
+app-error-internal = 내부 오류가 발생했습니다
+
+## 앱: 화면의 모든 낱말 (이슈 20)
+app-region-KR-11 = 서울특별시
+app-region-KR-26 = 부산광역시
+app-region-KR-27 = 대구광역시
+app-region-KR-28 = 인천광역시
+app-region-KR-29 = 광주광역시
+app-region-KR-30 = 대전광역시
+app-region-KR-31 = 울산광역시
+app-region-KR-50 = 세종특별자치시
+app-region-KR-41 = 경기도
+app-region-KR-51 = 강원특별자치도
+app-region-KR-43 = 충청북도
+app-region-KR-44 = 충청남도
+app-region-KR-52 = 전북특별자치도
+app-region-KR-46 = 전라남도
+app-region-KR-47 = 경상북도
+app-region-KR-48 = 경상남도
+app-region-KR-49 = 제주특별자치도
+app-run-info = 시뮬레이션 { $draws }회 · 시드 { $seed }
+app-goal = 종합평가
+app-section-rules = 지침(규칙 집합)
+app-section-financing = 재원 조달
+app-section-policy = 정책성
+app-section-regional = 지역균형발전
+app-section-environment = 환경
+app-in-ranged-flow = 기간 항목 안의 연도
+app-signed-at = 서명 일시
+app-new-line = 새 항목
+
+## 앱: 금액 단위 (이슈 20)
+app-line-total = 합계
+app-line-pv = 현재가치
+app-total = 합계
+app-unit-caption = 단위
+app-unit = 금액 단위
+
+## 앱: 입력 오류 (이슈 20)
+app-computing = 계산 중…
+app-last-valid = 마지막으로 계산된 결과입니다. 문제를 고치면 다시 계산합니다.
+app-problem-count = 문제 { $n }건
+app-not-amount = 금액으로 읽을 수 없음: "{ $value }" — 예: 240억, 1,800억, 12억 3,000만, 24,000,000,000
+app-not-number = 숫자가 아님: "{ $value }"
+
+## 앱: 판정의 근거 (이슈 20)
+app-stale-judgements = 판단 재검토 필요: { $evaluators }의 판단은 B/C { $seen }에서 이루어졌으나 현재 B/C는 { $bc }입니다. 바뀐 경제성에 맞게 판단을 다시 검토하십시오.
+app-stale-short = 판단 당시 B/C { $seen } → 현재 { $bc }: 재검토 필요
+app-basis-ahp = 근거: AHP 종합평가 점수 { $score } (기준 { $threshold })
+app-basis-economic = 근거: 경제성 분석 B/C { $bc } (기준 { $threshold }, AHP 평가 없음)
+app-stale-banner = 판단 재검토 필요: 아래 평가자의 판단은 B/C { $seen }에서 이루어졌으나 현재 B/C는 { $bc }입니다. 바뀐 경제성에 맞게 판단을 다시 검토하십시오.
+
+## 앱: AHP 행렬 (이슈 20)
+app-numeric-matrix = 쌍대비교 행렬 (값 직접 입력: 3, 1/3, 4/3)
+app-cell-deviation = 가중치 비와의 편차 ε = { $eps } (1이면 일관)
+app-not-judgement = 1/9–9 사이의 정수나 분수가 아님: "{ $value }"
+app-cr-after = 적용하면 CR { $cr }
+
+## 앱: 위험분석과 차트 (이슈 20)
+app-summarising = 결과 요약 중…
+app-frequency = 빈도
+app-not-count = { $what }: 0 이상의 정수가 아님: "{ $value }"
+app-previous-result = 이전 결과 (새 실행이 끝나면 바뀝니다)
+app-allowed-range = 허용 범위
+
+## 앱: 새 조사의 기본값 (이슈 20)
+app-new-project = 새 사업
+app-new-sponsor = 주관 부처
+app-new-construction = 공사비
+app-new-travel-time = 통행시간 절감 편익
+app-default-role = 예비타당성조사 검토자

@@ -12,14 +12,23 @@ mockIPC(
   async (cmd, args) => {
     w.yetaCalls.push({ cmd, args });
     const a = (args ?? {}) as Record<string, unknown>;
+    // The Rust side rejects with a typed error `{code, path, args, detail}`; the engine stand-in
+    // returns it as `{__error}` (only JSON crosses Playwright's bridge) and it is thrown here.
+    const answer = async () => {
+      const r = (await w.yetaEngine(cmd, args)) as { __error?: unknown } | null;
+      if (r && typeof r === 'object' && '__error' in r) throw r.__error;
+      return r;
+    };
     if (cmd === 'run_risk' || cmd === 'export_pdf') {
       const total = cmd === 'run_risk' ? Number(a.draws) : 3;
       await emit('job-progress', { id: a.job, done: 0, total });
-      const r = await w.yetaEngine(cmd, args);
+      // As the Rust side does: the draws reported done, then the engine summarises them.
+      if (cmd === 'run_risk') await emit('job-progress', { id: a.job, done: Number(a.draws) >= 1_000_000 ? total / 2 : total, total });
+      const r = await answer();
       await emit('job-progress', { id: a.job, done: total, total });
       return r;
     }
-    return w.yetaEngine(cmd, args);
+    return answer();
   },
   { shouldMockEvents: true },
 );

@@ -72,6 +72,15 @@ function compare(files, budget) {
   return { ...JSON.parse(r.stdout), budget: budget ?? null };
 }
 
+/** "2026-12-01 19:26:08 UTC" -> "D:20261201192608Z", as the PDF holds it. */
+const pdfDate = (s) => {
+  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2}) UTC$/.exec(s);
+  return m ? `D:${m.slice(1, 7).join('')}Z` : s;
+};
+
+/** A typed command error, as the Rust side rejects with. */
+const appError = (code, args = {}, detail = null, path = null) => Object.assign(new Error(code), { appError: { code, path, args, detail } });
+
 /** `yeta verify`, its lines read back into the shape `verify_pdf` returns. */
 function verify(pdf) {
   const r = run(['verify', pdf]);
@@ -81,7 +90,8 @@ function verify(pdf) {
     .map((l) => /^signature \d+: valid — (.*) \((.*)\), signed (.*), (\S+), certificate SHA-256 (\w+)/.exec(l))
     .filter(Boolean)
     // The signer shown is the certificate's subject, which `sign` requires the reviewer to match.
-    .map((m) => ({ reviewer: m[1], role: m[2], signer: m[1], date: m[3], algorithm: m[4], cert_sha256: m[5] }));
+    // The app returns the signature's own PDF date (`D:YYYYMMDDHHmmSSZ`); the CLI prints it as UTC.
+    .map((m) => ({ reviewer: m[1], role: m[2], signer: m[1], date: pdfDate(m[3]), algorithm: m[4], cert_sha256: m[5] }));
   return { ok: true, signers };
 }
 
@@ -90,6 +100,9 @@ const recent = [ROAD, RAIL];
 
 function engine(cmd, a) {
   switch (cmd) {
+    case 'set_lang':
+      state.langs = [...(state.langs ?? []), a.lang];
+      return null;
     case 'startup':
       return { path: ROAD, text: readFileSync(ROAD, 'utf8'), recovered: false, recent };
     case 'open_study': {
@@ -111,14 +124,22 @@ function engine(cmd, a) {
       return null;
     case 'run_risk': {
       // A long run (as the app would do on the blocking pool) that only Cancel ends.
-      if (a.draws >= 1_000_000) return new Promise((_, reject) => (state.cancel = () => reject(new Error('the simulation was cancelled'))));
-      const r = run(['risk', tmpFile('s.yeta.json', a.study), '--draws', String(a.draws), '--seed', String(a.seed), '--threads', '1', '--json', '-']);
-      if (r.status !== 0) throw new Error(r.stderr.trim());
-      return JSON.parse(r.stdout);
+      if (a.draws > 10_000_000 || a.draws < 2) throw appError('draws_out_of_range', { value: a.draws, min: 2, max: 10_000_000 });
+      if (a.draws >= 1_000_000) return new Promise((_, reject) => (state.cancel = () => reject(appError('cancelled'))));
+      const go = () => {
+        const r = run(['risk', tmpFile('s.yeta.json', a.study), '--draws', String(a.draws), '--seed', String(a.seed), '--threads', '1', '--json', '-']);
+        if (r.status !== 0) throw new Error(r.stderr.trim());
+        return JSON.parse(r.stdout);
+      };
+      // Seed 7: a pause after the draws, long enough to see the summarising phase.
+      return a.seed === 7 ? new Promise((ok) => setTimeout(() => ok(go()), 800)) : go();
     }
     case 'export_pdf': {
       const p = join(tmp, `report-${a.lang}.pdf`);
-      const r = run(['report', tmpFile('s.yeta.json', a.study), '--pdf', p, '--lang', a.lang]);
+      // The report itself has 백만원 and 억원; the app sends the unit the user chose.
+      const unit = a.unit === 'million' || a.unit === 'eok' ? ['--unit', a.unit] : [];
+      state.exportUnit = a.unit;
+      const r = run(['report', tmpFile('s.yeta.json', a.study), '--pdf', p, '--lang', a.lang, ...unit]);
       if (r.status !== 0) throw new Error(r.stderr.trim());
       state.exported = p;
       return { path: p };
@@ -157,7 +178,13 @@ const browser = await chromium.launch({
 const page = await browser.newPage({ viewport: { width: 1400, height: 950 } });
 const errors = [];
 page.on('pageerror', (e) => errors.push(String(e)));
-await page.exposeFunction('yetaEngine', (cmd, args) => engine(cmd, args ?? {}));
+await page.exposeFunction('yetaEngine', async (cmd, args) => {
+  try {
+    return await engine(cmd, args ?? {});
+  } catch (e) {
+    return { __error: e.appError ?? { code: 'internal', path: null, args: {}, detail: String(e.message ?? e) } };
+  }
+});
 
 let passed = 0;
 async function test(name, f) {
@@ -216,23 +243,163 @@ await test('opens the study and shows the engine verdict and B/C (Korean)', asyn
   await page.screenshot({ path: join(OUT, 'dashboard-ko.png') });
 });
 
+/** Words in Latin letters allowed in the Korean UI: the method's abbreviations and unit symbols. */
+const ALLOW = new Set(['B/C', 'NPV', 'IRR', 'AHP', 'CR', 'PDF', 'KRW', 'Yeta', 'English', 'P', 'P10', 'P50', 'P90', 'SHA-256', 'PKCS#12', 'tCO2e', 'FNPV', 'FIRR', 'JSON']);
+/** Latin words on screen outside the user's own text (names, paths: marked `.user`) and the allow-list. */
+const latinWords = () =>
+  page.evaluate((allow) => {
+    const bad = [];
+    const w = document.createTreeWalker(document.getElementById('app'), NodeFilter.SHOW_TEXT);
+    for (let n = w.nextNode(); n; n = w.nextNode()) {
+      const el = n.parentElement;
+      if (!el || el.closest('.user, textarea, code, #recent, title, style, script')) continue;
+      const text = n.textContent.replace(/%p\b/g, '%').replace(/\.yeta\.json/g, '');
+      for (const word of text.match(/[A-Za-z][A-Za-z0-9/#-]*/g) ?? [])
+        if (!allow.includes(word)) bad.push(`${word} in "${n.textContent.trim().slice(0, 80)}"`);
+    }
+    return bad;
+  }, [...ALLOW]);
+
+await test('Korean only on every tab (no English outside the allow-list)', async () => {
+  const found = {};
+  for (const tab of ['study', 'lines', 'ahp', 'results', 'risk', 'portfolio']) {
+    await page.click(`#tab-${tab}`);
+    if (tab === 'ahp') {
+      await page.click('#ev-0');
+      await until(async () => (await text('[data-cr-for="goal"]')).startsWith('CR'), 'the goal CR');
+    }
+    if (tab === 'risk') {
+      await page.fill('#risk-draws', '2000');
+      await page.click('#btn-risk');
+      await until(() => page.locator('#risk-prob').count(), 'the risk result');
+    }
+    await page.waitForTimeout(100);
+    const bad = await latinWords();
+    if (bad.length) found[tab] = bad;
+    if (tab === 'ahp') {
+      await page.click('#ev-panel');
+      await until(() => page.locator('#ahp-score').count(), 'the panel');
+      const more = await latinWords();
+      if (more.length) found['ahp panel'] = more;
+    }
+  }
+  // The sign-off dialog too (it lives outside #app).
+  await page.click('#btn-sign');
+  const dlg = await page.locator('#sign-dialog').evaluate((d, allow) => {
+    const bad = [];
+    const w = document.createTreeWalker(d, NodeFilter.SHOW_TEXT);
+    for (let n = w.nextNode(); n; n = w.nextNode())
+      for (const word of n.textContent.replace(/…-signed\.pdf/g, '').match(/[A-Za-z][A-Za-z0-9/#-]*/g) ?? []) if (!allow.includes(word)) bad.push(word);
+    return bad;
+  }, [...ALLOW]);
+  if (dlg.length) found['sign dialog'] = dlg;
+  assert.equal(await page.locator('#sign-role').inputValue(), '예비타당성조사 검토자');
+  await page.click('#sign-dialog >> text=닫기');
+  assert.deepEqual(found, {}, JSON.stringify(found, null, 1));
+  // The region and the line kinds come from the catalog's code lists.
+  await page.click('#tab-results');
+  // Charts: the cash-flow chart's y-axis says its unit; AHP weight labels at least 11 px, no marker over the values.
+  assert.ok((await page.locator('.card svg text.axis-title').evaluateAll((ts) => ts.map((t) => t.textContent))).includes('(억원)'));
+  assert.ok((await page.locator('.card svg text.tick').count()) > 20, 'ticks on the axes');
+  const px = await page.locator('.wlabel').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+  assert.ok(px >= 11, `weight labels ${px} px`);
+  assert.ok((await text('#regional-card')).includes('충청북도'));
+  await page.click('#tab-lines');
+  assert.equal(await page.locator('[data-k="costs[0].kind"] option:checked').innerText(), '공사비·구축비');
+  await page.click('#tab-results');
+  // The language goes to the Rust side at startup (it titles the native dialogs).
+  assert.equal(state.langs?.[0], 'ko');
+});
+
+await test('one unit for the grid, the strip and the export: 억원 → 백만원 and back', async () => {
+  await page.click('#tab-lines');
+  assert.equal(await page.locator('[data-k="cell:0:0"]').inputValue(), '200');
+  assert.equal(await text('#grid-unit'), '억원');
+  // The engine's PV beside the line and the year's total: Construction PV 142,471,213,791.5 won = 1,424.7억.
+  assert.equal(await text('[data-line-fig="costs:0:pv"]'), '1,424.7');
+  assert.equal(await text('[data-year-total="costs:2026"]'), '350.0'); // 200억 + 150억 land
+  // A quantity line keeps its quantities and names its unit value.
+  assert.ok((await text('[data-qty-for="benefits[0]"]')).includes('16,000원'));
+  await page.selectOption('#unit-select', 'million');
+  await until(async () => (await page.locator('[data-k="cell:0:0"]').inputValue()) === '20,000', '20,000백만원');
+  assert.equal(await text('#strip-npv'), '2,975백만원');
+  assert.equal(await text('#grid-unit'), '백만원');
+  // Officer notation in a cell: 12억 3,000만 = 1,230,000,000 won, whatever the unit.
+  const cell = page.locator('[data-k="cell:0:1"]');
+  await cell.fill('12억 3,000만');
+  await cell.press('Tab');
+  await until(async () => (await page.evaluate(() => window.yeta.study)).costs[0].flows[1].amount === '1230000000', 'the notation read');
+  await until(async () => (await page.locator('[data-k="cell:0:1"]').inputValue()) === '1,230', 'shown in 백만원');
+  await page.locator('body').click({ position: { x: 5, y: 900 } });
+  await page.click('#btn-undo');
+  await until(async () => (await text('#strip-bc')) === bc0, 'B/C back after undo');
+  // The study form's money fields are in the same unit.
+  await page.click('#tab-study');
+  assert.equal(await page.locator('[data-k="project.total_cost"]').inputValue(), '180,000');
+  await page.selectOption('#unit-select', 'eok');
+  await until(async () => (await page.locator('[data-k="project.total_cost"]').inputValue()) === '1,800', '1,800억원');
+  await page.click('#tab-lines');
+  await page.screenshot({ path: join(OUT, 'grid-ko-1280.png') });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.screenshot({ path: join(OUT, 'grid-ko-1280x800.png') });
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.screenshot({ path: join(OUT, 'grid-ko-1024x700.png') });
+  await page.setViewportSize({ width: 1400, height: 950 });
+  await page.click('#tab-results');
+});
+
+await test('the verdict names its basis; a cost edit after the judgements says they were made at another B/C', async () => {
+  // The road study with each evaluator's bc_seen set to the B/C they were shown (the base case's).
+  const seen = JSON.parse(road);
+  const bcSeen = Number(bc0);
+  seen.ahp.evaluators.forEach((e) => (e.bc_seen = bcSeen));
+  const file = tmpFile('seen.yeta.json', JSON.stringify(seen, null, 2));
+  recent.push(file);
+  await page.evaluate((p) => window.yeta.open(p), file);
+  await until(async () => (await text('#strip-bc')) === bc0, 'the study with bc_seen');
+  assert.equal(await page.locator('.stale-note').count(), 0, 'no notice while the B/C is the one judged');
+  assert.equal(await text('#strip-basis'), `근거: AHP 종합평가 점수 ${base.ahp.score.toFixed(3)} (기준 0.50)`);
+  // Construction 2026: 200억 → 600억, as in the grid test.
+  await page.click('#tab-lines');
+  await page.locator('[data-k="cell:0:0"]').fill('600');
+  await page.locator('[data-k="cell:0:0"]').press('Enter');
+  await until(async () => (await text('#strip-bc')) === bc1, `B/C ${bc1}`);
+  const note = await until(() => page.locator('.stale-note').first().innerText(), 'the stale notice in the strip');
+  assert.equal(note, `※ 판단 당시 B/C ${bcSeen.toFixed(3)} → 현재 ${bc1}: 재검토 필요`);
+  await page.click('#tab-ahp');
+  const banner = await until(() => page.locator('#ahp-stale').innerText(), 'the notice in the AHP view');
+  assert.ok(banner.includes(`B/C ${bcSeen.toFixed(3)}`) && banner.includes(bc1) && banner.includes('Evaluator A'), banner);
+  await page.screenshot({ path: join(OUT, 'ahp-stale-ko.png') });
+  // Back to the plain road study for the tests that follow.
+  recent.pop();
+  await page.evaluate((p) => window.yeta.open(p), ROAD);
+  await until(async () => (await text('#strip-bc')) === bc0 && (await page.locator('.stale-note').count()) === 0, 'the road study again');
+  await page.click('#tab-results');
+});
+
 await test('switches to English with plain digit grouping', async () => {
   await page.click('#btn-lang');
-  await until(async () => (await text('#kpi-npv')) === 'KRW 2,974,607,643', 'English NPV');
+  await until(async () => (await text('#kpi-npv')) === 'KRW 2.97 bn', 'English NPV (억원 → bn)');
+  assert.equal(state.langs.at(-1), 'en');
   assert.equal(await text('#tab-results'), 'Results');
 });
 
 await test('editing a cost in the grid changes B/C to the engine value', async () => {
   await page.click('#tab-lines');
   const cell = page.locator('[data-k="cell:0:0"]');
-  assert.equal(await cell.inputValue(), '20,000,000,000');
-  await cell.fill('60000000000');
+  // 억원 on screen: 20,000,000,000 won is 200; a bare number typed is in 억원.
+  assert.equal(await cell.inputValue(), '200');
+  // The grid is not rebuilt for an edit that keeps its shape: the same table element stays.
+  await page.evaluate(() => (document.querySelector('#grid').dataset.mark = 'same'));
+  await cell.fill('600');
   await cell.press('Enter');
   await until(async () => (await text('#strip-bc')) === bc1, `B/C ${bc1} after the edit`);
   // Enter moved the cursor down a row, as in a spreadsheet.
   assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-k')), 'cell:1:0');
   assert.equal(await text('#verdict'), after.verdict.implement ? 'Implement' : 'Do not implement');
-  assert.equal(await page.locator('[data-k="cell:0:0"]').inputValue(), '60,000,000,000');
+  assert.equal(await page.locator('[data-k="cell:0:0"]').inputValue(), '600');
+  assert.equal((await page.evaluate(() => window.yeta.study)).costs[0].flows[0].amount, '60000000000');
+  assert.equal(await page.locator('#grid').getAttribute('data-mark'), 'same', 'the grid was redrawn');
   await page.screenshot({ path: join(OUT, 'grid-edited.png') });
 });
 
@@ -244,6 +411,43 @@ await test('undo and redo the edit', async () => {
   await until(async () => (await text('#strip-bc')) === bc1, 'B/C again after redo');
   await page.click('#btn-undo');
   await until(async () => (await text('#strip-bc')) === bc0, 'B/C back after a second undo');
+});
+
+await test('an invalid cell is highlighted with the reason beside it, the typed text kept', async () => {
+  const cell = page.locator('[data-k="cell:0:2"]');
+  const before = await cell.inputValue();
+  await cell.fill('12a');
+  await cell.press('Tab');
+  await until(async () => (await page.locator('td.invalid [data-k="cell:0:2"]').count()) === 1, 'the cell highlighted');
+  assert.equal(await page.locator('[data-k="cell:0:2"]').inputValue(), '12a', 'what was typed is kept');
+  const msg = await text('[data-error-for="costs[0]@2028"]');
+  assert.ok(msg.includes('"12a"') && msg.includes('1,800억'), msg);
+  // Nothing reached the study; the figures are unchanged.
+  assert.equal((await page.evaluate(() => window.yeta.study)).costs[0].flows[2].amount, '55000000000');
+  assert.equal(await text('#strip-bc'), bc0);
+  await page.screenshot({ path: join(OUT, 'cell-invalid.png') });
+  // Corrected: the highlight goes, the value is taken.
+  await page.locator('[data-k="cell:0:2"]').fill(before);
+  await page.locator('[data-k="cell:0:2"]').press('Tab');
+  await until(async () => (await page.locator('[data-error-for="costs[0]@2028"]').count()) === 0, 'the message gone');
+  // A value the engine refuses (a negative cost): its message beside the cell, placed by the
+  // problem's path; the strip keeps the last valid figures, dimmed, with the count.
+  await page.locator('[data-k="cell:0:2"]').fill('-50');
+  await page.locator('[data-k="cell:0:2"]').press('Tab');
+  const neg = JSON.parse(road);
+  neg.costs[0].flows[2].amount = '-5000000000';
+  const probs = appraise(JSON.stringify(neg)).problems;
+  assert.deepEqual(probs.map((p) => p.path), ['costs[0].flows[2].amount']);
+  const beside = await until(() => page.locator('[data-error-for="costs[0]@2028"]').innerText(), 'the engine message beside the cell');
+  assert.equal(beside, probs[0].message);
+  assert.equal(await page.locator('[data-k="cell:0:2"]').inputValue(), '-50');
+  assert.equal(await text('#strip-bc'), bc0, 'the last figures kept');
+  assert.equal(await text('#strip-problems'), '1 problem(s)');
+  assert.equal(await page.locator('#problems').count(), 0, 'the problem is beside its cell, not in the list');
+  await page.screenshot({ path: join(OUT, 'cell-engine-problem.png') });
+  await page.locator('body').click({ position: { x: 5, y: 900 } });
+  await page.click('#btn-undo');
+  await until(async () => (await page.locator('.strip.stale').count()) === 0 && (await text('#strip-bc')) === bc0, 'valid again');
 });
 
 await test('arrow keys move between cells', async () => {
@@ -258,7 +462,8 @@ await test('pasting a TSV block from a spreadsheet fills the cells', async () =>
   await page.locator('[data-k="cell:0:0"]').focus();
   await page.evaluate(() => {
     const dt = new DataTransfer();
-    dt.setData('text/plain', '21,000,000,000\t51000000000\n16000000000\t6000000000\n');
+    // In 억원, with the officer's notation mixed in (510억 is absolute).
+    dt.setData('text/plain', '210\t510억\n160\t60\n');
     document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
   });
   const s = JSON.parse(readFileSync(ROAD, 'utf8'));
@@ -285,6 +490,15 @@ await test('an invalid field shows the engine error beside it', async () => {
   assert.ok(expected.length > 0, 'the engine reports parameters.last_year');
   const shown = await until(() => page.locator('[data-error-for="parameters.last_year"]').innerText(), 'the error beside the field');
   assert.ok(shown.includes(expected[0].message), `${shown} / ${expected[0].message}`);
+  // The last valid figures stay in the strip, dimmed, with the problem count beside them.
+  assert.equal(await text('#strip-bc'), bc0);
+  assert.ok(await page.locator('.strip.stale').count(), 'the strip is dimmed');
+  const all = appraise(JSON.stringify(s)).problems.length;
+  assert.match(await text('#strip-problems'), new RegExp(`^${all} `));
+  await page.click('#tab-results');
+  assert.equal(await text('#kpi-bc'), bc0, 'the dashboard keeps the last figures');
+  assert.ok(await page.locator('.cards.stale').count());
+  await page.click('#tab-study');
   await page.screenshot({ path: join(OUT, 'validation.png') });
   await page.locator('body').click({ position: { x: 5, y: 900 } });
   await page.keyboard.press('Control+Z');
@@ -314,8 +528,22 @@ await test('AHP: a judgement updates weights and CR; the repair hint brings CR d
   await until(async () => (await text('[data-cr-for="goal"]')).startsWith(`CR ${r1.cr.toFixed(3)}`), `goal CR ${r1.cr.toFixed(3)}`);
   assert.ok((await text('[data-cr-for="goal"]')).includes('inconsistent'));
   await page.screenshot({ path: join(OUT, 'ahp.png') });
+  // The hints: a ranked list, each with the CR its fix gives (checked against the CLI), best first.
+  const rows = await page.locator('[data-hints-for="goal"] li').evaluateAll((ls) => ls.map((l) => ({ i: Number(l.dataset.i), j: Number(l.dataset.j), suggested: l.dataset.suggested, text: l.textContent })));
+  assert.ok(rows.length > 0, 'hints shown');
+  const crs = rows.map((x) => {
+    const mm = m.map((r) => r.slice());
+    const v = x.suggested.includes('/') ? x.suggested : Number(x.suggested);
+    mm[x.i][x.j] = v;
+    mm[x.j][x.i] = typeof v === 'number' ? (v === 1 ? 1 : `1/${v}`) : Number(x.suggested.split('/')[1]);
+    const cr = ahpMatrix(mm).cr;
+    assert.ok(x.text.includes(`적용하면 CR ${cr.toFixed(3)}`) || x.text.includes(`CR after the fix ${cr.toFixed(3)}`), `${x.text} / ${cr}`);
+    return cr;
+  });
+  assert.deepEqual(crs, [...crs].sort((p, q) => p - q), 'ranked by the CR after the fix');
+  assert.ok(crs.every((c) => c < r1.cr), 'no hint that does not lower the CR');
   await page.locator('.apply-hint').first().click();
-  const h = r1.hints[0];
+  const h = rows[0];
   const m2 = m.map((r) => r.slice());
   const v = h.suggested.includes('/') ? h.suggested : Number(h.suggested);
   m2[h.i][h.j] = v;
@@ -323,6 +551,30 @@ await test('AHP: a judgement updates weights and CR; the repair hint brings CR d
   const r2 = ahpMatrix(m2);
   assert.ok(r2.cr < r1.cr);
   await until(async () => (await text('[data-cr-for="goal"]')).startsWith(`CR ${r2.cr.toFixed(3)}`), `goal CR ${r2.cr.toFixed(3)} after the hint`);
+  // The numeric matrix: a_ij typed directly (1/3), the reciprocal written, the CR the engine's.
+  const mx = page.locator('[data-k="mx:0:goal:0:2"]');
+  const m3 = m2.map((r) => r.slice());
+  m3[0][2] = '1/3';
+  m3[2][0] = 3;
+  await mx.fill('1/3');
+  await mx.press('Tab');
+  const r3 = ahpMatrix(m3);
+  await until(async () => (await text('[data-cr-for="goal"]')).startsWith(`CR ${r3.cr.toFixed(3)}`), `goal CR ${r3.cr.toFixed(3)} after typing 1/3`);
+  const g3 = (await page.evaluate(() => window.yeta.study)).ahp.evaluators[0].criteria.goal;
+  assert.deepEqual([g3[0][2], g3[2][0]], ['1/3', 3]);
+  assert.equal(await page.locator('[data-mx="goal"] tbody tr:nth-child(3) td.mx-recip').first().innerText(), '3');
+  // Each cell shows its deviation ε = a_ij w_j / w_i from the engine's weights.
+  const eps = Number(await page.locator('[data-mx="goal"] tbody tr:nth-child(1) td:nth-child(4)').getAttribute('data-eps'));
+  assert.ok(Math.abs(eps - (1 / 3) * r3.weights[2] / r3.weights[0]) < 1e-3, `ε ${eps}`);
+  // A value off the scale is refused in place.
+  await mx.fill('12');
+  await mx.press('Tab');
+  await until(async () => (await page.locator('[data-mx="goal"] td.invalid').count()) === 1, 'the refused cell');
+  assert.equal(await page.locator('[data-k="mx:0:goal:0:2"]').inputValue(), '12');
+  await page.screenshot({ path: join(OUT, 'ahp-matrix.png') });
+  await page.locator('[data-k="mx:0:goal:0:2"]').fill(String(m2[0][2]));
+  await page.locator('[data-k="mx:0:goal:0:2"]').press('Tab');
+  await until(async () => (await text('[data-cr-for="goal"]')).startsWith(`CR ${r2.cr.toFixed(3)}`), 'back to the hinted matrix');
   // The panel's aggregated score is the engine's for the edited study.
   const s = JSON.parse(road);
   s.ahp.evaluators[0].criteria.goal = m2;
@@ -340,6 +592,7 @@ await test('export PDF (English) through the export command', async () => {
   assert.ok(statSync(state.exported).size > 10000);
   const call = (await page.evaluate(() => window.yetaCalls)).find((c) => c.cmd === 'export_pdf');
   assert.equal(call.args.lang, 'en');
+  assert.equal(call.args.unit, 'eok', 'the unit on screen goes to the report');
   const pt = spawnSync('pdftotext', [state.exported, '-'], { encoding: 'utf8' });
   if (pt.status === 0) assert.ok(pt.stdout.includes('National Route 38'), 'the report names the project');
 });
@@ -350,7 +603,15 @@ await test('sign-off dialog signs the exported report; verify shows the signer',
   await page.fill('#sign-role', 'PFS reviewer');
   await page.click('#sign-go');
   await until(async () => (await text('#sign-result')).includes('Kim Reviewer (PFS reviewer)'), 'the signer in the dialog');
+  // The PDF date (D:…Z, UTC) is shown as a KST date-time, not as the raw string.
+  const shown = await text('#sign-result .sign-date');
+  assert.ok(!shown.startsWith('D:') && /\d{4}/.test(shown) && /KST$/.test(shown), shown);
+  const raw = (await page.evaluate(() => window.yetaCalls)).length; // (the mock's answer holds D:…Z)
+  assert.ok(raw > 0);
   await page.screenshot({ path: join(OUT, 'sign-off.png') });
+  // Unless the user ticks "overwrite", Rust writes …-signed.pdf beside the report.
+  const signCall = (await page.evaluate(() => window.yetaCalls)).filter((c) => c.cmd === 'sign_pdf').at(-1);
+  assert.equal(signCall.args.replace, false);
   await page.click('#sign-dialog >> text=Close');
   await page.click('#btn-verify');
   await until(async () => (await text('#verify-dialog')).includes('Kim Reviewer'), 'the verify dialog');
@@ -370,6 +631,33 @@ await test('Monte Carlo risk run shows the engine result', async () => {
   await page.click('#btn-risk');
   const r = JSON.parse(execFileSync(YETA, ['risk', ROAD, '--draws', '2000', '--seed', '1', '--threads', '1', '--json', '-'], { encoding: 'utf8' }));
   await until(async () => (await text('#risk-prob')).startsWith(`P(B/C ≥ 1) = ${(r.prob_bc_ge_1 * 100).toFixed(1)} %`), 'the risk result');
+  // The settings stay as typed after the run and across tabs.
+  assert.equal(await page.locator('#risk-draws').inputValue(), '2000');
+  await page.click('#tab-results');
+  await page.click('#tab-risk');
+  assert.equal(await page.locator('#risk-draws').inputValue(), '2000');
+  // Axes with units on the histogram.
+  assert.ok((await page.locator('#risk-result svg text.axis-title').evaluateAll((ts) => ts.map((t) => t.textContent))).some((t) => t.startsWith('NPV (')));
+});
+
+await test('Risk: a run past its draws says it is summarising; a refused run keeps the previous result', async () => {
+  const before = await text('#risk-prob');
+  await page.fill('#risk-seed', '7');
+  await page.locator('#risk-seed').dispatchEvent('change');
+  await page.click('#btn-risk');
+  await until(async () => (await text('#job-label')) === 'Summarising…', 'the summarising phase');
+  assert.equal(await page.locator('#risk-result.previous').count(), 1, 'the previous result stays, dimmed, while the run goes');
+  assert.equal(await text('#risk-prob'), before);
+  await until(async () => (await page.locator('#job-progress').count()) === 0, 'the run done');
+  await page.fill('#risk-seed', '1');
+  await page.locator('#risk-seed').dispatchEvent('change');
+  const kept = await text('#risk-prob');
+  await page.fill('#risk-draws', '20,000,000');
+  await page.locator('#risk-draws').dispatchEvent('change');
+  await page.click('#btn-risk');
+  await until(async () => (await text('#status-msg')).includes('20,000,000 draws is outside the allowed range (2–10,000,000)'), 'the refusal from its code');
+  assert.equal(await text('#risk-prob'), kept, 'a refused run keeps the previous result');
+  assert.equal(await page.locator('#risk-draws').inputValue(), '20,000,000');
 });
 
 await test('a long Monte Carlo run shows progress and can be cancelled', async () => {
@@ -380,6 +668,9 @@ await test('a long Monte Carlo run shows progress and can be cancelled', async (
   await page.click('#btn-cancel');
   await until(async () => (await text('#status-msg')).includes('cancelled'), 'the cancelled status');
   assert.equal(await page.locator('#job-progress').count(), 0);
+  // Cancelled: the last result is still there, the settings as typed.
+  assert.ok((await text('#risk-prob')).startsWith('P(B/C ≥ 1)'), 'the previous result kept');
+  assert.equal(await page.locator('#risk-draws').inputValue(), '5000000');
   const calls = await page.evaluate(() => window.yetaCalls.filter((c) => c.cmd === 'cancel_job' || c.cmd === 'run_risk').slice(-2));
   assert.equal(calls[1].args.job, calls[0].args.job, 'Cancel names the running job');
 });
@@ -423,7 +714,7 @@ await test('Portfolio: three studies ranked by AHP score, sorted by B/C, cut by 
   // Each criterion's weighted contribution, and they add up to the score.
   const econ = await col('crit:economic');
   assert.equal(econ[0], c[0].contributions.economic.toFixed(3));
-  assert.deepEqual(await col('cost'), ['950억원', '1,800억원', '1조 2,000억원']);
+  assert.deepEqual(await col('cost'), ['950억원', '1,800억원', '12,000억원']);
   assert.ok((await col('verdict'))[2].startsWith('미시행'));
   // B/C: the first click sorts best first, the second reverses.
   await page.click('#portfolio-table th[data-sort="bc"]');
@@ -439,21 +730,75 @@ await test('Portfolio: three studies ranked by AHP score, sorted by B/C, cut by 
   await page.click('#portfolio-table th[data-sort="rank"]');
   await until(async () => (await ranks()).join() === '1,2,3', 'back to rank order');
   // KRW 200 bn: ICT (95 bn) fits; ICT + road = 95 + 180 = 275 bn does not; rail is not to implement.
-  await page.fill('#portfolio-budget', '200000000000');
+  await page.fill('#portfolio-budget', '2,000억');
   await page.press('#portfolio-budget', 'Enter');
   await page.locator('#portfolio-budget').dispatchEvent('change');
   await until(async () => (await col('budget'))[0]?.startsWith('예산 내'), 'the budget cut');
   assert.equal(await text('#portfolio-budget-fmt'), '2,000억원');
-  assert.equal(await page.locator('#portfolio-budget').inputValue(), '200,000,000,000');
+  assert.equal(await page.locator('#portfolio-budget').inputValue(), '2,000억');
   assert.deepEqual(await col('budget'), ['예산 내 (누적 950억원)', '초과 (누적 2,750억원)', '—']);
   const call = (await page.evaluate(() => window.yetaCalls)).filter((x) => x.cmd === 'compare_studies').at(-1);
   assert.deepEqual(call.args, { pick: false, budget: '200000000000' });
   assert.equal(await page.locator('#portfolio-table tr.over-budget').count(), 1);
   await page.screenshot({ path: join(OUT, 'portfolio-ko.png') });
   // A budget that takes both: 275 bn exactly.
-  await page.fill('#portfolio-budget', '275,000,000,000');
+  await page.fill('#portfolio-budget', '2,750'); // a bare number: 억원
   await page.locator('#portfolio-budget').dispatchEvent('change');
   await until(async () => (await col('budget'))[1]?.startsWith('예산 내'), 'both within 275 bn');
+});
+
+await test('first paint: the bundled font is loaded before any text is drawn; no red strip before the first answer', async () => {
+  const fresh = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await fresh.exposeFunction('yetaEngine', async (cmd, args) => {
+    try {
+      return await engine(cmd, args ?? {});
+    } catch (e) {
+      return { __error: e.appError ?? { code: 'internal', path: null, args: {}, detail: String(e.message ?? e) } };
+    }
+  });
+  await fresh.addInitScript(() => {
+    window.__paints = [];
+    new MutationObserver(() => {
+      const app = document.getElementById('app');
+      if (!app || !app.firstChild) return;
+      window.__paints.push({
+        font: document.fonts.check('14px "Yeta Nanum"', '예타'),
+        red: !!app.querySelector('.strip.bad') && !window.yeta?.s?.appraisal && !(window.yeta?.s?.problems?.length),
+        verdict: !!app.querySelector('#strip-bc'),
+      });
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await fresh.goto(url);
+  await until(() => fresh.locator('#strip-bc').count(), 'the verdict on the fresh page');
+  const paints = await fresh.evaluate(() => window.__paints);
+  assert.ok(paints.length > 0);
+  assert.ok(paints.every((p) => p.font), `a paint before the font: ${JSON.stringify(paints.slice(0, 3))}`);
+  assert.ok(!paints.some((p) => p.red), 'a red strip before the first appraisal');
+  await fresh.screenshot({ path: join(OUT, 'first-paint-ko.png') });
+  await fresh.close();
+});
+
+await test('screenshots in Korean at 1280×800 and 1024×700', async () => {
+  await page.evaluate((p) => window.yeta.open(p), ROAD);
+  await until(async () => (await text('#strip-bc')) === bc0, 'the road study');
+  for (const [w, hgt] of [[1280, 800], [1024, 700]]) {
+    await page.setViewportSize({ width: w, height: hgt });
+    for (const tab of ['study', 'lines', 'ahp', 'results', 'risk', 'portfolio']) {
+      await page.click(`#tab-${tab}`);
+      if (tab === 'ahp') await page.click('#ev-0');
+      await page.waitForTimeout(tab === 'ahp' ? 600 : 150);
+      await page.screenshot({ path: join(OUT, `ko-${w}x${hgt}-${tab}.png`) });
+    }
+    // Scrolled down, the verdict strip is still on screen.
+    await page.click('#tab-results');
+    await page.mouse.wheel(0, 2000);
+    await page.waitForTimeout(150);
+    const top = await page.locator('.strip-wrap').evaluate((e) => e.getBoundingClientRect().top);
+    assert.ok(top >= 0 && top < 5, `the strip at ${top} px after scrolling`);
+    await page.screenshot({ path: join(OUT, `ko-${w}x${hgt}-results-scrolled.png`) });
+    await page.mouse.wheel(0, -4000);
+  }
+  await page.setViewportSize({ width: 1400, height: 950 });
 });
 
 assert.deepEqual(errors, [], 'no uncaught errors in the page');

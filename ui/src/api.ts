@@ -1,11 +1,122 @@
 // The app's commands, typed. Every call goes through Tauri's IPC (mocked in the browser tests);
-// the shapes are those of src-tauri/src/commands.rs.
+// the shapes are those of src-tauri/src/commands.rs and of the engine's serialized types
+// (`yeta_core::Appraisal`, `yeta_core::risk`, `yeta_core::compare`). Money is a decimal string
+// in won, as the engine writes it.
 
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
-import type { Problem } from './study';
+import type { Lang } from './format';
+import type { Judgement } from './saaty';
 
-export type AppraiseResult = { appraisal: any } | { problems: Problem[] };
+/** A typed argument of a diagnostic (`yeta_core::diag::Arg`). */
+export type DiagArg =
+  | { type: 'money'; value: string }
+  | { type: 'ratio'; value: number }
+  | { type: 'percent'; value: number }
+  | { type: 'integer'; value: number }
+  | { type: 'text'; value: string }
+  | { type: 'code'; value: { kind: string; code: string } }
+  | { type: 'codes'; value: { kind: string; codes: string[] } };
+
+/** An engine diagnostic (`yeta_core::diag::Diagnostic`) with the sentence the shell added. */
+export type Diagnostic = { code: string; path: string; args: Record<string, DiagArg>; message?: string };
+
+/** A study problem: where, what (a code with its arguments when the engine gives one), and the sentence. */
+export type Problem = { path: string; message: string; code?: string; args?: Record<string, string | number> };
+
+/** A rejected command (the Rust side's typed error). */
+export type AppError = { code: string; path: string | null; args: Record<string, string | number>; detail: string | null };
+
+export type CashFlowRow = { year: number; costs: string; benefits: string; net?: string; cumulative_pv_net: string };
+export type SensitivityCase = { case: string; cost_factor: number; benefit_factor: number; rate_shift_pp: number; bc_ratio: number | null };
+export type Economic = {
+  bc_ratio: number | null;
+  npv: string;
+  irr: number | null;
+  pv_benefits: string;
+  pv_costs: string;
+  feasible: boolean;
+  cash_flow?: CashFlowRow[];
+  sensitivity?: SensitivityCase[];
+  switching_values?: { costs_pct: number | null; benefits_pct: number | null } | null;
+  irr_detail?: { status?: string; message?: string } | null;
+  /** Each line's nominal sum and present value (현재가치), with where it came from. */
+  lines?: { list: string; name: string; kind: string; nominal: string; pv: string; origin: { from: string; list?: string; index?: number } }[];
+  nominal_costs?: string;
+  nominal_benefits?: string;
+};
+export type Verdict = {
+  economically_feasible: boolean;
+  bc_ratio: number | null;
+  bc_threshold: number;
+  ahp_score: number | null;
+  ahp_threshold: number | null;
+  score_range: [number, number] | null;
+  robust: boolean | null;
+  grey_zone: [number, number] | null;
+  in_grey_zone: boolean;
+  evaluators_included: number | null;
+  evaluators_inconsistent: number | null;
+  score_other_policy: number | null;
+  implement: boolean;
+  basis: 'ahp' | 'economic';
+  summary?: string;
+};
+export type AhpHint = { node?: string; row?: string; column?: string; i?: number; j?: number; given_text?: string; suggested?: string; cr?: number; message?: string };
+export type AhpEvaluator = { name: string; cr: number; consistent: boolean; score: number; hints: AhpHint[] };
+export type AhpPanel = {
+  weight_switch?: { distance: number } | null;
+  leave_one_out?: { evaluator: string; implement: boolean; score?: number }[];
+  stale?: { evaluator: string; bc_seen: number; bc: number }[];
+};
+export type Ahp = {
+  score: number;
+  score_range: [number, number];
+  weights: Record<string, number>;
+  weight_range?: { ranges?: Record<string, [number, number]> } | null;
+  implement: boolean;
+  threshold: number;
+  robust: boolean;
+  criteria: { id: string }[];
+  leaves: { path: string[] }[];
+  evaluators: AhpEvaluator[];
+  panel?: AhpPanel | null;
+};
+export type Regional = {
+  region: string;
+  region_name: string;
+  backwardness?: { index: number; rank: number; of: number } | null;
+  effects?: { production: string; employment: number } | null;
+};
+export type Environment = { total_tco2e: number; carbon_pv: string; bc_with_carbon: number | null };
+export type Appraisal = {
+  economic: Economic;
+  verdict: Verdict;
+  warnings?: Diagnostic[];
+  ahp?: Ahp | null;
+  regional?: Regional | null;
+  environment?: Environment | null;
+};
+
+export type AppraiseResult = { appraisal: Appraisal } | { problems: Problem[] };
+
+/** Weights, CR and repair hints of one pairwise matrix (`ahp_matrix`). */
+export type MatrixHint = { i: number; j: number; given: string; suggested: string };
+export type MatrixResult = { weights: number[]; cr: number; consistent: boolean; cr_cutoff: number; completed?: unknown; hints: MatrixHint[] };
+
+export type Quantiles = { p10: string; p50: string; p90: string; mean: string };
+export type RiskResult = {
+  draws: number;
+  seed: number;
+  npv: Quantiles;
+  bc_ratio: { p10: number; p50: number; p90: number; mean: number };
+  prob_bc_ge_1: number;
+  histogram?: { from: string; to: string; count: number }[];
+  critical_variables?: { name: string; elasticity: number }[];
+};
+
+export type Signer = { reviewer?: string; signer?: string; role?: string; date?: string; algorithm?: string; cert_sha256?: string };
+
 /** One study of the Portfolio view, as `yeta_core::compare` ranks it (money as whole-won strings). */
 export type PortfolioRow = {
   rank: number; file: string; name: string; sector: string; region: string; total_cost: string;
@@ -20,26 +131,36 @@ export type PortfolioRow = {
 };
 export type Comparison = { ranking: PortfolioRow[]; ranked_by: string; budget: string | null };
 export type Opened = { path: string | null; text: string | null; recovered?: boolean; recent: string[] };
+export type Progress = { id: number; done: number; total: number };
+
+export type { MoneyUnit } from './format';
+import type { MoneyUnit } from './format';
 
 export const api = {
   startup: () => invoke<Opened>('startup'),
+  /** Tells the Rust side the UI language: native dialogs' titles and suggested file names follow it. */
+  setLang: (lang: Lang) => invoke<void>('set_lang', { lang }),
   /** The appraisal with every engine diagnostic rendered in `lang` from the message catalog. */
-  appraise: (study: string, lang: string) => invoke<AppraiseResult>('appraise', { study, lang }),
-  ahpMatrix: (matrix: unknown, rules?: string) => invoke<any>('ahp_matrix', { matrix, rules }),
+  appraise: (study: string, lang: Lang) => invoke<AppraiseResult>('appraise', { study, lang }),
+  ahpMatrix: (matrix: Judgement[][], rules?: string) => invoke<MatrixResult>('ahp_matrix', { matrix, rules }),
   openStudy: (path?: string) => invoke<Opened | null>('open_study', { path }),
   saveStudy: (text: string, choose: boolean) =>
     invoke<{ path: string; recent: string[] } | null>('save_study', { text, choose }),
   autosave: (text: string) => invoke<void>('autosave', { text }),
   runRisk: (job: number, study: string, draws: number, seed: number) =>
-    invoke<any>('run_risk', { job, study, draws, seed }),
-  exportPdf: (job: number, study: string, lang: string) =>
-    invoke<{ path: string } | null>('export_pdf', { job, study, lang }),
-  signPdf: (reviewer: string, role: string, password?: string) =>
-    invoke<{ path: string; signers: any[] } | null>('sign_pdf', { reviewer, role, password }),
-  verifyPdf: () => invoke<{ path: string; ok: boolean; signers?: any[]; error?: string } | null>('verify_pdf'),
+    invoke<RiskResult>('run_risk', { job, study, draws, seed }),
+  exportPdf: (job: number, study: string, lang: Lang, unit: MoneyUnit) =>
+    invoke<{ path: string } | null>('export_pdf', { job, study, lang, unit }),
+  signPdf: (reviewer: string, role: string, replace: boolean, password?: string) =>
+    invoke<{ path: string; signers: Signer[] } | null>('sign_pdf', { reviewer, role, password, replace }),
+  verifyPdf: () => invoke<{ path: string; ok: boolean; signers?: Signer[]; error?: string } | null>('verify_pdf'),
   cancelJob: (job: number) => invoke<boolean>('cancel_job', { job }),
   /** With `pick`, a native dialog chooses the studies; otherwise those chosen last, for a new budget. */
   compareStudies: (pick: boolean, budget?: string) => invoke<Comparison | null>('compare_studies', { pick, budget }),
-  onProgress: (f: (p: { id: number; done: number; total: number }) => void) =>
-    listen<{ id: number; done: number; total: number }>('job-progress', (e) => f(e.payload)),
+  onProgress: (f: (p: Progress) => void) => listen<Progress>('job-progress', (e) => f(e.payload)),
 };
+
+/** Whether a rejection is the Rust side's typed error. */
+export function isAppError(e: unknown): e is AppError {
+  return typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' && 'args' in e;
+}

@@ -1,9 +1,41 @@
 // The study as the UI holds it: the parsed `yeta-study/1` JSON, edited in place on a copy. Only
 // shape-keeping edits live here (set a cell, paste a block); every rule is the engine's.
 
+import type { Problem } from './api';
+import type { Judgement } from './saaty';
+
+export type { Problem };
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
-export type Study = { [k: string]: any };
-export type Flow = { year?: number; from?: number; to?: number; amount?: string; growth?: string };
+export type Flow = { year?: number; from?: number; to?: number; amount?: string; growth?: string; quantity?: string };
+export type Line = {
+  name: string;
+  kind: string;
+  flows?: Flow[];
+  quantity_unit?: string;
+  unit_value?: { value: string; unit?: string; source?: string };
+  [k: string]: unknown;
+};
+export type Evaluator = {
+  name?: string;
+  role?: string;
+  /** The B/C the evaluator was shown when judging (평가 당시 B/C). */
+  bc_seen?: number;
+  criteria?: Record<string, Judgement[][]>;
+  alternatives?: Record<string, Judgement>;
+  [k: string]: unknown;
+};
+export type Study = {
+  format?: string;
+  unit?: string;
+  project: { name?: string; sponsor?: string; sector?: string; region?: string; total_cost?: string; state_funding?: string; description?: string; [k: string]: unknown };
+  parameters: { base_year?: number; first_year?: number; last_year?: number; discount?: { from_year: number; rate: string }[]; [k: string]: unknown };
+  costs?: Line[];
+  benefits?: Line[];
+  revenues?: Line[];
+  ahp?: { evaluators?: Evaluator[]; [k: string]: unknown };
+  rules?: { id?: string; [k: string]: unknown };
+  [k: string]: unknown;
+};
 export type ListName = 'costs' | 'benefits' | 'revenues';
 export const LISTS: ListName[] = ['costs', 'benefits', 'revenues'];
 
@@ -44,7 +76,7 @@ export type Row = { list: ListName; line: number };
 
 export function rowsOf(study: Study): Row[] {
   const out: Row[] = [];
-  for (const list of LISTS) (study[list] ?? []).forEach((_: unknown, line: number) => out.push({ list, line }));
+  for (const list of LISTS) (study[list] ?? []).forEach((_, line) => out.push({ list, line }));
   return out;
 }
 
@@ -89,7 +121,8 @@ export function paste(
   r0: number,
   c0: number,
   block: string[][],
-  parse: (typed: string) => string | null,
+  parse: (typed: string, row: Row) => string | null,
+  ranged = 'in a ranged flow',
 ): PasteResult {
   const res: PasteResult = { changed: 0, skipped: [] };
   block.forEach((cells, dr) => {
@@ -98,27 +131,29 @@ export function paste(
     cells.forEach((typed, dc) => {
       const year = yrs[c0 + dc];
       if (year === undefined) return;
-      const amount = parse(typed);
+      const amount = parse(typed, row);
       const where = `${row.list}[${row.line}] ${year}`;
       if (amount === null) res.skipped.push(`${where}: "${typed}"`);
       else if (setCell(study, row, year, amount)) res.changed++;
-      else res.skipped.push(`${where}: in a ranged flow`);
+      else res.skipped.push(`${where}: ${ranged}`);
     });
   });
   return res;
 }
 
+type Node = Record<string | number, unknown>;
+
 /** A value at a dotted/bracketed path such as `project.name` or `costs[0].flows[1].amount`. */
-export function getPath(obj: any, path: string): any {
-  return splitPath(path).reduce((o, k) => (o === undefined || o === null ? undefined : o[k]), obj);
+export function getPath(obj: unknown, path: string): unknown {
+  return splitPath(path).reduce<unknown>((o, k) => (o === undefined || o === null ? undefined : (o as Node)[k]), obj);
 }
 
-export function setPath(obj: any, path: string, value: any): void {
+export function setPath(obj: unknown, path: string, value: unknown): void {
   const keys = splitPath(path);
-  let o = obj;
+  let o = obj as Node;
   for (let i = 0; i < keys.length - 1; i++) {
     if (o[keys[i]] === undefined || o[keys[i]] === null) o[keys[i]] = typeof keys[i + 1] === 'number' ? [] : {};
-    o = o[keys[i]];
+    o = o[keys[i]] as Node;
   }
   const last = keys[keys.length - 1];
   if (value === undefined) delete o[last];
@@ -130,8 +165,6 @@ export function splitPath(path: string): (string | number)[] {
   for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) out.push(m[2] !== undefined ? Number(m[2]) : m[1]);
   return out;
 }
-
-export type Problem = { path: string; message: string };
 
 /** Problems for one field: at its path or inside it (a cell shows `…flows[1].year` too). */
 export function problemsAt(problems: Problem[], path: string): Problem[] {

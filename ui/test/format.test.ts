@@ -59,3 +59,25 @@ test('parseAmount takes what people type and paste, keeps a decimal string', () 
   expect(parseAmount('12abc')).toBeNull();
   expect(parseAmount('1e9')).toBeNull();
 });
+
+describe('dates in KST', () => {
+  test('a PDF date in UTC is read and shown in Seoul time (UTC+9)', async () => {
+    const { formatPdfDate, parsePdfDate } = await import('../src/format');
+    // D:20261201192608Z is 2026-12-01 19:26:08 UTC = 2026-12-02 04:26:08 KST (19 + 9 = 28 → next day, 04 h).
+    expect(parsePdfDate('D:20261201192608Z')?.toISOString()).toBe('2026-12-01T19:26:08.000Z');
+    // With an offset: 04:26:08+09'00' is the same instant.
+    expect(parsePdfDate("D:20261202042608+09'00'")?.toISOString()).toBe('2026-12-01T19:26:08.000Z');
+    expect(parsePdfDate('2026-12-01 19:26:08 UTC')?.toISOString()).toBe('2026-12-01T19:26:08.000Z');
+    expect(parsePdfDate('yesterday')).toBeNull();
+    const ko = formatPdfDate('D:20261201192608Z', 'ko');
+    expect(ko).toMatch(/^2026\. 12\. 2\. .*4:26:08$/);
+    expect(formatPdfDate('D:20261201192608Z', 'en')).toMatch(/2 Dec 2026.*04:26:08 KST$/);
+    expect(formatPdfDate('not a date', 'ko')).toBe('not a date');
+  });
+  test('a time of day in KST', async () => {
+    const { formatTime } = await import('../src/format');
+    // 10:20:43 UTC = 19:20:43 KST.
+    expect(formatTime(new Date(Date.UTC(2026, 11, 1, 10, 20, 43)), 'en')).toBe('19:20:43');
+    expect(formatTime(new Date(Date.UTC(2026, 11, 1, 10, 20, 43)), 'ko')).toMatch(/7:20:43$/);
+  });
+});

@@ -21,3 +21,36 @@ test('engine codes read in the reader\'s language, from the engine catalog', () 
   expect(code('ko', 'list', 'benefits')).toBe('편익');
   expect(code('ko', 'sector', 'no-such')).toBe('no-such');
 });
+
+test('every typed command error has its sentence in both catalogs, placeholders filled', async () => {
+  const { errorId, fmt } = await import('../src/i18n');
+  const codes = ['io_read', 'io_write', 'study_invalid', 'study_parse', 'draws_out_of_range', 'seed_invalid', 'cancelled', 'pdf_invalid', 'pdf_not_signed', 'signature_invalid', 'key_invalid', 'key_password', 'reviewer_mismatch', 'no_study_open', 'internal'];
+  for (const c of codes) {
+    expect(dictionary.ko.get(errorId(c)), c).toBeTruthy();
+    expect(dictionary.en.get(errorId(c)), c).toBeTruthy();
+  }
+  expect(errorId('draws_out_of_range')).toBe('app-error-draws-out-of-range');
+  expect(fmt('ko', errorId('draws_out_of_range'), { value: '20,000,000', min: 2, max: '10,000,000' })).toBe(
+    '시뮬레이션 횟수 20,000,000은(는) 허용 범위(2–10,000,000)를 벗어납니다',
+  );
+});
+
+test('diagnostics, criteria and regions in the reader\'s language from codes', async () => {
+  const { criterion, diagText } = await import('../src/i18n');
+  // The road fixture's warning, as the engine serializes it (English message: ignored in Korean).
+  const d = {
+    code: 'ahp_weight_outside_range',
+    path: 'ahp.evaluators[2]',
+    args: { evaluator: { type: 'text' as const, value: 'Evaluator C' }, criteria: { type: 'codes' as const, value: { kind: 'criterion', codes: ['economic', 'regional'] } } },
+    message: 'evaluator Evaluator C: weights of economic, regional outside the allowed ranges',
+  };
+  expect(diagText('ko', d)).toBe('평가자 Evaluator C: 경제성, 지역균형발전 가중치가 지침의 허용 범위를 벗어남');
+  // Money in the UI's 억 notation (formatKrw): 2,500,000,000 won = 25억원.
+  const gap = { code: 'funding_gap', path: 'financing', args: { amount: { type: 'money' as const, value: '2500000000' } } };
+  expect(diagText('ko', gap)).toBe('재원조달 계획에서 총사업비 중 25억원의 재원이 부족함');
+  expect(criterion('ko', 'consistency_readiness')).toBe('정책의 일관성 및 사업 준비 정도');
+  expect(criterion('ko', 'economic')).toBe('경제성');
+  expect(code('ko', 'region', 'KR-43')).toBe('충청북도');
+  expect(code('en', 'region', 'KR-43')).toBe('North Chungcheong');
+  expect(code('ko', 'kind', 'capex')).toBe('공사비·구축비');
+});

@@ -1,0 +1,92 @@
+// The dashboard: verdict, B/C · NPV · IRR, cash flow, sensitivity, AHP weights, regional and
+// environmental cards.
+
+import type { SensitivityCase } from '../api';
+import type { App } from '../app';
+import { cashFlowChart, tornado, weightBars } from '../charts';
+import { h } from '../dom';
+import { formatMoney, formatPct, formatRatio, groupDigits } from '../format';
+import { USER_CLOSE, USER_OPEN, code, criterion, diagText, fmt, staleGroups } from '../i18n';
+import { basis, problemList } from './common';
+import { Part } from './part';
+
+/** A sentence with the study's own words (marked by diagText) in `.user` spans. */
+function marked(s: string): Node[] {
+  return s.split(USER_OPEN).flatMap((part, i) => {
+    if (i === 0) return [document.createTextNode(part)];
+    const [user, rest = ''] = part.split(USER_CLOSE);
+    return [h('span', { class: 'user' }, user), document.createTextNode(rest)];
+  });
+}
+
+export function resultsView(app: App): Part {
+  return new Part(h('div', { id: 'view-results' }), app.store, ['study', 'appraisal', 'appraisalStale', 'problems', 'lang', 'unit'], () => draw(app), () => app.s.tab === 'results');
+}
+
+function draw(app: App): Node {
+  if (!app.s.study) return h('p', { class: 'empty' }, app.tr('empty'));
+  const tr = app.tr;
+  const a = app.s.appraisal;
+  if (!a) return h('div', {}, h('p', {}, tr('nothing')), problemList(app, new Set()));
+  const e = a.economic;
+  const L = app.s.lang;
+  const caseLabel = (c: SensitivityCase) => {
+    // The report's own case names (case-costs, case-rate, …), so the chart reads as chapter Ⅴ does.
+    const pct = (f: number) => `${f > 1 ? '+' : ''}${Math.round((f - 1) * 100)}%`;
+    const parts: string[] = [];
+    if (c.cost_factor !== 1) parts.push(fmt(L, 'case-costs', { pct: pct(c.cost_factor) }));
+    if (c.benefit_factor !== 1) parts.push(fmt(L, 'case-benefits', { pct: pct(c.benefit_factor) }));
+    if (c.rate_shift_pp) parts.push(fmt(L, 'case-rate', { pp: `${c.rate_shift_pp > 0 ? '+' : ''}${c.rate_shift_pp}` }));
+    return parts.join(', ') || code(L, 'case', c.case);
+  };
+  const reg = a.regional;
+  const env = a.environment;
+  const sv = e.switching_values;
+  const ahp = a.ahp;
+  const loo = ahp?.panel?.leave_one_out ?? [];
+  const restsOn = loo.filter((l) => l.implement !== ahp?.implement).map((l) => l.evaluator);
+  const cards = h(
+    'div',
+    { class: `cards ${app.s.appraisalStale ? 'stale' : ''}` },
+    h('section', { class: `card verdict ${a.verdict?.implement ? 'good' : 'bad'}`, id: 'verdict-card' },
+      h('h3', {}, tr('verdict')),
+      h('div', { class: 'big' }, a.verdict?.implement ? tr('implement') : tr('notImplement')),
+      h('p', { id: 'verdict-summary' }, a.verdict?.summary ?? ''),
+      h('p', { id: 'verdict-basis', class: 'hint' }, basis(app)),
+      ...staleGroups(ahp?.panel?.stale ?? []).map(([names, seen, bc]) =>
+        h('p', { class: 'stale-banner' }, '※ ', fmt(L, 'app-stale-banner', { seen, bc }), h('span', { class: 'user' }, ` (${names.join(', ')})`))),
+      (a.warnings ?? []).map((w) => h('p', { class: 'warn' }, marked(diagText(L, w, true))))),
+    h('section', { class: 'card' }, h('h3', {}, 'B/C · NPV · IRR'),
+      h('table', { class: 'kv' },
+        h('tr', {}, h('th', {}, tr('bc')), h('td', { id: 'kpi-bc' }, formatRatio(e.bc_ratio)), h('td', {}, e.feasible ? tr('feasible') : tr('notFeasible'))),
+        h('tr', {}, h('th', {}, tr('npv')), h('td', { id: 'kpi-npv', colspan: 2 }, formatMoney(e.npv, app.s.unit, L))),
+        h('tr', {}, h('th', {}, tr('irr')), h('td', { id: 'kpi-irr', colspan: 2 }, formatPct(e.irr), ' ', h('small', {}, e.irr_detail?.message ?? ''))),
+        h('tr', {}, h('th', {}, tr('pvBenefits')), h('td', { colspan: 2 }, formatMoney(e.pv_benefits, app.s.unit, L))),
+        h('tr', {}, h('th', {}, tr('pvCosts')), h('td', { colspan: 2 }, formatMoney(e.pv_costs, app.s.unit, L))),
+        sv && sv.costs_pct !== null
+          ? h('tr', {}, h('th', {}, tr('switching')), h('td', { id: 'kpi-switching', colspan: 2 },
+              `${tr('costs')} ${sv.costs_pct >= 0 ? '+' : ''}${sv.costs_pct.toFixed(1)} % · ${tr('benefits')} ${(sv.benefits_pct ?? 0) >= 0 ? '+' : ''}${(sv.benefits_pct ?? 0).toFixed(1)} %`))
+          : null)),
+    h('section', { class: 'card wide' }, h('h3', {}, tr('cashFlow')), cashFlowChart(e.cash_flow ?? [], { cumulative: tr('cumulative') }, { unit: app.s.unit, lang: L })),
+    h('section', { class: 'card wide' }, h('h3', {}, tr('tornado')), tornado(e.sensitivity ?? [], e.bc_ratio ?? 0, caseLabel)),
+    ahp ? h('section', { class: 'card' }, h('h3', {}, tr('ahpWeights')), weightBars(Object.entries(ahp.weights), ahp.weight_range?.ranges ?? undefined, (id) => criterion(L, id), tr('allowedRange')),
+      h('p', {}, `${tr('ahpScore')} ${ahp.score.toFixed(3)} (${ahp.score_range[0].toFixed(3)}–${ahp.score_range[1].toFixed(3)})`),
+      // What would flip the verdict, beside the B/C switching values: the nearest allowed
+      // weights, and the evaluators the verdict rests on.
+      h('p', { id: 'ahp-flip' }, `${tr('flipDistance')}: ${ahp.panel?.weight_switch ? ahp.panel.weight_switch.distance.toFixed(3) : tr('noFlip')}`),
+      loo.length ? h('p', { id: 'ahp-loo' }, restsOn.length ? [`${tr('restsOn')}: `, h('span', { class: 'user' }, restsOn.join(', '))] : tr('noSingleEvaluator')) : null) : null,
+    reg ? h('section', { class: 'card', id: 'regional-card' }, h('h3', {}, tr('regional')),
+      h('table', { class: 'kv' },
+        h('tr', {}, h('th', {}, tr('region')), h('td', {}, code(L, 'region', reg.region))),
+        reg.backwardness ? h('tr', {}, h('th', {}, tr('backwardness')), h('td', {}, `${reg.backwardness.index.toFixed(3)} · ${tr('rank')} ${reg.backwardness.rank}/${reg.backwardness.of}`)) : null,
+        reg.effects ? h('tr', {}, h('th', {}, tr('production')), h('td', {}, formatMoney(reg.effects.production, app.s.unit, L))) : null,
+        reg.effects ? h('tr', {}, h('th', {}, tr('jobs')), h('td', {}, groupDigits(String(Math.round(reg.effects.employment))))) : null)) : null,
+    env ? h('section', { class: 'card', id: 'env-card' }, h('h3', {}, tr('environment')),
+      h('table', { class: 'kv' },
+        h('tr', {}, h('th', {}, tr('emissions')), h('td', {}, groupDigits(String(Math.round(env.total_tco2e))))),
+        h('tr', {}, h('th', {}, tr('carbonPv')), h('td', {}, formatMoney(env.carbon_pv, app.s.unit, L))),
+        h('tr', {}, h('th', {}, tr('bcWithCarbon')), h('td', {}, formatRatio(env.bc_with_carbon))))) : null,
+  );
+  // With problems: the last valid figures, dimmed, under the problems to fix.
+  return app.s.appraisalStale ? h('div', {}, problemList(app, new Set()), h('p', { class: 'hint' }, tr('lastValid')), cards) : cards;
+}
