@@ -142,21 +142,6 @@ app-no-single-evaluator = Leaving out any one evaluator keeps the verdict
 
 ## App: command errors and signing (issue 20)
 app-sign-replace = Overwrite the original report (otherwise saved as …-signed.pdf)
-app-error-io-read = Cannot read the file: { $path }
-app-error-io-write = Cannot save the file: { $path }
-app-error-study-invalid = The study file's content is not valid
-app-error-study-parse = Cannot read the study file: { $path }
-app-error-draws-out-of-range = { $value } draws is outside the allowed range ({ $min }–{ $max })
-app-error-seed-invalid = Seed { $value } must be a whole number of 0 or more
-app-error-cancelled = The run was cancelled
-app-error-pdf-invalid = The PDF file is not valid: { $path }
-app-error-pdf-not-signed = The PDF is not signed: { $path }
-app-error-signature-invalid = The signature is not valid
-app-error-key-invalid = Cannot read the signing key: { $path }
-app-error-key-password = The signing key's password is wrong
-app-error-reviewer-mismatch = The reviewer's name differs from the certificate's ({ $subject })
-app-error-no-study-open = No study is open
-app-error-internal = An internal error occurred
 
 ## App: every word on screen (issue 20)
 app-region-KR-11 = Seoul

@@ -142,21 +142,6 @@ app-no-single-evaluator = 평가자 한 명을 빼도 판단은 같음
 
 ## 앱: 명령 오류와 서명 (이슈 20)
 app-sign-replace = 원본 보고서에 덮어쓰기 (선택하지 않으면 …-signed.pdf로 저장)
-app-error-io-read = 파일을 읽을 수 없습니다: { $path }
-app-error-io-write = 파일을 저장할 수 없습니다: { $path }
-app-error-study-invalid = 조사 파일의 내용이 올바르지 않습니다
-app-error-study-parse = 조사 파일을 해석할 수 없습니다: { $path }
-app-error-draws-out-of-range = 시뮬레이션 횟수 { $value }은(는) 허용 범위({ $min }–{ $max })를 벗어납니다
-app-error-seed-invalid = 시드 { $value }은(는) 0 이상의 정수여야 합니다
-app-error-cancelled = 작업을 취소했습니다
-app-error-pdf-invalid = PDF 파일이 올바르지 않습니다: { $path }
-app-error-pdf-not-signed = 서명되지 않은 PDF입니다: { $path }
-app-error-signature-invalid = 서명이 유효하지 않습니다
-app-error-key-invalid = 서명 키를 읽을 수 없습니다: { $path }
-app-error-key-password = 서명 키의 비밀번호가 맞지 않습니다
-app-error-reviewer-mismatch = 검토자 이름이 인증서의 이름({ $subject })과 다릅니다
-app-error-no-study-open = 열린 조사가 없습니다
-app-error-internal = 내부 오류가 발생했습니다
 
 ## 앱: 화면의 모든 낱말 (이슈 20)
 app-region-KR-11 = 서울특별시

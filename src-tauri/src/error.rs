@@ -51,6 +51,7 @@ pub enum Code {
     Internal,
 }
 
+#[cfg(test)]
 impl Code {
     /// Every code, for the catalog test.
     pub const ALL: [Code; 19] = [

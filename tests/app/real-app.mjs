@@ -180,10 +180,10 @@ await test('changing a cost in the grid moves B/C to the engine value', async ()
   await until(async () => (await textOf('#tab-lines')) === 'Costs & benefits', 'English');
   await wd('POST', `${S}/element/${await find('#tab-lines')}/click`, {});
   const cell = await until(() => find('[data-k="cell:0:0"]'), 'the grid');
-  // Focus and select the cell's text, then type over it (clearing would commit an empty cell).
+  // The grid is in 억원 by default: 600 is KRW 60,000,000,000. Focus and select the cell's text, then type over it (clearing would commit an empty cell).
   await wd('POST', `${S}/element/${cell}/click`, {});
   await exec('document.activeElement.select()');
-  await wd('POST', `${S}/element/${cell}/value`, { text: '60000000000\uE007' });
+  await wd('POST', `${S}/element/${cell}/value`, { text: '600\uE007' });
   await until(async () => (await textOf('#strip-bc')) === bc1, `B/C ${bc1} after the edit`);
   await shot('real-app-grid.png');
 });

@@ -84,15 +84,15 @@ const appError = (code, args = {}, detail = null, path = null) => Object.assign(
 /** `yeta verify`, its lines read back into the shape `verify_pdf` returns. */
 function verify(pdf) {
   const r = run(['verify', pdf]);
-  if (r.status !== 0) return { ok: false, error: (r.stderr || r.stdout).trim() };
+  if (r.status !== 0) return { ok: false, signers: [], error: { code: 'signature_invalid', path: null, args: {}, detail: (r.stderr || r.stdout).trim() } };
   const signers = r.stdout
     .split('\n')
     .map((l) => /^signature \d+: valid — (.*) \((.*)\), signed (.*), (\S+), certificate SHA-256 (\w+)/.exec(l))
     .filter(Boolean)
     // The signer shown is the certificate's subject, which `sign` requires the reviewer to match.
     // The app returns the signature's own PDF date (`D:YYYYMMDDHHmmSSZ`); the CLI prints it as UTC.
-    .map((m) => ({ reviewer: m[1], role: m[2], signer: m[1], date: pdfDate(m[3]), algorithm: m[4], cert_sha256: m[5] }));
-  return { ok: true, signers };
+    .map((m) => ({ reviewer: m[1], role: m[2], signer: m[1], date: pdfDate(m[3]), date_iso: null, algorithm: m[4], cert_sha256: m[5] }));
+  return { ok: true, signers, error: null };
 }
 
 const state = { opened: ROAD, saved: [], autosaves: 0, exported: null };

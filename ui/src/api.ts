@@ -24,8 +24,14 @@ export type Diagnostic = { code: string; path: string; args: Record<string, Diag
 /** A study problem: where, what (a code with its arguments when the engine gives one), and the sentence. */
 export type Problem = { path: string; message: string; code?: string; args?: Record<string, string | number> };
 
+// The shapes the Rust commands define, generated from their types (src-tauri/src/ipc.gen.ts is
+// written by `cargo test -p yeta-app ipc_types`); the engine's own JSON (appraisal, risk,
+// comparison) is typed by hand below.
+import type { CmdError, Opened, Progress, Saved, Signed, Signer, Verified, Exported } from './ipc.gen';
+export type { Opened, Progress, Saved, Signed, Signer, Verified, Exported };
+
 /** A rejected command (the Rust side's typed error). */
-export type AppError = { code: string; path: string | null; args: Record<string, string | number>; detail: string | null };
+export type AppError = CmdError;
 
 export type CashFlowRow = { year: number; costs: string; benefits: string; net?: string; cumulative_pv_net: string };
 export type SensitivityCase = { case: string; cost_factor: number; benefit_factor: number; rate_shift_pp: number; bc_ratio: number | null };
@@ -115,7 +121,6 @@ export type RiskResult = {
   critical_variables?: { name: string; elasticity: number }[];
 };
 
-export type Signer = { reviewer?: string; signer?: string; role?: string; date?: string; algorithm?: string; cert_sha256?: string };
 
 /** One study of the Portfolio view, as `yeta_core::compare` ranks it (money as whole-won strings). */
 export type PortfolioRow = {
@@ -130,8 +135,6 @@ export type PortfolioRow = {
   reversal_with_next: number | null;
 };
 export type Comparison = { ranking: PortfolioRow[]; ranked_by: string; budget: string | null };
-export type Opened = { path: string | null; text: string | null; recovered?: boolean; recent: string[] };
-export type Progress = { id: number; done: number; total: number };
 
 export type { MoneyUnit } from './format';
 import type { MoneyUnit } from './format';
@@ -145,15 +148,15 @@ export const api = {
   ahpMatrix: (matrix: Judgement[][], rules?: string) => invoke<MatrixResult>('ahp_matrix', { matrix, rules }),
   openStudy: (path?: string) => invoke<Opened | null>('open_study', { path }),
   saveStudy: (text: string, choose: boolean) =>
-    invoke<{ path: string; recent: string[] } | null>('save_study', { text, choose }),
+    invoke<Saved | null>('save_study', { text, choose }),
   autosave: (text: string) => invoke<void>('autosave', { text }),
   runRisk: (job: number, study: string, draws: number, seed: number) =>
     invoke<RiskResult>('run_risk', { job, study, draws, seed }),
   exportPdf: (job: number, study: string, lang: Lang, unit: MoneyUnit) =>
-    invoke<{ path: string } | null>('export_pdf', { job, study, lang, unit }),
+    invoke<Exported | null>('export_pdf', { job, study, lang, unit }),
   signPdf: (reviewer: string, role: string, replace: boolean, password?: string) =>
-    invoke<{ path: string; signers: Signer[] } | null>('sign_pdf', { reviewer, role, password, replace }),
-  verifyPdf: () => invoke<{ path: string; ok: boolean; signers?: Signer[]; error?: string } | null>('verify_pdf'),
+    invoke<Signed | null>('sign_pdf', { reviewer, role, password, replace }),
+  verifyPdf: () => invoke<Verified | null>('verify_pdf'),
   cancelJob: (job: number) => invoke<boolean>('cancel_job', { job }),
   /** With `pick`, a native dialog chooses the studies; otherwise those chosen last, for a new budget. */
   compareStudies: (pick: boolean, budget?: string) => invoke<Comparison | null>('compare_studies', { pick, budget }),

@@ -10,6 +10,8 @@ import enCore from '../../locales/en.ftl?raw';
 import koCore from '../../locales/ko.ftl?raw';
 import enReport from '../../locales/en-report.ftl?raw';
 import koReport from '../../locales/ko-report.ftl?raw';
+import enShell from '../../locales/en-shell.ftl?raw';
+import koShell from '../../locales/ko-shell.ftl?raw';
 import type { DiagArg, Diagnostic, Problem } from './api';
 import { formatKrw } from './format';
 
@@ -35,8 +37,8 @@ export const idOf = (k: string): string => `app-${k.replace(/_/g, '-').replace(/
 
 const catalogs: Record<Lang, Map<string, string>> = {
   // The report's catalog too: the AHP sub-criteria's names (criterion-*) and the money units.
-  en: new Map([...parseFtl(enReport), ...parseFtl(enCore), ...parseFtl(enApp)]),
-  ko: new Map([...parseFtl(koReport), ...parseFtl(koCore), ...parseFtl(koApp)]),
+  en: new Map([...parseFtl(enReport), ...parseFtl(enCore), ...parseFtl(enApp), ...parseFtl(enShell)]),
+  ko: new Map([...parseFtl(koReport), ...parseFtl(koCore), ...parseFtl(koApp), ...parseFtl(koShell)]),
 };
 
 /** A label of the app; a missing one shows its id (the test makes sure none is). */

@@ -50,7 +50,7 @@ export async function verify(app: App): Promise<void> {
     if (!r) return;
     const dlg = h('dialog', { id: 'verify-dialog' }) as HTMLDialogElement;
     dlg.append(
-      r.ok ? signersView(app, r.path, r.signers ?? []) : h('p', { class: 'error' }, `${app.tr('invalid')}: ${r.path} — ${r.error}`),
+      r.ok ? signersView(app, r.path, r.signers) : h('p', { class: 'error' }, `${app.tr('invalid')}: `, h('span', { class: 'user' }, r.path), ` — ${r.error ? app.errorText(r.error) : ''}`),
       h('button', { onclick: () => { dlg.close(); dlg.remove(); } }, app.tr('close')),
     );
     document.body.append(dlg);
