@@ -611,6 +611,7 @@ pub async fn run_risk(
     draws: usize,
     seed: u64,
 ) -> Res<Value> {
+    crate::error::check_draws(draws)?;
     let study = yeta_core::Study::from_json(&study)?;
     let guard = Job::start(&state, job);
     let cancel = guard.cancel.clone();
@@ -1004,6 +1005,16 @@ mod tests {
         assert!(!v.ok);
         assert_eq!(v.error.unwrap().code, Code::SignatureInvalid);
         std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn a_refused_draw_count_names_the_value_and_the_range() {
+        assert!(crate::error::check_draws(2).is_ok() && crate::error::check_draws(10_000_000).is_ok());
+        let e = crate::error::check_draws(20_000_000).unwrap_err();
+        assert_eq!(e.code, Code::DrawsOutOfRange);
+        assert_eq!(e.args["value"], crate::error::Arg::Number(20_000_000.0));
+        assert_eq!(e.args["max"], crate::error::Arg::Number(10_000_000.0));
+        assert_eq!(crate::error::check_draws(1).unwrap_err().code, Code::DrawsOutOfRange);
     }
 
     #[test]

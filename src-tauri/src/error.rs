@@ -175,12 +175,22 @@ impl From<yeta_core::StudyError> for CmdError {
     }
 }
 
+/// The draw count the engine accepts, checked before a run so the refusal names the value.
+pub fn check_draws(draws: usize) -> Result<(), CmdError> {
+    let max = yeta_core::risk::MAX_DRAWS;
+    if (2..=max).contains(&draws) {
+        return Ok(());
+    }
+    Err(CmdError::new(Code::DrawsOutOfRange).num("value", draws as f64).num("min", 2.0).num("max", max as f64).at("draws"))
+}
+
 impl From<yeta_core::risk::RiskError> for CmdError {
     fn from(e: yeta_core::risk::RiskError) -> Self {
         use yeta_core::risk::RiskError as E;
         match &e {
             E::Cancelled => Self::new(Code::Cancelled),
             E::Options(_) => Self::new(Code::DrawsOutOfRange)
+                .arg("value", "—")
                 .num("min", 2.0)
                 .num("max", yeta_core::risk::MAX_DRAWS as f64)
                 .detail(&e),

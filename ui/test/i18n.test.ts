@@ -35,8 +35,8 @@ test('every typed command error has its sentence in both catalogs, placeholders 
     expect(dictionary.en.get(errorId(c)), c).toBeTruthy();
   }
   expect(errorId('draws_out_of_range')).toBe('app-error-draws-out-of-range');
-  expect(fmt('ko', errorId('draws_out_of_range'), { min: 2, max: '10,000,000' })).toBe(
-    '시뮬레이션 횟수는 2에서 10,000,000 사이여야 합니다.',
+  expect(fmt('ko', errorId('draws_out_of_range'), { value: '20,000,000', min: 2, max: '10,000,000' })).toBe(
+    '시뮬레이션 횟수 20,000,000은(는) 허용 범위(2–10,000,000)를 벗어납니다.',
   );
 });
 
