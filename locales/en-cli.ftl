@@ -77,3 +77,12 @@ cli-weights-cannot-flip = no weights within the allowed ranges flip the verdict
 cli-weights-flip-at = distance to the nearest weights that flip the verdict
 cli-no-single-evaluator = leaving out any one evaluator keeps the verdict
 cli-verdict-rests-on = the verdict flips without
+
+# `yeta risk`: the Monte Carlo table.
+cli-risk-title = Monte Carlo risk analysis
+cli-risk-draws = draws { $draws } · seed { $seed }
+cli-risk-mean = mean
+cli-risk-critical = critical variables (±1 % moves NPV by more than 1 %):
+cli-risk-discount-rate = discount rate
+cli-risk-elasticity = elasticity
+cli-risk-no-uncertainty = no uncertainty given

@@ -77,3 +77,12 @@ cli-weights-cannot-flip = 허용 가중치 범위 안에서는 판단이 바뀌�
 cli-weights-flip-at = 판단을 바꾸는 가장 가까운 가중치까지의 거리
 cli-no-single-evaluator = 평가자 한 명을 빼도 판단은 같음
 cli-verdict-rests-on = 한 명을 빼면 판단이 바뀌는 평가자
+
+# `yeta risk`: the Monte Carlo table.
+cli-risk-title = 몬테카를로 위험분석
+cli-risk-draws = 시뮬레이션 횟수 { $draws } · 난수 시드 { $seed }
+cli-risk-mean = 평균
+cli-risk-critical = 핵심 변수 (±1 % → NPV ±1 % 초과):
+cli-risk-discount-rate = 할인율
+cli-risk-elasticity = 탄력성
+cli-risk-no-uncertainty = 불확실성 미입력

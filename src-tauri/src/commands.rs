@@ -9,7 +9,7 @@
 //! Dialog titles come from the catalog in the language the UI set (`set_lang`), and each dialog
 //! starts in the folder of the study being edited.
 
-use crate::error::{Code, CmdError};
+use crate::error::{CmdError, Code};
 use serde::Serialize;
 use serde_json::{Value, json};
 use std::collections::HashMap;
@@ -657,9 +657,10 @@ pub async fn export_pdf(
     let app2 = app.clone();
     let target = path.clone();
     let unit = unit.unwrap_or(MoneyUnit::Million).report();
-    let written =
-        blocking(move || write_report(&appraisal, &study, l, unit, &target, &cancel, &|d, t| progress(&app2, job, d, t)))
-            .await??;
+    let written = blocking(move || {
+        write_report(&appraisal, &study, l, unit, &target, &cancel, &|d, t| progress(&app2, job, d, t))
+    })
+    .await??;
     drop(guard);
     Ok(written.then(|| Exported { path: path.display().to_string() }))
 }
@@ -694,7 +695,12 @@ fn unix_now() -> u64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs())
 }
 
-async fn pick(app: &AppHandle, state: &AppState, title: &str, filter: (String, &'static [&'static str])) -> Res<Option<PathBuf>> {
+async fn pick(
+    app: &AppHandle,
+    state: &AppState,
+    title: &str,
+    filter: (String, &'static [&'static str]),
+) -> Res<Option<PathBuf>> {
     let d = dialog(app, state, title).add_filter(filter.0, filter.1);
     blocking(move || d.blocking_pick_file()).await?.map(into_path).transpose()
 }
@@ -741,12 +747,7 @@ pub fn pdf_date_iso(d: &str) -> Option<String> {
     let day = doy - (153 * mp + 2) / 5 + 1;
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(month <= 2);
-    Some(format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
-        secs / 3600,
-        secs % 3600 / 60,
-        secs % 60
-    ))
+    Some(format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", secs / 3600, secs % 3600 / 60, secs % 60))
 }
 
 fn signers(signers: &[yeta_report::SignerInfo]) -> Vec<Signer> {
@@ -790,7 +791,8 @@ fn sign_file(pdf: &Path, key: &Path, out: &Path, reviewer: &str, role: &str, pas
     let cred = if key_bytes.first() == Some(&0x30) {
         yeta_report::load_pkcs12(&key_bytes, password.unwrap_or(""))?
     } else {
-        let text = String::from_utf8(key_bytes).map_err(|_| CmdError::new(Code::KeyInvalid).arg("file", key.display().to_string()))?;
+        let text = String::from_utf8(key_bytes)
+            .map_err(|_| CmdError::new(Code::KeyInvalid).arg("file", key.display().to_string()))?;
         // An encrypted PKCS#8 key (what `yeta keygen` writes) takes the same password field.
         yeta_report::load_credentials_with_password(&text, None, password)?
     };
@@ -936,8 +938,16 @@ mod tests {
             for (lang, code) in [(yeta_report::Lang::Ko, "ko"), (yeta_report::Lang::En, "en")] {
                 let app_pdf = dir.join(format!("{name}-{code}-app.pdf"));
                 assert!(
-                    write_report(&a, &study, lang, yeta_report::Unit::Million, &app_pdf, &AtomicBool::new(false), &|_, _| {})
-                        .unwrap()
+                    write_report(
+                        &a,
+                        &study,
+                        lang,
+                        yeta_report::Unit::Million,
+                        &app_pdf,
+                        &AtomicBool::new(false),
+                        &|_, _| {}
+                    )
+                    .unwrap()
                 );
                 let app_bytes = std::fs::read(&app_pdf).unwrap();
                 let service =
@@ -1049,7 +1059,9 @@ mod tests {
                 assert!(ids.contains(c.message_id().as_str()), "{lang:?}: no {}", c.message_id());
             }
             let src = include_str!("commands.rs");
-            let is_id = |w: &&str| w.len() > 7 && w.starts_with("dialog-") && w.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+            let is_id = |w: &&str| {
+                w.len() > 7 && w.starts_with("dialog-") && w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+            };
             for id in src.split('"').filter(is_id) {
                 assert!(ids.contains(id), "{lang:?}: no {id}");
             }

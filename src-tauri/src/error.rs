@@ -181,7 +181,11 @@ pub fn check_draws(draws: usize) -> Result<(), CmdError> {
     if (2..=max).contains(&draws) {
         return Ok(());
     }
-    Err(CmdError::new(Code::DrawsOutOfRange).num("value", draws as f64).num("min", 2.0).num("max", max as f64).at("draws"))
+    Err(CmdError::new(Code::DrawsOutOfRange)
+        .num("value", draws as f64)
+        .num("min", 2.0)
+        .num("max", max as f64)
+        .at("draws"))
 }
 
 impl From<yeta_core::risk::RiskError> for CmdError {

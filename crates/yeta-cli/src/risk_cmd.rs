@@ -24,24 +24,22 @@ pub fn run(text: &str, opts: Options) -> Result<RiskResult> {
     risk::simulate_study(&study, opts, &progress, &cancel).map_err(|e| anyhow!("{e}"))
 }
 
-/// The terminal table.
+/// The terminal table, every word from the catalog (`cli-risk-*`).
 pub fn table(r: &RiskResult, lang: Lang) -> String {
     let ko = lang == Lang::Ko;
-    let bn = |m: &risk::Money| {
-        let v: f64 = m.0.to_string().parse().unwrap_or(f64::NAN);
+    let cat = yeta_i18n::catalog(if ko { yeta_i18n::Lang::Ko } else { yeta_i18n::Lang::En });
+    let m = |id: &str| cat.text(id);
+    let bn = |x: &risk::Money| {
+        let v: f64 = x.0.to_string().parse().unwrap_or(f64::NAN);
         if ko { format!("{:.1}억원", v / 1e8) } else { format!("KRW {:.2} bn", v / 1e9) }
     };
     let mut o = String::new();
-    o.push_str(if ko { "■ 몬테카를로 위험분석\n" } else { "■ Monte Carlo risk analysis\n" });
-    o.push_str(&format!("  {} {} · seed {}\n", if ko { "시행 횟수" } else { "draws" }, r.draws, r.seed));
+    o.push_str(&format!("■ {}\n", m("cli-risk-title")));
     o.push_str(&format!(
-        "  {:<10} {:>18} {:>18} {:>18} {:>18}\n",
-        "",
-        "P10",
-        "P50",
-        "P90",
-        if ko { "평균" } else { "mean" }
+        "  {}\n",
+        cat.format("cli-risk-draws", &[("draws", r.draws.to_string()), ("seed", r.seed.to_string())])
     ));
+    o.push_str(&format!("  {:<10} {:>18} {:>18} {:>18} {:>18}\n", "", "P10", "P50", "P90", m("cli-risk-mean")));
     o.push_str(&format!(
         "  {:<10} {:>18} {:>18} {:>18} {:>18}\n",
         "NPV",
@@ -56,22 +54,14 @@ pub fn table(r: &RiskResult, lang: Lang) -> String {
     ));
     o.push_str(&format!("  P(B/C ≥ 1) = {:.1} %\n", r.prob_bc_ge_1 * 100.0));
     if !r.critical_variables.is_empty() {
-        o.push_str(if ko {
-            "  핵심 변수 (±1 % → NPV ±1 % 초과):\n"
-        } else {
-            "  critical variables (±1 % moves NPV by more than 1 %):\n"
-        });
+        o.push_str(&format!("  {}\n", m("cli-risk-critical")));
         for c in &r.critical_variables {
             let name = match c.variable {
-                yeta_core::risk::Variable::DiscountRate => if ko { "할인율" } else { "discount rate" }.to_owned(),
+                yeta_core::risk::Variable::DiscountRate => m("cli-risk-discount-rate"),
                 yeta_core::risk::Variable::Line { .. } => c.name.clone(),
             };
-            o.push_str(&format!(
-                "    {:<48} elasticity {:>7.2}{}\n",
-                name,
-                c.elasticity,
-                if c.uncertain { "" } else { "  (no uncertainty given)" }
-            ));
+            let note = if c.uncertain { String::new() } else { format!("  ({})", m("cli-risk-no-uncertainty")) };
+            o.push_str(&format!("    {:<48} {} {:>7.2}{note}\n", name, m("cli-risk-elasticity"), c.elasticity));
         }
     }
     o

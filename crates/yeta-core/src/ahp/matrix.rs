@@ -328,7 +328,11 @@ fn hints(m: &[Vec<Option<f64>>], w: &[f64]) -> Vec<Hint> {
 
 /// The nearest value on Saaty's scale as a number: 3.0, 0.2 (the value [`saaty_text`] names).
 pub fn saaty_value(x: f64) -> f64 {
-    if x >= 1.0 || (1.0 / x).round() <= 1.0 { x.round().clamp(1.0, SCALE_MAX) } else { 1.0 / (1.0 / x).round().clamp(1.0, SCALE_MAX) }
+    if x >= 1.0 || (1.0 / x).round() <= 1.0 {
+        x.round().clamp(1.0, SCALE_MAX)
+    } else {
+        1.0 / (1.0 / x).round().clamp(1.0, SCALE_MAX)
+    }
 }
 
 /// The nearest value on Saaty's scale, as text: `"3"`, `"1/5"`.
