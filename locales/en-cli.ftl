@@ -77,3 +77,26 @@ cli-weights-cannot-flip = no weights within the allowed ranges flip the verdict
 cli-weights-flip-at = distance to the nearest weights that flip the verdict
 cli-no-single-evaluator = leaving out any one evaluator keeps the verdict
 cli-verdict-rests-on = the verdict flips without
+
+## yeta evaluate: ex-post evaluation
+cli-expost-title = ■ Ex-post evaluation: { $name } (actuals through { $year })
+cli-expost-ex-ante = ex ante (PFS)
+cli-expost-forecast = latest forecast
+cli-expost-ex-post = ex post (actuals)
+cli-expost-total-cost = total cost
+cli-expost-opening = opening year
+cli-expost-cost-growth = total cost growth
+cli-expost-delta-npv = change in NPV (ΔNPV)
+cli-expost-order = order: one group switched to actuals at a time from the latest forecast (cost → schedule → demand); the rest is the interaction
+cli-expost-part-forecast-revision = forecast revision
+cli-expost-part-cost-overrun = cost overrun
+cli-expost-part-delay = opening delay ({ $years } years)
+cli-expost-part-demand-shortfall = demand shortfall
+cli-expost-part-interaction = interaction
+cli-expost-realisation = ■ Benefits realisation (forecast vs actual to the outturn year; realisation ratio on present values)
+cli-expost-no-actuals = no actuals (forecast used)
+cli-expost-restudy-none = no re-study: total cost growth { $growth } (threshold { $threshold })
+cli-expost-restudy-source = source: { $source }
+cli-restudy-title = ■ Re-study check: { $key } (baseline revision { $baseline })
+cli-restudy-baseline = baseline (PFS)
+cli-restudy-marker = ▲ re-study

@@ -77,3 +77,26 @@ cli-weights-cannot-flip = 허용 가중치 범위 안에서는 판단이 바뀌�
 cli-weights-flip-at = 판단을 바꾸는 가장 가까운 가중치까지의 거리
 cli-no-single-evaluator = 평가자 한 명을 빼도 판단은 같음
 cli-verdict-rests-on = 한 명을 빼면 판단이 바뀌는 평가자
+
+## yeta evaluate: ex-post evaluation (사후평가)
+cli-expost-title = ■ 사후평가: { $name } (실적 기준 { $year }년)
+cli-expost-ex-ante = 사전(예비타당성조사)
+cli-expost-forecast = 최신 전망
+cli-expost-ex-post = 사후(실적 반영)
+cli-expost-total-cost = 총사업비
+cli-expost-opening = 개통연도
+cli-expost-cost-growth = 총사업비 증가율
+cli-expost-delta-npv = 순현재가치 변화 (ΔNPV)
+cli-expost-order = 분해 순서: 최신 전망에서 한 번에 한 요인씩 실적으로 바꾼 변화(사업비 → 일정 → 수요), 나머지는 교호작용
+cli-expost-part-forecast-revision = 전망 재추정
+cli-expost-part-cost-overrun = 사업비 증가
+cli-expost-part-delay = 개통 지연 ({ $years }년)
+cli-expost-part-demand-shortfall = 수요 미달
+cli-expost-part-interaction = 교호작용
+cli-expost-realisation = ■ 편익 실현 (실적 기준연도까지 전망 대비 실적, 현재가치 기준 실현율)
+cli-expost-no-actuals = 실적 없음(전망 사용)
+cli-expost-restudy-none = 타당성 재조사 기준 미해당: 총사업비 증가율 { $growth } (기준 { $threshold } 이상)
+cli-expost-restudy-source = 근거: { $source }
+cli-restudy-title = ■ 타당성 재조사 점검: { $key } (기준 개정판 { $baseline })
+cli-restudy-baseline = 기준(예비타당성조사)
+cli-restudy-marker = ▲ 재조사 대상
