@@ -1,0 +1,104 @@
+//! `yeta evaluate` and `yeta library restudy` on the ex-post fixture and on a library built here.
+//!
+//! The fixture is the hand-calculated study of `yeta-core/src/expost/tests.rs` in 백만원 (×10^6
+//! won): NPV ex ante 41,696 백만원 (signed-off forecast, 1,200 units × 50 백만원 a year), latest
+//! forecast 18,080, ex post −52,320; ΔNPV −94,016 = revision −23,616 + cost −24,000 + delay
+//! −40,000 + demand −8,000 + interaction 1,600 (all 백만원).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn yeta(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_yeta")).args(args).current_dir(root()).output().expect("yeta runs")
+}
+
+fn ok(o: &Output) -> String {
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+const POST: &str = "fixtures/expost/admin-system-ex-post.yeta.json";
+const ANTE: &str = "fixtures/expost/admin-system-ex-ante.yeta.json";
+
+#[test]
+fn evaluate_json_has_the_hand_figures() {
+    let out = ok(&yeta(&["evaluate", POST, "--ex-ante", ANTE, "--json", "-"]));
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json only on stdout");
+    let m = 1_000_000i64;
+    let won = |x: i64| (x * m).to_string();
+    assert_eq!(v["ex_ante"]["npv"], won(41_696).as_str());
+    assert_eq!(v["forecast"]["npv"], won(18_080).as_str());
+    assert_eq!(v["ex_post"]["npv"], won(-52_320).as_str());
+    assert_eq!(v["ex_post"]["total_cost"], won(130_000).as_str());
+    assert_eq!(v["decomposition"]["delta_npv"], won(-94_016).as_str());
+    let parts: Vec<(String, String)> = v["decomposition"]["parts"]
+        .as_array()
+        .expect("parts")
+        .iter()
+        .map(|p| (p[0].as_str().unwrap_or("").to_owned(), p[1].as_str().unwrap_or("").to_owned()))
+        .collect();
+    let want = [
+        ("forecast_revision", -23_616),
+        ("cost_overrun", -24_000),
+        ("delay", -40_000),
+        ("demand_shortfall", -8_000),
+        ("interaction", 1_600),
+    ];
+    assert_eq!(parts, want.iter().map(|(p, x)| ((*p).to_owned(), won(*x))).collect::<Vec<_>>());
+    assert_eq!(v["restudy"]["triggered"], true);
+    assert_eq!(v["restudy"]["growth"], "0.3");
+}
+
+#[test]
+fn evaluate_summary_in_korean() {
+    let out = ok(&yeta(&["evaluate", POST, "--lang", "ko"]));
+    assert!(out.contains("사업비 증가") && out.contains("-240.0억원"), "{out}");
+    assert!(out.contains("개통 지연 (1년)") && out.contains("-400.0억원"), "{out}");
+    assert!(out.contains("교호작용") && out.contains("16.0억원"), "{out}");
+    assert!(out.contains("타당성 재조사 기준(20.0% 이상)에 해당"), "{out}");
+}
+
+#[test]
+fn evaluate_without_outturn_is_a_clear_error() {
+    let o = yeta(&["evaluate", ANTE]);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("outturn"));
+}
+
+#[test]
+fn restudy_across_library_revisions() {
+    let dir = std::env::temp_dir().join(format!("yeta-restudy-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let db = dir.join("lib.sqlite");
+    let db = db.to_str().expect("path");
+    let ante = std::fs::read_to_string(root().join(ANTE)).expect("fixture");
+    // Revision 1: the PFS, total cost 100,000 백만원. Revision 2: 119,999 (+19.999 %, below).
+    // Revision 3: the ex-post study, whose actual capital spending adds 30,000 → 130,000 (+30 %).
+    let r2 = ante.replace("\"total_cost\": \"100000\"", "\"total_cost\": \"119999\"");
+    let f2 = dir.join("r2.yeta.json");
+    std::fs::write(&f2, r2).expect("write");
+    for (file, reason) in [(root().join(ANTE), "PFS"), (f2.clone(), "cost review"), (root().join(POST), "outturn")] {
+        ok(&yeta(&[
+            "library",
+            "--db",
+            db,
+            "import",
+            file.to_str().expect("path"),
+            "--key",
+            "admin",
+            "--reason",
+            reason,
+        ]));
+    }
+    let out = ok(&yeta(&["library", "--db", db, "restudy", "admin"]));
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[0].contains("baseline revision 1"), "{out}");
+    assert!(lines[1].contains("baseline (PFS)") && !lines[1].contains("re-study"), "{out}");
+    assert!(lines[2].contains("20.0 %") && !lines[2].contains("▲"), "{out}");
+    assert!(lines[3].contains("30.0 %") && lines[3].contains("▲ re-study"), "{out}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
