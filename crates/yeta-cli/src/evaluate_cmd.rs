@@ -180,12 +180,11 @@ pub fn restudy_history(lib: &Library, key: &str) -> Result<(i64, Vec<restudy::Re
         let (_, text) = lib.get(key, Some(r.number))?;
         let s = parse(&text, &format!("{key} revision {}", r.number))?;
         rules_id = Some(s.rules.id.clone());
-        // A revision with actuals stands for its ex-post total cost (derived from the actual
-        // capital spending when the outturn gives no total), else for its total cost.
+        // A revision with actuals stands for its ex-post total cost net of land compensation
+        // increases (derived from the actual capital spending when the outturn gives no total).
         let total = match &s.outturn {
-            Some(_) => {
-                expost::evaluate(&s, None, None).map_or_else(|_| restudy::total_cost(&s), |x| x.ex_post.total_cost)
-            }
+            Some(_) => expost::evaluate(&s, None, None)
+                .map_or_else(|_| restudy::total_cost(&s), |x| x.restudy.map_or(x.ex_post.total_cost, |r| r.current)),
             None => restudy::total_cost(&s),
         };
         totals.push((r.number, total));

@@ -3,6 +3,10 @@
 //! into cost overrun (사업비 증가), delay (개통 지연) and demand shortfall (수요 미달), the
 //! benefits-realisation table (편익 실현) and the re-study trigger (타당성 재조사).
 //!
+//! The re-study check follows 국가재정법 제50조② and its Enforcement Decree art. 22①3: total
+//! cost growth, net of price escalation and land compensation increases, over the total cost
+//! agreed with MOEF, at or above the rule set's threshold; see [`restudy`].
+//!
 //! Method (EU CBA Guide 2014, ex-post evaluation; HM Treasury benefits realisation): the ex-post
 //! NPV uses, for each line with actuals, the actual amount in every year up to
 //! [`Outturn::through_year`] and the forecast after it, shifted by the opening delay for
@@ -507,10 +511,10 @@ pub fn evaluate(study: &Study, ex_ante: Option<&Study>, custom: Option<&RuleSet>
 
     // The ex-post total cost: the outturn's figure, else the ex-ante total plus the change in
     // capital spending (공사비·용지보상비) the actuals show, in constant prices.
-    let capital = |v: &[Vec<Decimal>]| -> Result<Decimal, StudyError> {
+    let of_kinds = |v: &[Vec<Decimal>], kinds: &[CostKind]| -> Result<Decimal, StudyError> {
         let mut t = Decimal::ZERO;
         for (i, a) in v.iter().enumerate() {
-            if crate::econ::Kind::Cost(study.costs[i].kind).is_capital() {
+            if kinds.contains(&study.costs[i].kind) {
                 t = t.checked_add(sum(a)?).ok_or_else(|| invalid("outturn", "the sum overflows"))?;
             }
         }
@@ -519,7 +523,8 @@ pub fn evaluate(study: &Study, ex_ante: Option<&Study>, custom: Option<&RuleSet>
     let post_total = match &o.total_cost {
         Some(t) => t.value,
         None => {
-            let growth = sub(capital(&post_costs)?, capital(&fc)?)?;
+            let capital = [CostKind::Capex, CostKind::Land];
+            let growth = sub(of_kinds(&post_costs, &capital)?, of_kinds(&fc, &capital)?)?;
             plain.project.total_cost.checked_add(growth).ok_or_else(|| invalid("outturn", "the sum overflows"))?
         }
     };
@@ -605,7 +610,14 @@ pub fn evaluate(study: &Study, ex_ante: Option<&Study>, custom: Option<&RuleSet>
         .map(|(a, b)| [a, b]);
     let cost_growth = (!fa.total_cost.is_zero()).then(|| to_f64(fx.total_cost - fa.total_cost) / to_f64(fa.total_cost));
     let rules = appraisal::resolve_rules(study, custom)?;
-    let restudy = restudy::check(&rules.set, fa.total_cost, fx.total_cost);
+    // The re-study growth leaves out what 국가재정법 시행령 제22조 leaves out: price escalation
+    // (already out: constant prices) and land compensation increases (손실보상비 증가분), here the
+    // change in the land lines when the total is derived from the actuals.
+    let restudy_current = match &o.total_cost {
+        Some(t) => t.value,
+        None => sub(fx.total_cost, sub(of_kinds(&post_costs, &[CostKind::Land])?, of_kinds(&fc, &[CostKind::Land])?)?)?,
+    };
+    let restudy = restudy::check(&rules.set, fa.total_cost, restudy_current);
     Ok(ExPost {
         format: FORMAT,
         name: study.project.name.clone(),

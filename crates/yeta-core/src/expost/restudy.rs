@@ -1,10 +1,13 @@
-//! The re-study trigger (타당성 재조사): total cost growth over the total cost the PFS appraised
+//! The re-study trigger (타당성 재조사, 국가재정법 제50조②, 시행령 제22조①3): total cost growth over
+//! the total cost the PFS appraised (the decree: the total agreed with MOEF)
 //! at or above the rule set's `restudy_cost_growth` (20 % in the Korean rule sets).
 //!
-//! Totals are in constant base-year prices, so price escalation (물가상승분), which the guideline
-//! leaves out of the growth, is already out; the other exclusions the guideline may list (e.g.
-//! compensation increases, changes required by law) are not modelled: the check reports them
-//! unknown, in the rule set's source text.
+//! What the growth leaves out, as the decree words it (quoted in a National Assembly committee
+//! record; the official text not checked here): price escalation (물가인상분) — out already, the
+//! totals being in constant base-year prices — and land compensation increases (손실보상비
+//! 증가분) — out when the ex-post total is derived from the actual land lines. A 2018-era
+//! amendment was reported to make the threshold scale-dependent within 10–20 %; the Korean rule
+//! sets keep 20 % (status `practice`).
 
 use crate::diag::{Code, Diagnostic};
 use crate::econ::to_f64;

@@ -160,3 +160,25 @@ fn restudy_across_revisions_by_hand() {
     assert_eq!(trig, vec![false, false, true, true]);
     assert_eq!(out[2].check.as_ref().expect("check").growth, d("0.1999"));
 }
+
+#[test]
+fn land_compensation_growth_is_left_out_of_the_restudy_growth() {
+    // Add land: forecast 10,000 in 2026, actual 20,000. Total cost 100,000 + 30,000 (capex)
+    // + 10,000 (land) = 140,000 (+40 %); the re-study growth leaves the land increase out:
+    // 130,000 → 30 %.
+    let text = STUDY
+        .replace(
+            r#"{"name": "build", "kind": "capex", "flows": [{"year": 2026, "amount": "100000"}]}"#,
+            r#"{"name": "build", "kind": "capex", "flows": [{"year": 2026, "amount": "100000"}]},
+               {"name": "land", "kind": "land", "flows": [{"year": 2026, "amount": "10000"}]}"#,
+        )
+        .replace(
+            r#""costs": [{"line": "build","#,
+            r#""costs": [{"line": "land", "source": "compensation ledger", "flows": [{"year": 2026, "amount": "20000"}]},
+                        {"line": "build","#,
+        );
+    let x = evaluate(&Study::from_json(&text).expect("parses"), None, None).expect("evaluates");
+    assert_eq!(x.ex_post.total_cost, d("140000"));
+    let r = x.restudy.expect("check");
+    assert_eq!((r.current, r.growth), (d("130000"), d("0.3")));
+}
