@@ -100,3 +100,8 @@ cli-expost-restudy-source = source: { $source }
 cli-restudy-title = ■ Re-study check: { $key } (baseline revision { $baseline })
 cli-restudy-baseline = baseline (PFS)
 cli-restudy-marker = ▲ re-study
+cli-refclass-title = ■ Reference class: { $count } completed projects (cost overrun and demand shortfall by sector)
+cli-refclass-method = percentiles: linear interpolation between order statistics (numpy's default, Hyndman–Fan type 7); projects in brackets
+cli-refclass-cost-overrun = cost overrun P50 / P80
+cli-refclass-demand-shortfall = demand shortfall P50 / P80
+cli-refclass-cell = { $p50 } / { $p80 } (n = { $count })

@@ -229,3 +229,63 @@ pub fn print_restudy(lib: &Library, key: &str, lang: Lang) -> Result<()> {
     crate::emit(&o);
     Ok(())
 }
+
+/// The completed projects of a library (latest revision with an outturn whose schedule gives a
+/// completion year), each evaluated against its first signed-off revision (else revision 1).
+pub fn outcomes(lib: &Library) -> Result<Vec<(String, expost::reference::Outcome)>> {
+    let mut out = Vec::new();
+    for entry in lib.list()? {
+        let history = lib.history(&entry.key)?;
+        let intact: Vec<_> = history.iter().filter(|r| r.broken.is_none()).collect();
+        let Some(latest) = intact.last() else { continue };
+        let (_, text) = lib.get(&entry.key, Some(latest.number))?;
+        let s = parse(&text, &format!("{} revision {}", entry.key, latest.number))?;
+        let completed =
+            s.outturn.as_ref().and_then(|o| o.schedule.as_ref()).is_some_and(|sc| sc.completion_year.is_some());
+        if !completed {
+            continue;
+        }
+        let base = intact.iter().find(|r| !r.signed_off_by.is_empty()).or(intact.first()).map(|r| r.number);
+        let ante = match base {
+            Some(n) if n != latest.number => Some(parse(&lib.get(&entry.key, Some(n))?.1, &entry.key)?),
+            _ => None,
+        };
+        let x = expost::evaluate(&s, ante.as_ref(), None).map_err(|e| anyhow!("{}: {e}", entry.key))?;
+        if let Some(o) = expost::reference::Outcome::of(s.project.sector, &x) {
+            out.push((entry.key.clone(), o));
+        }
+    }
+    Ok(out)
+}
+
+/// Prints `yeta library reference-class`.
+pub fn print_reference_class(lib: &Library, lang: Lang) -> Result<()> {
+    let c = cat(lang);
+    let outcomes: Vec<_> = outcomes(lib)?.into_iter().map(|(_, o)| o).collect();
+    let classes = expost::reference::by_sector(&outcomes);
+    let mut o = String::new();
+    let _ = writeln!(o, "{}", c.format("cli-refclass-title", &[("count", outcomes.len().to_string())]));
+    let _ = writeln!(o, "  {}", c.text("cli-refclass-method"));
+    let _ = writeln!(
+        o,
+        "  {:<16} {:>28} {:>28}",
+        "",
+        c.text("cli-refclass-cost-overrun"),
+        c.text("cli-refclass-demand-shortfall")
+    );
+    let cell = |s: &expost::reference::Spread| {
+        let p = |x: Option<Decimal>| x.map_or_else(|| "-".to_owned(), |v| c.percent(to_f64(v)));
+        c.format("cli-refclass-cell", &[("p50", p(s.p50)), ("p80", p(s.p80)), ("count", s.count.to_string())])
+    };
+    for k in &classes {
+        let _ = writeln!(
+            o,
+            "  {:<16} {:>28} {:>28}",
+            c.code("sector", k.sector.code()),
+            cell(&k.cost_overrun),
+            cell(&k.demand_shortfall)
+        );
+    }
+    crate::emit(&o);
+    Ok(())
+}

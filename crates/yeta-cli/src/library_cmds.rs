@@ -33,6 +33,13 @@ pub enum LibraryCommand {
         #[arg(long, value_enum, default_value = "en")]
         lang: crate::Lang,
     },
+    /// The reference class (참조 사업군) of the library's completed projects: P50 and P80 of cost
+    /// overrun and demand shortfall by sector, with the number of projects behind each figure.
+    ReferenceClass {
+        /// Language.
+        #[arg(long, value_enum, default_value = "en")]
+        lang: crate::Lang,
+    },
     /// Walk the library's hash chain (every revision and sign-off) and name the first broken record.
     Verify,
     /// Show, or set, the author this library records (default: the OS user).
@@ -172,6 +179,7 @@ pub fn run(cmd: LibraryCommand, db: Option<PathBuf>) -> Result<()> {
             }
         }
         LibraryCommand::Restudy { key, lang } => crate::evaluate_cmd::print_restudy(&lib, &key, lang)?,
+        LibraryCommand::ReferenceClass { lang } => crate::evaluate_cmd::print_reference_class(&lib, lang)?,
         LibraryCommand::Verify => {
             let r = lib.verify()?;
             match r.first_broken {

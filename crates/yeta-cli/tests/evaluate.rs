@@ -102,3 +102,46 @@ fn restudy_across_library_revisions() {
     assert!(lines[3].contains("30.0 %") && lines[3].contains("▲ re-study"), "{out}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn reference_class_from_a_library_of_known_outcomes() {
+    // Five completed ICT projects: total cost 110,000 … (overrun 0.1, 0.3, 0.2, 0.5, 0) and
+    // 2028 use 800 … hours of the 2,000 forecast to 2028 (shortfall 0.6, 0.5, 0.4, 0.2, 0).
+    // Cost sorted 0, 0.1, 0.2, 0.3, 0.5: P50 = 0.2; P80 h = 4 × 0.8 = 3.2 → 0.3 + 0.2 × 0.2 = 0.34.
+    // Demand sorted 0, 0.2, 0.4, 0.5, 0.6: P50 = 0.4; P80 → 0.5 + 0.2 × 0.1 = 0.52.
+    // One road project (+25 %, demand 0.6): n = 1. One ICT project without a completion year: left out.
+    let dir = std::env::temp_dir().join(format!("yeta-refclass-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let db = dir.join("lib.sqlite");
+    let db = db.to_str().expect("path");
+    let post = std::fs::read_to_string(root().join(POST)).expect("fixture");
+    let make = |total: &str, q: &str| {
+        post.replace(
+            "\"through_year\": 2028,",
+            &format!("\"through_year\": 2028, \"total_cost\": {{\"value\": \"{total}\", \"source\": \"test\"}},"),
+        )
+        .replace("\"amount\": \"800\"", &format!("\"amount\": \"{q}\""))
+    };
+    let mut studies = vec![
+        make("110000", "800"),
+        make("130000", "1000"),
+        make("120000", "1200"),
+        make("150000", "1600"),
+        make("100000", "2000"),
+        make("125000", "800").replace("\"sector\": \"ict\"", "\"sector\": \"road\""),
+    ];
+    studies.push(make("200000", "100").replace("\"completion_year\": 2027,", ""));
+    for (i, s) in studies.iter().enumerate() {
+        let f = dir.join(format!("p{i}.yeta.json"));
+        std::fs::write(&f, s).expect("write");
+        ok(&yeta(&["library", "--db", db, "import", f.to_str().expect("path"), "--key", &format!("p{i}")]));
+    }
+    let out = ok(&yeta(&["library", "--db", db, "reference-class"]));
+    assert!(out.contains("6 completed projects"), "{out}");
+    let ict = out.lines().find(|l| l.contains("ICT") || l.contains("ict")).expect("ict row");
+    assert!(ict.contains("20.0 % / 34.0 % (n = 5)"), "{out}");
+    assert!(ict.contains("40.0 % / 52.0 % (n = 5)"), "{out}");
+    let road = out.lines().find(|l| l.to_lowercase().contains("road")).expect("road row");
+    assert!(road.contains("25.0 % / 25.0 % (n = 1)") && road.contains("60.0 % / 60.0 % (n = 1)"), "{out}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

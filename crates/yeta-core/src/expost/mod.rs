@@ -15,6 +15,7 @@
 //! order [cost, delay, demand]; what the one-at-a-time parts do not explain is the interaction
 //! (교호작용) term, so that the parts add up exactly to ΔNPV.
 
+pub mod reference;
 pub mod restudy;
 
 use crate::appraisal::{self, Appraisal};
@@ -565,7 +566,10 @@ pub fn evaluate(study: &Study, ex_ante: Option<&Study>, custom: Option<&RuleSet>
         .iter()
         .enumerate()
         .map(|(i, l)| {
-            let units_fc = flows::expand(&Line { unit_value: None, ..l.clone() }, first, last).unwrap_or_default();
+            // The forecast is the signed-off one when given (the same line by name), else the study's.
+            let ante_line = ante_study.as_ref().and_then(|s| s.benefits.iter().find(|b| b.name == l.name));
+            let fl = ante_line.unwrap_or(l);
+            let units_fc = flows::expand(&Line { unit_value: None, ..fl.clone() }, first, last).unwrap_or_default();
             let forecast_to_date = sum(&units_fc[..through.min(units_fc.len())])?;
             let actual_to_date = match &ab[i] {
                 Some(a) => sum(&a.units[..through])?,

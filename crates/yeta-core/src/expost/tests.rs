@@ -112,6 +112,9 @@ fn signed_off_ex_ante_adds_the_forecast_revision() {
     assert_eq!(k.part(Part::Interaction), d("1600"));
     assert_eq!(k.parts.iter().map(|(_, v)| v.0).sum::<Decimal>(), d("-94016"));
     assert_eq!(x.realisation[0].forecast_pv, d("141696"));
+    // Realisation against the signed-off forecast: 800 of 1,200 + 1,200 = 2,400 hours → 1/3.
+    assert_eq!(x.realisation[0].forecast_to_date, d("2400"));
+    assert!((x.realisation[0].quantity_ratio.expect("ratio") - 1.0 / 3.0).abs() < 1e-12);
 }
 
 #[test]
