@@ -7,6 +7,9 @@
 //! cost growth, net of price escalation and land compensation increases, over the total cost
 //! agreed with MOEF, at or above the rule set's threshold; see [`restudy`].
 //!
+//! Optimism bias, when the study applies one, stays on the forecast and is dropped with the
+//! actual costs (it is a provision for the overrun the actuals now show).
+//!
 //! Method (EU CBA Guide 2014, ex-post evaluation; HM Treasury benefits realisation): the ex-post
 //! NPV uses, for each line with actuals, the actual amount in every year up to
 //! [`Outturn::through_year`] and the forecast after it, shifted by the opening delay for
@@ -487,6 +490,11 @@ pub fn evaluate(study: &Study, ex_ante: Option<&Study>, custom: Option<&RuleSet>
     plain.outturn = None;
     let variant = |cost: bool, delay: bool, demand: bool| -> Result<(Appraisal, Vec<Vec<Decimal>>), StudyError> {
         let mut s = plain.clone();
+        // Optimism bias (낙관편향 보정) is a forecast's provision for overrun: with actual costs it
+        // is dropped, so its release counts in the cost-overrun part.
+        if cost {
+            s.parameters.optimism_bias = None;
+        }
         let costs: Vec<Vec<Decimal>> = (0..s.costs.len()).map(|i| cost_line(i, cost, delay)).collect();
         let bens: Vec<Vec<Decimal>> = (0..s.benefits.len()).map(|i| benefit_line(i, delay, demand)).collect();
         for (l, a) in s.costs.iter_mut().zip(&costs) {

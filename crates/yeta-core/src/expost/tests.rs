@@ -185,3 +185,21 @@ fn land_compensation_growth_is_left_out_of_the_restudy_growth() {
     let r = x.restudy.expect("check");
     assert_eq!((r.current, r.growth), (d("130000"), d("0.3")));
 }
+
+#[test]
+fn optimism_bias_is_released_with_the_actual_costs() {
+    // A 10 % uplift on capex: forecast PV(C) = 110,000, NPV_F = 118,080 − 110,000 = 8,080.
+    // With the actual costs the uplift goes: cost part = (118,080 − 124,000) − 8,080 = −14,000;
+    // ex post −52,320 as before, ΔNPV = −60,400; delay −40,000, demand −8,000, interaction 1,600.
+    let text = STUDY.replace(
+        r#""discount": [{"from_year": 2026, "rate": "0.25"}]"#,
+        r#""discount": [{"from_year": 2026, "rate": "0.25"}],
+           "optimism_bias": {"project_type": "equipment_development", "uplift": "0.1", "source": "test"}"#,
+    );
+    let x = evaluate(&Study::from_json(&text).expect("parses"), None, None).expect("evaluates");
+    let k = &x.decomposition;
+    assert_eq!((x.forecast.npv, x.ex_post.npv, k.delta_npv), (d("8080"), d("-52320"), d("-60400")));
+    assert_eq!(k.part(Part::CostOverrun), d("-14000"));
+    assert_eq!((k.part(Part::Delay), k.part(Part::DemandShortfall)), (d("-40000"), d("-8000")));
+    assert_eq!(k.part(Part::Interaction), d("1600"));
+}
