@@ -145,3 +145,31 @@ fn reference_class_from_a_library_of_known_outcomes() {
     assert!(road.contains("25.0 % / 25.0 % (n = 1)") && road.contains("60.0 % / 60.0 % (n = 1)"), "{out}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn ex_ante_from_the_signed_off_library_revision() {
+    // Revision 1 (the PFS forecast, 1,200 units) signed off; revision 2 a re-estimate (1,000 units,
+    // unsigned). `--key` takes revision 1: ex-ante NPV 41,696 백만원 as with `--ex-ante FILE`;
+    // `--revision 2` is refused, not signed off; a library without sign-offs is a clear error.
+    let dir = std::env::temp_dir().join(format!("yeta-signed-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let db = dir.join("lib.sqlite");
+    let ante = std::fs::read_to_string(root().join(ANTE)).expect("fixture");
+    let later = ante.replace("\"amount\": \"1200\"", "\"amount\": \"1000\"");
+    {
+        let mut lib = yeta_store::Library::open(&db).expect("library");
+        lib.save("admin", "admin", &ante, "", "", "PFS").expect("rev 1");
+        lib.save("admin", "admin", &later, "", "", "re-estimate").expect("rev 2");
+        lib.save("other", "other", &ante, "", "", "PFS").expect("other");
+        lib.sign_off("admin", 1, "Kim", "reviewer", &"a".repeat(64), "").expect("sign-off");
+    }
+    let db = db.to_str().expect("path");
+    let out = ok(&yeta(&["evaluate", POST, "--library", db, "--key", "admin", "--json", "-"]));
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(v["ex_ante"]["npv"], "41696000000");
+    let o = yeta(&["evaluate", POST, "--library", db, "--key", "admin", "--revision", "2"]);
+    assert!(!o.status.success() && String::from_utf8_lossy(&o.stderr).contains("not signed off"));
+    let o = yeta(&["evaluate", POST, "--library", db, "--key", "other"]);
+    assert!(!o.status.success() && String::from_utf8_lossy(&o.stderr).contains("no revision is signed off"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
