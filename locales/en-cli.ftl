@@ -86,3 +86,31 @@ cli-risk-critical = critical variables (±1 % moves NPV by more than 1 %):
 cli-risk-discount-rate = discount rate
 cli-risk-elasticity = elasticity
 cli-risk-no-uncertainty = no uncertainty given
+
+## yeta evaluate: ex-post evaluation
+cli-expost-title = ■ Ex-post evaluation: { $name } (actuals through { $year })
+cli-expost-ex-ante = ex ante (PFS)
+cli-expost-forecast = latest forecast
+cli-expost-ex-post = ex post (actuals)
+cli-expost-total-cost = total cost
+cli-expost-opening = opening year
+cli-expost-cost-growth = total cost growth
+cli-expost-delta-npv = change in NPV (ΔNPV)
+cli-expost-order = order: one group switched to actuals at a time from the latest forecast (cost → schedule → demand); the rest is the interaction
+cli-expost-part-forecast-revision = forecast revision
+cli-expost-part-cost-overrun = cost overrun
+cli-expost-part-delay = opening delay ({ $years } yr)
+cli-expost-part-demand-shortfall = demand shortfall
+cli-expost-part-interaction = interaction
+cli-expost-realisation = ■ Benefits realisation (forecast vs actual to the outturn year; realisation ratio on present values)
+cli-expost-no-actuals = no actuals (forecast used)
+cli-expost-restudy-none = no re-study: total cost growth { $growth } (threshold { $threshold })
+cli-expost-restudy-source = source: { $source }
+cli-restudy-title = ■ Re-study check: { $key } (baseline revision { $baseline })
+cli-restudy-baseline = baseline (PFS)
+cli-restudy-marker = ▲ re-study
+cli-refclass-title = ■ Reference class: { $count } completed projects (cost overrun and demand shortfall by sector)
+cli-refclass-method = percentiles: linear interpolation between order statistics (numpy's default, Hyndman–Fan type 7); projects in brackets
+cli-refclass-cost-overrun = cost overrun P50 / P80
+cli-refclass-demand-shortfall = demand shortfall P50 / P80
+cli-refclass-cell = { $p50 } / { $p80 } (n = { $count })

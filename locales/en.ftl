@@ -123,3 +123,6 @@ case-rate = discount rate { $pp } pp
 discount-rate = discount rate
 money-bn = KRW { $x } bn
 money-m = KRW { $x } m
+
+## Ex-post evaluation
+restudy-cost-growth = the total cost has grown by { $growth }, from { $baseline } in the PFS to { $current }: at or above the re-study threshold of { $threshold } (타당성 재조사)

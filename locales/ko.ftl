@@ -122,3 +122,6 @@ case-rate = 할인율 { $pp }%p
 discount-rate = 할인율
 money-bn = { $x }억원
 money-m = { $x }백만원
+
+## Ex-post evaluation (사후평가)
+restudy-cost-growth = 총사업비 증가율 { $growth } (예비타당성조사 { $baseline } → 현재 { $current }): 타당성 재조사 기준({ $threshold } 이상)에 해당

@@ -24,6 +24,22 @@ pub enum LibraryCommand {
         /// Study key.
         key: String,
     },
+    /// The re-study check (타당성 재조사) across a study's revisions: each revision's total cost
+    /// against the first signed-off one (the PFS), marked at or above the rule set's threshold.
+    Restudy {
+        /// Study key.
+        key: String,
+        /// Language.
+        #[arg(long, value_enum, default_value = "en")]
+        lang: crate::Lang,
+    },
+    /// The reference class (참조 사업군) of the library's completed projects: P50 and P80 of cost
+    /// overrun and demand shortfall by sector, with the number of projects behind each figure.
+    ReferenceClass {
+        /// Language.
+        #[arg(long, value_enum, default_value = "en")]
+        lang: crate::Lang,
+    },
     /// Walk the library's hash chain (every revision and sign-off) and name the first broken record.
     Verify,
     /// Show, or set, the author this library records (default: the OS user).
@@ -162,6 +178,8 @@ pub fn run(cmd: LibraryCommand, db: Option<PathBuf>) -> Result<()> {
                 bail!("{}: {} tampered or damaged record(s): {}", path.display(), broken.len(), broken.join("; "));
             }
         }
+        LibraryCommand::Restudy { key, lang } => crate::evaluate_cmd::print_restudy(&lib, &key, lang)?,
+        LibraryCommand::ReferenceClass { lang } => crate::evaluate_cmd::print_reference_class(&lib, lang)?,
         LibraryCommand::Verify => {
             let r = lib.verify()?;
             match r.first_broken {

@@ -4,6 +4,7 @@
 mod ahp_cmd;
 mod bench_cmd;
 mod diff_cmd;
+mod evaluate_cmd;
 mod library_cmds;
 mod report_cmds;
 mod risk_cmd;
@@ -172,6 +173,30 @@ enum Command {
         /// Write the diff as JSON (`-` for standard output).
         #[arg(long)]
         json: Option<PathBuf>,
+    },
+    /// Ex-post evaluation (사후평가) of a study with an outturn section: ex-ante vs ex-post
+    /// B/C, NPV, total cost and opening year, ΔNPV by cause, benefits realisation, re-study check.
+    Evaluate {
+        /// The study file with `outturn`.
+        study: PathBuf,
+        /// The signed-off ex-ante study file (default: the study's own forecast).
+        #[arg(long)]
+        ex_ante: Option<PathBuf>,
+        /// Or the ex-ante from this library's study `--key` (its latest signed-off revision).
+        #[arg(long)]
+        library: Option<PathBuf>,
+        /// The study key in `--library`.
+        #[arg(long)]
+        key: Option<String>,
+        /// The signed-off revision to use (with `--key`).
+        #[arg(long)]
+        revision: Option<i64>,
+        /// Write the evaluation as JSON to this file (`-` for standard output).
+        #[arg(long)]
+        json: Option<PathBuf>,
+        /// Language of the summary.
+        #[arg(long, value_enum, default_value = "en")]
+        lang: Lang,
     },
     /// List the built-in rule sets, or print one.
     Rules {
@@ -469,6 +494,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if json.as_deref() != Some(Path::new("-")) {
                 emit(&table);
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Evaluate { study, ex_ante, library, key, revision, json, lang } => {
+            let ins: Vec<&Path> =
+                [Some(study.as_path()), ex_ante.as_deref(), library.as_deref()].into_iter().flatten().collect();
+            guard(&ins, &[json.as_deref()])?;
+            let from = evaluate_cmd::ExAnte { file: ex_ante, library, key, revision };
+            evaluate_cmd::run(&study, from, json.as_deref(), lang)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Rules { id } => {

@@ -27,6 +27,7 @@ pub mod compare;
 pub mod diag;
 pub mod econ;
 pub mod environment;
+pub mod expost;
 pub mod finance;
 pub mod policy;
 pub mod regional;

@@ -76,6 +76,9 @@ pub struct Study {
     /// Environmental risk (Yeta's addition); see [`crate::environment`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub environment: Option<crate::environment::EnvironmentSection>,
+    /// Outturn (사업 실적): actuals by year for the ex-post evaluation; see [`crate::expost`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outturn: Option<crate::expost::Outturn>,
 }
 
 /// Project overview (사업 개요).

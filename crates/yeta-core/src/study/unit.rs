@@ -133,6 +133,41 @@ fn money_fields(v: &mut Value, mut f: impl FnMut(String, &mut Value)) {
             }
         }
     }
+    outturn_money_fields(v, &mut f);
+}
+
+/// The KRW amounts of the outturn section (사업 실적): its total cost, actual costs, and actual
+/// benefits given as money (neither the entry nor its forecast line has a unit value).
+fn outturn_money_fields(v: &mut Value, mut f: impl FnMut(String, &mut Value)) {
+    let priced: Vec<String> = match v.get("benefits") {
+        Some(Value::Array(ls)) => ls
+            .iter()
+            .filter(|l| l.get("unit_value").is_some_and(|u| !u.is_null()))
+            .filter_map(|l| l.get("name").and_then(Value::as_str).map(str::to_owned))
+            .collect(),
+        _ => Vec::new(),
+    };
+    let Some(o) = v.get_mut("outturn") else { return };
+    if let Some(x) = o.get_mut("total_cost").and_then(|t| t.get_mut("value")) {
+        f("outturn.total_cost.value".into(), x);
+    }
+    for list in ["costs", "benefits"] {
+        let Some(Value::Array(lines)) = o.get_mut(list) else { continue };
+        for (i, line) in lines.iter_mut().enumerate() {
+            let name = line.get("line").and_then(Value::as_str).unwrap_or_default();
+            if line.get("unit_value").is_some_and(|u| !u.is_null())
+                || (list == "benefits" && priced.iter().any(|p| p == name))
+            {
+                continue;
+            }
+            let Some(Value::Array(flows)) = line.get_mut("flows") else { continue };
+            for (j, flow) in flows.iter_mut().enumerate() {
+                if let Some(x) = flow.get_mut("amount") {
+                    f(format!("outturn.{list}[{i}].flows[{j}].amount"), x);
+                }
+            }
+        }
+    }
 }
 
 /// The unit a study document declares, if it declares a known one.
@@ -188,6 +223,19 @@ pub(crate) fn from_won(study: &Study, unit: Unit) -> Study {
     lines(&mut s.costs, &div);
     lines(&mut s.benefits, &div);
     lines(&mut s.revenues, &div);
+    let priced: Vec<String> = s.benefits.iter().filter(|l| l.unit_value.is_some()).map(|l| l.name.clone()).collect();
+    if let Some(o) = &mut s.outturn {
+        if let Some(t) = &mut o.total_cost {
+            t.value = div(t.value);
+        }
+        for a in o.costs.iter_mut().chain(o.benefits.iter_mut().filter(|a| !priced.contains(&a.line))) {
+            if a.unit_value.is_none() {
+                for fl in &mut a.flows {
+                    fl.amount = div(fl.amount);
+                }
+            }
+        }
+    }
     s
 }
 

@@ -58,6 +58,9 @@ pub fn validate(study: &Study) -> Result<(), Vec<ValidationError>> {
     if let Some(s) = &study.environment {
         crate::environment::validate(s, study, &mut v);
     }
+    if let Some(o) = &study.outturn {
+        crate::expost::validate(o, study, &mut v);
+    }
     if v.is_empty() { Ok(()) } else { Err(v) }
 }
 
