@@ -6,6 +6,7 @@ mod bench_cmd;
 mod diff_cmd;
 mod evaluate_cmd;
 mod library_cmds;
+mod publish_cmd;
 mod report_cmds;
 mod risk_cmd;
 mod summary;
@@ -197,6 +198,16 @@ enum Command {
         /// Language of the summary.
         #[arg(long, value_enum, default_value = "en")]
         lang: Lang,
+    },
+    /// Open information (사업 정보 공개): the library's signed-off studies as an open-data
+    /// package (JSON, CSV, static HTML in Korean and English); drafts and names left out.
+    Publish {
+        /// The study library.
+        #[arg(long)]
+        library: PathBuf,
+        /// The output directory (created; files in it are replaced atomically).
+        #[arg(long)]
+        out: PathBuf,
     },
     /// List the built-in rule sets, or print one.
     Rules {
@@ -502,6 +513,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             guard(&ins, &[json.as_deref()])?;
             let from = evaluate_cmd::ExAnte { file: ex_ante, library, key, revision };
             evaluate_cmd::run(&study, from, json.as_deref(), lang)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Publish { library, out } => {
+            publish_cmd::run(&library, &out)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Rules { id } => {
