@@ -605,3 +605,27 @@ pub fn run(db: &Path, out: &Path) -> Result<()> {
     crate::emit(&format!("{}: {} project(s) published to {}\n", db.display(), records.len(), out.display()));
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{csv_text, esc, file_stem};
+
+    #[test]
+    fn file_stems_are_safe_and_distinct() {
+        assert_eq!(file_stem("road-38"), "road-38");
+        // '/' 0x2F, ' ' 0x20, '_' 0x5F, '.' 0x2E; 도 (U+B3C4) is EB 8F 84 in UTF-8.
+        assert_eq!(file_stem("a/b c"), "a_2Fb_20c");
+        assert_eq!(file_stem("../x"), "_2E_2E_2Fx");
+        assert_eq!(file_stem("도"), "_EB_8F_84");
+        assert_ne!(file_stem("a_2F"), file_stem("a/"));
+    }
+
+    #[test]
+    fn html_and_csv_escaping() {
+        assert_eq!(esc("<a href=\"x\">&'"), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
+        assert_eq!(csv_text("a,b"), "\"a,b\"");
+        assert_eq!(csv_text("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_text("=SUM(A1)"), "'=SUM(A1)");
+        assert_eq!(csv_text("plain 도로"), "plain 도로");
+    }
+}
