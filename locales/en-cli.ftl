@@ -163,3 +163,5 @@ pub-col-signed-off = Signed off
 pub-col-sha256 = Study file SHA-256
 pub-col-cause = Cause
 pub-col-amount = Amount
+pub-verdict-implement = Implement
+pub-verdict-do-not-implement = Do not implement

@@ -163,3 +163,5 @@ pub-col-signed-off = 승인일
 pub-col-sha256 = 연구 파일 SHA-256
 pub-col-cause = 요인
 pub-col-amount = 금액
+pub-verdict-implement = 사업 시행 타당
+pub-verdict-do-not-implement = 사업 시행 타당하지 않음

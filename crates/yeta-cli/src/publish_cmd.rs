@@ -391,7 +391,7 @@ fn stage_status(c: &Catalog, r: &ProjectRecord) -> (String, String) {
 }
 
 fn verdict_short(c: &Catalog, r: &ProjectRecord) -> String {
-    c.text(if r.verdict == "implement" { "verdict-implement" } else { "verdict-do-not-implement" })
+    c.text(if r.verdict == "implement" { "pub-verdict-implement" } else { "pub-verdict-do-not-implement" })
 }
 
 fn restudy_text(c: &Catalog, r: &ProjectRecord) -> String {
