@@ -27,6 +27,12 @@ step "Playwright browser tests (mocked IPC, real engine)"
 (cd ui && YETA_BIN="$T/debug/yeta" E2E_OUT="$T/app-e2e" node e2e/run.mjs)
 took
 
+step "the open-data package of yeta publish, read in Chromium"
+pub="$T/publish-read"
+YETA_PUBLISH_KEEP="$pub" cargo test --locked -q -p yeta-cli --test publish >"$T/publish.log" 2>&1 || { cat "$T/publish.log"; exit 1; }
+(cd ui && node e2e/publish.mjs "$pub")
+took
+
 # One release build of the app serves the commands' tests, the .deb and the real-window test:
 # a debug build as well would double the longest compile of the run.
 step "cargo build --release -p yeta-app"

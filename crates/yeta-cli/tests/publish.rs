@@ -216,6 +216,12 @@ fn publishes_signed_off_revisions_only_without_names() {
     assert_eq!(rows.len(), 3, "{csv}");
     assert!(rows[1].starts_with("admin,") && rows[1].contains(",100000000000,"), "{}", rows[1]);
     assert!(rows[2].starts_with("ict,\"<script>alert(\"\"x\"\")</script> 차세대 전자조달\","), "{}", rows[2]);
+    // `YETA_PUBLISH_KEEP=DIR` keeps the package there, for the browser test (ui/e2e/publish.mjs).
+    if let Some(keep) = std::env::var_os("YETA_PUBLISH_KEEP") {
+        let keep = PathBuf::from(keep);
+        let _ = std::fs::remove_dir_all(&keep);
+        std::fs::rename(&out, &keep).expect("keep the package");
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }
 
