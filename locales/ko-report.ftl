@@ -497,3 +497,20 @@ report-plaus-total-cost-gap = 자본비 합계와 총사업비 차이 { $value }
 report-plaus-total-cost-ratio = 자본비/총사업비 비율 { $value } 밖이면 단위 오류 의심
 report-plaus-jump-factor = 한 해에 { $value }배 넘게 변하는 금액은 경고
 report-stale = { $evaluator }: B/C { $seen }을 보고 판단하였으나 현재 B/C는 { $bc }이다. 바뀐 경제성 분석 결과로 다시 판단받아야 한다.
+
+## Demand models, cost build-up, residual value, alternatives (issue 16)
+report-demand-model = 수요모형: { $from }–{ $to }년 수량 = 예측수요 × 수요 정착률 × 탄력성 계수. 위험분석에서는 이 항목의 불확실성 분포가 수량에 곱해진다.
+report-demand-growth = 예측수요: { $year }년 { $quantity } (출처: { $qsource }), 연 { $growth } 증가 (출처: { $gsource }).
+report-demand-schedule = 예측수요: 목표연도별 수요 { $points }; 목표연도 사이는 직선 보간, 처음 목표연도 이전과 마지막 목표연도 이후는 일정 (출처: { $source }).
+report-demand-ramp-linear = 수요 정착: 개통 첫해 예측수요의 { $share }에서 { $years }년 후 100 %까지 선형 증가 (출처: { $source }).
+report-demand-ramp-s-curve = 수요 정착: 개통 첫해 예측수요의 { $share }에서 { $years }년 후 100 %까지 로지스틱 S자 곡선, 기울기 { $a } (출처: { $source }).
+report-demand-elasticity = 탄력성: { $driver } 기준값 { $base } (출처: { $bsource })에 대한 불변 탄력성 { $e } (출처: { $esource }); { $driver } 변화: { $path }.
+report-demand-driver-step = { $year }년부터 { $value }
+report-demand-forecast = 예측수요
+report-demand-ramp = 정착률
+report-demand-factor = 탄력성 계수
+report-revenue-demand = 수입 수요 추정
+formula-demand = q(y) = F(y) · s(y - y_{0}) · ∏_{i} (D_{i}(y) / D_{i,0})^{ε_{i}}
+formula-demand-growth = F(y) = Q_{b} · (1 + g)^{y - y_{b}}
+formula-demand-linear = s(k) = s_{0} + (1 - s_{0}) · k / n  (k < n),  s(k) = 1  (k ≥ n)
+formula-demand-s-curve = s(k) = s_{0} + (1 - s_{0}) · (L(k) - L(0)) / (L(n) - L(0)),  L(x) = 1 / (1 + e^{-a(x - n/2)})

@@ -22,10 +22,52 @@ import numpy_financial as npf
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
 
 
+def demand_quantities(m):
+    """{year: quantity} of a demand model, from the formulas of docs/METHOD.md, in floats."""
+    f = m["forecast"]
+
+    def forecast(y):
+        if f["method"] == "growth":
+            return float(f["base_quantity"]["value"]) * (1 + float(f["growth"]["value"])) ** (y - f["base_year"])
+        pts = [(p["year"], float(p["quantity"])) for p in f["points"]]
+        if y <= pts[0][0]:
+            return pts[0][1]
+        if y >= pts[-1][0]:
+            return pts[-1][1]
+        return float(np.interp(y, [p[0] for p in pts], [p[1] for p in pts]))
+
+    def share(k):
+        r = m.get("ramp_up")
+        if not r or k >= r["years"]:
+            return 1.0
+        s0, n = float(r["start_share"]["value"]), r["years"]
+        if r["curve"] == "linear":
+            return s0 + (1 - s0) * k / n
+        a = float(r["steepness"])
+        L = lambda x: 1 / (1 + np.exp(-a * (x - n / 2)))
+        return s0 + (1 - s0) * (L(k) - L(0)) / (L(n) - L(0))
+
+    def elasticity(y):
+        out = 1.0
+        for e in m.get("elasticities", []):
+            d0 = float(e["base_value"]["value"])
+            d = d0
+            for s in e["path"]:
+                if s["from_year"] <= y:
+                    d = float(s["value"])
+            out *= (d / d0) ** float(e["elasticity"]["value"])
+        return out
+
+    return {y: forecast(y) * share(y - m["from"]) * elasticity(y) for y in range(m["from"], m["to"] + 1)}
+
+
 def expand(line, first, last):
     out = [Decimal(0)] * (last - first + 1)
     unit = Decimal(line["unit_value"]["value"]) if "unit_value" in line else Decimal(1)
-    for f in line["flows"]:
+    if "demand" in line:
+        for y, q in demand_quantities(line["demand"]).items():
+            out[y - first] += Decimal(repr(q)) * unit
+    for f in line.get("flows", []):
         lo, hi = (f["year"], f["year"]) if "year" in f else (f["from"], f["to"])
         q = Decimal(f["amount"])
         g = Decimal(f.get("growth", "0"))
@@ -105,6 +147,7 @@ def carbon_costs(study, first, last, cost_lines):
 
 def main(yeta):
     failures = 0
+    extra_checks = 0
     files = sorted(glob.glob(os.path.join(ROOT, "fixtures", "*.yeta.json")))
     for path in files:
         study = json.load(open(path))
@@ -133,7 +176,21 @@ def main(yeta):
             how = "year-by-year product of the stepped schedule"
         irr = npf.irr(list(b - c))
         out = subprocess.run([yeta, "appraise", path, "--json", "-"], capture_output=True, text=True, check=True)
-        e = json.loads(out.stdout)["economic"]
+        appraisal = json.loads(out.stdout)
+        e = appraisal["economic"]
+        # Demand models: every year's quantity against the reference formulas.
+        for list_name in ("benefits", "revenues"):
+            for i, l in enumerate(study.get(list_name, [])):
+                if "demand" not in l:
+                    continue
+                want_q = demand_quantities(l["demand"])
+                got_l = [d for d in appraisal.get("demand", []) if d["origin"] == {"from": "study", "list": list_name, "index": i}]
+                worst = max(abs(float(y["quantity"]) - want_q[y["year"]]) / max(want_q[y["year"]], 1.0)
+                            for y in got_l[0]["years"]) if got_l else float("inf")
+                ok = worst < 1e-9 and len(got_l[0]["years"]) == len(want_q)
+                failures += not ok
+                extra_checks += 1
+                print(f"{'ok  ' if ok else 'FAIL'} {os.path.basename(path)} {list_name}[{i}] demand quantities by year (worst rel {worst:.1e})")
         got = {k: float(e[k]) for k in ("pv_benefits", "pv_costs", "npv")}
         want = {"pv_benefits": pv_b, "pv_costs": pv_c, "npv": pv_b - pv_c}
         name = os.path.basename(path)
@@ -152,7 +209,7 @@ def main(yeta):
             ok = abs(e["irr"] - irr) / abs(irr) < 1e-7
             print(f"{'ok  ' if ok else 'FAIL'} {name} irr: yeta {e['irr']:.10f} reference {irr:.10f}")
         failures += not ok
-    checks = len(files) * 5
+    checks = len(files) * 5 + extra_checks
     print(f"{checks - failures} passed, {failures} failed")
     sys.exit(1 if failures else 0)
 

@@ -163,6 +163,9 @@ pub struct Appraisal {
     /// The optimism-bias uplift applied to capex, when the study asks for one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub optimism_bias: Option<crate::econ::optimism::Applied>,
+    /// Demand models (수요 추정): each demand line's computation by year.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub demand: Vec<crate::demand::DemandLine>,
     /// The verdict.
     pub verdict: Verdict,
     /// Warnings.
@@ -364,6 +367,7 @@ fn build(cx: &Context<'_>) -> Appraisal {
         ahp,
         environment,
         optimism_bias: crate::econ::optimism::resolve(study, &cx.rules.set),
+        demand: crate::demand::lines(study),
         verdict,
         warnings,
     }

@@ -24,6 +24,7 @@
 pub mod ahp;
 pub mod appraisal;
 pub mod compare;
+pub mod demand;
 pub mod diag;
 pub mod econ;
 pub mod environment;

@@ -308,11 +308,20 @@ pub(crate) fn benefits(w: &mut Writer<'_>, a: &Appraisal, study: Option<&Study>,
     w.h2(t.m("report-benefit-estimates"));
     if priced.is_empty() {
         w.para(t.m("report-no-unit-value-lines"), 9.0, INK);
+        revenue_demand(w, a, study, t);
         return;
     }
     w.para(t.m("report-benefit-estimates-intro"), 9.0, INK);
     for l in priced {
         let Some(uv) = &l.unit_value else { continue };
+        if l.demand.is_some() {
+            if let Some(dl) =
+                a.demand.iter().find(|d| d.name == l.name && d.origin.path().is_some_and(|p| p.starts_with("benefits")))
+            {
+                demand_line(w, dl, l.source.as_deref(), t);
+            }
+            continue;
+        }
         let mut q = l.clone();
         q.unit_value = None;
         let (Ok(quantities), Ok(money)) =
@@ -366,6 +375,153 @@ pub(crate) fn benefits(w: &mut Writer<'_>, a: &Appraisal, study: Option<&Study>,
         ]);
         w.caption_right(&t.unit_caption());
         w.table(&cols, &rows, 8.0);
+    }
+    revenue_demand(w, a, study, t);
+}
+
+/// A demand line (수요 추정) in Ⅲ: the model with each parameter's source, then forecast,
+/// ramp-up share, elasticity factor, quantity, unit value and amount by year.
+fn demand_line(w: &mut Writer<'_>, dl: &yeta_core::demand::DemandLine, demand_source: Option<&str>, t: &T) {
+    use yeta_core::demand::{Curve, Forecast};
+    let num = |d: Decimal, dp: usize| thousands(crate::render::to_f64(d), dp);
+    w.ensure(200.0);
+    w.h3(&dl.name);
+    w.para(
+        &t.f(
+            "report-unit-value-line",
+            &[
+                ("value", num(dl.unit_value, 0)),
+                ("per", dl.unit_value_unit.clone()),
+                ("source", dl.unit_value_source.clone()),
+                ("demand", demand_source.map_or_else(|| t.m("report-not-stated").to_owned(), str::to_owned)),
+            ],
+        ),
+        8.5,
+        INK,
+    );
+    let m = &dl.model;
+    let mut lines = vec![t.f("report-demand-model", &[("from", m.from.to_string()), ("to", m.to.to_string())])];
+    lines.push(match &m.forecast {
+        Forecast::Growth { base_year, base_quantity, growth } => t.f(
+            "report-demand-growth",
+            &[
+                ("year", base_year.to_string()),
+                ("quantity", num(base_quantity.value, 0)),
+                ("qsource", base_quantity.source.clone()),
+                ("growth", format!("{:.2} %", crate::render::to_f64(growth.value) * 100.0)),
+                ("gsource", growth.source.clone()),
+            ],
+        ),
+        Forecast::Schedule { points, source } => t.f(
+            "report-demand-schedule",
+            &[
+                (
+                    "points",
+                    points.iter().map(|p| format!("{} {}", p.year, num(p.quantity, 0))).collect::<Vec<_>>().join(", "),
+                ),
+                ("source", source.clone()),
+            ],
+        ),
+    });
+    if let Some(r) = &m.ramp_up {
+        let share = format!("{:.1} %", crate::render::to_f64(r.start_share.value) * 100.0);
+        lines.push(match r.curve {
+            Curve::Linear => t.f(
+                "report-demand-ramp-linear",
+                &[("share", share), ("years", r.years.to_string()), ("source", r.start_share.source.clone())],
+            ),
+            Curve::SCurve => t.f(
+                "report-demand-ramp-s-curve",
+                &[
+                    ("share", share),
+                    ("years", r.years.to_string()),
+                    ("a", r.steepness.map_or_else(String::new, |a| a.normalize().to_string())),
+                    ("source", r.start_share.source.clone()),
+                ],
+            ),
+        });
+    }
+    for e in &m.elasticities {
+        let path = e
+            .path
+            .iter()
+            .map(|s| t.f("report-demand-driver-step", &[("year", s.from_year.to_string()), ("value", num(s.value, 0))]))
+            .collect::<Vec<_>>()
+            .join(", ");
+        lines.push(t.f(
+            "report-demand-elasticity",
+            &[
+                ("driver", e.driver.clone()),
+                ("base", num(e.base_value.value, 0)),
+                ("bsource", e.base_value.source.clone()),
+                ("e", e.elasticity.value.normalize().to_string()),
+                ("esource", e.elasticity.source.clone()),
+                ("path", path),
+            ],
+        ));
+    }
+    for line in lines {
+        w.para(&line, 8.5, INK);
+    }
+    w.formula(t.m("formula-demand"), 9.0);
+    if matches!(m.forecast, Forecast::Growth { .. }) {
+        w.formula(t.m("formula-demand-growth"), 9.0);
+    }
+    match m.ramp_up.as_ref().map(|r| r.curve) {
+        Some(Curve::Linear) => w.formula(t.m("formula-demand-linear"), 9.0),
+        Some(Curve::SCurve) => w.formula(t.m("formula-demand-s-curve"), 9.0),
+        None => {}
+    }
+    let qunit = dl.quantity_unit.clone().unwrap_or_else(|| t.m("report-units").to_owned());
+    let cols = [
+        Col { head: t.m("report-year"), width: 10.0, align: Align::Left },
+        Col { head: t.m("report-demand-forecast"), width: 17.0, align: Align::Right },
+        Col { head: t.m("report-demand-ramp"), width: 10.0, align: Align::Right },
+        Col { head: t.m("report-demand-factor"), width: 11.0, align: Align::Right },
+        Col { head: &qunit, width: 18.0, align: Align::Right },
+        Col { head: t.m("report-unit-value-krw"), width: 14.0, align: Align::Right },
+        Col { head: t.m("report-amount"), width: 20.0, align: Align::Right },
+    ];
+    let mut total_q = Decimal::ZERO;
+    let mut total_m = Decimal::ZERO;
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for y in &dl.years {
+        total_q = total_q.checked_add(y.demand.quantity).unwrap_or(total_q);
+        total_m = total_m.checked_add(y.amount).unwrap_or(total_m);
+        rows.push(vec![
+            y.demand.year.to_string(),
+            num(y.demand.forecast, 0),
+            format!("{:.3}", crate::render::to_f64(y.demand.ramp_share)),
+            format!("{:.4}", crate::render::to_f64(y.demand.elasticity_factor)),
+            num(y.demand.quantity, 0),
+            num(dl.unit_value, 0),
+            t.amt(y.amount),
+        ]);
+    }
+    rows.push(vec![
+        t.m("report-total").into(),
+        String::new(),
+        String::new(),
+        String::new(),
+        num(total_q, 0),
+        String::new(),
+        t.amt(total_m),
+    ]);
+    w.caption_right(&t.unit_caption());
+    w.table(&cols, &rows, 7.5);
+}
+
+/// Ⅲ's demand lines of the financial analysis (수입 수요 추정), after the benefit estimates.
+fn revenue_demand(w: &mut Writer<'_>, a: &Appraisal, study: &Study, t: &T) {
+    let revs: Vec<_> = a.demand.iter().filter(|d| d.origin.path().is_some_and(|p| p.starts_with("revenues"))).collect();
+    if revs.is_empty() {
+        return;
+    }
+    w.ensure(260.0);
+    w.h2(t.m("report-revenue-demand"));
+    for dl in revs {
+        let src = study.revenues.iter().find(|l| l.name == dl.name).and_then(|l| l.source.as_deref());
+        demand_line(w, dl, src, t);
     }
 }
 

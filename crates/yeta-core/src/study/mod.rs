@@ -242,8 +242,13 @@ pub struct Line<K> {
     /// The money value of one unit of quantity, with its source.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit_value: Option<UnitValue>,
-    /// Yearly amounts: single years and ranges.
+    /// Yearly amounts: single years and ranges. Empty when a demand model gives the quantities.
+    #[serde(default)]
     pub flows: Vec<Flow>,
+    /// The demand model (수요 추정) that computes the line's yearly quantities, instead of flows;
+    /// needs a unit value. See [`crate::demand`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub demand: Option<crate::demand::DemandModel>,
     /// Uncertainty of the whole line for the Monte Carlo analysis; see [`crate::risk`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uncertainty: Option<crate::risk::Uncertainty>,
