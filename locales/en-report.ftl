@@ -514,3 +514,13 @@ formula-demand = q(y) = F(y) · s(y - y_{0}) · ∏_{i} (D_{i}(y) / D_{i,0})^{ε
 formula-demand-growth = F(y) = Q_{b} · (1 + g)^{y - y_{b}}
 formula-demand-linear = s(k) = s_{0} + (1 - s_{0}) · k / n  (k < n),  s(k) = 1  (k ≥ n)
 formula-demand-s-curve = s(k) = s_{0} + (1 - s_{0}) · (L(k) - L(0)) / (L(n) - L(0)),  L(x) = 1 / (1 + e^{-a(x - n/2)})
+report-build-up = Total cost by class
+report-build-up-intro = The total cost is built up by class. Rate items such as the contingency are the rate times the yearly amounts of the classes they rest on; the rates and their sources are in the table below.
+report-build-up-class = Class
+report-build-up-derived-total = Derived total
+report-build-up-stated-total = Total cost (study)
+report-build-up-difference = Difference (stated - derived)
+report-build-up-rate = Rate
+report-build-up-base = Applied to
+report-build-up-plan = Yearly investment plan by class
+report-build-up-from-rules = the rate of rule set { $id } (source in appendix A)

@@ -123,3 +123,15 @@ case-rate = discount rate { $pp } pp
 discount-rate = discount rate
 money-bn = KRW { $x } bn
 money-m = KRW { $x } m
+
+## Total-cost build-up and residual value (issue 16)
+build-up-total-mismatch = project.total_cost { $total } differs by { $difference } from the { $derived } the build-up derives: set the total to the build-up or look for a missing class
+rule-cost-rates = Rates of total-cost items
+cost-class-construction = construction
+cost-class-land = land and compensation
+cost-class-design_supervision = design and supervision
+cost-class-incidental = incidental expenses
+cost-class-facility_incidental = facility incidental expenses
+cost-class-equipment = equipment and rolling stock
+cost-class-contingency = contingency
+line-build-up = total-cost build-up item

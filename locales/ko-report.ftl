@@ -514,3 +514,13 @@ formula-demand = q(y) = F(y) · s(y - y_{0}) · ∏_{i} (D_{i}(y) / D_{i,0})^{ε
 formula-demand-growth = F(y) = Q_{b} · (1 + g)^{y - y_{b}}
 formula-demand-linear = s(k) = s_{0} + (1 - s_{0}) · k / n  (k < n),  s(k) = 1  (k ≥ n)
 formula-demand-s-curve = s(k) = s_{0} + (1 - s_{0}) · (L(k) - L(0)) / (L(n) - L(0)),  L(x) = 1 / (1 + e^{-a(x - n/2)})
+report-build-up = 총사업비 비목별 산정
+report-build-up-intro = 총사업비는 비목별로 산정하였다. 예비비 등 요율 항목은 해당 비목의 연도별 금액에 요율을 곱하여 산정하며, 요율과 그 근거는 아래 표와 같다.
+report-build-up-class = 비목
+report-build-up-derived-total = 산정 합계
+report-build-up-stated-total = 총사업비 (조사자료)
+report-build-up-difference = 차이 (총사업비 - 산정 합계)
+report-build-up-rate = 요율
+report-build-up-base = 적용 대상
+report-build-up-plan = 비목별 연차별 투자계획
+report-build-up-from-rules = 적용 지침 { $id }의 요율 (근거는 부록 A)

@@ -122,3 +122,15 @@ case-rate = 할인율 { $pp }%p
 discount-rate = 할인율
 money-bn = { $x }억원
 money-m = { $x }백만원
+
+## Total-cost build-up and residual value (issue 16)
+build-up-total-mismatch = 총사업비 { $total }이(가) 비목별 산정 합계 { $derived }와 { $difference } 다릅니다: 총사업비를 산정 합계에 맞추거나 빠진 비목을 확인하십시오
+rule-cost-rates = 총사업비 비목 요율
+cost-class-construction = 공사비
+cost-class-land = 용지보상비
+cost-class-design_supervision = 설계·감리비
+cost-class-incidental = 부대경비
+cost-class-facility_incidental = 시설부대경비
+cost-class-equipment = 장비·차량 구입비
+cost-class-contingency = 예비비
+line-build-up = 총사업비 산정 항목

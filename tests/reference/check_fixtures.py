@@ -155,6 +155,21 @@ def main(yeta):
         first, last, base = p["first_year"], p["last_year"], p["base_year"]
         yrs = last - first + 1
         by_line = {l["name"]: expand(l, first, last) for l in study["costs"]}
+        derived_total = None
+        if "cost_build_up" in study:
+            # 총사업비: each derived item = rate x the yearly sum of its base classes' lines.
+            bu = study["cost_build_up"]
+            rid = study.get("rules", {}).get("id", "kr-pfs-2026")
+            rates = {r["class"]: r for r in json.load(open(os.path.join(ROOT, "fixtures", "rules", rid + ".json"))).get("cost_rates", {}).get("value", [])}
+            cls = {it["line"]: it["class"] for it in bu["items"]}
+            capital = [by_line[n] for n in cls]
+            derived = {}
+            for d in bu.get("derived", []):
+                rate = Decimal(d.get("rate") or rates[d["class"]]["rate"])
+                base_cls = d.get("base") or rates[d["class"]]["base"]
+                derived[d["name"]] = [rate * sum(by_line[n][i] for n in cls if cls[n] in base_cls) for i in range(last - first + 1)]
+            derived_total = sum(sum(v) for v in capital) + sum(sum(v) for v in derived.values())
+            by_line.update(derived)
         costs = [sum(x) for x in zip(*by_line.values())]
         carbon = carbon_costs(study, first, last, by_line)
         if carbon:
@@ -178,6 +193,12 @@ def main(yeta):
         out = subprocess.run([yeta, "appraise", path, "--json", "-"], capture_output=True, text=True, check=True)
         appraisal = json.loads(out.stdout)
         e = appraisal["economic"]
+        if derived_total is not None:
+            got_t = Decimal(appraisal["cost_build_up"]["total"])
+            ok = got_t == derived_total and Decimal(study["project"]["total_cost"]) == derived_total
+            failures += not ok
+            extra_checks += 1
+            print(f"{'ok  ' if ok else 'FAIL'} {os.path.basename(path)} total cost build-up: yeta {got_t} reference {derived_total} stated {study['project']['total_cost']}")
         # Demand models: every year's quantity against the reference formulas.
         for list_name in ("benefits", "revenues"):
             for i, l in enumerate(study.get(list_name, [])):

@@ -166,6 +166,9 @@ pub struct Appraisal {
     /// Demand models (수요 추정): each demand line's computation by year.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub demand: Vec<crate::demand::DemandLine>,
+    /// The total-cost build-up (총사업비 산정), when the study has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost_build_up: Option<crate::buildup::BuildUpResult>,
     /// The verdict.
     pub verdict: Verdict,
     /// Warnings.
@@ -197,7 +200,12 @@ pub fn resolve_rules(study: &Study, custom: Option<&RuleSet>) -> Result<AppliedR
             )])
         })?,
     };
-    Ok(set.apply(&study.rules.overrides))
+    let mut applied = set.apply(&study.rules.overrides);
+    // The rules an appraisal used: the cost rates only where the study builds up its total cost.
+    if study.cost_build_up.is_none() {
+        applied.set.cost_rates = None;
+    }
+    Ok(applied)
 }
 
 /// Expands a study list into typed lines. Amounts in years before the base year are sunk
@@ -281,7 +289,14 @@ pub fn with_context<R>(study: &Study, inputs: &Inputs<'_>, f: impl FnOnce(&Conte
             reason: "the study's own parameters.discount".into(),
         });
     }
+    let build_up_problems = crate::buildup::validate(study, &rules.set);
+    if !build_up_problems.is_empty() {
+        return Err(StudyError::Invalid(build_up_problems));
+    }
     let mut costs = expand(List::Costs, &study.costs, study, Kind::Cost)?;
+    // The build-up's derived items (예비비 …) join the costs, each moving with the lines it rests on.
+    let derived = crate::buildup::lines(study, &rules.set, &costs)?;
+    costs.extend(derived);
     // Optimism bias (Green Book) raises capex by its uplift, as a cost line of its own that moves
     // with the capex lines it derives from.
     if let Some(ob) = crate::econ::optimism::resolve(study, &rules.set) {
@@ -335,6 +350,19 @@ fn build(cx: &Context<'_>) -> Appraisal {
     let environment = crate::environment::appraise(cx);
     let ahp = crate::ahp::appraise(cx);
     let mut warnings = warnings(study, cx.rules, cx.economic, cx.costs);
+    let build_up = crate::buildup::result(study, &cx.rules.set, cx.costs, p.first_year);
+    if let Some(b) = &build_up {
+        // The derived total replaces the capex-and-land plausibility check on the total cost.
+        warnings.retain(|w| !matches!(w.code, Code::TotalCostMismatch | Code::CapexFarFromTotal));
+        if !b.difference.is_zero() {
+            warnings.push(
+                Diagnostic::new(Code::BuildUpTotalMismatch, "project.total_cost")
+                    .money("derived", b.total)
+                    .money("total", b.project_total)
+                    .money("difference", b.difference),
+            );
+        }
+    }
     if let Some(a) = &ahp {
         ahp_warnings(a, &mut warnings);
     }
@@ -368,6 +396,7 @@ fn build(cx: &Context<'_>) -> Appraisal {
         environment,
         optimism_bias: crate::econ::optimism::resolve(study, &cx.rules.set),
         demand: crate::demand::lines(study),
+        cost_build_up: build_up,
         verdict,
         warnings,
     }

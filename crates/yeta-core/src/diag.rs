@@ -94,6 +94,9 @@ pub enum Code {
     CapexFarFromTotal,
     /// A line's amount jumps by more than the factor from one year to the next.
     AmountJump,
+    // Total-cost build-up (issue 16).
+    /// `project.total_cost` differs from the total the build-up derives.
+    BuildUpTotalMismatch,
 }
 
 impl Code {
@@ -104,7 +107,7 @@ impl Code {
 }
 
 /// Every code, in declaration order (for the catalog's completeness test).
-pub const ALL: [Code; 37] = [
+pub const ALL: [Code; 38] = [
     Code::BelowPfsThreshold,
     Code::PfsExemptSector,
     Code::IrrNotUnique,
@@ -142,9 +145,10 @@ pub const ALL: [Code; 37] = [
     Code::ReinvestmentWithoutResidual,
     Code::CapexFarFromTotal,
     Code::AmountJump,
+    Code::BuildUpTotalMismatch,
 ];
 
-const CODES: [&str; 37] = [
+const CODES: [&str; 38] = [
     "below_pfs_threshold",
     "pfs_exempt_sector",
     "irr_not_unique",
@@ -182,6 +186,7 @@ const CODES: [&str; 37] = [
     "reinvestment_without_residual",
     "capex_far_from_total",
     "amount_jump",
+    "build_up_total_mismatch",
 ];
 
 /// A typed argument of a diagnostic: the renderer formats each kind in the reader's notation.

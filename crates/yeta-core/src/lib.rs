@@ -23,6 +23,7 @@
 
 pub mod ahp;
 pub mod appraisal;
+pub mod buildup;
 pub mod compare;
 pub mod demand;
 pub mod diag;

@@ -192,11 +192,12 @@ pub(crate) fn investment(w: &mut Writer<'_>, a: &Appraisal, study: Option<&Study
     let mut rows: Vec<Vec<String>> = capital
         .iter()
         .map(|l| {
-            let name = match l.origin {
-                Origin::OptimismBias => t.cat().text("line-optimism-bias"),
-                _ => l.name.clone(),
+            let (name, kind) = match l.origin {
+                Origin::OptimismBias => (t.cat().text("line-optimism-bias"), t.cat().kind(l.kind)),
+                Origin::BuildUp { .. } => (l.name.clone(), t.cat().text("line-build-up")),
+                _ => (l.name.clone(), t.cat().kind(l.kind)),
             };
-            vec![name, t.cat().kind(l.kind), t.amt(l.nominal), share(l.nominal)]
+            vec![name, kind, t.amt(l.nominal), share(l.nominal)]
         })
         .collect();
     rows.push(vec![t.m("report-total").into(), String::new(), t.amt(total), share(total)]);
@@ -207,6 +208,10 @@ pub(crate) fn investment(w: &mut Writer<'_>, a: &Appraisal, study: Option<&Study
         8.5,
         GREY,
     );
+
+    if let Some(b) = &a.cost_build_up {
+        build_up(w, b, t);
+    }
 
     if let Some(study) = study {
         let lines = capital_lines(study);
@@ -272,6 +277,86 @@ pub(crate) fn investment(w: &mut Writer<'_>, a: &Appraisal, study: Option<&Study
     ];
     w.caption_right(&t.unit_caption());
     w.table(&cols, &rows, 9.0);
+}
+
+/// Ⅱ's total-cost build-up (총사업비 비목별 산정): the classes with their shares, the derived items
+/// with rate, base and source, the yearly plan by class, and the derived total against the stated.
+fn build_up(w: &mut Writer<'_>, b: &yeta_core::buildup::BuildUpResult, t: &T) {
+    let class = |c: yeta_core::buildup::CostClass| t.cat().code("cost-class", c.code());
+    w.ensure(180.0);
+    w.h2(t.m("report-build-up"));
+    w.para(t.m("report-build-up-intro"), 8.5, INK);
+    let cols = [
+        Col { head: t.m("report-build-up-class"), width: 40.0, align: Align::Left },
+        Col { head: t.m("report-amount"), width: 30.0, align: Align::Right },
+        Col { head: t.m("report-share"), width: 30.0, align: Align::Right },
+    ];
+    let mut rows: Vec<Vec<String>> =
+        b.classes.iter().map(|c| vec![class(c.class), t.amt(c.amount), format!("{:.1} %", c.share * 100.0)]).collect();
+    rows.push(vec![t.m("report-build-up-derived-total").into(), t.amt(b.total), "100.0 %".into()]);
+    rows.push(vec![t.m("report-build-up-stated-total").into(), t.amt(b.project_total), String::new()]);
+    rows.push(vec![t.m("report-build-up-difference").into(), t.amt(b.difference), String::new()]);
+    w.caption_right(&t.unit_caption());
+    w.table(&cols, &rows, 8.5);
+    if !b.derived.is_empty() {
+        let cols = [
+            Col { head: t.m("report-line"), width: 22.0, align: Align::Left },
+            Col { head: t.m("report-build-up-rate"), width: 9.0, align: Align::Right },
+            Col { head: t.m("report-build-up-base"), width: 22.0, align: Align::Left },
+            Col { head: t.m("report-amount"), width: 12.0, align: Align::Right },
+            Col { head: t.m("report-source"), width: 35.0, align: Align::Left },
+        ];
+        let rows: Vec<Vec<String>> = b
+            .derived
+            .iter()
+            .map(|d| {
+                vec![
+                    format!("{} ({})", d.name, class(d.class)),
+                    format!("{:.1} %", crate::render::to_f64(d.rate) * 100.0),
+                    format!(
+                        "{} = {}",
+                        d.base.iter().map(|c| class(*c)).collect::<Vec<_>>().join(" + "),
+                        t.amt(d.base_amount)
+                    ),
+                    t.amt(d.amount),
+                    d.rule_set.as_ref().map_or_else(
+                        || d.source.clone(),
+                        |id| t.f("report-build-up-from-rules", &[("id", id.clone())]),
+                    ),
+                ]
+            })
+            .collect();
+        w.caption_right(&t.unit_caption());
+        w.table(&cols, &rows, 8.0);
+    }
+    if let Some(first) = b.plan.first() {
+        let k = first.by_class.len();
+        let width = 90.0 / (k as f32 + 1.0);
+        let heads: Vec<String> = b.classes.iter().map(|c| class(c.class)).collect();
+        let mut cols = vec![Col { head: t.m("report-year"), width: 10.0, align: Align::Left }];
+        for h in &heads {
+            cols.push(Col { head: h, width, align: Align::Right });
+        }
+        cols.push(Col { head: t.m("report-total"), width, align: Align::Right });
+        let mut rows: Vec<Vec<String>> = b
+            .plan
+            .iter()
+            .map(|y| {
+                let mut r = vec![y.year.to_string()];
+                r.extend(y.by_class.iter().map(|x| t.amt(*x)));
+                r.push(t.amt(y.total));
+                r
+            })
+            .collect();
+        let mut total = vec![t.m("report-total").to_owned()];
+        total.extend(b.classes.iter().map(|c| t.amt(c.amount)));
+        total.push(t.amt(b.total));
+        rows.push(total);
+        w.ensure(60.0 + 14.0 * rows.len() as f32);
+        w.h3(t.m("report-build-up-plan"));
+        w.caption_right(&t.unit_caption());
+        w.table(&cols, &rows, 8.0);
+    }
 }
 
 /// Ⅲ. 수요 및 편익 추정: every line with its PV, then for each benefit line priced by a unit value

@@ -73,6 +73,10 @@ pub struct Study {
     /// The AHP comprehensive evaluation (종합평가); see [`crate::ahp`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ahp: Option<crate::ahp::AhpSection>,
+    /// Total-cost build-up (총사업비 산정): classes of the capital lines and derived items (예비비);
+    /// see [`crate::buildup`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_build_up: Option<crate::buildup::CostBuildUp>,
     /// Environmental risk (Yeta's addition); see [`crate::environment`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub environment: Option<crate::environment::EnvironmentSection>,
