@@ -524,3 +524,14 @@ report-build-up-rate = Rate
 report-build-up-base = Applied to
 report-build-up-plan = Yearly investment plan by class
 report-build-up-from-rules = the rate of rule set { $id } (source in appendix A)
+report-residual = Residual value
+report-residual-intro = What the assets are still worth at the end of the period in { $year } is valued straight-line over each asset class's service life and counted as a benefit of that year (C: the asset's cost in constant prices, L: service life, u: years used by { $year }).
+formula-residual = RV = C · max(0, L - u) / L
+report-residual-class = Asset class
+report-residual-cost = Cost
+report-residual-in-service = In service
+report-residual-life = Life
+report-residual-used = Used
+report-residual-remaining = Left
+report-residual-value = Residual value
+report-residual-lives-from-rules = Service lives are those of rule set { $id } (source and status in appendix A).

@@ -524,3 +524,14 @@ report-build-up-rate = 요율
 report-build-up-base = 적용 대상
 report-build-up-plan = 비목별 연차별 투자계획
 report-build-up-from-rules = 적용 지침 { $id }의 요율 (근거는 부록 A)
+report-residual = 잔존가치 산정
+report-residual-intro = 분석 기간이 끝나는 { $year }년에 남은 자산의 가치를 자산 종류별 내용연수에 따른 정액법으로 산정하여 그해의 편익으로 계상하였다 (C: 자산의 불변가격 투자비, L: 내용연수, u: { $year }년까지 사용한 연수).
+formula-residual = RV = C · max(0, L - u) / L
+report-residual-class = 자산 종류
+report-residual-cost = 투자비
+report-residual-in-service = 사용 개시
+report-residual-life = 내용연수
+report-residual-used = 사용 연수
+report-residual-remaining = 잔여 연수
+report-residual-value = 잔존가치
+report-residual-lives-from-rules = 내용연수는 적용 지침 { $id }의 값이다 (근거와 확인 수준은 부록 A).

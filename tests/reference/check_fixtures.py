@@ -175,6 +175,17 @@ def main(yeta):
         if carbon:
             costs = [c + k for c, k in zip(costs, carbon)]
         bens = [sum(x) for x in zip(*[expand(l, first, last) for l in study["benefits"]])]
+        if "residual_value" in study:
+            # 잔존가치: straight-line, RV = C x max(0, L - u) / L in the last year, u = last - in_service + 1.
+            rid = study.get("rules", {}).get("id", "kr-pfs-2026")
+            lives = {r["class"]: r["years"] for r in json.load(open(os.path.join(ROOT, "fixtures", "rules", rid + ".json")))["service_lives"]["value"]}
+            rv = Decimal(0)
+            for asset in study["residual_value"]["assets"]:
+                life = asset.get("life") or lives[asset["class"]]
+                c = sum(sum(by_line[n]) for n in asset["cost_lines"])
+                rv += c * max(0, life - (last - asset["in_service"] + 1)) / life
+            bens[-1] += rv
+            residual_want = rv
         c = np.array([float(x) for x in costs])
         b = np.array([float(x) for x in bens])
         base_, steps = schedule(study)
@@ -193,6 +204,12 @@ def main(yeta):
         out = subprocess.run([yeta, "appraise", path, "--json", "-"], capture_output=True, text=True, check=True)
         appraisal = json.loads(out.stdout)
         e = appraisal["economic"]
+        if "residual_value" in study:
+            got_rv = Decimal(appraisal["residual_value"]["total"])
+            ok = abs(got_rv - residual_want) <= Decimal("0.000001")
+            failures += not ok
+            extra_checks += 1
+            print(f"{'ok  ' if ok else 'FAIL'} {os.path.basename(path)} residual value: yeta {got_rv} reference {residual_want}")
         if derived_total is not None:
             got_t = Decimal(appraisal["cost_build_up"]["total"])
             ok = got_t == derived_total and Decimal(study["project"]["total_cost"]) == derived_total

@@ -169,6 +169,9 @@ pub struct Appraisal {
     /// The total-cost build-up (총사업비 산정), when the study has one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cost_build_up: Option<crate::buildup::BuildUpResult>,
+    /// The computed residual value (잔존가치), when the study has the section.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub residual_value: Option<crate::residual::ResidualResult>,
     /// The verdict.
     pub verdict: Verdict,
     /// Warnings.
@@ -204,6 +207,9 @@ pub fn resolve_rules(study: &Study, custom: Option<&RuleSet>) -> Result<AppliedR
     // The rules an appraisal used: the cost rates only where the study builds up its total cost.
     if study.cost_build_up.is_none() {
         applied.set.cost_rates = None;
+    }
+    if study.residual_value.is_none() {
+        applied.set.service_lives = None;
     }
     Ok(applied)
 }
@@ -289,7 +295,8 @@ pub fn with_context<R>(study: &Study, inputs: &Inputs<'_>, f: impl FnOnce(&Conte
             reason: "the study's own parameters.discount".into(),
         });
     }
-    let build_up_problems = crate::buildup::validate(study, &rules.set);
+    let mut build_up_problems = crate::buildup::validate(study, &rules.set);
+    build_up_problems.extend(crate::residual::validate(study, &rules.set));
     if !build_up_problems.is_empty() {
         return Err(StudyError::Invalid(build_up_problems));
     }
@@ -314,7 +321,11 @@ pub fn with_context<R>(study: &Study, inputs: &Inputs<'_>, f: impl FnOnce(&Conte
             sunk: Decimal::ZERO,
         });
     }
-    let benefits = expand(List::Benefits, &study.benefits, study, Kind::Benefit)?;
+    let mut benefits = expand(List::Benefits, &study.benefits, study, Kind::Benefit)?;
+    // The computed residual value joins the benefits in the last year.
+    if let Some(r) = crate::residual::result(study, &rules.set, &costs) {
+        benefits.push(crate::residual::line(&r, period.factors.len()));
+    }
     let revenues = expand(List::Revenues, &study.revenues, study, Kind::Revenue)?;
     let economic = econ::analyse(&period, &costs, &benefits, rules.set.bc_threshold.value);
     let cx = Context {
@@ -397,6 +408,7 @@ fn build(cx: &Context<'_>) -> Appraisal {
         optimism_bias: crate::econ::optimism::resolve(study, &cx.rules.set),
         demand: crate::demand::lines(study),
         cost_build_up: build_up,
+        residual_value: crate::residual::result(study, &cx.rules.set, cx.costs),
         verdict,
         warnings,
     }

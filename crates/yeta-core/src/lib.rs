@@ -32,6 +32,7 @@ pub mod environment;
 pub mod finance;
 pub mod policy;
 pub mod regional;
+pub mod residual;
 pub mod risk;
 pub mod rules;
 pub mod study;

@@ -379,6 +379,7 @@ pub(crate) fn benefits(w: &mut Writer<'_>, a: &Appraisal, study: Option<&Study>,
             let name = match l.origin {
                 Origin::Carbon => t.cat().text("line-carbon"),
                 Origin::OptimismBias => t.cat().text("line-optimism-bias"),
+                Origin::ResidualValue => t.cat().text("line-residual-value"),
                 _ => l.name.clone(),
             };
             vec![t.cat().code("list", l.list.code()), name, t.cat().kind(l.kind), t.amt(l.nominal), t.amt(l.pv)]
@@ -462,6 +463,59 @@ pub(crate) fn benefits(w: &mut Writer<'_>, a: &Appraisal, study: Option<&Study>,
         w.table(&cols, &rows, 8.0);
     }
     revenue_demand(w, a, study, t);
+    residual(w, a, t);
+}
+
+/// Ⅲ's residual value (잔존가치): each asset's cost, service life and its source, years used and
+/// left, and the straight-line value counted as a benefit in the last year.
+fn residual(w: &mut Writer<'_>, a: &Appraisal, t: &T) {
+    let Some(r) = &a.residual_value else { return };
+    w.ensure(200.0);
+    w.h2(t.m("report-residual"));
+    w.para(&t.f("report-residual-intro", &[("year", r.year.to_string())]), 8.5, INK);
+    w.formula(t.m("formula-residual"), 9.0);
+    let cols = [
+        Col { head: t.m("report-line"), width: 24.0, align: Align::Left },
+        Col { head: t.m("report-residual-class"), width: 16.0, align: Align::Left },
+        Col { head: t.m("report-residual-cost"), width: 14.0, align: Align::Right },
+        Col { head: t.m("report-residual-in-service"), width: 10.0, align: Align::Right },
+        Col { head: t.m("report-residual-life"), width: 8.0, align: Align::Right },
+        Col { head: t.m("report-residual-used"), width: 8.0, align: Align::Right },
+        Col { head: t.m("report-residual-remaining"), width: 8.0, align: Align::Right },
+        Col { head: t.m("report-residual-value"), width: 12.0, align: Align::Right },
+    ];
+    let mut rows: Vec<Vec<String>> = r
+        .assets
+        .iter()
+        .map(|x| {
+            vec![
+                x.name.clone(),
+                t.cat().code("asset-class", x.class.code()),
+                t.amt(x.cost),
+                x.in_service.to_string(),
+                x.life.to_string(),
+                x.used.to_string(),
+                x.remaining.to_string(),
+                t.amt(x.value),
+            ]
+        })
+        .collect();
+    rows.push(vec![
+        t.m("report-total").into(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        t.amt(r.total),
+    ]);
+    w.caption_right(&t.unit_caption());
+    w.table(&cols, &rows, 8.0);
+    let from_rules = r.assets.iter().any(|x| x.life_source.starts_with(&format!("{}:", a.rules.set.id)));
+    if from_rules {
+        w.para(&t.f("report-residual-lives-from-rules", &[("id", a.rules.set.id.clone())]), 8.0, GREY);
+    }
 }
 
 /// A demand line (수요 추정) in Ⅲ: the model with each parameter's source, then forecast,

@@ -77,6 +77,10 @@ pub struct Study {
     /// see [`crate::buildup`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cost_build_up: Option<crate::buildup::CostBuildUp>,
+    /// Residual value (잔존가치) computed from asset classes and service lives; see
+    /// [`crate::residual`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub residual_value: Option<crate::residual::ResidualSection>,
     /// Environmental risk (Yeta's addition); see [`crate::environment`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub environment: Option<crate::environment::EnvironmentSection>,
