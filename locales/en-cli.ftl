@@ -77,3 +77,10 @@ cli-weights-cannot-flip = no weights within the allowed ranges flip the verdict
 cli-weights-flip-at = distance to the nearest weights that flip the verdict
 cli-no-single-evaluator = leaving out any one evaluator keeps the verdict
 cli-verdict-rests-on = the verdict flips without
+
+## Alternatives (issue 16)
+cli-alternatives = Alternatives
+cli-alternatives-option = Option
+cli-alternatives-rule = Rule: the highest NPV among options whose B/C and incremental B/C against the base both reach the threshold
+cli-alternatives-preferred = Preferred option
+cli-alternatives-none = none (the base case stands)

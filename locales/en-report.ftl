@@ -535,3 +535,10 @@ report-residual-used = Used
 report-residual-remaining = Left
 report-residual-value = Residual value
 report-residual-lives-from-rules = Service lives are those of rule set { $id } (source and status in appendix A).
+report-alternatives = Alternatives
+report-alternatives-option = Option
+report-alternatives-base = base case
+report-alternatives-proposed = proposed
+report-alternatives-rule = Each option is appraised on its own and against the do-minimum base case (ΔPV(B), ΔPV(C), ΔNPV, incremental B/C = ΔPV(B)/ΔPV(C)). Rule: the highest NPV among the options whose B/C and incremental B/C both reach { $threshold }.
+report-alternatives-preferred = Preferred option: { $name }.
+report-alternatives-none = No option meets the rule: the base case stands.

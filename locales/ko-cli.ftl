@@ -77,3 +77,10 @@ cli-weights-cannot-flip = 허용 가중치 범위 안에서는 판단이 바뀌�
 cli-weights-flip-at = 판단을 바꾸는 가장 가까운 가중치까지의 거리
 cli-no-single-evaluator = 평가자 한 명을 빼도 판단은 같음
 cli-verdict-rests-on = 한 명을 빼면 판단이 바뀌는 평가자
+
+## Alternatives (issue 16)
+cli-alternatives = 대안 검토
+cli-alternatives-option = 대안
+cli-alternatives-rule = 선정 기준: B/C와 기준대안 대비 증분 B/C가 모두 기준값 이상인 대안 중 순현재가치 최대
+cli-alternatives-preferred = 선정 대안
+cli-alternatives-none = 없음 (기준대안 유지)

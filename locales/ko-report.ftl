@@ -535,3 +535,10 @@ report-residual-used = 사용 연수
 report-residual-remaining = 잔여 연수
 report-residual-value = 잔존가치
 report-residual-lives-from-rules = 내용연수는 적용 지침 { $id }의 값이다 (근거와 확인 수준은 부록 A).
+report-alternatives = 대안 검토
+report-alternatives-option = 대안
+report-alternatives-base = 기준대안
+report-alternatives-proposed = 제안 사업
+report-alternatives-rule = 각 대안은 자체의 편익·비용과 기준대안(최소투자대안) 대비 증분(ΔPV(B), ΔPV(C), ΔNPV, 증분 B/C = ΔPV(B)/ΔPV(C))으로 평가하였다. 선정 기준: B/C와 증분 B/C가 모두 { $threshold } 이상인 대안 가운데 순현재가치가 가장 큰 대안.
+report-alternatives-preferred = 선정 대안: { $name }.
+report-alternatives-none = 기준을 충족하는 대안이 없어 기준대안이 유지된다.

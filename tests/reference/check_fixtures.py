@@ -204,6 +204,27 @@ def main(yeta):
         out = subprocess.run([yeta, "appraise", path, "--json", "-"], capture_output=True, text=True, check=True)
         appraisal = json.loads(out.stdout)
         e = appraisal["economic"]
+        if "alternatives" in study:
+            # 대안 검토: the base case's PVs from its own lines, the proposed case's from above,
+            # increments against the base and the preferred option by the stated rule.
+            alt = study["alternatives"]
+            dfs = np.array(factors(base, steps, first, last))
+            pv = lambda lines: float(sum(np.array([float(x) for x in expand(l, first, last)]) @ dfs for l in lines))
+            bc_, bb_ = pv(alt["base"].get("costs", [])), pv(alt["base"].get("benefits", []))
+            want = {"base": (bb_, bc_), "proposed": (pv_b, pv_c)}
+            got = {o["role"]: o for o in appraisal["alternatives"]["options"]}
+            ok = True
+            for role, (wb, wc) in want.items():
+                o = got[role]
+                ok &= abs(float(o["pv_benefits"]) - wb) <= 1e-9 * max(abs(wb), 1) and abs(float(o["pv_costs"]) - wc) <= 1e-9 * max(abs(wc), 1)
+            db, dc = pv_b - bb_, pv_c - bc_
+            inc = got["proposed"]["incremental_bc"]
+            ok &= abs(inc - db / dc) < 1e-9
+            qual = pv_b >= pv_c and db >= dc
+            ok &= (appraisal["alternatives"]["preferred"] is None) == (not qual)
+            failures += not ok
+            extra_checks += 1
+            print(f"{'ok  ' if ok else 'FAIL'} {os.path.basename(path)} alternatives: incremental B/C yeta {inc:.9f} reference {db / dc:.9f}, preferred {appraisal['alternatives']['preferred']}")
         if "residual_value" in study:
             got_rv = Decimal(appraisal["residual_value"]["total"])
             ok = abs(got_rv - residual_want) <= Decimal("0.000001")

@@ -172,6 +172,9 @@ pub struct Appraisal {
     /// The computed residual value (잔존가치), when the study has the section.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub residual_value: Option<crate::residual::ResidualResult>,
+    /// Alternatives (대안 검토) compared against the do-minimum base, when the study has them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alternatives: Option<crate::alternatives::AlternativesResult>,
     /// The verdict.
     pub verdict: Verdict,
     /// Warnings.
@@ -297,6 +300,7 @@ pub fn with_context<R>(study: &Study, inputs: &Inputs<'_>, f: impl FnOnce(&Conte
     }
     let mut build_up_problems = crate::buildup::validate(study, &rules.set);
     build_up_problems.extend(crate::residual::validate(study, &rules.set));
+    build_up_problems.extend(crate::alternatives::validate(study));
     if !build_up_problems.is_empty() {
         return Err(StudyError::Invalid(build_up_problems));
     }
@@ -409,6 +413,13 @@ fn build(cx: &Context<'_>) -> Appraisal {
         demand: crate::demand::lines(study),
         cost_build_up: build_up,
         residual_value: crate::residual::result(study, &cx.rules.set, cx.costs),
+        alternatives: crate::alternatives::appraise(
+            study,
+            cx.period,
+            cx.costs,
+            cx.benefits,
+            cx.rules.set.bc_threshold.value,
+        ),
         verdict,
         warnings,
     }

@@ -22,6 +22,7 @@
 #![deny(missing_docs)]
 
 pub mod ahp;
+pub mod alternatives;
 pub mod appraisal;
 pub mod buildup;
 pub mod compare;

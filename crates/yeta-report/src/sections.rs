@@ -359,6 +359,58 @@ fn build_up(w: &mut Writer<'_>, b: &yeta_core::buildup::BuildUpResult, t: &T) {
     }
 }
 
+/// Ⅳ's comparison of alternatives (대안 검토): each option on its own and against the
+/// do-minimum base, and the preferred option with the rule.
+pub(crate) fn alternatives(w: &mut Writer<'_>, x: &yeta_core::alternatives::AlternativesResult, t: &T) {
+    use yeta_core::alternatives::Role;
+    w.ensure(220.0);
+    w.h2(t.m("report-alternatives"));
+    let cols = [
+        Col { head: t.m("report-alternatives-option"), width: 20.0, align: Align::Left },
+        Col { head: t.m("report-pv-benefits"), width: 11.0, align: Align::Right },
+        Col { head: t.m("report-pv-costs"), width: 11.0, align: Align::Right },
+        Col { head: "NPV", width: 11.0, align: Align::Right },
+        Col { head: "B/C", width: 6.0, align: Align::Right },
+        Col { head: "ΔPV(B)", width: 11.0, align: Align::Right },
+        Col { head: "ΔPV(C)", width: 11.0, align: Align::Right },
+        Col { head: "ΔNPV", width: 12.0, align: Align::Right },
+        Col { head: "ΔB/ΔC", width: 7.0, align: Align::Right },
+    ];
+    let rows: Vec<Vec<String>> = x
+        .options
+        .iter()
+        .map(|o| {
+            let role = match o.role {
+                Role::Base => t.m("report-alternatives-base"),
+                Role::Proposed => t.m("report-alternatives-proposed"),
+                Role::Option => "",
+            };
+            let name = if role.is_empty() { o.name.clone() } else { format!("{} ({role})", o.name) };
+            let base = o.role == Role::Base;
+            let dash = || "—".to_owned();
+            vec![
+                name,
+                t.amt(o.pv_benefits),
+                t.amt(o.pv_costs),
+                t.amt(o.npv),
+                ratio(o.bc_ratio),
+                if base { dash() } else { t.amt(o.delta_pv_benefits) },
+                if base { dash() } else { t.amt(o.delta_pv_costs) },
+                if base { dash() } else { t.amt(o.delta_npv) },
+                if base { dash() } else { ratio(o.incremental_bc) },
+            ]
+        })
+        .collect();
+    w.caption_right(&t.unit_caption());
+    w.table(&cols, &rows, 7.5);
+    let threshold = format!("{:.2}", x.threshold);
+    w.para(&t.f("report-alternatives-rule", &[("threshold", threshold)]), 8.5, INK);
+    match &x.preferred {
+        Some(p) => w.para(&t.f("report-alternatives-preferred", &[("name", p.clone())]), 9.0, INK),
+        None => w.para(t.m("report-alternatives-none"), 9.0, INK),
+    }
+}
+
 /// Ⅲ. 수요 및 편익 추정: every line with its PV, then for each benefit line priced by a unit value
 /// (원단위) the demand quantity × unit value = benefit, by year, with both sources.
 pub(crate) fn benefits(w: &mut Writer<'_>, a: &Appraisal, study: Option<&Study>, t: &T) {

@@ -81,6 +81,9 @@ pub struct Study {
     /// [`crate::residual`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub residual_value: Option<crate::residual::ResidualSection>,
+    /// Alternatives (대안 검토): a do-minimum base and options; see [`crate::alternatives`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alternatives: Option<crate::alternatives::AlternativesSection>,
     /// Environmental risk (Yeta's addition); see [`crate::environment`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub environment: Option<crate::environment::EnvironmentSection>,
