@@ -165,3 +165,9 @@ pub-col-cause = Cause
 pub-col-amount = Amount
 pub-verdict-implement = Implement
 pub-verdict-do-not-implement = Do not implement
+## Alternatives (issue 16)
+cli-alternatives = Alternatives
+cli-alternatives-option = Option
+cli-alternatives-rule = Rule: the highest NPV among options whose B/C and incremental B/C against the base both reach the threshold
+cli-alternatives-preferred = Preferred option
+cli-alternatives-none = none (the base case stands)

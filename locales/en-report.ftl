@@ -497,3 +497,48 @@ report-plaus-total-cost-gap = capex differing from the total cost by more than {
 report-plaus-total-cost-ratio = capex / total cost outside { $value } suggests a unit error
 report-plaus-jump-factor = an amount changing more than { $value }× in a year is flagged
 report-stale = { $evaluator } judged against a B/C of { $seen }; the B/C is now { $bc }: their judgements should be taken again on the current figures.
+
+## Demand models, cost build-up, residual value, alternatives (issue 16)
+report-demand-model = Demand model: quantity in { $from }–{ $to } = forecast × ramp-up share × elasticity factor. In the risk analysis the line's uncertainty multiplies the quantities.
+report-demand-growth = Forecast: { $quantity } in { $year } (source: { $qsource }), growing { $growth } a year (source: { $gsource }).
+report-demand-schedule = Forecast: target-year demand { $points }; interpolated linearly between target years, flat before the first and after the last (source: { $source }).
+report-demand-ramp-linear = Ramp-up: { $share } of the forecast in the opening year, rising linearly to 100 % after { $years } years (source: { $source }).
+report-demand-ramp-s-curve = Ramp-up: { $share } of the forecast in the opening year, rising along a logistic S-curve to 100 % after { $years } years, steepness { $a } (source: { $source }).
+report-demand-elasticity = Elasticity: constant elasticity { $e } (source: { $esource }) to { $driver } against its base value { $base } (source: { $bsource }); { $driver }: { $path }.
+report-demand-driver-step = { $value } from { $year }
+report-demand-forecast = Forecast
+report-demand-ramp = Ramp-up
+report-demand-factor = Elasticity factor
+report-revenue-demand = Revenue demand estimate
+formula-demand = q(y) = F(y) · s(y - y_{0}) · ∏_{i} (D_{i}(y) / D_{i,0})^{ε_{i}}
+formula-demand-growth = F(y) = Q_{b} · (1 + g)^{y - y_{b}}
+formula-demand-linear = s(k) = s_{0} + (1 - s_{0}) · k / n  (k < n),  s(k) = 1  (k ≥ n)
+formula-demand-s-curve = s(k) = s_{0} + (1 - s_{0}) · (L(k) - L(0)) / (L(n) - L(0)),  L(x) = 1 / (1 + e^{-a(x - n/2)})
+report-build-up = Total cost by class
+report-build-up-intro = The total cost is built up by class. Rate items such as the contingency are the rate times the yearly amounts of the classes they rest on; the rates and their sources are in the table below.
+report-build-up-class = Class
+report-build-up-derived-total = Derived total
+report-build-up-stated-total = Total cost (study)
+report-build-up-difference = Difference (stated - derived)
+report-build-up-rate = Rate
+report-build-up-base = Applied to
+report-build-up-plan = Yearly investment plan by class
+report-build-up-from-rules = the rate of rule set { $id } (source in appendix A)
+report-residual = Residual value
+report-residual-intro = What the assets are still worth at the end of the period in { $year } is valued straight-line over each asset class's service life and counted as a benefit of that year (C: the asset's cost in constant prices, L: service life, u: years used by { $year }).
+formula-residual = RV = C · max(0, L - u) / L
+report-residual-class = Asset class
+report-residual-cost = Cost
+report-residual-in-service = In service
+report-residual-life = Life
+report-residual-used = Used
+report-residual-remaining = Left
+report-residual-value = Residual value
+report-residual-lives-from-rules = Service lives are those of rule set { $id } (source and status in appendix A).
+report-alternatives = Alternatives
+report-alternatives-option = Option
+report-alternatives-base = base case
+report-alternatives-proposed = proposed
+report-alternatives-rule = Each option is appraised on its own and against the do-minimum base case (ΔPV(B), ΔPV(C), ΔNPV, incremental B/C = ΔPV(B)/ΔPV(C)). Rule: the highest NPV among the options whose B/C and incremental B/C both reach { $threshold }.
+report-alternatives-preferred = Preferred option: { $name }.
+report-alternatives-none = No option meets the rule: the base case stands.

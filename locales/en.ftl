@@ -126,3 +126,24 @@ money-m = KRW { $x } m
 
 ## Ex-post evaluation
 restudy-cost-growth = the total cost has grown by { $growth }, from { $baseline } in the PFS to { $current }: at or above the re-study threshold of { $threshold } (타당성 재조사)
+## Total-cost build-up and residual value (issue 16)
+build-up-total-mismatch = project.total_cost { $total } differs by { $difference } from the { $derived } the build-up derives: set the total to the build-up or look for a missing class
+rule-cost-rates = Rates of total-cost items
+cost-class-construction = construction
+cost-class-land = land and compensation
+cost-class-design_supervision = design and supervision
+cost-class-incidental = incidental expenses
+cost-class-facility_incidental = facility incidental expenses
+cost-class-equipment = equipment and rolling stock
+cost-class-contingency = contingency
+line-build-up = total-cost build-up item
+line-residual-value = residual value (straight-line)
+rule-service-lives = Service lives by asset class
+asset-class-civil_structures = civil structures
+asset-class-buildings = buildings
+asset-class-track = track
+asset-class-systems = electrical, signalling and communication systems
+asset-class-rolling_stock = rolling stock
+asset-class-pavement = pavement
+asset-class-ict_hardware = ICT hardware
+asset-class-ict_software = ICT software

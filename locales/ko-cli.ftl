@@ -165,3 +165,9 @@ pub-col-cause = 요인
 pub-col-amount = 금액
 pub-verdict-implement = 사업 시행 타당
 pub-verdict-do-not-implement = 사업 시행 타당하지 않음
+## Alternatives (issue 16)
+cli-alternatives = 대안 검토
+cli-alternatives-option = 대안
+cli-alternatives-rule = 선정 기준: B/C와 기준대안 대비 증분 B/C가 모두 기준값 이상인 대안 중 순현재가치 최대
+cli-alternatives-preferred = 선정 대안
+cli-alternatives-none = 없음 (기준대안 유지)

@@ -497,3 +497,48 @@ report-plaus-total-cost-gap = 자본비 합계와 총사업비 차이 { $value }
 report-plaus-total-cost-ratio = 자본비/총사업비 비율 { $value } 밖이면 단위 오류 의심
 report-plaus-jump-factor = 한 해에 { $value }배 넘게 변하는 금액은 경고
 report-stale = { $evaluator }: B/C { $seen }을 보고 판단하였으나 현재 B/C는 { $bc }이다. 바뀐 경제성 분석 결과로 다시 판단받아야 한다.
+
+## Demand models, cost build-up, residual value, alternatives (issue 16)
+report-demand-model = 수요모형: { $from }–{ $to }년 수량 = 예측수요 × 수요 정착률 × 탄력성 계수. 위험분석에서는 이 항목의 불확실성 분포가 수량에 곱해진다.
+report-demand-growth = 예측수요: { $year }년 { $quantity } (출처: { $qsource }), 연 { $growth } 증가 (출처: { $gsource }).
+report-demand-schedule = 예측수요: 목표연도별 수요 { $points }; 목표연도 사이는 직선 보간, 처음 목표연도 이전과 마지막 목표연도 이후는 일정 (출처: { $source }).
+report-demand-ramp-linear = 수요 정착: 개통 첫해 예측수요의 { $share }에서 { $years }년 후 100 %까지 선형 증가 (출처: { $source }).
+report-demand-ramp-s-curve = 수요 정착: 개통 첫해 예측수요의 { $share }에서 { $years }년 후 100 %까지 로지스틱 S자 곡선, 기울기 { $a } (출처: { $source }).
+report-demand-elasticity = 탄력성: { $driver } 기준값 { $base } (출처: { $bsource })에 대한 불변 탄력성 { $e } (출처: { $esource }); { $driver } 변화: { $path }.
+report-demand-driver-step = { $year }년부터 { $value }
+report-demand-forecast = 예측수요
+report-demand-ramp = 정착률
+report-demand-factor = 탄력성 계수
+report-revenue-demand = 수입 수요 추정
+formula-demand = q(y) = F(y) · s(y - y_{0}) · ∏_{i} (D_{i}(y) / D_{i,0})^{ε_{i}}
+formula-demand-growth = F(y) = Q_{b} · (1 + g)^{y - y_{b}}
+formula-demand-linear = s(k) = s_{0} + (1 - s_{0}) · k / n  (k < n),  s(k) = 1  (k ≥ n)
+formula-demand-s-curve = s(k) = s_{0} + (1 - s_{0}) · (L(k) - L(0)) / (L(n) - L(0)),  L(x) = 1 / (1 + e^{-a(x - n/2)})
+report-build-up = 총사업비 비목별 산정
+report-build-up-intro = 총사업비는 비목별로 산정하였다. 예비비 등 요율 항목은 해당 비목의 연도별 금액에 요율을 곱하여 산정하며, 요율과 그 근거는 아래 표와 같다.
+report-build-up-class = 비목
+report-build-up-derived-total = 산정 합계
+report-build-up-stated-total = 총사업비 (조사자료)
+report-build-up-difference = 차이 (총사업비 - 산정 합계)
+report-build-up-rate = 요율
+report-build-up-base = 적용 대상
+report-build-up-plan = 비목별 연차별 투자계획
+report-build-up-from-rules = 적용 지침 { $id }의 요율 (근거는 부록 A)
+report-residual = 잔존가치 산정
+report-residual-intro = 분석 기간이 끝나는 { $year }년에 남은 자산의 가치를 자산 종류별 내용연수에 따른 정액법으로 산정하여 그해의 편익으로 계상하였다 (C: 자산의 불변가격 투자비, L: 내용연수, u: { $year }년까지 사용한 연수).
+formula-residual = RV = C · max(0, L - u) / L
+report-residual-class = 자산 종류
+report-residual-cost = 투자비
+report-residual-in-service = 사용 개시
+report-residual-life = 내용연수
+report-residual-used = 사용 연수
+report-residual-remaining = 잔여 연수
+report-residual-value = 잔존가치
+report-residual-lives-from-rules = 내용연수는 적용 지침 { $id }의 값이다 (근거와 확인 수준은 부록 A).
+report-alternatives = 대안 검토
+report-alternatives-option = 대안
+report-alternatives-base = 기준대안
+report-alternatives-proposed = 제안 사업
+report-alternatives-rule = 각 대안은 자체의 편익·비용과 기준대안(최소투자대안) 대비 증분(ΔPV(B), ΔPV(C), ΔNPV, 증분 B/C = ΔPV(B)/ΔPV(C))으로 평가하였다. 선정 기준: B/C와 증분 B/C가 모두 { $threshold } 이상인 대안 가운데 순현재가치가 가장 큰 대안.
+report-alternatives-preferred = 선정 대안: { $name }.
+report-alternatives-none = 기준을 충족하는 대안이 없어 기준대안이 유지된다.

@@ -125,3 +125,24 @@ money-m = { $x }백만원
 
 ## Ex-post evaluation (사후평가)
 restudy-cost-growth = 총사업비 증가율 { $growth } (예비타당성조사 { $baseline } → 현재 { $current }): 타당성 재조사 기준({ $threshold } 이상)에 해당
+## Total-cost build-up and residual value (issue 16)
+build-up-total-mismatch = 총사업비 { $total }이(가) 비목별 산정 합계 { $derived }와 { $difference } 다릅니다: 총사업비를 산정 합계에 맞추거나 빠진 비목을 확인하십시오
+rule-cost-rates = 총사업비 비목 요율
+cost-class-construction = 공사비
+cost-class-land = 용지보상비
+cost-class-design_supervision = 설계·감리비
+cost-class-incidental = 부대경비
+cost-class-facility_incidental = 시설부대경비
+cost-class-equipment = 장비·차량 구입비
+cost-class-contingency = 예비비
+line-build-up = 총사업비 산정 항목
+line-residual-value = 잔존가치 (정액법 산정)
+rule-service-lives = 자산 종류별 내용연수
+asset-class-civil_structures = 토목구조물
+asset-class-buildings = 건축물
+asset-class-track = 궤도
+asset-class-systems = 전기·신호·통신 설비
+asset-class-rolling_stock = 차량
+asset-class-pavement = 포장
+asset-class-ict_hardware = 정보화 하드웨어
+asset-class-ict_software = 정보화 소프트웨어

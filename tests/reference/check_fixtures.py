@@ -22,10 +22,52 @@ import numpy_financial as npf
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
 
 
+def demand_quantities(m):
+    """{year: quantity} of a demand model, from the formulas of docs/METHOD.md, in floats."""
+    f = m["forecast"]
+
+    def forecast(y):
+        if f["method"] == "growth":
+            return float(f["base_quantity"]["value"]) * (1 + float(f["growth"]["value"])) ** (y - f["base_year"])
+        pts = [(p["year"], float(p["quantity"])) for p in f["points"]]
+        if y <= pts[0][0]:
+            return pts[0][1]
+        if y >= pts[-1][0]:
+            return pts[-1][1]
+        return float(np.interp(y, [p[0] for p in pts], [p[1] for p in pts]))
+
+    def share(k):
+        r = m.get("ramp_up")
+        if not r or k >= r["years"]:
+            return 1.0
+        s0, n = float(r["start_share"]["value"]), r["years"]
+        if r["curve"] == "linear":
+            return s0 + (1 - s0) * k / n
+        a = float(r["steepness"])
+        L = lambda x: 1 / (1 + np.exp(-a * (x - n / 2)))
+        return s0 + (1 - s0) * (L(k) - L(0)) / (L(n) - L(0))
+
+    def elasticity(y):
+        out = 1.0
+        for e in m.get("elasticities", []):
+            d0 = float(e["base_value"]["value"])
+            d = d0
+            for s in e["path"]:
+                if s["from_year"] <= y:
+                    d = float(s["value"])
+            out *= (d / d0) ** float(e["elasticity"]["value"])
+        return out
+
+    return {y: forecast(y) * share(y - m["from"]) * elasticity(y) for y in range(m["from"], m["to"] + 1)}
+
+
 def expand(line, first, last):
     out = [Decimal(0)] * (last - first + 1)
     unit = Decimal(line["unit_value"]["value"]) if "unit_value" in line else Decimal(1)
-    for f in line["flows"]:
+    if "demand" in line:
+        for y, q in demand_quantities(line["demand"]).items():
+            out[y - first] += Decimal(repr(q)) * unit
+    for f in line.get("flows", []):
         lo, hi = (f["year"], f["year"]) if "year" in f else (f["from"], f["to"])
         q = Decimal(f["amount"])
         g = Decimal(f.get("growth", "0"))
@@ -105,6 +147,7 @@ def carbon_costs(study, first, last, cost_lines):
 
 def main(yeta):
     failures = 0
+    extra_checks = 0
     files = sorted(glob.glob(os.path.join(ROOT, "fixtures", "*.yeta.json")))
     for path in files:
         study = json.load(open(path))
@@ -112,11 +155,37 @@ def main(yeta):
         first, last, base = p["first_year"], p["last_year"], p["base_year"]
         yrs = last - first + 1
         by_line = {l["name"]: expand(l, first, last) for l in study["costs"]}
+        derived_total = None
+        if "cost_build_up" in study:
+            # 총사업비: each derived item = rate x the yearly sum of its base classes' lines.
+            bu = study["cost_build_up"]
+            rid = study.get("rules", {}).get("id", "kr-pfs-2026")
+            rates = {r["class"]: r for r in json.load(open(os.path.join(ROOT, "fixtures", "rules", rid + ".json"))).get("cost_rates", {}).get("value", [])}
+            cls = {it["line"]: it["class"] for it in bu["items"]}
+            capital = [by_line[n] for n in cls]
+            derived = {}
+            for d in bu.get("derived", []):
+                rate = Decimal(d.get("rate") or rates[d["class"]]["rate"])
+                base_cls = d.get("base") or rates[d["class"]]["base"]
+                derived[d["name"]] = [rate * sum(by_line[n][i] for n in cls if cls[n] in base_cls) for i in range(last - first + 1)]
+            derived_total = sum(sum(v) for v in capital) + sum(sum(v) for v in derived.values())
+            by_line.update(derived)
         costs = [sum(x) for x in zip(*by_line.values())]
         carbon = carbon_costs(study, first, last, by_line)
         if carbon:
             costs = [c + k for c, k in zip(costs, carbon)]
         bens = [sum(x) for x in zip(*[expand(l, first, last) for l in study["benefits"]])]
+        if "residual_value" in study:
+            # 잔존가치: straight-line, RV = C x max(0, L - u) / L in the last year, u = last - in_service + 1.
+            rid = study.get("rules", {}).get("id", "kr-pfs-2026")
+            lives = {r["class"]: r["years"] for r in json.load(open(os.path.join(ROOT, "fixtures", "rules", rid + ".json")))["service_lives"]["value"]}
+            rv = Decimal(0)
+            for asset in study["residual_value"]["assets"]:
+                life = asset.get("life") or lives[asset["class"]]
+                c = sum(sum(by_line[n]) for n in asset["cost_lines"])
+                rv += c * max(0, life - (last - asset["in_service"] + 1)) / life
+            bens[-1] += rv
+            residual_want = rv
         c = np.array([float(x) for x in costs])
         b = np.array([float(x) for x in bens])
         base_, steps = schedule(study)
@@ -133,7 +202,54 @@ def main(yeta):
             how = "year-by-year product of the stepped schedule"
         irr = npf.irr(list(b - c))
         out = subprocess.run([yeta, "appraise", path, "--json", "-"], capture_output=True, text=True, check=True)
-        e = json.loads(out.stdout)["economic"]
+        appraisal = json.loads(out.stdout)
+        e = appraisal["economic"]
+        if "alternatives" in study:
+            # 대안 검토: the base case's PVs from its own lines, the proposed case's from above,
+            # increments against the base and the preferred option by the stated rule.
+            alt = study["alternatives"]
+            dfs = np.array(factors(base, steps, first, last))
+            pv = lambda lines: float(sum(np.array([float(x) for x in expand(l, first, last)]) @ dfs for l in lines))
+            bc_, bb_ = pv(alt["base"].get("costs", [])), pv(alt["base"].get("benefits", []))
+            want = {"base": (bb_, bc_), "proposed": (pv_b, pv_c)}
+            got = {o["role"]: o for o in appraisal["alternatives"]["options"]}
+            ok = True
+            for role, (wb, wc) in want.items():
+                o = got[role]
+                ok &= abs(float(o["pv_benefits"]) - wb) <= 1e-9 * max(abs(wb), 1) and abs(float(o["pv_costs"]) - wc) <= 1e-9 * max(abs(wc), 1)
+            db, dc = pv_b - bb_, pv_c - bc_
+            inc = got["proposed"]["incremental_bc"]
+            ok &= abs(inc - db / dc) < 1e-9
+            qual = pv_b >= pv_c and db >= dc
+            ok &= (appraisal["alternatives"]["preferred"] is None) == (not qual)
+            failures += not ok
+            extra_checks += 1
+            print(f"{'ok  ' if ok else 'FAIL'} {os.path.basename(path)} alternatives: incremental B/C yeta {inc:.9f} reference {db / dc:.9f}, preferred {appraisal['alternatives']['preferred']}")
+        if "residual_value" in study:
+            got_rv = Decimal(appraisal["residual_value"]["total"])
+            ok = abs(got_rv - residual_want) <= Decimal("0.000001")
+            failures += not ok
+            extra_checks += 1
+            print(f"{'ok  ' if ok else 'FAIL'} {os.path.basename(path)} residual value: yeta {got_rv} reference {residual_want}")
+        if derived_total is not None:
+            got_t = Decimal(appraisal["cost_build_up"]["total"])
+            ok = got_t == derived_total and Decimal(study["project"]["total_cost"]) == derived_total
+            failures += not ok
+            extra_checks += 1
+            print(f"{'ok  ' if ok else 'FAIL'} {os.path.basename(path)} total cost build-up: yeta {got_t} reference {derived_total} stated {study['project']['total_cost']}")
+        # Demand models: every year's quantity against the reference formulas.
+        for list_name in ("benefits", "revenues"):
+            for i, l in enumerate(study.get(list_name, [])):
+                if "demand" not in l:
+                    continue
+                want_q = demand_quantities(l["demand"])
+                got_l = [d for d in appraisal.get("demand", []) if d["origin"] == {"from": "study", "list": list_name, "index": i}]
+                worst = max(abs(float(y["quantity"]) - want_q[y["year"]]) / max(want_q[y["year"]], 1.0)
+                            for y in got_l[0]["years"]) if got_l else float("inf")
+                ok = worst < 1e-9 and len(got_l[0]["years"]) == len(want_q)
+                failures += not ok
+                extra_checks += 1
+                print(f"{'ok  ' if ok else 'FAIL'} {os.path.basename(path)} {list_name}[{i}] demand quantities by year (worst rel {worst:.1e})")
         got = {k: float(e[k]) for k in ("pv_benefits", "pv_costs", "npv")}
         want = {"pv_benefits": pv_b, "pv_costs": pv_c, "npv": pv_b - pv_c}
         name = os.path.basename(path)
@@ -152,7 +268,7 @@ def main(yeta):
             ok = abs(e["irr"] - irr) / abs(irr) < 1e-7
             print(f"{'ok  ' if ok else 'FAIL'} {name} irr: yeta {e['irr']:.10f} reference {irr:.10f}")
         failures += not ok
-    checks = len(files) * 5
+    checks = len(files) * 5 + extra_checks
     print(f"{checks - failures} passed, {failures} failed")
     sys.exit(1 if failures else 0)
 

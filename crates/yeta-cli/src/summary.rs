@@ -235,6 +235,38 @@ pub fn render(a: &Appraisal, lang: Lang) -> String {
         sv.benefits_pct.unwrap_or(f64::NAN)
     );
     let _ = writeln!(o);
+    if let Some(x) = &a.alternatives {
+        // 대안 검토: each option on its own and against the do-minimum base, and the choice.
+        let _ = writeln!(o, "{}", t.m("cli-alternatives"));
+        let _ = writeln!(
+            o,
+            "  {:<40} {:>8} {:>22} {:>22} {:>8}",
+            t.m("cli-alternatives-option"),
+            "B/C",
+            "NPV",
+            "ΔNPV",
+            "ΔB/ΔC"
+        );
+        for r in &x.options {
+            let _ = writeln!(
+                o,
+                "  {:<40} {:>8} {:>22} {:>22} {:>8}",
+                r.name,
+                t.ratio(r.bc_ratio),
+                t.krw(r.npv),
+                t.krw(r.delta_npv),
+                t.ratio(r.incremental_bc)
+            );
+        }
+        let _ = writeln!(o, "  {}", t.m("cli-alternatives-rule"));
+        let _ = writeln!(
+            o,
+            "  {}: {}",
+            t.m("cli-alternatives-preferred"),
+            x.preferred.as_deref().unwrap_or(t.m("cli-alternatives-none"))
+        );
+        let _ = writeln!(o);
+    }
     let _ = writeln!(o, "{}", t.m("cli-financial-analysis"));
     if f.applicable {
         let _ = writeln!(o, "  {:<22} {:>22}", "FNPV", t.krw(f.fnpv));

@@ -163,6 +163,18 @@ pub struct Appraisal {
     /// The optimism-bias uplift applied to capex, when the study asks for one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub optimism_bias: Option<crate::econ::optimism::Applied>,
+    /// Demand models (수요 추정): each demand line's computation by year.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub demand: Vec<crate::demand::DemandLine>,
+    /// The total-cost build-up (총사업비 산정), when the study has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost_build_up: Option<crate::buildup::BuildUpResult>,
+    /// The computed residual value (잔존가치), when the study has the section.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub residual_value: Option<crate::residual::ResidualResult>,
+    /// Alternatives (대안 검토) compared against the do-minimum base, when the study has them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alternatives: Option<crate::alternatives::AlternativesResult>,
     /// The verdict.
     pub verdict: Verdict,
     /// Warnings.
@@ -194,7 +206,15 @@ pub fn resolve_rules(study: &Study, custom: Option<&RuleSet>) -> Result<AppliedR
             )])
         })?,
     };
-    Ok(set.apply(&study.rules.overrides))
+    let mut applied = set.apply(&study.rules.overrides);
+    // The rules an appraisal used: the cost rates only where the study builds up its total cost.
+    if study.cost_build_up.is_none() {
+        applied.set.cost_rates = None;
+    }
+    if study.residual_value.is_none() {
+        applied.set.service_lives = None;
+    }
+    Ok(applied)
 }
 
 /// Expands a study list into typed lines. Amounts in years before the base year are sunk
@@ -278,7 +298,16 @@ pub fn with_context<R>(study: &Study, inputs: &Inputs<'_>, f: impl FnOnce(&Conte
             reason: "the study's own parameters.discount".into(),
         });
     }
+    let mut build_up_problems = crate::buildup::validate(study, &rules.set);
+    build_up_problems.extend(crate::residual::validate(study, &rules.set));
+    build_up_problems.extend(crate::alternatives::validate(study));
+    if !build_up_problems.is_empty() {
+        return Err(StudyError::Invalid(build_up_problems));
+    }
     let mut costs = expand(List::Costs, &study.costs, study, Kind::Cost)?;
+    // The build-up's derived items (예비비 …) join the costs, each moving with the lines it rests on.
+    let derived = crate::buildup::lines(study, &rules.set, &costs)?;
+    costs.extend(derived);
     // Optimism bias (Green Book) raises capex by its uplift, as a cost line of its own that moves
     // with the capex lines it derives from.
     if let Some(ob) = crate::econ::optimism::resolve(study, &rules.set) {
@@ -296,7 +325,11 @@ pub fn with_context<R>(study: &Study, inputs: &Inputs<'_>, f: impl FnOnce(&Conte
             sunk: Decimal::ZERO,
         });
     }
-    let benefits = expand(List::Benefits, &study.benefits, study, Kind::Benefit)?;
+    let mut benefits = expand(List::Benefits, &study.benefits, study, Kind::Benefit)?;
+    // The computed residual value joins the benefits in the last year.
+    if let Some(r) = crate::residual::result(study, &rules.set, &costs) {
+        benefits.push(crate::residual::line(&r, period.factors.len()));
+    }
     let revenues = expand(List::Revenues, &study.revenues, study, Kind::Revenue)?;
     let economic = econ::analyse(&period, &costs, &benefits, rules.set.bc_threshold.value);
     let cx = Context {
@@ -332,6 +365,19 @@ fn build(cx: &Context<'_>) -> Appraisal {
     let environment = crate::environment::appraise(cx);
     let ahp = crate::ahp::appraise(cx);
     let mut warnings = warnings(study, cx.rules, cx.economic, cx.costs);
+    let build_up = crate::buildup::result(study, &cx.rules.set, cx.costs, p.first_year);
+    if let Some(b) = &build_up {
+        // The derived total replaces the capex-and-land plausibility check on the total cost.
+        warnings.retain(|w| !matches!(w.code, Code::TotalCostMismatch | Code::CapexFarFromTotal));
+        if !b.difference.is_zero() {
+            warnings.push(
+                Diagnostic::new(Code::BuildUpTotalMismatch, "project.total_cost")
+                    .money("derived", b.total)
+                    .money("total", b.project_total)
+                    .money("difference", b.difference),
+            );
+        }
+    }
     if let Some(a) = &ahp {
         ahp_warnings(a, &mut warnings);
     }
@@ -364,6 +410,16 @@ fn build(cx: &Context<'_>) -> Appraisal {
         ahp,
         environment,
         optimism_bias: crate::econ::optimism::resolve(study, &cx.rules.set),
+        demand: crate::demand::lines(study),
+        cost_build_up: build_up,
+        residual_value: crate::residual::result(study, &cx.rules.set, cx.costs),
+        alternatives: crate::alternatives::appraise(
+            study,
+            cx.period,
+            cx.costs,
+            cx.benefits,
+            cx.rules.set.bc_threshold.value,
+        ),
         verdict,
         warnings,
     }

@@ -97,6 +97,9 @@ pub enum Code {
     // Ex-post evaluation.
     /// Total cost growth at or above the rule set's re-study threshold (타당성 재조사).
     RestudyCostGrowth,
+    // Total-cost build-up (issue 16).
+    /// `project.total_cost` differs from the total the build-up derives.
+    BuildUpTotalMismatch,
 }
 
 impl Code {
@@ -146,6 +149,7 @@ pub const ALL: [Code; 38] = [
     Code::CapexFarFromTotal,
     Code::AmountJump,
     Code::RestudyCostGrowth,
+    Code::BuildUpTotalMismatch,
 ];
 
 const CODES: [&str; 38] = [
@@ -187,6 +191,7 @@ const CODES: [&str; 38] = [
     "capex_far_from_total",
     "amount_jump",
     "restudy_cost_growth",
+    "build_up_total_mismatch",
 ];
 
 /// A typed argument of a diagnostic: the renderer formats each kind in the reader's notation.

@@ -22,8 +22,11 @@
 #![deny(missing_docs)]
 
 pub mod ahp;
+pub mod alternatives;
 pub mod appraisal;
+pub mod buildup;
 pub mod compare;
+pub mod demand;
 pub mod diag;
 pub mod econ;
 pub mod environment;
@@ -31,6 +34,7 @@ pub mod expost;
 pub mod finance;
 pub mod policy;
 pub mod regional;
+pub mod residual;
 pub mod risk;
 pub mod rules;
 pub mod study;

@@ -258,6 +258,9 @@ fn layout<'f>(
     crate::sections::investment(&mut w, a, study, t);
     crate::sections::benefits(&mut w, a, study, t);
     economic(&mut w, a, t);
+    if let Some(x) = &a.alternatives {
+        crate::sections::alternatives(&mut w, x, t);
+    }
     if let Some(r) = risk {
         crate::stages::risk(&mut w, r, t);
     }

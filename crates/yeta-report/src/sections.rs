@@ -192,11 +192,12 @@ pub(crate) fn investment(w: &mut Writer<'_>, a: &Appraisal, study: Option<&Study
     let mut rows: Vec<Vec<String>> = capital
         .iter()
         .map(|l| {
-            let name = match l.origin {
-                Origin::OptimismBias => t.cat().text("line-optimism-bias"),
-                _ => l.name.clone(),
+            let (name, kind) = match l.origin {
+                Origin::OptimismBias => (t.cat().text("line-optimism-bias"), t.cat().kind(l.kind)),
+                Origin::BuildUp { .. } => (l.name.clone(), t.cat().text("line-build-up")),
+                _ => (l.name.clone(), t.cat().kind(l.kind)),
             };
-            vec![name, t.cat().kind(l.kind), t.amt(l.nominal), share(l.nominal)]
+            vec![name, kind, t.amt(l.nominal), share(l.nominal)]
         })
         .collect();
     rows.push(vec![t.m("report-total").into(), String::new(), t.amt(total), share(total)]);
@@ -207,6 +208,10 @@ pub(crate) fn investment(w: &mut Writer<'_>, a: &Appraisal, study: Option<&Study
         8.5,
         GREY,
     );
+
+    if let Some(b) = &a.cost_build_up {
+        build_up(w, b, t);
+    }
 
     if let Some(study) = study {
         let lines = capital_lines(study);
@@ -274,6 +279,138 @@ pub(crate) fn investment(w: &mut Writer<'_>, a: &Appraisal, study: Option<&Study
     w.table(&cols, &rows, 9.0);
 }
 
+/// Ⅱ's total-cost build-up (총사업비 비목별 산정): the classes with their shares, the derived items
+/// with rate, base and source, the yearly plan by class, and the derived total against the stated.
+fn build_up(w: &mut Writer<'_>, b: &yeta_core::buildup::BuildUpResult, t: &T) {
+    let class = |c: yeta_core::buildup::CostClass| t.cat().code("cost-class", c.code());
+    w.ensure(180.0);
+    w.h2(t.m("report-build-up"));
+    w.para(t.m("report-build-up-intro"), 8.5, INK);
+    let cols = [
+        Col { head: t.m("report-build-up-class"), width: 40.0, align: Align::Left },
+        Col { head: t.m("report-amount"), width: 30.0, align: Align::Right },
+        Col { head: t.m("report-share"), width: 30.0, align: Align::Right },
+    ];
+    let mut rows: Vec<Vec<String>> =
+        b.classes.iter().map(|c| vec![class(c.class), t.amt(c.amount), format!("{:.1} %", c.share * 100.0)]).collect();
+    rows.push(vec![t.m("report-build-up-derived-total").into(), t.amt(b.total), "100.0 %".into()]);
+    rows.push(vec![t.m("report-build-up-stated-total").into(), t.amt(b.project_total), String::new()]);
+    rows.push(vec![t.m("report-build-up-difference").into(), t.amt(b.difference), String::new()]);
+    w.caption_right(&t.unit_caption());
+    w.table(&cols, &rows, 8.5);
+    if !b.derived.is_empty() {
+        let cols = [
+            Col { head: t.m("report-line"), width: 22.0, align: Align::Left },
+            Col { head: t.m("report-build-up-rate"), width: 9.0, align: Align::Right },
+            Col { head: t.m("report-build-up-base"), width: 22.0, align: Align::Left },
+            Col { head: t.m("report-amount"), width: 12.0, align: Align::Right },
+            Col { head: t.m("report-source"), width: 35.0, align: Align::Left },
+        ];
+        let rows: Vec<Vec<String>> = b
+            .derived
+            .iter()
+            .map(|d| {
+                vec![
+                    format!("{} ({})", d.name, class(d.class)),
+                    format!("{:.1} %", crate::render::to_f64(d.rate) * 100.0),
+                    format!(
+                        "{} = {}",
+                        d.base.iter().map(|c| class(*c)).collect::<Vec<_>>().join(" + "),
+                        t.amt(d.base_amount)
+                    ),
+                    t.amt(d.amount),
+                    d.rule_set.as_ref().map_or_else(
+                        || d.source.clone(),
+                        |id| t.f("report-build-up-from-rules", &[("id", id.clone())]),
+                    ),
+                ]
+            })
+            .collect();
+        w.caption_right(&t.unit_caption());
+        w.table(&cols, &rows, 8.0);
+    }
+    if let Some(first) = b.plan.first() {
+        let k = first.by_class.len();
+        let width = 90.0 / (k as f32 + 1.0);
+        let heads: Vec<String> = b.classes.iter().map(|c| class(c.class)).collect();
+        let mut cols = vec![Col { head: t.m("report-year"), width: 10.0, align: Align::Left }];
+        for h in &heads {
+            cols.push(Col { head: h, width, align: Align::Right });
+        }
+        cols.push(Col { head: t.m("report-total"), width, align: Align::Right });
+        let mut rows: Vec<Vec<String>> = b
+            .plan
+            .iter()
+            .map(|y| {
+                let mut r = vec![y.year.to_string()];
+                r.extend(y.by_class.iter().map(|x| t.amt(*x)));
+                r.push(t.amt(y.total));
+                r
+            })
+            .collect();
+        let mut total = vec![t.m("report-total").to_owned()];
+        total.extend(b.classes.iter().map(|c| t.amt(c.amount)));
+        total.push(t.amt(b.total));
+        rows.push(total);
+        w.ensure(60.0 + 14.0 * rows.len() as f32);
+        w.h3(t.m("report-build-up-plan"));
+        w.caption_right(&t.unit_caption());
+        w.table(&cols, &rows, 8.0);
+    }
+}
+
+/// Ⅳ's comparison of alternatives (대안 검토): each option on its own and against the
+/// do-minimum base, and the preferred option with the rule.
+pub(crate) fn alternatives(w: &mut Writer<'_>, x: &yeta_core::alternatives::AlternativesResult, t: &T) {
+    use yeta_core::alternatives::Role;
+    w.ensure(220.0);
+    w.h2(t.m("report-alternatives"));
+    let cols = [
+        Col { head: t.m("report-alternatives-option"), width: 20.0, align: Align::Left },
+        Col { head: t.m("report-pv-benefits"), width: 11.0, align: Align::Right },
+        Col { head: t.m("report-pv-costs"), width: 11.0, align: Align::Right },
+        Col { head: "NPV", width: 11.0, align: Align::Right },
+        Col { head: "B/C", width: 6.0, align: Align::Right },
+        Col { head: "ΔPV(B)", width: 11.0, align: Align::Right },
+        Col { head: "ΔPV(C)", width: 11.0, align: Align::Right },
+        Col { head: "ΔNPV", width: 12.0, align: Align::Right },
+        Col { head: "ΔB/ΔC", width: 7.0, align: Align::Right },
+    ];
+    let rows: Vec<Vec<String>> = x
+        .options
+        .iter()
+        .map(|o| {
+            let role = match o.role {
+                Role::Base => t.m("report-alternatives-base"),
+                Role::Proposed => t.m("report-alternatives-proposed"),
+                Role::Option => "",
+            };
+            let name = if role.is_empty() { o.name.clone() } else { format!("{} ({role})", o.name) };
+            let base = o.role == Role::Base;
+            let dash = || "—".to_owned();
+            vec![
+                name,
+                t.amt(o.pv_benefits),
+                t.amt(o.pv_costs),
+                t.amt(o.npv),
+                ratio(o.bc_ratio),
+                if base { dash() } else { t.amt(o.delta_pv_benefits) },
+                if base { dash() } else { t.amt(o.delta_pv_costs) },
+                if base { dash() } else { t.amt(o.delta_npv) },
+                if base { dash() } else { ratio(o.incremental_bc) },
+            ]
+        })
+        .collect();
+    w.caption_right(&t.unit_caption());
+    w.table(&cols, &rows, 7.5);
+    let threshold = format!("{:.2}", x.threshold);
+    w.para(&t.f("report-alternatives-rule", &[("threshold", threshold)]), 8.5, INK);
+    match &x.preferred {
+        Some(p) => w.para(&t.f("report-alternatives-preferred", &[("name", p.clone())]), 9.0, INK),
+        None => w.para(t.m("report-alternatives-none"), 9.0, INK),
+    }
+}
+
 /// Ⅲ. 수요 및 편익 추정: every line with its PV, then for each benefit line priced by a unit value
 /// (원단위) the demand quantity × unit value = benefit, by year, with both sources.
 pub(crate) fn benefits(w: &mut Writer<'_>, a: &Appraisal, study: Option<&Study>, t: &T) {
@@ -294,6 +431,7 @@ pub(crate) fn benefits(w: &mut Writer<'_>, a: &Appraisal, study: Option<&Study>,
             let name = match l.origin {
                 Origin::Carbon => t.cat().text("line-carbon"),
                 Origin::OptimismBias => t.cat().text("line-optimism-bias"),
+                Origin::ResidualValue => t.cat().text("line-residual-value"),
                 _ => l.name.clone(),
             };
             vec![t.cat().code("list", l.list.code()), name, t.cat().kind(l.kind), t.amt(l.nominal), t.amt(l.pv)]
@@ -308,11 +446,20 @@ pub(crate) fn benefits(w: &mut Writer<'_>, a: &Appraisal, study: Option<&Study>,
     w.h2(t.m("report-benefit-estimates"));
     if priced.is_empty() {
         w.para(t.m("report-no-unit-value-lines"), 9.0, INK);
+        revenue_demand(w, a, study, t);
         return;
     }
     w.para(t.m("report-benefit-estimates-intro"), 9.0, INK);
     for l in priced {
         let Some(uv) = &l.unit_value else { continue };
+        if l.demand.is_some() {
+            if let Some(dl) =
+                a.demand.iter().find(|d| d.name == l.name && d.origin.path().is_some_and(|p| p.starts_with("benefits")))
+            {
+                demand_line(w, dl, l.source.as_deref(), t);
+            }
+            continue;
+        }
         let mut q = l.clone();
         q.unit_value = None;
         let (Ok(quantities), Ok(money)) =
@@ -366,6 +513,206 @@ pub(crate) fn benefits(w: &mut Writer<'_>, a: &Appraisal, study: Option<&Study>,
         ]);
         w.caption_right(&t.unit_caption());
         w.table(&cols, &rows, 8.0);
+    }
+    revenue_demand(w, a, study, t);
+    residual(w, a, t);
+}
+
+/// Ⅲ's residual value (잔존가치): each asset's cost, service life and its source, years used and
+/// left, and the straight-line value counted as a benefit in the last year.
+fn residual(w: &mut Writer<'_>, a: &Appraisal, t: &T) {
+    let Some(r) = &a.residual_value else { return };
+    w.ensure(200.0);
+    w.h2(t.m("report-residual"));
+    w.para(&t.f("report-residual-intro", &[("year", r.year.to_string())]), 8.5, INK);
+    w.formula(t.m("formula-residual"), 9.0);
+    let cols = [
+        Col { head: t.m("report-line"), width: 24.0, align: Align::Left },
+        Col { head: t.m("report-residual-class"), width: 16.0, align: Align::Left },
+        Col { head: t.m("report-residual-cost"), width: 14.0, align: Align::Right },
+        Col { head: t.m("report-residual-in-service"), width: 10.0, align: Align::Right },
+        Col { head: t.m("report-residual-life"), width: 8.0, align: Align::Right },
+        Col { head: t.m("report-residual-used"), width: 8.0, align: Align::Right },
+        Col { head: t.m("report-residual-remaining"), width: 8.0, align: Align::Right },
+        Col { head: t.m("report-residual-value"), width: 12.0, align: Align::Right },
+    ];
+    let mut rows: Vec<Vec<String>> = r
+        .assets
+        .iter()
+        .map(|x| {
+            vec![
+                x.name.clone(),
+                t.cat().code("asset-class", x.class.code()),
+                t.amt(x.cost),
+                x.in_service.to_string(),
+                x.life.to_string(),
+                x.used.to_string(),
+                x.remaining.to_string(),
+                t.amt(x.value),
+            ]
+        })
+        .collect();
+    rows.push(vec![
+        t.m("report-total").into(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        t.amt(r.total),
+    ]);
+    w.caption_right(&t.unit_caption());
+    w.table(&cols, &rows, 8.0);
+    let from_rules = r.assets.iter().any(|x| x.life_source.starts_with(&format!("{}:", a.rules.set.id)));
+    if from_rules {
+        w.para(&t.f("report-residual-lives-from-rules", &[("id", a.rules.set.id.clone())]), 8.0, GREY);
+    }
+}
+
+/// A demand line (수요 추정) in Ⅲ: the model with each parameter's source, then forecast,
+/// ramp-up share, elasticity factor, quantity, unit value and amount by year.
+fn demand_line(w: &mut Writer<'_>, dl: &yeta_core::demand::DemandLine, demand_source: Option<&str>, t: &T) {
+    use yeta_core::demand::{Curve, Forecast};
+    let num = |d: Decimal, dp: usize| thousands(crate::render::to_f64(d), dp);
+    w.ensure(200.0);
+    w.h3(&dl.name);
+    w.para(
+        &t.f(
+            "report-unit-value-line",
+            &[
+                ("value", num(dl.unit_value, 0)),
+                ("per", dl.unit_value_unit.clone()),
+                ("source", dl.unit_value_source.clone()),
+                ("demand", demand_source.map_or_else(|| t.m("report-not-stated").to_owned(), str::to_owned)),
+            ],
+        ),
+        8.5,
+        INK,
+    );
+    let m = &dl.model;
+    let mut lines = vec![t.f("report-demand-model", &[("from", m.from.to_string()), ("to", m.to.to_string())])];
+    lines.push(match &m.forecast {
+        Forecast::Growth { base_year, base_quantity, growth } => t.f(
+            "report-demand-growth",
+            &[
+                ("year", base_year.to_string()),
+                ("quantity", num(base_quantity.value, 0)),
+                ("qsource", base_quantity.source.clone()),
+                ("growth", format!("{:.2} %", crate::render::to_f64(growth.value) * 100.0)),
+                ("gsource", growth.source.clone()),
+            ],
+        ),
+        Forecast::Schedule { points, source } => t.f(
+            "report-demand-schedule",
+            &[
+                (
+                    "points",
+                    points.iter().map(|p| format!("{} {}", p.year, num(p.quantity, 0))).collect::<Vec<_>>().join(", "),
+                ),
+                ("source", source.clone()),
+            ],
+        ),
+    });
+    if let Some(r) = &m.ramp_up {
+        let share = format!("{:.1} %", crate::render::to_f64(r.start_share.value) * 100.0);
+        lines.push(match r.curve {
+            Curve::Linear => t.f(
+                "report-demand-ramp-linear",
+                &[("share", share), ("years", r.years.to_string()), ("source", r.start_share.source.clone())],
+            ),
+            Curve::SCurve => t.f(
+                "report-demand-ramp-s-curve",
+                &[
+                    ("share", share),
+                    ("years", r.years.to_string()),
+                    ("a", r.steepness.map_or_else(String::new, |a| a.normalize().to_string())),
+                    ("source", r.start_share.source.clone()),
+                ],
+            ),
+        });
+    }
+    for e in &m.elasticities {
+        let path = e
+            .path
+            .iter()
+            .map(|s| t.f("report-demand-driver-step", &[("year", s.from_year.to_string()), ("value", num(s.value, 0))]))
+            .collect::<Vec<_>>()
+            .join(", ");
+        lines.push(t.f(
+            "report-demand-elasticity",
+            &[
+                ("driver", e.driver.clone()),
+                ("base", num(e.base_value.value, 0)),
+                ("bsource", e.base_value.source.clone()),
+                ("e", e.elasticity.value.normalize().to_string()),
+                ("esource", e.elasticity.source.clone()),
+                ("path", path),
+            ],
+        ));
+    }
+    for line in lines {
+        w.para(&line, 8.5, INK);
+    }
+    w.formula(t.m("formula-demand"), 9.0);
+    if matches!(m.forecast, Forecast::Growth { .. }) {
+        w.formula(t.m("formula-demand-growth"), 9.0);
+    }
+    match m.ramp_up.as_ref().map(|r| r.curve) {
+        Some(Curve::Linear) => w.formula(t.m("formula-demand-linear"), 9.0),
+        Some(Curve::SCurve) => w.formula(t.m("formula-demand-s-curve"), 9.0),
+        None => {}
+    }
+    let qunit = dl.quantity_unit.clone().unwrap_or_else(|| t.m("report-units").to_owned());
+    let cols = [
+        Col { head: t.m("report-year"), width: 10.0, align: Align::Left },
+        Col { head: t.m("report-demand-forecast"), width: 17.0, align: Align::Right },
+        Col { head: t.m("report-demand-ramp"), width: 10.0, align: Align::Right },
+        Col { head: t.m("report-demand-factor"), width: 11.0, align: Align::Right },
+        Col { head: &qunit, width: 18.0, align: Align::Right },
+        Col { head: t.m("report-unit-value-krw"), width: 14.0, align: Align::Right },
+        Col { head: t.m("report-amount"), width: 20.0, align: Align::Right },
+    ];
+    let mut total_q = Decimal::ZERO;
+    let mut total_m = Decimal::ZERO;
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for y in &dl.years {
+        total_q = total_q.checked_add(y.demand.quantity).unwrap_or(total_q);
+        total_m = total_m.checked_add(y.amount).unwrap_or(total_m);
+        rows.push(vec![
+            y.demand.year.to_string(),
+            num(y.demand.forecast, 0),
+            format!("{:.3}", crate::render::to_f64(y.demand.ramp_share)),
+            format!("{:.4}", crate::render::to_f64(y.demand.elasticity_factor)),
+            num(y.demand.quantity, 0),
+            num(dl.unit_value, 0),
+            t.amt(y.amount),
+        ]);
+    }
+    rows.push(vec![
+        t.m("report-total").into(),
+        String::new(),
+        String::new(),
+        String::new(),
+        num(total_q, 0),
+        String::new(),
+        t.amt(total_m),
+    ]);
+    w.caption_right(&t.unit_caption());
+    w.table(&cols, &rows, 7.5);
+}
+
+/// Ⅲ's demand lines of the financial analysis (수입 수요 추정), after the benefit estimates.
+fn revenue_demand(w: &mut Writer<'_>, a: &Appraisal, study: &Study, t: &T) {
+    let revs: Vec<_> = a.demand.iter().filter(|d| d.origin.path().is_some_and(|p| p.starts_with("revenues"))).collect();
+    if revs.is_empty() {
+        return;
+    }
+    w.ensure(260.0);
+    w.h2(t.m("report-revenue-demand"));
+    for dl in revs {
+        let src = study.revenues.iter().find(|l| l.name == dl.name).and_then(|l| l.source.as_deref());
+        demand_line(w, dl, src, t);
     }
 }
 

@@ -454,6 +454,8 @@ fn same_amounts<K>(old: &Line<K>, amounts: &[(i32, Decimal)], first: i32, last: 
         quantity_unit: None,
         unit_value: None,
         flows: old.flows.clone(),
+        // A demand model's quantities are what the sheet shows for its line.
+        demand: old.demand.clone(),
         uncertainty: None,
     };
     let Ok(expanded) = yeta_core::study::flows::expand(&own, first, last) else { return false };
@@ -496,8 +498,9 @@ fn build<K: Clone + PartialEq + for<'a> Deserialize<'a>>(
             Ok(match previous {
                 // Unchanged: the study's own line, byte for byte when written back.
                 Some(o) if o.kind == kind && same_amounts(o, &amounts, first, last) => o.clone(),
-                // Keep what the sheet does not carry: source, unit value, uncertainty.
-                Some(o) => Line { kind, flows: flows(&amounts), ..o.clone() },
+                // Keep what the sheet does not carry: source, unit value, uncertainty. Edited
+                // quantities replace a demand model: the sheet's figures are the line's now.
+                Some(o) => Line { kind, flows: flows(&amounts), demand: None, ..o.clone() },
                 None => Line {
                     name: l.name.clone(),
                     kind,
@@ -505,6 +508,7 @@ fn build<K: Clone + PartialEq + for<'a> Deserialize<'a>>(
                     quantity_unit: None,
                     unit_value: None,
                     flows: flows(&amounts),
+                    demand: None,
                     uncertainty: None,
                 },
             })

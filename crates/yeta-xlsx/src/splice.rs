@@ -267,6 +267,7 @@ mod tests {
                 quantity_unit: None,
                 unit_value: None,
                 flows: l.flows,
+                demand: None,
                 uncertainty: None,
             })
             .collect();

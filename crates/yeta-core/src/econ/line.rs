@@ -49,6 +49,13 @@ pub enum Origin {
     OptimismBias,
     /// The carbon value of the environmental stage (탄소비용), when the study counts it.
     Carbon,
+    /// The computed residual value (잔존가치, straight-line), made by the residual stage.
+    ResidualValue,
+    /// A derived item of the total-cost build-up (예비비, 설계·감리비): `cost_build_up.derived[index]`.
+    BuildUp {
+        /// Index within `cost_build_up.derived`.
+        index: usize,
+    },
 }
 
 impl Origin {

@@ -425,6 +425,7 @@ pub fn yearly(
                     quantity_unit: None,
                     unit_value: None,
                     flows: e.flows.clone(),
+                    demand: None,
                     uncertainty: None,
                 };
                 let amounts = flows::expand(&line, first, last)

@@ -283,6 +283,14 @@ pub struct RuleSet {
     /// Thresholds of the plausibility warnings; Yeta's defaults when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plausibility: Option<Sourced<Plausibility>>,
+    /// Rates of derived total-cost items (예비비 …) with their base classes and sources; kept in
+    /// the applied rules only for a study with a cost build-up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_rates: Option<Sourced<Vec<crate::buildup::CostRate>>>,
+    /// Service lives (내용연수) by asset class for the residual value; kept in the applied rules
+    /// only for a study with a residual-value section.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_lives: Option<Sourced<Vec<crate::residual::ServiceLife>>>,
     /// Further sections used by later stages (carbon prices, optimism bias), keyed by name.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub extra: BTreeMap<String, Sourced<serde_json::Value>>,

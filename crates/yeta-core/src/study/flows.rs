@@ -35,6 +35,15 @@ pub fn expand<K>(line: &Line<K>, first: i32, last: i32) -> Result<Vec<Decimal>, 
     let n = usize::try_from(i64::from(last) - i64::from(first) + 1).unwrap_or(0);
     let mut amounts = vec![Decimal::ZERO; n];
     let unit = line.unit_value.as_ref().map_or(Decimal::ONE, |u| u.value);
+    if let Some(model) = &line.demand {
+        // A demand model's quantities (수요 추정) in place of flows.
+        let err = |message: String| FlowError { flow: 0, message };
+        for (slot, q) in amounts.iter_mut().zip(model.quantities(first, last).map_err(err)?) {
+            *slot = q.checked_mul(unit).filter(|m| m.abs() <= MAX_YEARLY_AMOUNT).ok_or_else(|| {
+                err("a demand model's amount exceeds KRW 10^20; check the quantities and the unit value".to_owned())
+            })?;
+        }
+    }
     for (i, flow) in line.flows.iter().enumerate() {
         let err = |message: String| FlowError { flow: i, message };
         let (from, to) = span(flow).map_err(err)?;
@@ -102,6 +111,7 @@ mod tests {
             quantity_unit: None,
             unit_value: unit.map(|u| UnitValue { value: d(u), unit: "KRW/h".into(), source: "test".into() }),
             flows,
+            demand: None,
             uncertainty: None,
         }
     }

@@ -73,6 +73,17 @@ pub struct Study {
     /// The AHP comprehensive evaluation (종합평가); see [`crate::ahp`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ahp: Option<crate::ahp::AhpSection>,
+    /// Total-cost build-up (총사업비 산정): classes of the capital lines and derived items (예비비);
+    /// see [`crate::buildup`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_build_up: Option<crate::buildup::CostBuildUp>,
+    /// Residual value (잔존가치) computed from asset classes and service lives; see
+    /// [`crate::residual`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub residual_value: Option<crate::residual::ResidualSection>,
+    /// Alternatives (대안 검토): a do-minimum base and options; see [`crate::alternatives`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alternatives: Option<crate::alternatives::AlternativesSection>,
     /// Environmental risk (Yeta's addition); see [`crate::environment`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub environment: Option<crate::environment::EnvironmentSection>,
@@ -245,8 +256,13 @@ pub struct Line<K> {
     /// The money value of one unit of quantity, with its source.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit_value: Option<UnitValue>,
-    /// Yearly amounts: single years and ranges.
+    /// Yearly amounts: single years and ranges. Empty when a demand model gives the quantities.
+    #[serde(default)]
     pub flows: Vec<Flow>,
+    /// The demand model (수요 추정) that computes the line's yearly quantities, instead of flows;
+    /// needs a unit value. See [`crate::demand`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub demand: Option<crate::demand::DemandModel>,
     /// Uncertainty of the whole line for the Monte Carlo analysis; see [`crate::risk`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uncertainty: Option<crate::risk::Uncertainty>,

@@ -56,7 +56,8 @@ pub fn warnings(study: &Study, rules: &RuleSet) -> Vec<Diagnostic> {
     }
 
     // A reinvestment in the last year of the period, with no residual value to set against it.
-    let has_residual = study.benefits.iter().any(|l| l.kind == BenefitKind::ResidualValue);
+    let has_residual =
+        study.residual_value.is_some() || study.benefits.iter().any(|l| l.kind == BenefitKind::ResidualValue);
     if !has_residual {
         for (i, (l, a)) in study.costs.iter().zip(&costs).enumerate() {
             if l.kind == CostKind::Reinvestment && a.as_ref().and_then(|a| a.last()).is_some_and(|x| !x.is_zero()) {

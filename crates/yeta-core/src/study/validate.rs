@@ -251,7 +251,31 @@ fn lines<K>(list: &str, lines: &[Line<K>], study: &Study, v: &mut Vec<Validation
                 ));
             }
         }
-        if line.flows.is_empty() {
+        if let Some(m) = &line.demand {
+            if list == "costs" {
+                v.push(ValidationError::new(
+                    format!("{at}.demand"),
+                    "a demand model gives the quantities of a benefit or revenue line, not of a cost line",
+                ));
+            }
+            if line.unit_value.is_none() {
+                v.push(ValidationError::new(
+                    format!("{at}.unit_value"),
+                    "is missing; a demand model gives quantities, and the unit value prices them",
+                ));
+            }
+            if !line.flows.is_empty() {
+                v.push(ValidationError::new(
+                    format!("{at}.flows"),
+                    "give either flows or a demand model, not both: the model computes the quantities",
+                ));
+            }
+            let before = v.len();
+            crate::demand::validate(&format!("{at}.demand"), m, first, last, v);
+            if v.len() > before {
+                continue;
+            }
+        } else if line.flows.is_empty() {
             v.push(ValidationError::new(format!("{at}.flows"), "is empty; give at least one flow"));
         }
         let mut flows_ok = true;
