@@ -348,6 +348,8 @@ fn with_amounts<K: Clone>(l: &Line<K>, amounts: &[Decimal], first: i32) -> Line<
     let mut out = l.clone();
     out.unit_value = None;
     out.quantity_unit = None;
+    // The amounts replace whatever gave them, a demand model (수요 추정) included.
+    out.demand = None;
     out.flows = amounts
         .iter()
         .enumerate()
@@ -383,6 +385,7 @@ fn actual<K>(
         unit_value: uv,
         flows: a.flows.clone(),
         uncertainty: None,
+        demand: None,
     };
     let err = |e: flows::FlowError| invalid(&format!("outturn.{list}[{i}].flows[{}]", e.flow), e.message);
     let money = flows::expand(&probe(unit_value), first, last).map_err(err)?;
