@@ -497,3 +497,25 @@ report-plaus-total-cost-gap = capex differing from the total cost by more than {
 report-plaus-total-cost-ratio = capex / total cost outside { $value } suggests a unit error
 report-plaus-jump-factor = an amount changing more than { $value }× in a year is flagged
 report-stale = { $evaluator } judged against a B/C of { $seen }; the B/C is now { $bc }: their judgements should be taken again on the current figures.
+
+## Environment: net emissions against the counterfactual (issue 23)
+report-env-net-effect = Net effect against the do-nothing
+report-env-net-reduces = The project reduces greenhouse-gas emissions by { $tonnes } tCO2e over { $first }–{ $last } against the do-nothing (project { $project } tCO2e, do-nothing { $counterfactual } tCO2e); the reduction is worth { $value } in present value.
+report-env-net-adds = The project adds { $tonnes } tCO2e of greenhouse-gas emissions over { $first }–{ $last } against the do-nothing (project { $project } tCO2e, do-nothing { $counterfactual } tCO2e); the addition costs { $value } in present value.
+report-env-side = Side
+report-env-source = Source
+report-env-source-kind = Kind
+report-env-side-project = project
+report-env-side-counterfactual = do-nothing
+report-env-kind-electricity = electricity
+report-env-kind-embodied = embodied
+report-env-kind-paper = paper
+report-env-kind-printing = printing
+report-env-kind-postage = postage
+report-env-kind-travel = travel
+report-env-kind-other = other
+report-env-grid-factor-short = tCO2e/MWh
+report-env-project-t = Project tCO2e
+report-env-counterfactual-t = Do-nothing tCO2e
+report-env-net-t = Net tCO2e
+report-env-net-value = Net carbon value

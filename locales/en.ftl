@@ -123,3 +123,6 @@ case-rate = discount rate { $pp } pp
 discount-rate = discount rate
 money-bn = KRW { $x } bn
 money-m = KRW { $x } m
+
+## Environment: the emissions-avoided line (issue 23)
+line-carbon-avoided = Emissions avoided

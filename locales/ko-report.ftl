@@ -497,3 +497,25 @@ report-plaus-total-cost-gap = 자본비 합계와 총사업비 차이 { $value }
 report-plaus-total-cost-ratio = 자본비/총사업비 비율 { $value } 밖이면 단위 오류 의심
 report-plaus-jump-factor = 한 해에 { $value }배 넘게 변하는 금액은 경고
 report-stale = { $evaluator }: B/C { $seen }을 보고 판단하였으나 현재 B/C는 { $bc }이다. 바뀐 경제성 분석 결과로 다시 판단받아야 한다.
+
+## 환경: 반사실 대비 순배출 (issue 23)
+report-env-net-effect = 사업 미시행 대비 순효과
+report-env-net-reduces = 이 사업은 { $first }–{ $last }년 동안 사업 미시행 대비 온실가스를 { $tonnes } tCO2e 줄인다(사업 시행 { $project } tCO2e, 미시행 { $counterfactual } tCO2e). 감축의 현재가치는 { $value }이다.
+report-env-net-adds = 이 사업은 { $first }–{ $last }년 동안 사업 미시행 대비 온실가스를 { $tonnes } tCO2e 늘린다(사업 시행 { $project } tCO2e, 미시행 { $counterfactual } tCO2e). 증가분의 현재가치 비용은 { $value }이다.
+report-env-side = 구분
+report-env-source = 배출원
+report-env-source-kind = 유형
+report-env-side-project = 사업 시행
+report-env-side-counterfactual = 사업 미시행
+report-env-kind-electricity = 전력
+report-env-kind-embodied = 내재 배출
+report-env-kind-paper = 종이
+report-env-kind-printing = 인쇄
+report-env-kind-postage = 우편
+report-env-kind-travel = 통행
+report-env-kind-other = 기타
+report-env-grid-factor-short = tCO2e/MWh
+report-env-project-t = 시행 tCO2e
+report-env-counterfactual-t = 미시행 tCO2e
+report-env-net-t = 순배출 tCO2e
+report-env-net-value = 순 탄소가치

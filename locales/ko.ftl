@@ -122,3 +122,6 @@ case-rate = 할인율 { $pp }%p
 discount-rate = 할인율
 money-bn = { $x }억원
 money-m = { $x }백만원
+
+## 환경: 탄소 감축 편익 항목 (issue 23)
+line-carbon-avoided = 탄소 감축 편익

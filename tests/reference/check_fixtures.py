@@ -103,8 +103,59 @@ def carbon_costs(study, first, last, cost_lines):
     return out
 
 
+def footprint(side, first, last, grid):
+    """tCO2e by year of one side (the project's section or its counterfactual): electricity at the
+    grid factor of the year, activities (quantity x kg factor; trips x km x kg per passenger-km),
+    embodied emissions."""
+    n = last - first + 1
+    t = [Decimal(0)] * n
+    for e in side.get("energy", []):
+        amounts = expand({"flows": e["flows"]}, first, last)
+        k = Decimal(e.get("pue", "1")) * e.get("hours", 8760) if e["kind"] == "it_load" else Decimal(1)
+        for i, a in enumerate(amounts):
+            t[i] += a * k / 1000 * grid[i]
+    for a in side.get("activities", []):
+        per = Decimal(a["factor"]["value"]) * Decimal(a.get("distance_km", "1"))
+        for i, q in enumerate(expand({"flows": a["flows"]}, first, last)):
+            t[i] += q * per / 1000
+    for e in side.get("embodied", []):
+        t[e["year"] - first] += Decimal(e["tco2e"])
+    return t
+
+
+def net_check(study, yeta_env, factors_pv):
+    """Net tCO2e and the PV of its carbon value, recomputed; returns failures."""
+    env = study.get("environment") or {}
+    if "counterfactual" not in env:
+        return 0
+    p = study["parameters"]
+    first, last = p["first_year"], p["last_year"]
+    grid = [Decimal(env["grid_factor"]["value"])] * (last - first + 1)
+    proj = footprint(env, first, last, grid)
+    cf = footprint(env["counterfactual"], first, last, grid)
+    net = [a - b for a, b in zip(proj, cf)]
+    path = [(q["year"], Decimal(q["krw_per_tco2e"])) for q in env["carbon_price"]["path"]]
+    def price(y):
+        if y <= path[0][0]:
+            return path[0][1]
+        for (y0, p0), (y1, p1) in zip(path, path[1:]):
+            if y <= y1:
+                return p0 + (p1 - p0) * (y - y0) / (y1 - y0)
+        return path[-1][1]
+    values = [round(x * price(first + i)) for i, x in enumerate(net)]
+    pv = factors_pv([float(v) for v in values])
+    got_t, got_pv = float(yeta_env["net"]["net_tco2e"]), float(yeta_env["net"]["carbon_pv"])
+    fails = 0
+    for what, g, w in (("net_tco2e", got_t, float(sum(net))), ("net carbon_pv", got_pv, pv)):
+        ok = abs(g - w) <= 1e-9 * max(1.0, abs(w)) + 5e-5  # yeta writes 4 decimals
+        fails += not ok
+        print(f"{'ok  ' if ok else 'FAIL'} {os.path.basename(study['_path'])} {what}: yeta {g:.4f} reference {w:.4f}")
+    return fails
+
+
 def main(yeta):
     failures = 0
+    checks_extra = []
     files = sorted(glob.glob(os.path.join(ROOT, "fixtures", "*.yeta.json")))
     for path in files:
         study = json.load(open(path))
@@ -152,7 +203,20 @@ def main(yeta):
             ok = abs(e["irr"] - irr) / abs(irr) < 1e-7
             print(f"{'ok  ' if ok else 'FAIL'} {name} irr: yeta {e['irr']:.10f} reference {irr:.10f}")
         failures += not ok
-    checks = len(files) * 5
+        study["_path"] = path
+        app = json.loads(out.stdout)
+        if app.get("environment"):
+            if len(steps) == 1:
+                r = steps[0][1]
+                pad = [0.0] * (first - base)
+                pvf = lambda v: npf.npv(r, pad + v)
+            else:
+                df = factors(base, steps, first, last)
+                pvf = lambda v: float(np.array(v) @ np.array(df))
+            nf = net_check(study, app["environment"], pvf)
+            failures += nf
+            checks_extra.append(2 if "counterfactual" in study["environment"] else 0)
+    checks = len(files) * 5 + sum(checks_extra)
     print(f"{checks - failures} passed, {failures} failed")
     sys.exit(1 if failures else 0)
 

@@ -293,6 +293,7 @@ pub(crate) fn benefits(w: &mut Writer<'_>, a: &Appraisal, study: Option<&Study>,
         .map(|l| {
             let name = match l.origin {
                 Origin::Carbon => t.cat().text("line-carbon"),
+                Origin::CarbonAvoided => t.cat().text("line-carbon-avoided"),
                 Origin::OptimismBias => t.cat().text("line-optimism-bias"),
                 _ => l.name.clone(),
             };

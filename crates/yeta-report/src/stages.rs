@@ -293,6 +293,9 @@ pub(crate) fn environment(w: &mut Writer<'_>, e: &EnvironmentResult, study: Opti
     let sec = study.and_then(|s| s.environment.as_ref());
     w.chapter(t.m("report-environmental-risk-2"));
     w.para(t.m("report-the-oecd-found-that-korea-s"), 9.0, INK);
+    if let Some(n) = &e.net {
+        net_effect(w, n, t);
+    }
     w.h2(t.m("report-energy-emissions-and-carbon-value"));
     let mut rows = vec![
         (t.m("report-energy-use-whole-period-mwh").to_owned(), thousands(e.total_kwh / 1e3, 0)),
@@ -390,6 +393,79 @@ pub(crate) fn environment(w: &mut Writer<'_>, e: &EnvironmentResult, study: Opti
         w.table(&cols, &rows, 7.8);
     }
     w.para(&format!("{}: {}", t.m("report-requirements-not-met-or-partly-met"), e.compliance_gaps), 9.0, INK);
+}
+
+fn tonnes(x: rust_decimal::Decimal, decimals: usize) -> String {
+    thousands(x.to_string().parse::<f64>().unwrap_or(f64::NAN), decimals)
+}
+
+/// The net effect against the counterfactual first (순배출 효과): whether the project reduces or
+/// adds emissions, by how much and at what value; then by source and by year.
+fn net_effect(w: &mut Writer<'_>, n: &yeta_core::environment::NetResult, t: &T) {
+    use yeta_core::environment::{Side, SourceKind};
+    w.h2(t.m("report-env-net-effect"));
+    let (first, last) = (n.years.first().map_or(0, |y| y.year), n.years.last().map_or(0, |y| y.year));
+    let args = [
+        ("tonnes", tonnes(n.net_tco2e.abs(), 0)),
+        ("project", tonnes(n.project_tco2e, 0)),
+        ("counterfactual", tonnes(n.counterfactual_tco2e, 0)),
+        ("first", first.to_string()),
+        ("last", last.to_string()),
+        ("value", format!("{} {}", t.amt(n.carbon_pv.abs()), t.unit_label())),
+    ];
+    let id = if n.net_tco2e < rust_decimal::Decimal::ZERO { "report-env-net-reduces" } else { "report-env-net-adds" };
+    w.para(&t.f(id, &args), 10.0, INK);
+    let cols = [
+        Col { head: t.m("report-env-side"), width: 18.0, align: Align::Left },
+        Col { head: t.m("report-env-source"), width: 42.0, align: Align::Left },
+        Col { head: t.m("report-env-source-kind"), width: 20.0, align: Align::Left },
+        Col { head: "tCO2e", width: 20.0, align: Align::Right },
+    ];
+    let rows: Vec<Vec<String>> = n
+        .sources
+        .iter()
+        .map(|s| {
+            let side = match s.side {
+                Side::Project => t.m("report-env-side-project"),
+                Side::Counterfactual => t.m("report-env-side-counterfactual"),
+            };
+            let kind = match s.kind {
+                SourceKind::Electricity => t.m("report-env-kind-electricity"),
+                SourceKind::Embodied => t.m("report-env-kind-embodied"),
+                SourceKind::Paper => t.m("report-env-kind-paper"),
+                SourceKind::Printing => t.m("report-env-kind-printing"),
+                SourceKind::Postage => t.m("report-env-kind-postage"),
+                SourceKind::Travel => t.m("report-env-kind-travel"),
+                SourceKind::Other => t.m("report-env-kind-other"),
+            };
+            vec![side.to_owned(), s.name.clone(), kind.to_owned(), tonnes(s.tco2e, 1)]
+        })
+        .collect();
+    w.table(&cols, &rows, 7.8);
+    let cols = [
+        Col { head: t.m("report-year"), width: 12.0, align: Align::Left },
+        Col { head: t.m("report-env-grid-factor-short"), width: 14.0, align: Align::Right },
+        Col { head: t.m("report-env-project-t"), width: 18.0, align: Align::Right },
+        Col { head: t.m("report-env-counterfactual-t"), width: 18.0, align: Align::Right },
+        Col { head: t.m("report-env-net-t"), width: 18.0, align: Align::Right },
+        Col { head: t.m("report-env-net-value"), width: 20.0, align: Align::Right },
+    ];
+    let rows: Vec<Vec<String>> = n
+        .years
+        .iter()
+        .filter(|y| !(y.project_tco2e.is_zero() && y.counterfactual_tco2e.is_zero()))
+        .map(|y| {
+            vec![
+                y.year.to_string(),
+                format!("{:.4}", y.grid_factor.to_string().parse::<f64>().unwrap_or(f64::NAN)),
+                tonnes(y.project_tco2e, 1),
+                tonnes(y.counterfactual_tco2e, 1),
+                tonnes(y.net_tco2e, 1),
+                t.amt(y.carbon_value),
+            ]
+        })
+        .collect();
+    w.table(&cols, &rows, 7.8);
 }
 
 /// Yearly emissions as stacked bars (operational, embodied).

@@ -49,6 +49,9 @@ pub enum Origin {
     OptimismBias,
     /// The carbon value of the environmental stage (탄소비용), when the study counts it.
     Carbon,
+    /// The value of the emissions the project avoids against its counterfactual (탄소 감축 편익):
+    /// a benefit line of the environmental stage.
+    CarbonAvoided,
 }
 
 impl Origin {
@@ -143,6 +146,7 @@ impl ExpandedLine<'_> {
     pub fn list(&self) -> List {
         match (self.origin, self.kind) {
             (Origin::Study { list, .. }, _) => list,
+            (Origin::CarbonAvoided, _) => List::Benefits,
             (_, Kind::Benefit(_)) => List::Benefits,
             (_, Kind::Revenue(_)) => List::Revenues,
             _ => List::Costs,

@@ -12,6 +12,10 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+pub mod net;
+
+pub use net::{Activity, ActivityKind, Counterfactual, NetYear, Side, SourceKind, SourceTotal, TravelMode};
+
 /// Name of the cost line the carbon value becomes when counted in the economic analysis.
 pub const CARBON_LINE: &str = "Carbon cost (탄소비용)";
 
@@ -183,6 +187,13 @@ pub struct EnvironmentSection {
     /// Compliance checklist.
     #[serde(default)]
     pub compliance: Vec<Requirement>,
+    /// The project's non-energy activities that remain (paper, printing, postage, trips).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub activities: Vec<Activity>,
+    /// The do-nothing footprint (반사실): with it the stage reports net emissions, project minus
+    /// counterfactual, and values the net change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counterfactual: Option<Counterfactual>,
 }
 
 /// Energy, emissions and carbon value of one year.
@@ -243,6 +254,33 @@ pub struct EnvironmentResult {
     pub compliance: Vec<Requirement>,
     /// Requirements not met or partly met.
     pub compliance_gaps: usize,
+    /// Net emissions against the counterfactual, when the study describes one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub net: Option<NetResult>,
+}
+
+/// Net emissions against the counterfactual (순배출) and the value of the net change.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NetResult {
+    /// Gross project tCO2e over the period.
+    #[serde(serialize_with = "money::serialize_out")]
+    pub project_tco2e: Decimal,
+    /// Counterfactual tCO2e over the period.
+    #[serde(serialize_with = "money::serialize_out")]
+    pub counterfactual_tco2e: Decimal,
+    /// Project − counterfactual over the period; negative: the project reduces emissions.
+    #[serde(serialize_with = "money::serialize_out")]
+    pub net_tco2e: Decimal,
+    /// Net kWh over the period (project − counterfactual).
+    #[serde(serialize_with = "money::serialize_out")]
+    pub net_kwh: Decimal,
+    /// PV of the net carbon value, KRW; negative is a saving (a benefit).
+    #[serde(serialize_with = "money::serialize_out")]
+    pub carbon_pv: Decimal,
+    /// Totals by source, project first.
+    pub sources: Vec<SourceTotal>,
+    /// By year.
+    pub years: Vec<NetYear>,
 }
 
 /// Checks the section.
@@ -250,9 +288,79 @@ pub fn validate(s: &EnvironmentSection, study: &Study, v: &mut Vec<ValidationErr
     if s.grid_factor.value < Decimal::ZERO {
         v.push(ValidationError::new("environment.grid_factor.value", format!("{} is negative", s.grid_factor.value)));
     }
+    validate_energy("environment", &s.energy, study, v);
+    validate_embodied("environment", &s.embodied, study, v);
+    net::validate_activities("environment", &s.activities, study, v);
+    if let Some(cf) = &s.counterfactual {
+        validate_energy("environment.counterfactual", &cf.energy, study, v);
+        validate_embodied("environment.counterfactual", &cf.embodied, study, v);
+        net::validate_activities("environment.counterfactual", &cf.activities, study, v);
+    }
+    if let Some(cp) = &s.carbon_price {
+        if cp.path.is_empty() {
+            v.push(ValidationError::new("environment.carbon_price.path", "is empty"));
+        }
+        for (i, p) in cp.path.iter().enumerate() {
+            if p.krw_per_tco2e < Decimal::ZERO {
+                v.push(ValidationError::new(
+                    format!("environment.carbon_price.path[{i}].krw_per_tco2e"),
+                    format!("{} is negative", p.krw_per_tco2e),
+                ));
+            }
+            if i > 0 && p.year <= cp.path[i - 1].year {
+                v.push(ValidationError::new(
+                    format!("environment.carbon_price.path[{i}].year"),
+                    format!("{} does not follow {}", p.year, cp.path[i - 1].year),
+                ));
+            }
+        }
+    } else if s.include_in_economics {
+        v.push(ValidationError::new(
+            "environment.carbon_price",
+            "is missing; counting carbon as a cost needs a price path",
+        ));
+    }
+    // The figures themselves: too large for exact arithmetic is an error naming the field.
+    if v.is_empty() {
+        let (first, last) = (study.parameters.first_year, study.parameters.last_year);
+        let costs: Vec<ExpandedLine<'_>> = study
+            .costs
+            .iter()
+            .enumerate()
+            .filter_map(|(i, l)| {
+                Some(ExpandedLine {
+                    origin: Origin::Study { list: crate::econ::List::Costs, index: i },
+                    name: &l.name,
+                    kind: crate::econ::Kind::Cost(l.kind),
+                    variation: crate::econ::Variation::Fixed,
+                    // A line that does not expand is reported by the line checks
+                    // (`study::validate`); here it only has no energy to contribute.
+                    amounts: flows::expand(l, first, last).ok()?,
+                    sunk: Decimal::ZERO,
+                })
+            })
+            .collect();
+        if let Err(e) = yearly(s, study, &costs).and_then(|_| net_yearly(s, study, &costs)) {
+            v.push(e);
+        }
+    }
+    for (i, r) in s.risks.iter().enumerate() {
+        for (name, x) in [("likelihood", r.likelihood), ("impact", r.impact)] {
+            if !(1..=5).contains(&x) {
+                v.push(ValidationError::new(
+                    format!("environment.risks[{i}].{name}"),
+                    format!("{x} is outside the 1–5 scale"),
+                ));
+            }
+        }
+    }
+}
+
+/// Checks energy sources: flows, PUE, intensity and the cost lines it names, hours.
+fn validate_energy(root: &str, energy: &[EnergySource], study: &Study, v: &mut Vec<ValidationError>) {
     let (first, last) = (study.parameters.first_year, study.parameters.last_year);
-    for (i, e) in s.energy.iter().enumerate() {
-        let at = format!("environment.energy[{i}]");
+    for (i, e) in energy.iter().enumerate() {
+        let at = format!("{root}.energy[{i}]");
         if e.kind != EnergyKind::Intensity && e.flows.is_empty() {
             v.push(ValidationError::new(format!("{at}.flows"), "is empty; give the load or energy by year"));
         }
@@ -296,75 +404,20 @@ pub fn validate(s: &EnvironmentSection, study: &Study, v: &mut Vec<ValidationErr
             v.push(ValidationError::new(format!("{at}.hours"), format!("{h} is more hours than a year has")));
         }
     }
-    for (i, e) in s.embodied.iter().enumerate() {
+}
+
+/// Checks embodied emissions: tCO2e ≥ 0 and the year in the period.
+fn validate_embodied(root: &str, embodied: &[Embodied], study: &Study, v: &mut Vec<ValidationError>) {
+    let (first, last) = (study.parameters.first_year, study.parameters.last_year);
+    for (i, e) in embodied.iter().enumerate() {
         if e.tco2e < Decimal::ZERO {
-            v.push(ValidationError::new(
-                format!("environment.embodied[{i}].tco2e"),
-                format!("{} is negative", e.tco2e),
-            ));
+            v.push(ValidationError::new(format!("{root}.embodied[{i}].tco2e"), format!("{} is negative", e.tco2e)));
         }
         if e.year < first || e.year > last {
             v.push(ValidationError::new(
-                format!("environment.embodied[{i}].year"),
+                format!("{root}.embodied[{i}].year"),
                 format!("{} is outside the analysis period {first}..{last}", e.year),
             ));
-        }
-    }
-    if let Some(cp) = &s.carbon_price {
-        if cp.path.is_empty() {
-            v.push(ValidationError::new("environment.carbon_price.path", "is empty"));
-        }
-        for (i, p) in cp.path.iter().enumerate() {
-            if p.krw_per_tco2e < Decimal::ZERO {
-                v.push(ValidationError::new(
-                    format!("environment.carbon_price.path[{i}].krw_per_tco2e"),
-                    format!("{} is negative", p.krw_per_tco2e),
-                ));
-            }
-            if i > 0 && p.year <= cp.path[i - 1].year {
-                v.push(ValidationError::new(
-                    format!("environment.carbon_price.path[{i}].year"),
-                    format!("{} does not follow {}", p.year, cp.path[i - 1].year),
-                ));
-            }
-        }
-    } else if s.include_in_economics {
-        v.push(ValidationError::new(
-            "environment.carbon_price",
-            "is missing; counting carbon as a cost needs a price path",
-        ));
-    }
-    // The figures themselves: too large for exact arithmetic is an error naming the field.
-    if v.is_empty() {
-        let costs: Vec<ExpandedLine<'_>> = study
-            .costs
-            .iter()
-            .enumerate()
-            .filter_map(|(i, l)| {
-                Some(ExpandedLine {
-                    origin: Origin::Study { list: crate::econ::List::Costs, index: i },
-                    name: &l.name,
-                    kind: crate::econ::Kind::Cost(l.kind),
-                    variation: crate::econ::Variation::Fixed,
-                    // A line that does not expand is reported by the line checks
-                    // (`study::validate`); here it only has no energy to contribute.
-                    amounts: flows::expand(l, first, last).ok()?,
-                    sunk: Decimal::ZERO,
-                })
-            })
-            .collect();
-        if let Err(e) = yearly(s, study, &costs) {
-            v.push(e);
-        }
-    }
-    for (i, r) in s.risks.iter().enumerate() {
-        for (name, x) in [("likelihood", r.likelihood), ("impact", r.impact)] {
-            if !(1..=5).contains(&x) {
-                v.push(ValidationError::new(
-                    format!("environment.risks[{i}].{name}"),
-                    format!("{x} is outside the 1–5 scale"),
-                ));
-            }
         }
     }
 }
@@ -389,6 +442,66 @@ fn price_in(path: &[PricePoint], year: i32) -> Option<Decimal> {
 /// Hours in a year when an IT load gives none.
 const HOURS_PER_YEAR: u32 = 8760;
 
+/// kWh by year of one energy source: IT load × PUE × hours, kWh as stated, or kWh per KRW 1
+/// million of the named cost lines' spending (`at` is the source's field path for errors).
+pub(crate) fn source_kwh(
+    e: &EnergySource,
+    at: &str,
+    study: &Study,
+    costs: &[ExpandedLine<'_>],
+) -> Result<Vec<Decimal>, ValidationError> {
+    let (first, last) = (study.parameters.first_year, study.parameters.last_year);
+    let n = usize::try_from(i64::from(last) - i64::from(first) + 1).unwrap_or(0);
+    let mut kwh = vec![Decimal::ZERO; n];
+    let million = Decimal::from(1_000_000);
+    let too_large = |what: &str| {
+        ValidationError::new(at, format!("the {what} exceeds the representable range; check the flows, PUE and hours"))
+    };
+    let add = |k: &mut Decimal, x: Decimal| -> Result<(), ValidationError> {
+        *k = k.checked_add(x).ok_or_else(|| too_large("yearly energy use"))?;
+        Ok(())
+    };
+    match e.kind {
+        EnergyKind::ItLoad | EnergyKind::Kwh => {
+            let line: Line<crate::study::CostKind> = Line {
+                name: e.name.clone(),
+                kind: crate::study::CostKind::Other,
+                source: None,
+                quantity_unit: None,
+                unit_value: None,
+                flows: e.flows.clone(),
+                uncertainty: None,
+            };
+            let amounts = flows::expand(&line, first, last)
+                .map_err(|f| ValidationError::new(format!("{at}.flows[{}]", f.flow), f.message))?;
+            let factor = if e.kind == EnergyKind::ItLoad {
+                e.pue
+                    .unwrap_or(Decimal::ONE)
+                    .checked_mul(Decimal::from(e.hours.unwrap_or(HOURS_PER_YEAR)))
+                    .ok_or_else(|| too_large("PUE"))?
+            } else {
+                Decimal::ONE
+            };
+            for (k, a) in kwh.iter_mut().zip(amounts) {
+                add(k, a.checked_mul(factor).ok_or_else(|| too_large("energy use"))?)?;
+            }
+        }
+        EnergyKind::Intensity => {
+            let per = e.kwh_per_million_krw.unwrap_or(Decimal::ZERO);
+            let named = costs
+                .iter()
+                .filter(|c| matches!(c.origin, Origin::Study { .. }) && e.cost_lines.iter().any(|n| n == c.name));
+            for c in named {
+                for (k, a) in kwh.iter_mut().zip(&c.amounts) {
+                    let x = a.checked_div(million).and_then(|m| m.checked_mul(per));
+                    add(k, x.ok_or_else(|| too_large("energy use"))?)?;
+                }
+            }
+        }
+    }
+    Ok(kwh)
+}
+
 /// Energy, emissions and carbon value by year over the analysis period (before discounting).
 ///
 /// Every quantity that becomes money is a [`Decimal`] with checked arithmetic: a study whose
@@ -403,56 +516,15 @@ pub fn yearly(
     let (first, last) = (study.parameters.first_year, study.parameters.last_year);
     let n = usize::try_from(i64::from(last) - i64::from(first) + 1).unwrap_or(0);
     let mut kwh = vec![Decimal::ZERO; n];
-    let million = Decimal::from(1_000_000);
     for (i, e) in s.energy.iter().enumerate() {
         let at = format!("environment.energy[{i}]");
-        let too_large = |what: &str| {
-            ValidationError::new(
-                at.clone(),
-                format!("the {what} exceeds the representable range; check the flows, PUE and hours"),
-            )
-        };
-        let add = |k: &mut Decimal, x: Decimal| -> Result<(), ValidationError> {
-            *k = k.checked_add(x).ok_or_else(|| too_large("yearly energy use"))?;
-            Ok(())
-        };
-        match e.kind {
-            EnergyKind::ItLoad | EnergyKind::Kwh => {
-                let line: Line<crate::study::CostKind> = Line {
-                    name: e.name.clone(),
-                    kind: crate::study::CostKind::Other,
-                    source: None,
-                    quantity_unit: None,
-                    unit_value: None,
-                    flows: e.flows.clone(),
-                    uncertainty: None,
-                };
-                let amounts = flows::expand(&line, first, last)
-                    .map_err(|f| ValidationError::new(format!("{at}.flows[{}]", f.flow), f.message))?;
-                let factor = if e.kind == EnergyKind::ItLoad {
-                    e.pue
-                        .unwrap_or(Decimal::ONE)
-                        .checked_mul(Decimal::from(e.hours.unwrap_or(HOURS_PER_YEAR)))
-                        .ok_or_else(|| too_large("PUE"))?
-                } else {
-                    Decimal::ONE
-                };
-                for (k, a) in kwh.iter_mut().zip(amounts) {
-                    add(k, a.checked_mul(factor).ok_or_else(|| too_large("energy use"))?)?;
-                }
-            }
-            EnergyKind::Intensity => {
-                let per = e.kwh_per_million_krw.unwrap_or(Decimal::ZERO);
-                let named = costs
-                    .iter()
-                    .filter(|c| matches!(c.origin, Origin::Study { .. }) && e.cost_lines.iter().any(|n| n == c.name));
-                for c in named {
-                    for (k, a) in kwh.iter_mut().zip(&c.amounts) {
-                        let x = a.checked_div(million).and_then(|m| m.checked_mul(per));
-                        add(k, x.ok_or_else(|| too_large("energy use"))?)?;
-                    }
-                }
-            }
+        for (k, x) in kwh.iter_mut().zip(source_kwh(e, &at, study, costs)?) {
+            *k = k.checked_add(x).ok_or_else(|| {
+                ValidationError::new(
+                    at.clone(),
+                    "the yearly energy use exceeds the representable range; check the flows, PUE and hours",
+                )
+            })?;
         }
     }
     let grid = s.grid_factor.value;
@@ -505,11 +577,120 @@ pub fn yearly(
     Ok(out)
 }
 
-/// The carbon value as a cost line by year, when the study counts it in the economic analysis.
-pub fn carbon_cost_line(study: &Study, costs: &[ExpandedLine<'_>]) -> Result<Option<Vec<Decimal>>, crate::StudyError> {
-    let Some(s) = study.environment.as_ref().filter(|s| s.include_in_economics) else { return Ok(None) };
-    let years = yearly(s, study, costs).map_err(|e| crate::StudyError::Invalid(vec![e]))?;
-    Ok(Some(years.into_iter().map(|y| y.carbon_value).collect()))
+/// Name of the benefit line the avoided emissions become when counted in the economic analysis.
+pub const CARBON_AVOIDED_LINE: &str = "Emissions avoided (탄소 감축 편익)";
+
+/// The grid emission factor of each year of the period, tCO2e/MWh.
+fn grid_by_year(s: &EnvironmentSection, n: usize) -> Vec<Decimal> {
+    vec![s.grid_factor.value; n]
+}
+
+/// The carbon value of each year of the period, KRW/tCO2e (zero without a price path).
+fn price_by_year(s: &EnvironmentSection, first: i32, n: usize) -> Result<Vec<Decimal>, ValidationError> {
+    (0..n)
+        .map(|i| match &s.carbon_price {
+            Some(c) => price_in(&c.path, first + i as i32).ok_or_else(|| {
+                ValidationError::new("environment.carbon_price.path", "cannot be interpolated in the decimal range")
+            }),
+            None => Ok(Decimal::ZERO),
+        })
+        .collect()
+}
+
+/// The yearly sources and the yearly comparison.
+pub(crate) type NetYearly = (Vec<net::SourceYears>, Vec<NetYear>);
+
+/// Yearly net emissions and their value, with the yearly sources: `None` without a counterfactual.
+pub(crate) fn net_yearly(
+    s: &EnvironmentSection,
+    study: &Study,
+    costs: &[ExpandedLine<'_>],
+) -> Result<Option<NetYearly>, ValidationError> {
+    let Some(cf) = &s.counterfactual else { return Ok(None) };
+    let first = study.parameters.first_year;
+    let n = usize::try_from(i64::from(study.parameters.last_year) - i64::from(first) + 1).unwrap_or(0);
+    let grid = grid_by_year(s, n);
+    let price = price_by_year(s, first, n)?;
+    let mut sources =
+        net::side_sources(Side::Project, "environment", &s.energy, &s.activities, &s.embodied, study, costs, &grid)?;
+    sources.extend(net::side_sources(
+        Side::Counterfactual,
+        "environment.counterfactual",
+        &cf.energy,
+        &cf.activities,
+        &cf.embodied,
+        study,
+        costs,
+        &grid,
+    )?);
+    let (pk, ck) =
+        (net::by_year(&sources, Side::Project, n, true)?, net::by_year(&sources, Side::Counterfactual, n, true)?);
+    let (pt, ct) =
+        (net::by_year(&sources, Side::Project, n, false)?, net::by_year(&sources, Side::Counterfactual, n, false)?);
+    let mut years = Vec::with_capacity(n);
+    for i in 0..n {
+        let year = first + i as i32;
+        let net = pt[i]
+            .checked_sub(ct[i])
+            .ok_or_else(|| ValidationError::new("environment.counterfactual", "net emissions out of range"))?;
+        let value = net
+            .checked_mul(price[i])
+            .map(|v| v.round_dp(0))
+            .filter(|v| v.abs() <= MAX_YEARLY_AMOUNT)
+            .ok_or_else(|| {
+                ValidationError::new(
+                    "environment",
+                    format!("the carbon value of the net change in {year} exceeds KRW 10^20; check the energy, factors and prices"),
+                )
+            })?;
+        years.push(NetYear {
+            year,
+            grid_factor: grid[i],
+            project_kwh: pk[i],
+            counterfactual_kwh: ck[i],
+            project_tco2e: pt[i],
+            counterfactual_tco2e: ct[i],
+            net_tco2e: net,
+            carbon_price: price[i],
+            carbon_value: value,
+        });
+    }
+    Ok(Some((sources, years)))
+}
+
+/// The lines the environmental stage adds to the economic analysis, when the study counts it:
+/// without a counterfactual the gross carbon value as a cost (as before); with one, the value of
+/// the net change — a benefit line of the emissions avoided when its PV is a saving, else a cost
+/// line. Years of the other sign stay in the same line as negative amounts.
+pub fn economic_lines(
+    study: &Study,
+    costs: &[ExpandedLine<'_>],
+    period: &crate::econ::Period,
+) -> Result<Vec<ExpandedLine<'static>>, crate::StudyError> {
+    let Some(s) = study.environment.as_ref().filter(|s| s.include_in_economics) else { return Ok(Vec::new()) };
+    let invalid = |e| crate::StudyError::Invalid(vec![e]);
+    let carbon = |origin, name, amounts| ExpandedLine {
+        origin,
+        name,
+        kind: crate::econ::Kind::CarbonValue,
+        variation: crate::econ::Variation::HeldFixed,
+        amounts,
+        sunk: Decimal::ZERO,
+    };
+    match net_yearly(s, study, costs).map_err(invalid)? {
+        None => {
+            let years = yearly(s, study, costs).map_err(invalid)?;
+            Ok(vec![carbon(Origin::Carbon, CARBON_LINE, years.into_iter().map(|y| y.carbon_value).collect())])
+        }
+        Some((_, years)) => {
+            let values: Vec<Decimal> = years.iter().map(|y| y.carbon_value).collect();
+            if period.pv(&values) < Decimal::ZERO {
+                Ok(vec![carbon(Origin::CarbonAvoided, CARBON_AVOIDED_LINE, values.iter().map(|v| -*v).collect())])
+            } else {
+                Ok(vec![carbon(Origin::Carbon, CARBON_LINE, values)])
+            }
+        }
+    }
 }
 
 fn rating(score: u8) -> &'static str {
@@ -531,8 +712,38 @@ pub fn appraise(cx: &Context<'_>) -> Option<EnvironmentResult> {
     let carbon_pv = cx.period.pv(&values);
     let e = cx.economic;
     let (pvb, pvc) = (e.pv_benefits, e.pv_costs);
-    let (without, with) = if s.include_in_economics { (pvc - carbon_pv, pvc) } else { (pvc, pvc + carbon_pv) };
-    let bc = |c: Decimal| crate::econ::bc_ratio(pvb, c);
+    let net = match net_yearly(s, cx.study, cx.costs) {
+        Ok(Some((sources, ny))) => {
+            let sum = |f: &dyn Fn(&NetYear) -> Decimal| ny.iter().map(f).sum::<Decimal>();
+            let net_values: Vec<Decimal> = ny.iter().map(|y| y.carbon_value).collect();
+            Some(NetResult {
+                project_tco2e: sum(&|y| y.project_tco2e),
+                counterfactual_tco2e: sum(&|y| y.counterfactual_tco2e),
+                net_tco2e: sum(&|y| y.net_tco2e),
+                net_kwh: sum(&|y| y.project_kwh - y.counterfactual_kwh),
+                carbon_pv: cx.period.pv(&net_values),
+                sources: net::totals(&sources).ok()?,
+                years: ny,
+            })
+        }
+        Ok(None) => None,
+        Err(_) => return None,
+    };
+    // The environmental lines in the economic analysis (carbon cost or emissions avoided), and
+    // B/C without them and with the value shown here.
+    let pv_of = |lines: &[ExpandedLine<'_>]| -> Decimal {
+        lines
+            .iter()
+            .filter(|l| matches!(l.origin, Origin::Carbon | Origin::CarbonAvoided))
+            .map(|l| cx.period.pv(&l.amounts))
+            .sum()
+    };
+    let (env_c, env_b) = (pv_of(cx.costs), pv_of(cx.benefits));
+    let shown = net.as_ref().map_or(carbon_pv, |n| n.carbon_pv);
+    let (pvb0, pvc0) = (pvb - env_b, pvc - env_c);
+    // A saving is a benefit, a cost a cost: the same split the economic lines use.
+    let with = if shown < Decimal::ZERO { (pvb0 - shown, pvc0) } else { (pvb0, pvc0 + shown) };
+    let bc = |(b, c): (Decimal, Decimal)| crate::econ::bc_ratio(b, c);
     let mut risks: Vec<ScoredRisk> = s
         .risks
         .iter()
@@ -549,7 +760,7 @@ pub fn appraise(cx: &Context<'_>) -> Option<EnvironmentResult> {
         grid_factor: to_f64(s.grid_factor.value),
         carbon_pv,
         included_in_economics: s.include_in_economics,
-        bc_without_carbon: bc(without),
+        bc_without_carbon: bc((pvb0, pvc0)),
         bc_with_carbon: bc(with),
         risks,
         compliance_gaps: s
@@ -559,5 +770,6 @@ pub fn appraise(cx: &Context<'_>) -> Option<EnvironmentResult> {
             .count(),
         compliance: s.compliance.clone(),
         years,
+        net,
     })
 }

@@ -1,0 +1,97 @@
+//! The environmental stage against hand calculations: a legacy-to-cloud migration netted against
+//! its counterfactual, valued at stated prices (the arithmetic is in the comments).
+
+use rust_decimal::Decimal;
+use serde_json::{Value, json};
+
+fn d(s: &str) -> Decimal {
+    s.parse().expect("decimal")
+}
+
+// A three-year study at 4.5 % (base year 2025): capex KRW 1,000 m in 2026 (build), benefits
+// KRW 500 m a year in 2027–2028. Environment (2027–2028, after the cut-over; the legacy system's
+// 2026 footprint is the same with and without the project and is left out of both sides):
+// - project: cloud IT load 10 kW × PUE 1.2 × 8,760 h = 105,120 kWh a year; embodied 20 t in 2027;
+// - counterfactual: legacy servers 40 kW × PUE 2.0 × 8,760 h = 700,800 kWh a year; paper
+//   1,000,000 sheets × 0.005 kg = 5 t a year; 20,000 trips × 10 km × 0.2 kg/pkm = 40 t a year.
+fn migration() -> Value {
+    json!({
+        "format": "yeta-study/1",
+        "project": {
+            "name": "Legacy-to-cloud migration", "sponsor": "Test", "sector": "ict", "region": "KR-11",
+            "total_cost": "1000000000", "state_funding": "1000000000"
+        },
+        "rules": { "id": "kr-pfs-2026" },
+        "parameters": { "base_year": 2025, "first_year": 2026, "last_year": 2028 },
+        "costs": [{ "name": "Build", "kind": "capex", "flows": [{ "year": 2026, "amount": "1000000000" }] }],
+        "benefits": [{ "name": "Time saved", "kind": "cost_saving", "flows": [{ "from": 2027, "to": 2028, "amount": "500000000" }] }],
+        "environment": {
+            "grid_factor": { "value": "0.5", "unit": "tCO2e/MWh", "source": "test" },
+            "energy": [{ "name": "Cloud", "kind": "it_load", "pue": "1.2", "flows": [{ "from": 2027, "to": 2028, "amount": "10" }] }],
+            "embodied": [{ "name": "Cloud share of servers", "year": 2027, "tco2e": "20" }],
+            "carbon_price": { "path": [{ "year": 2027, "krw_per_tco2e": "100000" }], "source": "test" },
+            "include_in_economics": true,
+            "counterfactual": {
+                "energy": [{ "name": "Legacy servers", "kind": "it_load", "pue": "2.0", "flows": [{ "from": 2027, "to": 2028, "amount": "40" }] }],
+                "activities": [
+                    { "name": "Paper forms", "kind": "paper", "flows": [{ "from": 2027, "to": 2028, "amount": "1000000" }],
+                      "factor": { "value": "0.005", "unit": "kgCO2e/sheet", "source": "test" } },
+                    { "name": "Visits to the office", "kind": "travel", "mode": "car", "distance_km": "10",
+                      "flows": [{ "from": 2027, "to": 2028, "amount": "20000" }],
+                      "factor": { "value": "0.2", "unit": "kgCO2e/pkm", "source": "test" } }
+                ]
+            }
+        }
+    })
+}
+
+fn appraise(v: &Value) -> yeta_core::Appraisal {
+    yeta_core::appraise_json(&v.to_string(), None).expect("appraises")
+}
+
+// Net emissions at a constant grid factor of 0.5 tCO2e/MWh and KRW 100,000/tCO2e:
+// - project 2027: 105.12 MWh × 0.5 = 52.56 t + 20 t embodied = 72.56 t; 2028: 52.56 t;
+// - counterfactual each year: 700.8 MWh × 0.5 = 350.4 t + 5 t + 40 t = 395.4 t;
+// - net 2027: 72.56 − 395.4 = −322.84 t; 2028: 52.56 − 395.4 = −342.84 t; total −665.68 t
+//   (project 125.12 t, counterfactual 790.8 t);
+// - value 2027: −32,284,000; 2028: −34,284,000 KRW;
+//   PV = −32,284,000 / 1.045² − 34,284,000 / 1.045³
+//      = −29,563,425.55 − 30,042,952.97 = −59,606,378.52 KRW (a saving).
+// The saving is a benefit line: PV(B) = 500 m × (1/1.045² + 1/1.045³) + 59,606,378.52
+// = 896,013,277.65 + 59,606,378.52 = 955,619,656.17; PV(C) = 1,000 m / 1.045 = 956,937,799.04;
+// B/C = 0.998623 (0.936334 without the environment).
+#[test]
+fn legacy_to_cloud_net_emissions_at_a_constant_factor() {
+    let a = appraise(&migration());
+    let e = a.environment.as_ref().expect("env");
+    let n = e.net.as_ref().expect("net");
+    assert_eq!(n.project_tco2e, d("125.12"));
+    assert_eq!(n.counterfactual_tco2e, d("790.8"));
+    assert_eq!(n.net_tco2e, d("-665.68"));
+    assert_eq!(n.years[1].net_tco2e, d("-322.84"));
+    assert_eq!(n.years[2].net_tco2e, d("-342.84"));
+    assert_eq!(n.years[1].carbon_value, d("-32284000"));
+    assert!((n.carbon_pv - d("-59606378.52")).abs() < d("0.01"), "{}", n.carbon_pv);
+    // By source: the legacy servers, paper and trips on the counterfactual side.
+    let src = |name: &str| n.sources.iter().find(|s| s.name == name).expect(name).tco2e;
+    assert_eq!(src("Legacy servers"), d("700.8"));
+    assert_eq!(src("Paper forms"), d("10"));
+    assert_eq!(src("Visits to the office"), d("80"));
+    assert_eq!(src("Cloud"), d("105.12"));
+    assert!((a.economic.pv_benefits - d("955619656.17")).abs() < d("0.01"), "{}", a.economic.pv_benefits);
+    assert!((a.economic.pv_costs - d("956937799.04")).abs() < d("0.01"));
+    assert!((a.economic.bc_ratio.expect("bc") - 0.998623).abs() < 1e-6);
+    assert!((e.bc_without_carbon.expect("bc") - 0.936334).abs() < 1e-6);
+    assert!(a.economic.lines.iter().any(|l| l.name == yeta_core::environment::CARBON_AVOIDED_LINE));
+}
+
+// Bad input names the field: a trip without a distance, a negative factor.
+#[test]
+fn counterfactual_errors_name_the_field() {
+    let mut v = migration();
+    v["environment"]["counterfactual"]["activities"][1].as_object_mut().expect("obj").remove("distance_km");
+    v["environment"]["counterfactual"]["activities"][0]["factor"]["value"] = json!("-1");
+    let err = yeta_core::appraise_json(&v.to_string(), None).expect_err("invalid").to_string();
+    assert!(err.contains("environment.counterfactual.activities[1].distance_km"), "{err}");
+    assert!(err.contains("environment.counterfactual.activities[0].factor.value"), "{err}");
+}
