@@ -77,3 +77,12 @@ cli-weights-cannot-flip = no weights within the allowed ranges flip the verdict
 cli-weights-flip-at = distance to the nearest weights that flip the verdict
 cli-no-single-evaluator = leaving out any one evaluator keeps the verdict
 cli-verdict-rests-on = the verdict flips without
+
+## Environment: the net effect first (issue 23)
+cli-env-net-reduces = Reduces emissions by
+cli-env-net-adds = Adds emissions of
+cli-env-valued-at = valued at
+cli-env-opted-out = (the study opts out of the economic case)
+cli-env-series-low = low
+cli-env-series-central = central
+cli-env-series-high = high

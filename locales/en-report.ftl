@@ -519,3 +519,21 @@ report-env-project-t = Project tCO2e
 report-env-counterfactual-t = Do-nothing tCO2e
 report-env-net-t = Net tCO2e
 report-env-net-value = Net carbon value
+
+## Environment: factor paths, energy value and carbon series (issue 23)
+report-env-counted = The environment counts in the economic case (the Green Book requires greenhouse-gas effects in it): the energy change at the electricity value and the emissions change at the central carbon value are lines of the economic analysis.
+report-env-opted-out = The study opts out: the environment is not counted in the economic case; the figures below are shown for information.
+report-env-energy-value-pv = PV of the net energy change at the electricity value (negative: saved)
+report-env-npv-without = NPV without the environment
+report-env-series = Carbon value series
+report-env-carbon-pv = PV of the net carbon value
+report-env-series-low = low
+report-env-series-central = central
+report-env-series-high = high
+report-env-illustrative = ILLUSTRATIVE, not a published series
+report-env-grid-path = Grid emission factor by year
+report-env-electricity-path = Electricity value (long-run variable cost)
+report-env-carbon-series = Carbon values (low, central, high)
+report-env-replace-grid = Yeta's sketch: the 2023 national grid factor (0.4173 tCO2e/MWh), the 2030 power-sector target over the planned generation, then towards zero in 2050. Replace with the emissions and generation by year of the 11th Basic Plan for Electricity Supply and Demand and the national grid emission factor notice.
+report-env-replace-electricity = Yeta's assumption: KRW 130/kWh flat, the order of magnitude of the 2024 system marginal price. Replace with a published long-run variable cost of electricity.
+report-env-replace-carbon = Yeta's assumption: central KRW 50,000/t in 2025, 80,000 in 2030, 150,000 in 2050; low and high at 50 % and 150 %. Replace with the ministry's shadow carbon price when issued.

@@ -126,3 +126,8 @@ money-m = KRW { $x } m
 
 ## Environment: the emissions-avoided line (issue 23)
 line-carbon-avoided = Emissions avoided
+
+## Environment: the energy lines (issue 23)
+kind-energy_value = energy value
+line-energy = Energy used
+line-energy-saved = Energy saved

@@ -77,3 +77,12 @@ cli-weights-cannot-flip = 허용 가중치 범위 안에서는 판단이 바뀌�
 cli-weights-flip-at = 판단을 바꾸는 가장 가까운 가중치까지의 거리
 cli-no-single-evaluator = 평가자 한 명을 빼도 판단은 같음
 cli-verdict-rests-on = 한 명을 빼면 판단이 바뀌는 평가자
+
+## 환경: 순효과 먼저 (issue 23)
+cli-env-net-reduces = 배출 감축
+cli-env-net-adds = 배출 증가
+cli-env-valued-at = 가치
+cli-env-opted-out = (경제성 분석에서 제외)
+cli-env-series-low = 하위
+cli-env-series-central = 중위
+cli-env-series-high = 상위

@@ -519,3 +519,21 @@ report-env-project-t = 시행 tCO2e
 report-env-counterfactual-t = 미시행 tCO2e
 report-env-net-t = 순배출 tCO2e
 report-env-net-value = 순 탄소가치
+
+## 환경: 연도별 계수, 에너지 가치, 탄소가치 시나리오 (issue 23)
+report-env-counted = 환경 효과는 경제성 분석에 포함된다(영국 그린북은 온실가스 효과를 경제성 분석에 포함하도록 한다). 에너지 변화는 전력 가치로, 배출 변화는 중위 탄소가치로 경제성 분석의 항목이 된다.
+report-env-opted-out = 이 연구는 환경 효과를 경제성 분석에서 제외하였다. 아래 수치는 참고로 제시한다.
+report-env-energy-value-pv = 순에너지 변화의 현재가치(전력 가치 기준, 음수는 절감)
+report-env-npv-without = 환경 효과 제외 NPV
+report-env-series = 탄소가치 시나리오
+report-env-carbon-pv = 순 탄소가치 현재가치
+report-env-series-low = 하위
+report-env-series-central = 중위
+report-env-series-high = 상위
+report-env-illustrative = 예시값(공표 계열 아님)
+report-env-grid-path = 연도별 전력 배출계수
+report-env-electricity-path = 전력 가치(장기 가변비용)
+report-env-carbon-series = 탄소가치(하위·중위·상위)
+report-env-replace-grid = Yeta의 가정: 2023년 국가 전력 배출계수(0.4173 tCO2e/MWh), 2030년 전환 부문 감축목표를 계획 발전량으로 나눈 값, 2050년 0을 향한 경로. 제11차 전력수급기본계획의 연도별 발전량·배출 전망과 국가 전력 배출계수 고시로 대체한다.
+report-env-replace-electricity = Yeta의 가정: kWh당 130원(2024년 계통한계가격 수준) 고정. 공표된 전력 장기 가변비용으로 대체한다.
+report-env-replace-carbon = Yeta의 가정: 중위 2025년 톤당 50,000원, 2030년 80,000원, 2050년 150,000원, 하위·상위는 중위의 50 %·150 %. 정부의 잠재 탄소가격이 공표되면 대체한다.

@@ -125,3 +125,8 @@ money-m = { $x }백만원
 
 ## 환경: 탄소 감축 편익 항목 (issue 23)
 line-carbon-avoided = 탄소 감축 편익
+
+## 환경: 에너지 항목 (issue 23)
+kind-energy_value = 에너지 가치
+line-energy = 에너지 비용
+line-energy-saved = 에너지 절감 편익

@@ -123,26 +123,69 @@ def footprint(side, first, last, grid):
     return t
 
 
+def interp(points, y):
+    """Linear between points, flat outside: [(year, Decimal)]."""
+    if y <= points[0][0]:
+        return points[0][1]
+    for (y0, p0), (y1, p1) in zip(points, points[1:]):
+        if y <= y1:
+            return p0 + (p1 - p0) * (y - y0) / (y1 - y0)
+    return points[-1][1]
+
+
+def paths(env, first, last):
+    """grid, central, low, high carbon values and electricity value by year: from the factor set
+    file (fixtures/environment/<set>.json) replaced series by series by the study, or the
+    constant grid factor and the carbon price path of the gross method."""
+    years = range(first, last + 1)
+    f = env.get("factors")
+    if f is None:
+        grid = [Decimal(env["grid_factor"]["value"])] * len(years)
+        cp = env.get("carbon_price")
+        pts = [(q["year"], Decimal(q["krw_per_tco2e"])) for q in cp["path"]] if cp else [(first, Decimal(0))]
+        c = [interp(pts, y) for y in years]
+        return grid, c, c, c, [Decimal(0)] * len(years)
+    s = json.load(open(os.path.join(ROOT, "fixtures", "environment", f.get("set", "kr-illustrative-2026") + ".json")))
+    def series(path):
+        pts = [(q["year"], Decimal(q["value"])) for q in path["points"]]
+        return [interp(pts, y) for y in years]
+    pick = lambda k: (f.get(k) or s[k])["value"]
+    cv = pick("carbon_values")
+    return (series(pick("grid_factor")), series(cv["central"]), series(cv["low"]), series(cv["high"]),
+            series(pick("electricity_value")))
+
+
+def net_values(env, first, last):
+    """(net tCO2e, energy value, central, low, high carbon values) by year."""
+    grid, central, low, high, elec = paths(env, first, last)
+    proj = footprint(env, first, last, grid)
+    cf = footprint(env.get("counterfactual", {}), first, last, grid)
+    net = [a - b for a, b in zip(proj, cf)]
+    kwh = [Decimal(0)] * (last - first + 1)
+    for sign, side in ((1, env), (-1, env.get("counterfactual", {}))):
+        for e in side.get("energy", []):
+            if e.get("energy_in_costs"):
+                continue
+            k = Decimal(e.get("pue", "1")) * e.get("hours", 8760) if e["kind"] == "it_load" else Decimal(1)
+            for i, a in enumerate(expand({"flows": e["flows"]}, first, last)):
+                kwh[i] += sign * a * k
+    val = lambda prices, q: [round(x * p) for x, p in zip(q, prices)]
+    return net, val(elec, kwh), val(central, net), val(low, net), val(high, net)
+
+
+def counted(env):
+    v = env.get("include_in_economics")
+    return v if v is not None else "factors" in env
+
+
 def net_check(study, yeta_env, factors_pv):
     """Net tCO2e and the PV of its carbon value, recomputed; returns failures."""
     env = study.get("environment") or {}
-    if "counterfactual" not in env:
+    if "counterfactual" not in env and "factors" not in env:
         return 0
     p = study["parameters"]
     first, last = p["first_year"], p["last_year"]
-    grid = [Decimal(env["grid_factor"]["value"])] * (last - first + 1)
-    proj = footprint(env, first, last, grid)
-    cf = footprint(env["counterfactual"], first, last, grid)
-    net = [a - b for a, b in zip(proj, cf)]
-    path = [(q["year"], Decimal(q["krw_per_tco2e"])) for q in env["carbon_price"]["path"]]
-    def price(y):
-        if y <= path[0][0]:
-            return path[0][1]
-        for (y0, p0), (y1, p1) in zip(path, path[1:]):
-            if y <= y1:
-                return p0 + (p1 - p0) * (y - y0) / (y1 - y0)
-        return path[-1][1]
-    values = [round(x * price(first + i)) for i, x in enumerate(net)]
+    net, energy, values, _, _ = net_values(env, first, last)
     pv = factors_pv([float(v) for v in values])
     got_t, got_pv = float(yeta_env["net"]["net_tco2e"]), float(yeta_env["net"]["carbon_pv"])
     fails = 0
@@ -164,10 +207,24 @@ def main(yeta):
         yrs = last - first + 1
         by_line = {l["name"]: expand(l, first, last) for l in study["costs"]}
         costs = [sum(x) for x in zip(*by_line.values())]
-        carbon = carbon_costs(study, first, last, by_line)
-        if carbon:
-            costs = [c + k for c, k in zip(costs, carbon)]
+        env = study.get("environment") or {}
         bens = [sum(x) for x in zip(*[expand(l, first, last) for l in study["benefits"]])]
+        costs0, bens0 = list(costs), list(bens)
+        if env and counted(env) and ("counterfactual" in env or "factors" in env):
+            # The net method: energy and central carbon values of the net change, each a benefit
+            # when its PV is a saving, else a cost (PV sign at the study's discount factors).
+            base_, steps_ = schedule(study)
+            df = factors(base, steps_, first, last)
+            _, energy, central, _, _ = net_values(env, first, last)
+            for v in (energy, central):
+                if sum(float(x) * d for x, d in zip(v, df)) < 0:
+                    bens = [b - x for b, x in zip(bens, v)]
+                else:
+                    costs = [c + x for c, x in zip(costs, v)]
+        else:
+            carbon = carbon_costs(study, first, last, by_line)
+            if carbon:
+                costs = [c + k for c, k in zip(costs, carbon)]
         c = np.array([float(x) for x in costs])
         b = np.array([float(x) for x in bens])
         base_, steps = schedule(study)
@@ -215,7 +272,23 @@ def main(yeta):
                 pvf = lambda v: float(np.array(v) @ np.array(df))
             nf = net_check(study, app["environment"], pvf)
             failures += nf
-            checks_extra.append(2 if "counterfactual" in study["environment"] else 0)
+            if "factors" in study["environment"]:
+                # NPV and B/C under each carbon series: without the environment, plus the energy
+                # value and that series' carbon value, each a benefit when a saving.
+                _, energy, central, low, high = net_values(study["environment"], first, last)
+                b0, c0 = pvf([float(x) for x in bens0]), pvf([float(x) for x in costs0])
+                pe = pvf([float(x) for x in energy])
+                for run, vals in zip(app["environment"]["net"]["runs"], (low, central, high)):
+                    b, c = b0, c0
+                    for x in (pe, pvf([float(v) for v in vals])):
+                        b, c = (b - x, c) if x < 0 else (b, c + x)
+                    for what, g, w in (("npv", float(run["npv"]), b - c), ("bc", run["bc_ratio"], b / c)):
+                        ok = abs(g - w) <= 1e-9 * abs(w) + 1e-4
+                        failures += not ok
+                        print(f"{'ok  ' if ok else 'FAIL'} {name} {run['series']} {what}: yeta {g:.6f} reference {w:.6f}")
+                    checks_extra.append(2)
+            env = study["environment"]
+            checks_extra.append(2 if "counterfactual" in env or "factors" in env else 0)
     checks = len(files) * 5 + sum(checks_extra)
     print(f"{checks - failures} passed, {failures} failed")
     sys.exit(1 if failures else 0)

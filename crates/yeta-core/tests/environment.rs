@@ -95,3 +95,79 @@ fn counterfactual_errors_name_the_field() {
     assert!(err.contains("environment.counterfactual.activities[1].distance_km"), "{err}");
     assert!(err.contains("environment.counterfactual.activities[0].factor.value"), "{err}");
 }
+
+// The Green Book method (`factors` given, counted by default): a decarbonising grid
+// (0.6 tCO2e/MWh in 2026 → 0.4 in 2028, linear: 0.5 in 2027, 0.4 in 2028), electricity valued at
+// KRW 100/kWh, carbon values low 50,000 / central 100,000 / high 150,000 KRW/t (flat).
+// - project 2027: 105.12 MWh × 0.5 + 20 = 72.56 t; 2028: 105.12 × 0.4 = 42.048 t;
+// - counterfactual 2027: 700.8 × 0.5 + 45 = 395.4 t; 2028: 700.8 × 0.4 + 45 = 325.32 t;
+// - net 2027 −322.84 t, 2028 −283.272 t; total −606.112 t;
+// - energy: (105,120 − 700,800) kWh = −595,680 kWh a year × 100 = −59,568,000 KRW a year;
+//   PV = −59,568,000 × (0.91572995 + 0.87629660) = −106,747,437.85;
+// - carbon PV (DF 2027 0.9157299512, 2028 0.8762966041):
+//   low  −16,142,000 × DF27 − 14,163,600 × DF28 = −27,193,227.45
+//   central −32,284,000 × DF27 − 28,327,200 × DF28 = −54,386,454.91
+//   high −48,426,000 × DF27 − 42,490,800 × DF28 = −81,579,682.36
+// - PV(B) without the environment 896,013,277.65, PV(C) 956,937,799.04 (NPV −60,924,521.40):
+//   NPV low = −60,924,521.40 + 106,747,437.85 + 27,193,227.45 = 73,016,143.90 (B/C 1.076302)
+//   NPV central = 100,209,371.36 (B/C 1.104719); NPV high = 127,402,598.81 (B/C 1.133136).
+fn with_factors() -> Value {
+    let mut v = migration();
+    let env = v["environment"].as_object_mut().expect("env");
+    env.remove("include_in_economics");
+    let flat =
+        |x: &str, unit: &str| json!({ "unit": unit, "vintage": "test", "points": [{ "year": 2026, "value": x }] });
+    env.insert(
+        "factors".into(),
+        json!({
+            "grid_factor": { "status": "assumption", "source": "test", "value": { "unit": "tCO2e/MWh", "vintage": "test",
+                "points": [{ "year": 2026, "value": "0.6" }, { "year": 2028, "value": "0.4" }] } },
+            "electricity_value": { "status": "assumption", "source": "test", "value": flat("100", "KRW/kWh") },
+            "carbon_values": { "status": "assumption", "source": "test", "value": {
+                "low": flat("50000", "KRW/tCO2e"), "central": flat("100000", "KRW/tCO2e"), "high": flat("150000", "KRW/tCO2e") } }
+        }),
+    );
+    v
+}
+
+#[test]
+fn decarbonising_grid_energy_value_and_three_carbon_series() {
+    let a = appraise(&with_factors());
+    let n = a.environment.as_ref().expect("env").net.as_ref().expect("net");
+    assert!(n.counted, "counted by default with factor paths");
+    assert_eq!(n.years[1].grid_factor, d("0.5"));
+    assert_eq!(n.years[2].grid_factor, d("0.4"));
+    assert_eq!(n.years[2].net_tco2e, d("-283.272"));
+    assert_eq!(n.net_tco2e, d("-606.112"));
+    assert_eq!(n.years[1].energy_value, d("-59568000"));
+    let close = |x: Decimal, want: &str| assert!((x - d(want)).abs() < d("0.01"), "{x} vs {want}");
+    close(n.energy_pv, "-106747437.85");
+    let want = [
+        ("-27193227.45", "73016143.90", 1.076302),
+        ("-54386454.91", "100209371.36", 1.104719),
+        ("-81579682.36", "127402598.81", 1.133136),
+    ];
+    for (r, (c, npv, bc)) in n.runs.iter().zip(want) {
+        close(r.carbon_pv, c);
+        close(r.npv, npv);
+        assert!((r.bc_ratio.expect("bc") - bc).abs() < 1e-6, "{:?}", r.series);
+    }
+    close(n.npv_without, "-60924521.40");
+    // The economic case counts the central series and the energy saved.
+    close(a.economic.npv, "100209371.36");
+    // The opt-out: the same figures shown, the economic case without them.
+    let mut v = with_factors();
+    v["environment"]["include_in_economics"] = json!(false);
+    let b = appraise(&v);
+    close(b.economic.npv, "-60924521.40");
+    assert!(!b.environment.as_ref().expect("env").net.as_ref().expect("net").counted);
+}
+
+// The shipped set interpolates: 0.4173 in 2023, 0.24 in 2030 → 2026: 0.4173 − 3/7 × 0.1773 = 0.3413.
+#[test]
+fn the_shipped_grid_path_interpolates() {
+    let set = yeta_core::environment::factors::FactorSet::builtin("kr-illustrative-2026").expect("set");
+    assert_eq!(set.grid_factor.value.at(2026).expect("value").round_dp(4), d("0.3413"));
+    assert_eq!(set.grid_factor.value.at(2060).expect("value"), d("0"));
+    assert!(set.grid_factor.value.illustrative);
+}

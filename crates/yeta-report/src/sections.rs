@@ -294,6 +294,8 @@ pub(crate) fn benefits(w: &mut Writer<'_>, a: &Appraisal, study: Option<&Study>,
             let name = match l.origin {
                 Origin::Carbon => t.cat().text("line-carbon"),
                 Origin::CarbonAvoided => t.cat().text("line-carbon-avoided"),
+                Origin::Energy => t.cat().text("line-energy"),
+                Origin::EnergySaved => t.cat().text("line-energy-saved"),
                 Origin::OptimismBias => t.cat().text("line-optimism-bias"),
                 _ => l.name.clone(),
             };

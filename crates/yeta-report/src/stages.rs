@@ -415,6 +415,63 @@ fn net_effect(w: &mut Writer<'_>, n: &yeta_core::environment::NetResult, t: &T) 
     ];
     let id = if n.net_tco2e < rust_decimal::Decimal::ZERO { "report-env-net-reduces" } else { "report-env-net-adds" };
     w.para(&t.f(id, &args), 10.0, INK);
+    if n.factors.is_some() {
+        w.para(if n.counted { t.m("report-env-counted") } else { t.m("report-env-opted-out") }, 9.0, INK);
+        let mut rows =
+            vec![(t.m("report-env-energy-value-pv").to_owned(), format!("{} {}", t.amt(n.energy_pv), t.unit_label()))];
+        rows.push((t.m("report-env-npv-without").to_owned(), format!("{} {}", t.amt(n.npv_without), t.unit_label())));
+        kv(w, t, rows);
+        let cols = [
+            Col { head: t.m("report-env-series"), width: 22.0, align: Align::Left },
+            Col { head: t.m("report-env-carbon-pv"), width: 26.0, align: Align::Right },
+            Col { head: "NPV", width: 26.0, align: Align::Right },
+            Col { head: "B/C", width: 16.0, align: Align::Right },
+        ];
+        let rows: Vec<Vec<String>> = n
+            .runs
+            .iter()
+            .map(|r| {
+                let name = match r.series {
+                    yeta_core::environment::factors::Series::Low => t.m("report-env-series-low"),
+                    yeta_core::environment::factors::Series::Central => t.m("report-env-series-central"),
+                    yeta_core::environment::factors::Series::High => t.m("report-env-series-high"),
+                };
+                vec![
+                    name.to_owned(),
+                    t.amt(r.carbon_pv),
+                    t.amt(r.npv),
+                    r.bc_ratio.map_or_else(|| "—".to_owned(), |x| format!("{x:.3}")),
+                ]
+            })
+            .collect();
+        w.table(&cols, &rows, 7.8);
+    }
+    if let Some(f) = &n.factors {
+        // A published series is shown with its source; an illustrative one says so, with the
+        // set and vintage and the public table that should replace it (from the catalog).
+        let label = |p: &yeta_core::environment::factors::Path, source: &str, replace: &str| {
+            if p.illustrative {
+                format!("{} ({}, {}). {}", t.m("report-env-illustrative"), f.set, p.vintage, t.m(replace))
+            } else {
+                source.to_owned()
+            }
+        };
+        let rows = vec![
+            (
+                t.m("report-env-grid-path").to_owned(),
+                label(&f.grid_factor.value, &f.grid_factor.source, "report-env-replace-grid"),
+            ),
+            (
+                t.m("report-env-electricity-path").to_owned(),
+                label(&f.electricity_value.value, &f.electricity_value.source, "report-env-replace-electricity"),
+            ),
+            (
+                t.m("report-env-carbon-series").to_owned(),
+                label(&f.carbon_values.value.central, &f.carbon_values.source, "report-env-replace-carbon"),
+            ),
+        ];
+        kv(w, t, rows);
+    }
     let cols = [
         Col { head: t.m("report-env-side"), width: 18.0, align: Align::Left },
         Col { head: t.m("report-env-source"), width: 42.0, align: Align::Left },

@@ -52,6 +52,10 @@ pub enum Origin {
     /// The value of the emissions the project avoids against its counterfactual (탄소 감축 편익):
     /// a benefit line of the environmental stage.
     CarbonAvoided,
+    /// The net energy the project adds, at the long-run variable cost of electricity (에너지 비용).
+    Energy,
+    /// The net energy the project saves against its counterfactual (에너지 절감 편익).
+    EnergySaved,
 }
 
 impl Origin {
@@ -77,6 +81,9 @@ pub enum Kind {
     OptimismBias,
     /// The carbon value, a shadow price (잠재가격): economic analysis only.
     CarbonValue,
+    /// Energy at its long-run variable cost (장기 가변비용), valued by the environmental stage:
+    /// economic analysis only.
+    EnergyValue,
 }
 
 impl Kind {
@@ -88,6 +95,7 @@ impl Kind {
             Kind::Revenue(k) => k.code(),
             Kind::OptimismBias => "optimism_bias",
             Kind::CarbonValue => "carbon_value",
+            Kind::EnergyValue => "energy_value",
         }
     }
 
@@ -98,7 +106,7 @@ impl Kind {
 
     /// A shadow price that the financial analysis (at market prices) must not count.
     pub fn is_shadow_price(self) -> bool {
-        matches!(self, Kind::CarbonValue)
+        matches!(self, Kind::CarbonValue | Kind::EnergyValue)
     }
 }
 
@@ -146,7 +154,7 @@ impl ExpandedLine<'_> {
     pub fn list(&self) -> List {
         match (self.origin, self.kind) {
             (Origin::Study { list, .. }, _) => list,
-            (Origin::CarbonAvoided, _) => List::Benefits,
+            (Origin::CarbonAvoided | Origin::EnergySaved, _) => List::Benefits,
             (_, Kind::Benefit(_)) => List::Benefits,
             (_, Kind::Revenue(_)) => List::Revenues,
             _ => List::Costs,

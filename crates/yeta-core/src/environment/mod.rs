@@ -12,6 +12,7 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+pub mod factors;
 pub mod net;
 
 pub use net::{Activity, ActivityKind, Counterfactual, NetYear, Side, SourceKind, SourceTotal, TravelMode};
@@ -73,6 +74,10 @@ pub struct EnergySource {
     /// Where the figures come from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// The electricity bill of this source is already in the study's cost or benefit lines (O&M,
+    /// hosting, running cost avoided): its energy is not valued again, only its emissions.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub energy_in_costs: bool,
 }
 
 /// Embodied emissions of an event, e.g. a hardware refresh.
@@ -178,9 +183,12 @@ pub struct EnvironmentSection {
     /// Carbon price path.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub carbon_price: Option<CarbonPrice>,
-    /// Count the carbon value as a cost line in the economic analysis.
-    #[serde(default)]
-    pub include_in_economics: bool,
+    /// Count the environment in the economic analysis. Absent: counted when the study uses the
+    /// factor paths (`factors`, the Green Book method, which requires GHG effects in the economic
+    /// case), not counted otherwise (studies written before keep their figures); `false` is the
+    /// study's opt-out, which the report states.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub include_in_economics: Option<bool>,
     /// Risk register.
     #[serde(default)]
     pub risks: Vec<Risk>,
@@ -194,6 +202,17 @@ pub struct EnvironmentSection {
     /// counterfactual, and values the net change.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub counterfactual: Option<Counterfactual>,
+    /// Factors by year (grid path, electricity value, low/central/high carbon values): a built-in
+    /// set, replaceable series by series.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub factors: Option<factors::Factors>,
+}
+
+impl EnvironmentSection {
+    /// Whether the environment counts in the economic analysis (see `include_in_economics`).
+    pub fn counted(&self) -> bool {
+        self.include_in_economics.unwrap_or(self.factors.is_some())
+    }
 }
 
 /// Energy, emissions and carbon value of one year.
@@ -259,6 +278,21 @@ pub struct EnvironmentResult {
     pub net: Option<NetResult>,
 }
 
+/// The economic figures under one carbon series.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CarbonRun {
+    /// The series.
+    pub series: factors::Series,
+    /// PV of the net carbon value, KRW.
+    #[serde(serialize_with = "money::serialize_out")]
+    pub carbon_pv: Decimal,
+    /// NPV with the environment valued at this series, KRW.
+    #[serde(serialize_with = "money::serialize_out")]
+    pub npv: Decimal,
+    /// B/C likewise.
+    pub bc_ratio: Option<f64>,
+}
+
 /// Net emissions against the counterfactual (순배출) and the value of the net change.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NetResult {
@@ -277,6 +311,19 @@ pub struct NetResult {
     /// PV of the net carbon value, KRW; negative is a saving (a benefit).
     #[serde(serialize_with = "money::serialize_out")]
     pub carbon_pv: Decimal,
+    /// PV of the value of the net energy change at the electricity value, KRW (negative: saved).
+    #[serde(serialize_with = "money::serialize_out")]
+    pub energy_pv: Decimal,
+    /// B/C and NPV under each carbon series, with the energy value (Green Book: low, central, high).
+    pub runs: Vec<CarbonRun>,
+    /// NPV without the environment, KRW.
+    #[serde(serialize_with = "money::serialize_out")]
+    pub npv_without: Decimal,
+    /// Whether the environment counts in the economic case (false: the study opted out).
+    pub counted: bool,
+    /// The factor paths used, with sources and status, when the study uses them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub factors: Option<factors::Resolved>,
     /// Totals by source, project first.
     pub sources: Vec<SourceTotal>,
     /// By year.
@@ -296,6 +343,9 @@ pub fn validate(s: &EnvironmentSection, study: &Study, v: &mut Vec<ValidationErr
         validate_embodied("environment.counterfactual", &cf.embodied, study, v);
         net::validate_activities("environment.counterfactual", &cf.activities, study, v);
     }
+    if let Some(f) = &s.factors {
+        factors::validate(f, v);
+    }
     if let Some(cp) = &s.carbon_price {
         if cp.path.is_empty() {
             v.push(ValidationError::new("environment.carbon_price.path", "is empty"));
@@ -314,7 +364,7 @@ pub fn validate(s: &EnvironmentSection, study: &Study, v: &mut Vec<ValidationErr
                 ));
             }
         }
-    } else if s.include_in_economics {
+    } else if s.counted() && s.factors.is_none() {
         v.push(ValidationError::new(
             "environment.carbon_price",
             "is missing; counting carbon as a cost needs a price path",
@@ -527,11 +577,13 @@ pub fn yearly(
             })?;
         }
     }
-    let grid = s.grid_factor.value;
+    let grid_path = grid_by_year(s, first, n)?;
+    let prices = price_by_year(s, first, n, factors::Series::Central)?;
     let thousand = Decimal::from(1000);
     let mut out = Vec::with_capacity(n);
     for (i, k) in kwh.into_iter().enumerate() {
         let year = first + i as i32;
+        let grid = grid_path[i];
         let op = k.checked_div(thousand).and_then(|mwh| mwh.checked_mul(grid)).ok_or_else(|| {
             ValidationError::new(
                 "environment.grid_factor.value",
@@ -544,12 +596,7 @@ pub fn yearly(
                 ValidationError::new(format!("environment.embodied[{j}].tco2e"), "exceeds the representable range")
             })?;
         }
-        let price = match &s.carbon_price {
-            Some(c) => price_in(&c.path, year).ok_or_else(|| {
-                ValidationError::new("environment.carbon_price.path", "cannot be interpolated in the decimal range")
-            })?,
-            None => Decimal::ZERO,
-        };
+        let price = prices[i];
         let value = op
             .checked_add(emb)
             .and_then(|t| t.checked_mul(price))
@@ -577,16 +624,48 @@ pub fn yearly(
     Ok(out)
 }
 
+/// Name of the cost line of the net energy the project adds, at the electricity value.
+pub const ENERGY_LINE: &str = "Energy used (에너지 비용)";
+/// Name of the benefit line of the net energy the project saves, at the electricity value.
+pub const ENERGY_SAVED_LINE: &str = "Energy saved (에너지 절감 편익)";
+
 /// Name of the benefit line the avoided emissions become when counted in the economic analysis.
 pub const CARBON_AVOIDED_LINE: &str = "Emissions avoided (탄소 감축 편익)";
 
-/// The grid emission factor of each year of the period, tCO2e/MWh.
-fn grid_by_year(s: &EnvironmentSection, n: usize) -> Vec<Decimal> {
-    vec![s.grid_factor.value; n]
+/// The grid emission factor of each year of the period, tCO2e/MWh: the factor path when the
+/// study uses one, else the stated constant.
+fn grid_by_year(s: &EnvironmentSection, first: i32, n: usize) -> Result<Vec<Decimal>, ValidationError> {
+    match s.factors.as_ref().map(factors::resolve) {
+        None => Ok(vec![s.grid_factor.value; n]),
+        Some(r) => {
+            let r =
+                r.ok_or_else(|| ValidationError::new("environment.factors.set", "is not a factor set Yeta ships"))?;
+            path_by_year(&r.grid_factor.value, "environment.factors.grid_factor", first, n)
+        }
+    }
 }
 
-/// The carbon value of each year of the period, KRW/tCO2e (zero without a price path).
-fn price_by_year(s: &EnvironmentSection, first: i32, n: usize) -> Result<Vec<Decimal>, ValidationError> {
+fn path_by_year(p: &factors::Path, at: &str, first: i32, n: usize) -> Result<Vec<Decimal>, ValidationError> {
+    (0..n)
+        .map(|i| {
+            p.at(first + i as i32)
+                .ok_or_else(|| ValidationError::new(at, "cannot be interpolated in the decimal range"))
+        })
+        .collect()
+}
+
+/// The carbon value of each year of the period, KRW/tCO2e, in `series` (zero without a price):
+/// the study's carbon values or its set's when it uses factor paths, else its price path.
+fn price_by_year(
+    s: &EnvironmentSection,
+    first: i32,
+    n: usize,
+    series: factors::Series,
+) -> Result<Vec<Decimal>, ValidationError> {
+    if let Some(r) = s.factors.as_ref().map(factors::resolve) {
+        let r = r.ok_or_else(|| ValidationError::new("environment.factors.set", "is not a factor set Yeta ships"))?;
+        return path_by_year(r.carbon_values.value.get(series), "environment.factors.carbon_values", first, n);
+    }
     (0..n)
         .map(|i| match &s.carbon_price {
             Some(c) => price_in(&c.path, first + i as i32).ok_or_else(|| {
@@ -595,6 +674,18 @@ fn price_by_year(s: &EnvironmentSection, first: i32, n: usize) -> Result<Vec<Dec
             None => Ok(Decimal::ZERO),
         })
         .collect()
+}
+
+/// The value of electricity each year, KRW/kWh (the long-run variable cost; zero without factors).
+fn energy_price_by_year(s: &EnvironmentSection, first: i32, n: usize) -> Result<Vec<Decimal>, ValidationError> {
+    match s.factors.as_ref().map(factors::resolve) {
+        None => Ok(vec![Decimal::ZERO; n]),
+        Some(r) => {
+            let r =
+                r.ok_or_else(|| ValidationError::new("environment.factors.set", "is not a factor set Yeta ships"))?;
+            path_by_year(&r.electricity_value.value, "environment.factors.electricity_value", first, n)
+        }
+    }
 }
 
 /// The yearly sources and the yearly comparison.
@@ -606,11 +697,20 @@ pub(crate) fn net_yearly(
     study: &Study,
     costs: &[ExpandedLine<'_>],
 ) -> Result<Option<NetYearly>, ValidationError> {
-    let Some(cf) = &s.counterfactual else { return Ok(None) };
+    // The factor paths without a counterfactual compare the project with nothing: net = gross.
+    let none = Counterfactual::default();
+    let cf = match (&s.counterfactual, &s.factors) {
+        (Some(cf), _) => cf,
+        (None, Some(_)) => &none,
+        (None, None) => return Ok(None),
+    };
     let first = study.parameters.first_year;
     let n = usize::try_from(i64::from(study.parameters.last_year) - i64::from(first) + 1).unwrap_or(0);
-    let grid = grid_by_year(s, n);
-    let price = price_by_year(s, first, n)?;
+    let grid = grid_by_year(s, first, n)?;
+    let price = price_by_year(s, first, n, factors::Series::Central)?;
+    let (low, high) =
+        (price_by_year(s, first, n, factors::Series::Low)?, price_by_year(s, first, n, factors::Series::High)?);
+    let energy_price = energy_price_by_year(s, first, n)?;
     let mut sources =
         net::side_sources(Side::Project, "environment", &s.energy, &s.activities, &s.embodied, study, costs, &grid)?;
     sources.extend(net::side_sources(
@@ -627,9 +727,27 @@ pub(crate) fn net_yearly(
         (net::by_year(&sources, Side::Project, n, true)?, net::by_year(&sources, Side::Counterfactual, n, true)?);
     let (pt, ct) =
         (net::by_year(&sources, Side::Project, n, false)?, net::by_year(&sources, Side::Counterfactual, n, false)?);
+    // kWh valued at the electricity value: the sources whose bill is not in the study's lines.
+    let mut valued = vec![Decimal::ZERO; n];
+    for src in sources.iter().filter(|x| x.valued) {
+        for (v, k) in valued.iter_mut().zip(&src.kwh) {
+            let signed = if src.side == Side::Project { *k } else { -*k };
+            *v = v.checked_add(signed).ok_or_else(|| ValidationError::new("environment", "net energy out of range"))?;
+        }
+    }
     let mut years = Vec::with_capacity(n);
     for i in 0..n {
         let year = first + i as i32;
+        let at_price = |x: Decimal, p: Decimal| -> Result<Decimal, ValidationError> {
+            x.checked_mul(p).map(|v| v.round_dp(0)).filter(|v| v.abs() <= MAX_YEARLY_AMOUNT).ok_or_else(|| {
+                ValidationError::new(
+                    "environment",
+                    format!(
+                        "the value of the net change in {year} exceeds KRW 10^20; check the energy, factors and prices"
+                    ),
+                )
+            })
+        };
         let net = pt[i]
             .checked_sub(ct[i])
             .ok_or_else(|| ValidationError::new("environment.counterfactual", "net emissions out of range"))?;
@@ -653,6 +771,11 @@ pub(crate) fn net_yearly(
             net_tco2e: net,
             carbon_price: price[i],
             carbon_value: value,
+            carbon_value_low: at_price(net, low[i])?,
+            carbon_value_high: at_price(net, high[i])?,
+            electricity_value: energy_price[i],
+            valued_kwh: valued[i],
+            energy_value: at_price(valued[i], energy_price[i])?,
         });
     }
     Ok(Some((sources, years)))
@@ -667,7 +790,7 @@ pub fn economic_lines(
     costs: &[ExpandedLine<'_>],
     period: &crate::econ::Period,
 ) -> Result<Vec<ExpandedLine<'static>>, crate::StudyError> {
-    let Some(s) = study.environment.as_ref().filter(|s| s.include_in_economics) else { return Ok(Vec::new()) };
+    let Some(s) = study.environment.as_ref().filter(|s| s.counted()) else { return Ok(Vec::new()) };
     let invalid = |e| crate::StudyError::Invalid(vec![e]);
     let carbon = |origin, name, amounts| ExpandedLine {
         origin,
@@ -684,11 +807,24 @@ pub fn economic_lines(
         }
         Some((_, years)) => {
             let values: Vec<Decimal> = years.iter().map(|y| y.carbon_value).collect();
-            if period.pv(&values) < Decimal::ZERO {
-                Ok(vec![carbon(Origin::CarbonAvoided, CARBON_AVOIDED_LINE, values.iter().map(|v| -*v).collect())])
+            let mut out = vec![if period.pv(&values) < Decimal::ZERO {
+                carbon(Origin::CarbonAvoided, CARBON_AVOIDED_LINE, values.iter().map(|v| -*v).collect())
             } else {
-                Ok(vec![carbon(Origin::Carbon, CARBON_LINE, values)])
+                carbon(Origin::Carbon, CARBON_LINE, values)
+            }];
+            let energy: Vec<Decimal> = years.iter().map(|y| y.energy_value).collect();
+            if energy.iter().any(|v| !v.is_zero()) {
+                let saved = period.pv(&energy) < Decimal::ZERO;
+                out.push(ExpandedLine {
+                    origin: if saved { Origin::EnergySaved } else { Origin::Energy },
+                    name: if saved { ENERGY_SAVED_LINE } else { ENERGY_LINE },
+                    kind: crate::econ::Kind::EnergyValue,
+                    variation: crate::econ::Variation::HeldFixed,
+                    amounts: if saved { energy.iter().map(|v| -*v).collect() } else { energy },
+                    sunk: Decimal::ZERO,
+                });
             }
+            Ok(out)
         }
     }
 }
@@ -712,16 +848,49 @@ pub fn appraise(cx: &Context<'_>) -> Option<EnvironmentResult> {
     let carbon_pv = cx.period.pv(&values);
     let e = cx.economic;
     let (pvb, pvc) = (e.pv_benefits, e.pv_costs);
+    // The environmental lines in the economic analysis (carbon and energy), taken out to give the
+    // figures without the environment; each series' values are then added back, a saving as a
+    // benefit and a cost as a cost (the split the economic lines use).
+    let pv_of = |lines: &[ExpandedLine<'_>]| -> Decimal {
+        lines
+            .iter()
+            .filter(|l| {
+                matches!(l.origin, Origin::Carbon | Origin::CarbonAvoided | Origin::Energy | Origin::EnergySaved)
+            })
+            .map(|l| cx.period.pv(&l.amounts))
+            .sum()
+    };
+    let (env_c, env_b) = (pv_of(cx.costs), pv_of(cx.benefits));
+    let (pvb0, pvc0) = (pvb - env_b, pvc - env_c);
+    let add = |(b, c): (Decimal, Decimal), x: Decimal| if x < Decimal::ZERO { (b - x, c) } else { (b, c + x) };
+    let bc = |(b, c): (Decimal, Decimal)| crate::econ::bc_ratio(b, c);
     let net = match net_yearly(s, cx.study, cx.costs) {
         Ok(Some((sources, ny))) => {
             let sum = |f: &dyn Fn(&NetYear) -> Decimal| ny.iter().map(f).sum::<Decimal>();
-            let net_values: Vec<Decimal> = ny.iter().map(|y| y.carbon_value).collect();
+            let pv = |f: &dyn Fn(&NetYear) -> Decimal| cx.period.pv(&ny.iter().map(f).collect::<Vec<_>>());
+            let energy_pv = pv(&|y| y.energy_value);
+            let runs = [
+                (factors::Series::Low, pv(&|y| y.carbon_value_low)),
+                (factors::Series::Central, pv(&|y| y.carbon_value)),
+                (factors::Series::High, pv(&|y| y.carbon_value_high)),
+            ]
+            .into_iter()
+            .map(|(series, carbon_pv)| {
+                let (b, c) = add(add((pvb0, pvc0), energy_pv), carbon_pv);
+                CarbonRun { series, carbon_pv, npv: b - c, bc_ratio: bc((b, c)) }
+            })
+            .collect();
             Some(NetResult {
                 project_tco2e: sum(&|y| y.project_tco2e),
                 counterfactual_tco2e: sum(&|y| y.counterfactual_tco2e),
                 net_tco2e: sum(&|y| y.net_tco2e),
                 net_kwh: sum(&|y| y.project_kwh - y.counterfactual_kwh),
-                carbon_pv: cx.period.pv(&net_values),
+                carbon_pv: pv(&|y| y.carbon_value),
+                energy_pv,
+                runs,
+                npv_without: pvb0 - pvc0,
+                counted: s.counted(),
+                factors: s.factors.as_ref().and_then(factors::resolve),
                 sources: net::totals(&sources).ok()?,
                 years: ny,
             })
@@ -729,21 +898,10 @@ pub fn appraise(cx: &Context<'_>) -> Option<EnvironmentResult> {
         Ok(None) => None,
         Err(_) => return None,
     };
-    // The environmental lines in the economic analysis (carbon cost or emissions avoided), and
-    // B/C without them and with the value shown here.
-    let pv_of = |lines: &[ExpandedLine<'_>]| -> Decimal {
-        lines
-            .iter()
-            .filter(|l| matches!(l.origin, Origin::Carbon | Origin::CarbonAvoided))
-            .map(|l| cx.period.pv(&l.amounts))
-            .sum()
+    let with = match &net {
+        Some(n) => add(add((pvb0, pvc0), n.energy_pv), n.carbon_pv),
+        None => add((pvb0, pvc0), carbon_pv),
     };
-    let (env_c, env_b) = (pv_of(cx.costs), pv_of(cx.benefits));
-    let shown = net.as_ref().map_or(carbon_pv, |n| n.carbon_pv);
-    let (pvb0, pvc0) = (pvb - env_b, pvc - env_c);
-    // A saving is a benefit, a cost a cost: the same split the economic lines use.
-    let with = if shown < Decimal::ZERO { (pvb0 - shown, pvc0) } else { (pvb0, pvc0 + shown) };
-    let bc = |(b, c): (Decimal, Decimal)| crate::econ::bc_ratio(b, c);
     let mut risks: Vec<ScoredRisk> = s
         .risks
         .iter()
@@ -759,7 +917,7 @@ pub fn appraise(cx: &Context<'_>) -> Option<EnvironmentResult> {
         ewaste_tonnes: s.embodied.iter().filter_map(|e| e.ewaste_tonnes).map(to_f64).sum(),
         grid_factor: to_f64(s.grid_factor.value),
         carbon_pv,
-        included_in_economics: s.include_in_economics,
+        included_in_economics: s.counted(),
         bc_without_carbon: bc((pvb0, pvc0)),
         bc_with_carbon: bc(with),
         risks,

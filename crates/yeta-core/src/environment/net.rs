@@ -174,6 +174,21 @@ pub struct NetYear {
     /// Net tCO2e × price, KRW (negative is a saving).
     #[serde(serialize_with = "money::serialize_out")]
     pub carbon_value: Decimal,
+    /// The same under the low carbon series.
+    #[serde(serialize_with = "money::serialize_out")]
+    pub carbon_value_low: Decimal,
+    /// The same under the high carbon series.
+    #[serde(serialize_with = "money::serialize_out")]
+    pub carbon_value_high: Decimal,
+    /// Electricity value used, KRW/kWh (long-run variable cost; zero without factor paths).
+    #[serde(serialize_with = "money::serialize_out")]
+    pub electricity_value: Decimal,
+    /// Net kWh that is valued (sources whose bill is not already in the study's lines).
+    #[serde(serialize_with = "money::serialize_out")]
+    pub valued_kwh: Decimal,
+    /// Valued net kWh × electricity value, KRW (negative is a saving).
+    #[serde(serialize_with = "money::serialize_out")]
+    pub energy_value: Decimal,
 }
 
 /// Yearly figures of one source before totals.
@@ -183,6 +198,8 @@ pub(crate) struct SourceYears {
     pub kind: SourceKind,
     pub kwh: Vec<Decimal>,
     pub tco2e: Vec<Decimal>,
+    /// Electricity whose bill the study's lines do not hold: valued at the electricity value.
+    pub valued: bool,
 }
 
 fn expand_quantity(name: &str, fl: &[Flow], at: &str, first: i32, last: i32) -> Result<Vec<Decimal>, ValidationError> {
@@ -226,7 +243,14 @@ pub(crate) fn side_sources(
             .zip(grid)
             .map(|(k, g)| k.checked_div(thousand).and_then(|m| m.checked_mul(*g)).ok_or_else(|| too_large(&at)))
             .collect::<Result<Vec<_>, _>>()?;
-        out.push(SourceYears { name: e.name.clone(), side, kind: SourceKind::Electricity, kwh, tco2e });
+        out.push(SourceYears {
+            name: e.name.clone(),
+            side,
+            kind: SourceKind::Electricity,
+            kwh,
+            tco2e,
+            valued: !e.energy_in_costs,
+        });
     }
     for (i, a) in activities.iter().enumerate() {
         let at = format!("{root}.activities[{i}]");
@@ -246,6 +270,7 @@ pub(crate) fn side_sources(
             kind: a.kind.into(),
             kwh: vec![Decimal::ZERO; q.len()],
             tco2e,
+            valued: false,
         });
     }
     let n = grid.len();
@@ -264,6 +289,7 @@ pub(crate) fn side_sources(
             kind: SourceKind::Embodied,
             kwh: vec![Decimal::ZERO; n],
             tco2e: t,
+            valued: false,
         });
     }
     Ok(out)
