@@ -537,3 +537,13 @@ report-env-carbon-series = Carbon values (low, central, high)
 report-env-replace-grid = Yeta's sketch: the 2023 national grid factor (0.4173 tCO2e/MWh), the 2030 power-sector target over the planned generation, then towards zero in 2050. Replace with the emissions and generation by year of the 11th Basic Plan for Electricity Supply and Demand and the national grid emission factor notice.
 report-env-replace-electricity = Yeta's assumption: KRW 130/kWh flat, the order of magnitude of the 2024 system marginal price. Replace with a published long-run variable cost of electricity.
 report-env-replace-carbon = Yeta's assumption: central KRW 50,000/t in 2025, 80,000 in 2030, 150,000 in 2050; low and high at 50 % and 150 %. Replace with the ministry's shadow carbon price when issued.
+
+## Environment: device classes (issue 23)
+report-env-devices = Embodied emissions and e-waste by device class
+report-env-device-class = Class
+report-env-device-line = Refresh line
+report-env-device-units = Units
+report-env-class-servers = servers
+report-env-class-storage = storage
+report-env-class-network = network
+report-env-class-end-user = end-user devices

@@ -537,3 +537,13 @@ report-env-carbon-series = 탄소가치(하위·중위·상위)
 report-env-replace-grid = Yeta의 가정: 2023년 국가 전력 배출계수(0.4173 tCO2e/MWh), 2030년 전환 부문 감축목표를 계획 발전량으로 나눈 값, 2050년 0을 향한 경로. 제11차 전력수급기본계획의 연도별 발전량·배출 전망과 국가 전력 배출계수 고시로 대체한다.
 report-env-replace-electricity = Yeta의 가정: kWh당 130원(2024년 계통한계가격 수준) 고정. 공표된 전력 장기 가변비용으로 대체한다.
 report-env-replace-carbon = Yeta의 가정: 중위 2025년 톤당 50,000원, 2030년 80,000원, 2050년 150,000원, 하위·상위는 중위의 50 %·150 %. 정부의 잠재 탄소가격이 공표되면 대체한다.
+
+## 환경: 장비 유형 (issue 23)
+report-env-devices = 장비 유형별 내재 배출과 전자폐기물
+report-env-device-class = 유형
+report-env-device-line = 교체 비용 항목
+report-env-device-units = 대수
+report-env-class-servers = 서버
+report-env-class-storage = 스토리지
+report-env-class-network = 네트워크 장비
+report-env-class-end-user = 사용자 단말

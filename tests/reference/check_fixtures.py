@@ -103,7 +103,7 @@ def carbon_costs(study, first, last, cost_lines):
     return out
 
 
-def footprint(side, first, last, grid):
+def footprint(side, first, last, grid, lines=None):
     """tCO2e by year of one side (the project's section or its counterfactual): electricity at the
     grid factor of the year, activities (quantity x kg factor; trips x km x kg per passenger-km),
     embodied emissions."""
@@ -120,6 +120,11 @@ def footprint(side, first, last, grid):
             t[i] += q * per / 1000
     for e in side.get("embodied", []):
         t[e["year"] - first] += Decimal(e["tco2e"])
+    for dv in side.get("devices", []):
+        # Device classes: the refresh line's spending x share, per unit price or per KRW 1 m.
+        per = Decimal(dv["unit_cost"]) if "unit_cost" in dv else Decimal(1000000)
+        for i, a in enumerate(lines[dv["cost_line"]]):
+            t[i] += a * Decimal(dv.get("share", "1")) / per * Decimal(dv["kgco2e"]["value"]) / 1000
     return t
 
 
@@ -155,10 +160,10 @@ def paths(env, first, last):
             series(pick("electricity_value")))
 
 
-def net_values(env, first, last):
+def net_values(env, first, last, lines):
     """(net tCO2e, energy value, central, low, high carbon values) by year."""
     grid, central, low, high, elec = paths(env, first, last)
-    proj = footprint(env, first, last, grid)
+    proj = footprint(env, first, last, grid, lines)
     cf = footprint(env.get("counterfactual", {}), first, last, grid)
     net = [a - b for a, b in zip(proj, cf)]
     kwh = [Decimal(0)] * (last - first + 1)
@@ -185,7 +190,8 @@ def net_check(study, yeta_env, factors_pv):
         return 0
     p = study["parameters"]
     first, last = p["first_year"], p["last_year"]
-    net, energy, values, _, _ = net_values(env, first, last)
+    lines = {l["name"]: expand(l, first, last) for l in study["costs"]}
+    net, energy, values, _, _ = net_values(env, first, last, lines)
     pv = factors_pv([float(v) for v in values])
     got_t, got_pv = float(yeta_env["net"]["net_tco2e"]), float(yeta_env["net"]["carbon_pv"])
     fails = 0
@@ -215,7 +221,7 @@ def main(yeta):
             # when its PV is a saving, else a cost (PV sign at the study's discount factors).
             base_, steps_ = schedule(study)
             df = factors(base, steps_, first, last)
-            _, energy, central, _, _ = net_values(env, first, last)
+            _, energy, central, _, _ = net_values(env, first, last, by_line)
             for v in (energy, central):
                 if sum(float(x) * d for x, d in zip(v, df)) < 0:
                     bens = [b - x for b, x in zip(bens, v)]
@@ -275,7 +281,7 @@ def main(yeta):
             if "factors" in study["environment"]:
                 # NPV and B/C under each carbon series: without the environment, plus the energy
                 # value and that series' carbon value, each a benefit when a saving.
-                _, energy, central, low, high = net_values(study["environment"], first, last)
+                _, energy, central, low, high = net_values(study["environment"], first, last, by_line)
                 b0, c0 = pvf([float(x) for x in bens0]), pvf([float(x) for x in costs0])
                 pe = pvf([float(x) for x in energy])
                 for run, vals in zip(app["environment"]["net"]["runs"], (low, central, high)):

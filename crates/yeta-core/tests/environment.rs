@@ -171,3 +171,35 @@ fn the_shipped_grid_path_interpolates() {
     assert_eq!(set.grid_factor.value.at(2060).expect("value"), d("0"));
     assert!(set.grid_factor.value.illustrative);
 }
+
+// Device classes driven by a refresh line: KRW 100 m of hardware in 2028.
+// - servers: share 0.6 → KRW 60 m ÷ 10 m a unit = 6 units × 1,200 kgCO2e = 7.2 t; e-waste 6 × 25 kg = 0.15 t;
+// - storage: share 0.4 → KRW 40 m = 40 millions × 50 kgCO2e = 2 t; e-waste 40 × 2 kg = 0.08 t.
+// Embodied in 2028: 9.2 t; the net 2028 at the constant factor becomes −342.84 + 9.2 = −333.64 t.
+#[test]
+fn embodied_emissions_and_e_waste_by_device_class() {
+    let mut v = migration();
+    v["costs"].as_array_mut().expect("costs").push(json!({
+        "name": "Hardware refresh", "kind": "reinvestment", "flows": [{ "year": 2028, "amount": "100000000" }]
+    }));
+    v["environment"]["devices"] = json!([
+        { "class": "servers", "cost_line": "Hardware refresh", "share": "0.6", "unit_cost": "10000000",
+          "kgco2e": { "value": "1200", "unit": "kgCO2e/unit", "source": "test" }, "ewaste_kg": "25" },
+        { "class": "storage", "cost_line": "Hardware refresh", "share": "0.4",
+          "kgco2e": { "value": "50", "unit": "kgCO2e per KRW 1 m", "source": "test" }, "ewaste_kg": "2" }
+    ]);
+    let a = appraise(&v);
+    let e = a.environment.as_ref().expect("env");
+    assert_eq!(e.devices[0].units, Some(d("6")));
+    assert_eq!(e.devices[0].tco2e, d("7.2"));
+    assert_eq!(e.devices[0].ewaste_tonnes, d("0.15"));
+    assert_eq!(e.devices[1].tco2e, d("2"));
+    assert_eq!(e.devices[1].ewaste_tonnes, d("0.08"));
+    assert!((e.years[2].tco2e_embodied - 9.2).abs() < 1e-12);
+    assert!((e.ewaste_tonnes - 0.23).abs() < 1e-12);
+    assert_eq!(e.net.as_ref().expect("net").years[2].net_tco2e, d("-333.64"));
+    // A class on a line the study does not have names the field.
+    v["environment"]["devices"][1]["cost_line"] = json!("Nope");
+    let err = yeta_core::appraise_json(&v.to_string(), None).expect_err("invalid").to_string();
+    assert!(err.contains("environment.devices[1].cost_line"), "{err}");
+}

@@ -84,9 +84,14 @@ fn backwardness_index_equals_the_hand_calculation_and_ranks_consistently() {
 fn emissions_and_carbon_value_by_hand() {
     let mut v: serde_json::Value = serde_json::from_str(&fixture("ict-e-procurement.yeta.json")).expect("json");
     let env = v["environment"].as_object_mut().expect("env");
-    for k in ["counterfactual", "activities", "factors", "include_in_economics"] {
+    for k in ["counterfactual", "activities", "factors", "include_in_economics", "devices"] {
         env.remove(k);
     }
+    env.insert("embodied".into(), serde_json::json!([{ "name": "refresh", "year": 2032, "tco2e": "180" }]));
+    env.insert(
+        "carbon_price".into(),
+        serde_json::json!({ "path": [{ "year": 2025, "krw_per_tco2e": "50000" }, { "year": 2030, "krw_per_tco2e": "80000" }, { "year": 2050, "krw_per_tco2e": "150000" }], "source": "test" }),
+    );
     let a = yeta_core::appraise_json(&v.to_string(), None).expect("appraises");
     let e = a.environment.expect("environment");
     let y2028 = e.years.iter().find(|y| y.year == 2028).expect("2028");

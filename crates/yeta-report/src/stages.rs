@@ -345,6 +345,9 @@ pub(crate) fn environment(w: &mut Writer<'_>, e: &EnvironmentResult, study: Opti
         })
         .collect();
     w.table(&cols, &rows, 8.0);
+    if !e.devices.is_empty() {
+        devices(w, e, t);
+    }
 
     // Keep the heading with the heat map below it.
     w.ensure(5.0 * 34.0 + 110.0);
@@ -519,6 +522,39 @@ fn net_effect(w: &mut Writer<'_>, n: &yeta_core::environment::NetResult, t: &T) 
                 tonnes(y.counterfactual_tco2e, 1),
                 tonnes(y.net_tco2e, 1),
                 t.amt(y.carbon_value),
+            ]
+        })
+        .collect();
+    w.table(&cols, &rows, 7.8);
+}
+
+/// Embodied emissions and e-waste by device class (장비 유형별 내재 배출·폐기물).
+fn devices(w: &mut Writer<'_>, e: &EnvironmentResult, t: &T) {
+    use yeta_core::environment::DeviceClass;
+    w.h2(t.m("report-env-devices"));
+    let cols = [
+        Col { head: t.m("report-env-device-class"), width: 20.0, align: Align::Left },
+        Col { head: t.m("report-env-device-line"), width: 36.0, align: Align::Left },
+        Col { head: t.m("report-env-device-units"), width: 14.0, align: Align::Right },
+        Col { head: "tCO2e", width: 15.0, align: Align::Right },
+        Col { head: t.m("report-e-waste-tonnes"), width: 15.0, align: Align::Right },
+    ];
+    let rows: Vec<Vec<String>> = e
+        .devices
+        .iter()
+        .map(|d| {
+            let class = match d.class {
+                DeviceClass::Servers => t.m("report-env-class-servers"),
+                DeviceClass::Storage => t.m("report-env-class-storage"),
+                DeviceClass::Network => t.m("report-env-class-network"),
+                DeviceClass::EndUser => t.m("report-env-class-end-user"),
+            };
+            vec![
+                class.to_owned(),
+                d.cost_line.clone(),
+                d.units.map_or_else(|| "—".to_owned(), |u| tonnes(u, 0)),
+                tonnes(d.tco2e, 1),
+                tonnes(d.ewaste_tonnes, 1),
             ]
         })
         .collect();

@@ -15,7 +15,10 @@ use serde::{Deserialize, Serialize};
 pub mod factors;
 pub mod net;
 
-pub use net::{Activity, ActivityKind, Counterfactual, NetYear, Side, SourceKind, SourceTotal, TravelMode};
+pub use net::{
+    Activity, ActivityKind, Counterfactual, DeviceClass, DeviceRefresh, DeviceTotal, NetYear, Side, SourceKind,
+    SourceTotal, TravelMode,
+};
 
 /// Name of the cost line the carbon value becomes when counted in the economic analysis.
 pub const CARBON_LINE: &str = "Carbon cost (탄소비용)";
@@ -206,6 +209,9 @@ pub struct EnvironmentSection {
     /// set, replaceable series by series.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub factors: Option<factors::Factors>,
+    /// Embodied emissions and e-waste by device class, driven by the study's refresh lines.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub devices: Vec<DeviceRefresh>,
 }
 
 impl EnvironmentSection {
@@ -273,6 +279,9 @@ pub struct EnvironmentResult {
     pub compliance: Vec<Requirement>,
     /// Requirements not met or partly met.
     pub compliance_gaps: usize,
+    /// Embodied emissions and e-waste by device class.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub devices: Vec<DeviceTotal>,
     /// Net emissions against the counterfactual, when the study describes one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub net: Option<NetResult>,
@@ -338,6 +347,7 @@ pub fn validate(s: &EnvironmentSection, study: &Study, v: &mut Vec<ValidationErr
     validate_energy("environment", &s.energy, study, v);
     validate_embodied("environment", &s.embodied, study, v);
     net::validate_activities("environment", &s.activities, study, v);
+    net::validate_devices(&s.devices, study, v);
     if let Some(cf) = &s.counterfactual {
         validate_energy("environment.counterfactual", &cf.energy, study, v);
         validate_embodied("environment.counterfactual", &cf.embodied, study, v);
@@ -579,6 +589,13 @@ pub fn yearly(
     }
     let grid_path = grid_by_year(s, first, n)?;
     let prices = price_by_year(s, first, n, factors::Series::Central)?;
+    let mut device_t = vec![Decimal::ZERO; n];
+    for (j, d) in s.devices.iter().enumerate() {
+        let (t, _, _) = net::device_years(d, &format!("environment.devices[{j}]"), costs, n)?;
+        for (a, b) in device_t.iter_mut().zip(t) {
+            *a = a.checked_add(b).ok_or_else(|| ValidationError::new("environment.devices", "out of range"))?;
+        }
+    }
     let thousand = Decimal::from(1000);
     let mut out = Vec::with_capacity(n);
     for (i, k) in kwh.into_iter().enumerate() {
@@ -590,7 +607,7 @@ pub fn yearly(
                 "times the energy use exceeds the representable range",
             )
         })?;
-        let mut emb = Decimal::ZERO;
+        let mut emb = device_t[i];
         for (j, e) in s.embodied.iter().enumerate().filter(|(_, e)| e.year == year) {
             emb = emb.checked_add(e.tco2e).ok_or_else(|| {
                 ValidationError::new(format!("environment.embodied[{j}].tco2e"), "exceeds the representable range")
@@ -713,6 +730,17 @@ pub(crate) fn net_yearly(
     let energy_price = energy_price_by_year(s, first, n)?;
     let mut sources =
         net::side_sources(Side::Project, "environment", &s.energy, &s.activities, &s.embodied, study, costs, &grid)?;
+    for (j, d) in s.devices.iter().enumerate() {
+        let (tco2e, _, _) = net::device_years(d, &format!("environment.devices[{j}]"), costs, n)?;
+        sources.push(net::SourceYears {
+            name: d.cost_line.clone(),
+            side: Side::Project,
+            kind: SourceKind::Embodied,
+            kwh: vec![Decimal::ZERO; n],
+            tco2e,
+            valued: false,
+        });
+    }
     sources.extend(net::side_sources(
         Side::Counterfactual,
         "environment.counterfactual",
@@ -898,6 +926,22 @@ pub fn appraise(cx: &Context<'_>) -> Option<EnvironmentResult> {
         Ok(None) => None,
         Err(_) => return None,
     };
+    let n_years = years.len();
+    let devices: Vec<DeviceTotal> = s
+        .devices
+        .iter()
+        .enumerate()
+        .filter_map(|(j, d)| {
+            let (t, w, units) = net::device_years(d, &format!("environment.devices[{j}]"), cx.costs, n_years).ok()?;
+            Some(DeviceTotal {
+                class: d.class,
+                cost_line: d.cost_line.clone(),
+                units: d.unit_cost.map(|_| units),
+                tco2e: t.iter().sum(),
+                ewaste_tonnes: w.iter().sum(),
+            })
+        })
+        .collect();
     let with = match &net {
         Some(n) => add(add((pvb0, pvc0), n.energy_pv), n.carbon_pv),
         None => add((pvb0, pvc0), carbon_pv),
@@ -914,7 +958,9 @@ pub fn appraise(cx: &Context<'_>) -> Option<EnvironmentResult> {
     Some(EnvironmentResult {
         total_kwh: years.iter().map(|y| y.kwh).sum(),
         total_tco2e: years.iter().map(|y| y.tco2e_operational + y.tco2e_embodied).sum(),
-        ewaste_tonnes: s.embodied.iter().filter_map(|e| e.ewaste_tonnes).map(to_f64).sum(),
+        ewaste_tonnes: s.embodied.iter().filter_map(|e| e.ewaste_tonnes).map(to_f64).sum::<f64>()
+            + devices.iter().map(|d| to_f64(d.ewaste_tonnes)).sum::<f64>(),
+        devices,
         grid_factor: to_f64(s.grid_factor.value),
         carbon_pv,
         included_in_economics: s.counted(),

@@ -358,3 +358,135 @@ pub(crate) fn validate_activities(root: &str, acts: &[Activity], study: &Study, 
         }
     }
 }
+
+/// Device class of a hardware refresh (장비 유형).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DeviceClass {
+    /// Servers (서버).
+    Servers,
+    /// Storage (스토리지).
+    Storage,
+    /// Network equipment (네트워크 장비).
+    Network,
+    /// End-user devices: PCs, laptops, kiosks (사용자 단말).
+    EndUser,
+}
+
+/// Embodied emissions and e-waste of a device class, driven by a refresh line the study already
+/// has: the line's spending (× `share`) buys units at `unit_cost` (per unit) or is taken per KRW 1
+/// million (per KRW); each unit or million carries its manufacturing footprint and its weight.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DeviceRefresh {
+    /// The class.
+    pub class: DeviceClass,
+    /// The study's cost line that buys the devices (e.g. the hardware refresh).
+    pub cost_line: String,
+    /// Share of the line's spending on this class (default 1).
+    #[schemars(with = "Option<DecimalString>")]
+    #[serde(default, with = "money::option", skip_serializing_if = "Option::is_none")]
+    pub share: Option<Decimal>,
+    /// Per unit: the price of one unit, KRW (units = spending ÷ price).
+    #[schemars(with = "Option<DecimalString>")]
+    #[serde(default, with = "money::option", skip_serializing_if = "Option::is_none")]
+    pub unit_cost: Option<Decimal>,
+    /// Manufacturing footprint: kgCO2e per unit (per unit) or per KRW 1 million (without
+    /// `unit_cost`), with its source.
+    pub kgco2e: Factor,
+    /// E-waste: kg per unit, or per KRW 1 million without `unit_cost`.
+    #[schemars(with = "Option<DecimalString>")]
+    #[serde(default, with = "money::option", skip_serializing_if = "Option::is_none")]
+    pub ewaste_kg: Option<Decimal>,
+}
+
+/// Embodied emissions and e-waste of one device entry over the period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DeviceTotal {
+    /// The class.
+    pub class: DeviceClass,
+    /// The cost line.
+    pub cost_line: String,
+    /// Units bought (per unit), else none.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "ser_opt")]
+    pub units: Option<Decimal>,
+    /// tCO2e.
+    #[serde(serialize_with = "money::serialize_out")]
+    pub tco2e: Decimal,
+    /// E-waste, tonnes.
+    #[serde(serialize_with = "money::serialize_out")]
+    pub ewaste_tonnes: Decimal,
+}
+
+fn ser_opt<S: serde::Serializer>(v: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(d) => money::serialize_out(d, s),
+        None => s.serialize_none(),
+    }
+}
+
+/// Yearly (tCO2e, e-waste t, units) of a device entry from its cost line's spending by year.
+pub(crate) fn device_years(
+    d: &DeviceRefresh,
+    at: &str,
+    costs: &[ExpandedLine<'_>],
+    n: usize,
+) -> Result<(Vec<Decimal>, Vec<Decimal>, Decimal), ValidationError> {
+    let err = || ValidationError::new(at, "the embodied emissions exceed the representable range");
+    let line = costs
+        .iter()
+        .find(|c| matches!(c.origin, crate::econ::Origin::Study { .. }) && c.name == d.cost_line)
+        .ok_or_else(|| {
+            ValidationError::new(
+                format!("{at}.cost_line"),
+                format!("\"{}\" is not a cost line of the study", d.cost_line),
+            )
+        })?;
+    let share = d.share.unwrap_or(Decimal::ONE);
+    let (thousand, million) = (Decimal::from(1000), Decimal::from(1_000_000));
+    let (mut t, mut w, mut units) = (vec![Decimal::ZERO; n], vec![Decimal::ZERO; n], Decimal::ZERO);
+    for (i, a) in line.amounts.iter().enumerate().take(n) {
+        let spend = a.checked_mul(share).ok_or_else(err)?;
+        let q = match d.unit_cost {
+            Some(u) => spend.checked_div(u).ok_or_else(err)?,
+            None => spend.checked_div(million).ok_or_else(err)?,
+        };
+        if d.unit_cost.is_some() {
+            units = units.checked_add(q).ok_or_else(err)?;
+        }
+        t[i] = q.checked_mul(d.kgco2e.value).and_then(|kg| kg.checked_div(thousand)).ok_or_else(err)?;
+        w[i] = q
+            .checked_mul(d.ewaste_kg.unwrap_or(Decimal::ZERO))
+            .and_then(|kg| kg.checked_div(thousand))
+            .ok_or_else(err)?;
+    }
+    Ok((t, w, units))
+}
+
+/// Checks the device entries.
+pub(crate) fn validate_devices(devices: &[DeviceRefresh], study: &Study, v: &mut Vec<ValidationError>) {
+    for (i, d) in devices.iter().enumerate() {
+        let at = format!("environment.devices[{i}]");
+        if !study.costs.iter().any(|c| c.name == d.cost_line) {
+            v.push(ValidationError::new(
+                format!("{at}.cost_line"),
+                format!("\"{}\" is not a cost line of the study", d.cost_line),
+            ));
+        }
+        if d.share.is_some_and(|s| s < Decimal::ZERO || s > Decimal::ONE) {
+            v.push(ValidationError::new(
+                format!("{at}.share"),
+                format!("{} is outside 0..1", d.share.unwrap_or_default()),
+            ));
+        }
+        if d.unit_cost.is_some_and(|u| u <= Decimal::ZERO) {
+            v.push(ValidationError::new(format!("{at}.unit_cost"), "must be above zero"));
+        }
+        if d.kgco2e.value < Decimal::ZERO {
+            v.push(ValidationError::new(format!("{at}.kgco2e.value"), format!("{} is negative", d.kgco2e.value)));
+        }
+        if d.ewaste_kg.is_some_and(|x| x < Decimal::ZERO) {
+            v.push(ValidationError::new(format!("{at}.ewaste_kg"), "is negative"));
+        }
+    }
+}
