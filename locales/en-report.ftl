@@ -547,3 +547,7 @@ report-env-class-servers = servers
 report-env-class-storage = storage
 report-env-class-network = network
 report-env-class-end-user = end-user devices
+
+## Environment: compliance catalogues (issue 23)
+report-env-catalogue-score = Score { $score }: { $met } met and { $partial } partly met of { $applicable } applicable items (partly met counts half); { $unmet } not fully met, listed below.
+report-env-unanswered = not answered

@@ -547,3 +547,7 @@ report-env-class-servers = 서버
 report-env-class-storage = 스토리지
 report-env-class-network = 네트워크 장비
 report-env-class-end-user = 사용자 단말
+
+## 환경: 준수 점검 목록 (issue 23)
+report-env-catalogue-score = 점수 { $score }: 해당 { $applicable }개 항목 중 충족 { $met }개, 부분 충족 { $partial }개(부분 충족은 절반으로 계산). 완전히 충족하지 못한 { $unmet }개 항목은 아래와 같다.
+report-env-unanswered = 미응답

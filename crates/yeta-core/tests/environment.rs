@@ -203,3 +203,28 @@ fn embodied_emissions_and_e_waste_by_device_class() {
     let err = yeta_core::appraise_json(&v.to_string(), None).expect_err("invalid").to_string();
     assert!(err.contains("environment.devices[1].cost_line"), "{err}");
 }
+
+// RGESN (8 items): 3 met, 2 partial, 1 not applicable, 1 not met, 1 unanswered (= not met):
+// applicable 7, score (3 + ½ × 2) / 7 = 4/7 = 0.571429; gaps: 2 partial + 2 not met = 4.
+#[test]
+fn a_catalogue_scores_met_and_half_partial_over_applicable() {
+    let mut v = migration();
+    v["environment"]["catalogues"] = json!([{ "catalogue": "rgesn-2024", "answers": [
+        { "item": "strategy-utility", "status": "met" },
+        { "item": "strategy-referent", "status": "partial", "evidence": "named, not measured" },
+        { "item": "specs-old-devices", "status": "met" },
+        { "item": "ux-page-weight", "status": "partial" },
+        { "item": "content-retention", "status": "not_met" },
+        { "item": "backend-caching", "status": "met" },
+        { "item": "hosting-efficiency", "status": "not_applicable" }
+    ]}]);
+    let a = appraise(&v);
+    let c = &a.environment.as_ref().expect("env").catalogues[0];
+    assert_eq!((c.applicable, c.met, c.partial), (7, 3, 2));
+    assert!((c.score.expect("score") - 4.0 / 7.0).abs() < 1e-12);
+    assert_eq!(c.gaps.len(), 4);
+    assert!(c.gaps.last().expect("gap").unanswered);
+    v["environment"]["catalogues"][0]["answers"][0]["item"] = json!("no-such-item");
+    let err = yeta_core::appraise_json(&v.to_string(), None).expect_err("invalid").to_string();
+    assert!(err.contains("environment.catalogues[0].answers[0].item"), "{err}");
+}

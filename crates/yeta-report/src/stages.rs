@@ -396,6 +396,41 @@ pub(crate) fn environment(w: &mut Writer<'_>, e: &EnvironmentResult, study: Opti
         w.table(&cols, &rows, 7.8);
     }
     w.para(&format!("{}: {}", t.m("report-requirements-not-met-or-partly-met"), e.compliance_gaps), 9.0, INK);
+    for c in &e.catalogues {
+        catalogue(w, c, t);
+    }
+}
+
+/// A compliance catalogue's score and the items not met (준수 점검 결과와 미충족 항목).
+fn catalogue(w: &mut Writer<'_>, c: &yeta_core::environment::catalogue::Score, t: &T) {
+    let ko = t.lang == crate::render::Lang::Ko;
+    let pick = |b: &yeta_core::environment::catalogue::Bilingual| if ko { b.ko.clone() } else { b.en.clone() };
+    w.h2(&pick(&c.title));
+    let args = [
+        ("score", c.score.map_or_else(|| "—".to_owned(), |x| format!("{:.0} %", x * 100.0))),
+        ("met", c.met.to_string()),
+        ("partial", c.partial.to_string()),
+        ("applicable", c.applicable.to_string()),
+        ("unmet", c.gaps.len().to_string()),
+    ];
+    w.para(&t.f("report-env-catalogue-score", &args), 9.0, INK);
+    let cols = [
+        Col { head: t.m("report-requirement"), width: 50.0, align: Align::Left },
+        Col { head: t.m("report-status"), width: 14.0, align: Align::Left },
+        Col { head: t.m("report-evidence"), width: 36.0, align: Align::Left },
+    ];
+    let rows: Vec<Vec<String>> = c
+        .gaps
+        .iter()
+        .map(|g| {
+            let st =
+                if g.unanswered { t.m("report-env-unanswered").to_owned() } else { status(g.status, t).to_owned() };
+            vec![pick(&g.item.title), st, g.evidence.clone()]
+        })
+        .collect();
+    if !rows.is_empty() {
+        w.table(&cols, &rows, 7.8);
+    }
 }
 
 fn tonnes(x: rust_decimal::Decimal, decimals: usize) -> String {

@@ -12,6 +12,7 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+pub mod catalogue;
 pub mod factors;
 pub mod net;
 
@@ -212,6 +213,9 @@ pub struct EnvironmentSection {
     /// Embodied emissions and e-waste by device class, driven by the study's refresh lines.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub devices: Vec<DeviceRefresh>,
+    /// Answers to compliance catalogues (RGESN, EU GPP data centres, Korean obligations).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub catalogues: Vec<catalogue::Answers>,
 }
 
 impl EnvironmentSection {
@@ -282,6 +286,9 @@ pub struct EnvironmentResult {
     /// Embodied emissions and e-waste by device class.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub devices: Vec<DeviceTotal>,
+    /// Score per compliance catalogue, with the items not met.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub catalogues: Vec<catalogue::Score>,
     /// Net emissions against the counterfactual, when the study describes one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub net: Option<NetResult>,
@@ -348,6 +355,7 @@ pub fn validate(s: &EnvironmentSection, study: &Study, v: &mut Vec<ValidationErr
     validate_embodied("environment", &s.embodied, study, v);
     net::validate_activities("environment", &s.activities, study, v);
     net::validate_devices(&s.devices, study, v);
+    catalogue::validate(&s.catalogues, v);
     if let Some(cf) = &s.counterfactual {
         validate_energy("environment.counterfactual", &cf.energy, study, v);
         validate_embodied("environment.counterfactual", &cf.embodied, study, v);
@@ -961,6 +969,7 @@ pub fn appraise(cx: &Context<'_>) -> Option<EnvironmentResult> {
         ewaste_tonnes: s.embodied.iter().filter_map(|e| e.ewaste_tonnes).map(to_f64).sum::<f64>()
             + devices.iter().map(|d| to_f64(d.ewaste_tonnes)).sum::<f64>(),
         devices,
+        catalogues: catalogue::score(&s.catalogues),
         grid_factor: to_f64(s.grid_factor.value),
         carbon_pv,
         included_in_economics: s.counted(),
