@@ -171,3 +171,11 @@ cli-alternatives-option = Option
 cli-alternatives-rule = Rule: the highest NPV among options whose B/C and incremental B/C against the base both reach the threshold
 cli-alternatives-preferred = Preferred option
 cli-alternatives-none = none (the base case stands)
+## Environment: the net effect first (issue 23)
+cli-env-net-reduces = Reduces emissions by
+cli-env-net-adds = Adds emissions of
+cli-env-valued-at = valued at
+cli-env-opted-out = (the study opts out of the economic case)
+cli-env-series-low = low
+cli-env-series-central = central
+cli-env-series-high = high

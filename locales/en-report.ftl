@@ -542,3 +542,56 @@ report-alternatives-proposed = proposed
 report-alternatives-rule = Each option is appraised on its own and against the do-minimum base case (ΔPV(B), ΔPV(C), ΔNPV, incremental B/C = ΔPV(B)/ΔPV(C)). Rule: the highest NPV among the options whose B/C and incremental B/C both reach { $threshold }.
 report-alternatives-preferred = Preferred option: { $name }.
 report-alternatives-none = No option meets the rule: the base case stands.
+## Environment: net emissions against the counterfactual (issue 23)
+report-env-net-effect = Net effect against the do-nothing
+report-env-net-reduces = The project reduces greenhouse-gas emissions by { $tonnes } tCO2e over { $first }–{ $last } against the do-nothing (project { $project } tCO2e, do-nothing { $counterfactual } tCO2e); the reduction is worth { $value } in present value.
+report-env-net-adds = The project adds { $tonnes } tCO2e of greenhouse-gas emissions over { $first }–{ $last } against the do-nothing (project { $project } tCO2e, do-nothing { $counterfactual } tCO2e); the addition costs { $value } in present value.
+report-env-side = Side
+report-env-source = Source
+report-env-source-kind = Kind
+report-env-side-project = project
+report-env-side-counterfactual = do-nothing
+report-env-kind-electricity = electricity
+report-env-kind-embodied = embodied
+report-env-kind-paper = paper
+report-env-kind-printing = printing
+report-env-kind-postage = postage
+report-env-kind-travel = travel
+report-env-kind-other = other
+report-env-grid-factor-short = tCO2e/MWh
+report-env-project-t = Project tCO2e
+report-env-counterfactual-t = Do-nothing tCO2e
+report-env-net-t = Net tCO2e
+report-env-net-value = Net carbon value
+
+## Environment: factor paths, energy value and carbon series (issue 23)
+report-env-counted = The environment counts in the economic case (the Green Book requires greenhouse-gas effects in it): the energy change at the electricity value and the emissions change at the central carbon value are lines of the economic analysis.
+report-env-opted-out = The study opts out: the environment is not counted in the economic case; the figures below are shown for information.
+report-env-energy-value-pv = PV of the net energy change at the electricity value (negative: saved)
+report-env-npv-without = NPV without the environment
+report-env-series = Carbon value series
+report-env-carbon-pv = PV of the net carbon value
+report-env-series-low = low
+report-env-series-central = central
+report-env-series-high = high
+report-env-illustrative = ILLUSTRATIVE, not a published series
+report-env-grid-path = Grid emission factor by year
+report-env-electricity-path = Electricity value (long-run variable cost)
+report-env-carbon-series = Carbon values (low, central, high)
+report-env-replace-grid = Yeta's sketch: the 2023 national grid factor (0.4173 tCO2e/MWh), the 2030 power-sector target over the planned generation, then towards zero in 2050. Replace with the emissions and generation by year of the 11th Basic Plan for Electricity Supply and Demand and the national grid emission factor notice.
+report-env-replace-electricity = Yeta's assumption: KRW 130/kWh flat, the order of magnitude of the 2024 system marginal price. Replace with a published long-run variable cost of electricity.
+report-env-replace-carbon = Yeta's assumption: central KRW 50,000/t in 2025, 80,000 in 2030, 150,000 in 2050; low and high at 50 % and 150 %. Replace with the ministry's shadow carbon price when issued.
+
+## Environment: device classes (issue 23)
+report-env-devices = Embodied emissions and e-waste by device class
+report-env-device-class = Class
+report-env-device-line = Refresh line
+report-env-device-units = Units
+report-env-class-servers = servers
+report-env-class-storage = storage
+report-env-class-network = network
+report-env-class-end-user = end-user devices
+
+## Environment: compliance catalogues (issue 23)
+report-env-catalogue-score = Score { $score }: { $met } met and { $partial } partly met of { $applicable } applicable items (partly met counts half); { $unmet } not fully met, listed below.
+report-env-unanswered = not answered

@@ -147,3 +147,10 @@ asset-class-rolling_stock = rolling stock
 asset-class-pavement = pavement
 asset-class-ict_hardware = ICT hardware
 asset-class-ict_software = ICT software
+## Environment: the emissions-avoided line (issue 23)
+line-carbon-avoided = Emissions avoided
+
+## Environment: the energy lines (issue 23)
+kind-energy_value = energy value
+line-energy = Energy used
+line-energy-saved = Energy saved

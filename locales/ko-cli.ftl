@@ -171,3 +171,11 @@ cli-alternatives-option = 대안
 cli-alternatives-rule = 선정 기준: B/C와 기준대안 대비 증분 B/C가 모두 기준값 이상인 대안 중 순현재가치 최대
 cli-alternatives-preferred = 선정 대안
 cli-alternatives-none = 없음 (기준대안 유지)
+## 환경: 순효과 먼저 (issue 23)
+cli-env-net-reduces = 배출 감축
+cli-env-net-adds = 배출 증가
+cli-env-valued-at = 가치
+cli-env-opted-out = (경제성 분석에서 제외)
+cli-env-series-low = 하위
+cli-env-series-central = 중위
+cli-env-series-high = 상위

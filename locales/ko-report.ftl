@@ -542,3 +542,56 @@ report-alternatives-proposed = 제안 사업
 report-alternatives-rule = 각 대안은 자체의 편익·비용과 기준대안(최소투자대안) 대비 증분(ΔPV(B), ΔPV(C), ΔNPV, 증분 B/C = ΔPV(B)/ΔPV(C))으로 평가하였다. 선정 기준: B/C와 증분 B/C가 모두 { $threshold } 이상인 대안 가운데 순현재가치가 가장 큰 대안.
 report-alternatives-preferred = 선정 대안: { $name }.
 report-alternatives-none = 기준을 충족하는 대안이 없어 기준대안이 유지된다.
+## 환경: 반사실 대비 순배출 (issue 23)
+report-env-net-effect = 사업 미시행 대비 순효과
+report-env-net-reduces = 이 사업은 { $first }–{ $last }년 동안 사업 미시행 대비 온실가스를 { $tonnes } tCO2e 줄인다(사업 시행 { $project } tCO2e, 미시행 { $counterfactual } tCO2e). 감축의 현재가치는 { $value }이다.
+report-env-net-adds = 이 사업은 { $first }–{ $last }년 동안 사업 미시행 대비 온실가스를 { $tonnes } tCO2e 늘린다(사업 시행 { $project } tCO2e, 미시행 { $counterfactual } tCO2e). 증가분의 현재가치 비용은 { $value }이다.
+report-env-side = 구분
+report-env-source = 배출원
+report-env-source-kind = 유형
+report-env-side-project = 사업 시행
+report-env-side-counterfactual = 사업 미시행
+report-env-kind-electricity = 전력
+report-env-kind-embodied = 내재 배출
+report-env-kind-paper = 종이
+report-env-kind-printing = 인쇄
+report-env-kind-postage = 우편
+report-env-kind-travel = 통행
+report-env-kind-other = 기타
+report-env-grid-factor-short = tCO2e/MWh
+report-env-project-t = 시행 tCO2e
+report-env-counterfactual-t = 미시행 tCO2e
+report-env-net-t = 순배출 tCO2e
+report-env-net-value = 순 탄소가치
+
+## 환경: 연도별 계수, 에너지 가치, 탄소가치 시나리오 (issue 23)
+report-env-counted = 환경 효과는 경제성 분석에 포함된다(영국 그린북은 온실가스 효과를 경제성 분석에 포함하도록 한다). 에너지 변화는 전력 가치로, 배출 변화는 중위 탄소가치로 경제성 분석의 항목이 된다.
+report-env-opted-out = 이 연구는 환경 효과를 경제성 분석에서 제외하였다. 아래 수치는 참고로 제시한다.
+report-env-energy-value-pv = 순에너지 변화의 현재가치(전력 가치 기준, 음수는 절감)
+report-env-npv-without = 환경 효과 제외 NPV
+report-env-series = 탄소가치 시나리오
+report-env-carbon-pv = 순 탄소가치 현재가치
+report-env-series-low = 하위
+report-env-series-central = 중위
+report-env-series-high = 상위
+report-env-illustrative = 예시값(공표 계열 아님)
+report-env-grid-path = 연도별 전력 배출계수
+report-env-electricity-path = 전력 가치(장기 가변비용)
+report-env-carbon-series = 탄소가치(하위·중위·상위)
+report-env-replace-grid = Yeta의 가정: 2023년 국가 전력 배출계수(0.4173 tCO2e/MWh), 2030년 전환 부문 감축목표를 계획 발전량으로 나눈 값, 2050년 0을 향한 경로. 제11차 전력수급기본계획의 연도별 발전량·배출 전망과 국가 전력 배출계수 고시로 대체한다.
+report-env-replace-electricity = Yeta의 가정: kWh당 130원(2024년 계통한계가격 수준) 고정. 공표된 전력 장기 가변비용으로 대체한다.
+report-env-replace-carbon = Yeta의 가정: 중위 2025년 톤당 50,000원, 2030년 80,000원, 2050년 150,000원, 하위·상위는 중위의 50 %·150 %. 정부의 잠재 탄소가격이 공표되면 대체한다.
+
+## 환경: 장비 유형 (issue 23)
+report-env-devices = 장비 유형별 내재 배출과 전자폐기물
+report-env-device-class = 유형
+report-env-device-line = 교체 비용 항목
+report-env-device-units = 대수
+report-env-class-servers = 서버
+report-env-class-storage = 스토리지
+report-env-class-network = 네트워크 장비
+report-env-class-end-user = 사용자 단말
+
+## 환경: 준수 점검 목록 (issue 23)
+report-env-catalogue-score = 점수 { $score }: 해당 { $applicable }개 항목 중 충족 { $met }개, 부분 충족 { $partial }개(부분 충족은 절반으로 계산). 완전히 충족하지 못한 { $unmet }개 항목은 아래와 같다.
+report-env-unanswered = 미응답

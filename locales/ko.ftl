@@ -146,3 +146,10 @@ asset-class-rolling_stock = 차량
 asset-class-pavement = 포장
 asset-class-ict_hardware = 정보화 하드웨어
 asset-class-ict_software = 정보화 소프트웨어
+## 환경: 탄소 감축 편익 항목 (issue 23)
+line-carbon-avoided = 탄소 감축 편익
+
+## 환경: 에너지 항목 (issue 23)
+kind-energy_value = 에너지 가치
+line-energy = 에너지 비용
+line-energy-saved = 에너지 절감 편익

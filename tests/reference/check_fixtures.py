@@ -145,9 +145,109 @@ def carbon_costs(study, first, last, cost_lines):
     return out
 
 
+def footprint(side, first, last, grid, lines=None):
+    """tCO2e by year of one side (the project's section or its counterfactual): electricity at the
+    grid factor of the year, activities (quantity x kg factor; trips x km x kg per passenger-km),
+    embodied emissions."""
+    n = last - first + 1
+    t = [Decimal(0)] * n
+    for e in side.get("energy", []):
+        amounts = expand({"flows": e["flows"]}, first, last)
+        k = Decimal(e.get("pue", "1")) * e.get("hours", 8760) if e["kind"] == "it_load" else Decimal(1)
+        for i, a in enumerate(amounts):
+            t[i] += a * k / 1000 * grid[i]
+    for a in side.get("activities", []):
+        per = Decimal(a["factor"]["value"]) * Decimal(a.get("distance_km", "1"))
+        for i, q in enumerate(expand({"flows": a["flows"]}, first, last)):
+            t[i] += q * per / 1000
+    for e in side.get("embodied", []):
+        t[e["year"] - first] += Decimal(e["tco2e"])
+    for dv in side.get("devices", []):
+        # Device classes: the refresh line's spending x share, per unit price or per KRW 1 m.
+        per = Decimal(dv["unit_cost"]) if "unit_cost" in dv else Decimal(1000000)
+        for i, a in enumerate(lines[dv["cost_line"]]):
+            t[i] += a * Decimal(dv.get("share", "1")) / per * Decimal(dv["kgco2e"]["value"]) / 1000
+    return t
+
+
+def interp(points, y):
+    """Linear between points, flat outside: [(year, Decimal)]."""
+    if y <= points[0][0]:
+        return points[0][1]
+    for (y0, p0), (y1, p1) in zip(points, points[1:]):
+        if y <= y1:
+            return p0 + (p1 - p0) * (y - y0) / (y1 - y0)
+    return points[-1][1]
+
+
+def paths(env, first, last):
+    """grid, central, low, high carbon values and electricity value by year: from the factor set
+    file (fixtures/environment/<set>.json) replaced series by series by the study, or the
+    constant grid factor and the carbon price path of the gross method."""
+    years = range(first, last + 1)
+    f = env.get("factors")
+    if f is None:
+        grid = [Decimal(env["grid_factor"]["value"])] * len(years)
+        cp = env.get("carbon_price")
+        pts = [(q["year"], Decimal(q["krw_per_tco2e"])) for q in cp["path"]] if cp else [(first, Decimal(0))]
+        c = [interp(pts, y) for y in years]
+        return grid, c, c, c, [Decimal(0)] * len(years)
+    s = json.load(open(os.path.join(ROOT, "fixtures", "environment", f.get("set", "kr-illustrative-2026") + ".json")))
+    def series(path):
+        pts = [(q["year"], Decimal(q["value"])) for q in path["points"]]
+        return [interp(pts, y) for y in years]
+    pick = lambda k: (f.get(k) or s[k])["value"]
+    cv = pick("carbon_values")
+    return (series(pick("grid_factor")), series(cv["central"]), series(cv["low"]), series(cv["high"]),
+            series(pick("electricity_value")))
+
+
+def net_values(env, first, last, lines):
+    """(net tCO2e, energy value, central, low, high carbon values) by year."""
+    grid, central, low, high, elec = paths(env, first, last)
+    proj = footprint(env, first, last, grid, lines)
+    cf = footprint(env.get("counterfactual", {}), first, last, grid)
+    net = [a - b for a, b in zip(proj, cf)]
+    kwh = [Decimal(0)] * (last - first + 1)
+    for sign, side in ((1, env), (-1, env.get("counterfactual", {}))):
+        for e in side.get("energy", []):
+            if e.get("energy_in_costs"):
+                continue
+            k = Decimal(e.get("pue", "1")) * e.get("hours", 8760) if e["kind"] == "it_load" else Decimal(1)
+            for i, a in enumerate(expand({"flows": e["flows"]}, first, last)):
+                kwh[i] += sign * a * k
+    val = lambda prices, q: [round(x * p) for x, p in zip(q, prices)]
+    return net, val(elec, kwh), val(central, net), val(low, net), val(high, net)
+
+
+def counted(env):
+    v = env.get("include_in_economics")
+    return v if v is not None else "factors" in env
+
+
+def net_check(study, yeta_env, factors_pv):
+    """Net tCO2e and the PV of its carbon value, recomputed; returns failures."""
+    env = study.get("environment") or {}
+    if "counterfactual" not in env and "factors" not in env:
+        return 0
+    p = study["parameters"]
+    first, last = p["first_year"], p["last_year"]
+    lines = {l["name"]: expand(l, first, last) for l in study["costs"]}
+    net, energy, values, _, _ = net_values(env, first, last, lines)
+    pv = factors_pv([float(v) for v in values])
+    got_t, got_pv = float(yeta_env["net"]["net_tco2e"]), float(yeta_env["net"]["carbon_pv"])
+    fails = 0
+    for what, g, w in (("net_tco2e", got_t, float(sum(net))), ("net carbon_pv", got_pv, pv)):
+        ok = abs(g - w) <= 1e-9 * max(1.0, abs(w)) + 5e-5  # yeta writes 4 decimals
+        fails += not ok
+        print(f"{'ok  ' if ok else 'FAIL'} {os.path.basename(study['_path'])} {what}: yeta {g:.4f} reference {w:.4f}")
+    return fails
+
+
 def main(yeta):
     failures = 0
     extra_checks = 0
+    checks_extra = []
     files = sorted(glob.glob(os.path.join(ROOT, "fixtures", "*.yeta.json")))
     for path in files:
         study = json.load(open(path))
@@ -171,9 +271,7 @@ def main(yeta):
             derived_total = sum(sum(v) for v in capital) + sum(sum(v) for v in derived.values())
             by_line.update(derived)
         costs = [sum(x) for x in zip(*by_line.values())]
-        carbon = carbon_costs(study, first, last, by_line)
-        if carbon:
-            costs = [c + k for c, k in zip(costs, carbon)]
+        env = study.get("environment") or {}
         bens = [sum(x) for x in zip(*[expand(l, first, last) for l in study["benefits"]])]
         if "residual_value" in study:
             # 잔존가치: straight-line, RV = C x max(0, L - u) / L in the last year, u = last - in_service + 1.
@@ -186,6 +284,22 @@ def main(yeta):
                 rv += c * max(0, life - (last - asset["in_service"] + 1)) / life
             bens[-1] += rv
             residual_want = rv
+        costs0, bens0 = list(costs), list(bens)
+        if env and counted(env) and ("counterfactual" in env or "factors" in env):
+            # The net method: energy and central carbon values of the net change, each a benefit
+            # when its PV is a saving, else a cost (PV sign at the study's discount factors).
+            base_, steps_ = schedule(study)
+            df = factors(base, steps_, first, last)
+            _, energy, central, _, _ = net_values(env, first, last, by_line)
+            for v in (energy, central):
+                if sum(float(x) * d for x, d in zip(v, df)) < 0:
+                    bens = [b - x for b, x in zip(bens, v)]
+                else:
+                    costs = [c + x for c, x in zip(costs, v)]
+        else:
+            carbon = carbon_costs(study, first, last, by_line)
+            if carbon:
+                costs = [c + k for c, k in zip(costs, carbon)]
         c = np.array([float(x) for x in costs])
         b = np.array([float(x) for x in bens])
         base_, steps = schedule(study)
@@ -268,7 +382,36 @@ def main(yeta):
             ok = abs(e["irr"] - irr) / abs(irr) < 1e-7
             print(f"{'ok  ' if ok else 'FAIL'} {name} irr: yeta {e['irr']:.10f} reference {irr:.10f}")
         failures += not ok
-    checks = len(files) * 5 + extra_checks
+        study["_path"] = path
+        app = json.loads(out.stdout)
+        if app.get("environment"):
+            if len(steps) == 1:
+                r = steps[0][1]
+                pad = [0.0] * (first - base)
+                pvf = lambda v: npf.npv(r, pad + v)
+            else:
+                df = factors(base, steps, first, last)
+                pvf = lambda v: float(np.array(v) @ np.array(df))
+            nf = net_check(study, app["environment"], pvf)
+            failures += nf
+            if "factors" in study["environment"]:
+                # NPV and B/C under each carbon series: without the environment, plus the energy
+                # value and that series' carbon value, each a benefit when a saving.
+                _, energy, central, low, high = net_values(study["environment"], first, last, by_line)
+                b0, c0 = pvf([float(x) for x in bens0]), pvf([float(x) for x in costs0])
+                pe = pvf([float(x) for x in energy])
+                for run, vals in zip(app["environment"]["net"]["runs"], (low, central, high)):
+                    b, c = b0, c0
+                    for x in (pe, pvf([float(v) for v in vals])):
+                        b, c = (b - x, c) if x < 0 else (b, c + x)
+                    for what, g, w in (("npv", float(run["npv"]), b - c), ("bc", run["bc_ratio"], b / c)):
+                        ok = abs(g - w) <= 1e-9 * abs(w) + 1e-4
+                        failures += not ok
+                        print(f"{'ok  ' if ok else 'FAIL'} {name} {run['series']} {what}: yeta {g:.6f} reference {w:.6f}")
+                    checks_extra.append(2)
+            env = study["environment"]
+            checks_extra.append(2 if "counterfactual" in env or "factors" in env else 0)
+    checks = len(files) * 5 + extra_checks + sum(checks_extra)
     print(f"{checks - failures} passed, {failures} failed")
     sys.exit(1 if failures else 0)
 

@@ -66,6 +66,31 @@ pub fn render(o: &mut String, a: &Appraisal, ko: bool) {
     }
     if let Some(e) = &a.environment {
         let _ = writeln!(o, "{}", m("cli-environmental-risk"));
+        if let Some(n) = &e.net {
+            let tonnes = n.net_tco2e.abs().round_dp(0);
+            let v = n.carbon_pv.abs().to_string().parse::<f64>().unwrap_or(f64::NAN);
+            let value = if ko { format!("{:.1}억원", v / 1e8) } else { format!("KRW {:.2} bn", v / 1e9) };
+            let id = if n.net_tco2e < rust_decimal::Decimal::ZERO { "cli-env-net-reduces" } else { "cli-env-net-adds" };
+            let _ = writeln!(o, "  {} {tonnes} tCO2e · {} {value}", m(id), m("cli-env-valued-at"));
+            let runs: Vec<String> = n
+                .runs
+                .iter()
+                .map(|r| {
+                    let name = match r.series {
+                        yeta_core::environment::factors::Series::Low => m("cli-env-series-low"),
+                        yeta_core::environment::factors::Series::Central => m("cli-env-series-central"),
+                        yeta_core::environment::factors::Series::High => m("cli-env-series-high"),
+                    };
+                    format!("{name} {:.3}", r.bc_ratio.unwrap_or(f64::NAN))
+                })
+                .collect();
+            let _ = writeln!(
+                o,
+                "  B/C {} · {}",
+                runs.join(" · "),
+                if n.counted { m("cli-counted-in-the-economic-analysis") } else { m("cli-env-opted-out") }
+            );
+        }
         let _ = writeln!(
             o,
             "  {} {:.0} MWh · {} {:.0} tCO2e · {} {}",

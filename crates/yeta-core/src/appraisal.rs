@@ -314,18 +314,13 @@ pub fn with_context<R>(study: &Study, inputs: &Inputs<'_>, f: impl FnOnce(&Conte
         let line = crate::econ::optimism::line(&ob, &costs, period.factors.len())?;
         costs.push(line);
     }
-    // The environmental stage's carbon value joins the costs when the study asks for it.
-    if let Some(amounts) = crate::environment::carbon_cost_line(study, &costs)? {
-        costs.push(ExpandedLine {
-            origin: Origin::Carbon,
-            name: crate::environment::CARBON_LINE,
-            kind: Kind::CarbonValue,
-            variation: Variation::HeldFixed,
-            amounts,
-            sunk: Decimal::ZERO,
-        });
-    }
+    // The environmental stage's value joins the economic analysis when the study counts it: a
+    // carbon cost, or the emissions avoided against the counterfactual as a benefit.
+    let env_lines = crate::environment::economic_lines(study, &costs, &period)?;
     let mut benefits = expand(List::Benefits, &study.benefits, study, Kind::Benefit)?;
+    for l in env_lines {
+        if l.list() == List::Benefits { benefits.push(l) } else { costs.push(l) }
+    }
     // The computed residual value joins the benefits in the last year.
     if let Some(r) = crate::residual::result(study, &rules.set, &costs) {
         benefits.push(crate::residual::line(&r, period.factors.len()));

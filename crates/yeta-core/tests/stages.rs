@@ -78,10 +78,21 @@ fn backwardness_index_equals_the_hand_calculation_and_ranks_consistently() {
 /// ICT fixture, 2028: IT load 320 kW × PUE 1.4 × 8,760 h = 3,924,480 kWh; × 0.4173 tCO2e/MWh
 /// = 1,637.686 tCO2e; the price path is 50,000 KRW in 2025 and 80,000 in 2030, so 2028 is
 /// 50,000 + 3/5 × 30,000 = 68,000 KRW/t; carbon value 111,362,614 KRW (rounded to the won).
-/// 2032 adds the refresh's 180 t embodied.
+/// 2032 adds the refresh's 180 t embodied. (The gross method at the constant factor: the
+/// fixture without its counterfactual and factor paths.)
 #[test]
 fn emissions_and_carbon_value_by_hand() {
-    let a = yeta_core::appraise_json(&fixture("ict-e-procurement.yeta.json"), None).expect("appraises");
+    let mut v: serde_json::Value = serde_json::from_str(&fixture("ict-e-procurement.yeta.json")).expect("json");
+    let env = v["environment"].as_object_mut().expect("env");
+    for k in ["counterfactual", "activities", "factors", "include_in_economics", "devices"] {
+        env.remove(k);
+    }
+    env.insert("embodied".into(), serde_json::json!([{ "name": "refresh", "year": 2032, "tco2e": "180" }]));
+    env.insert(
+        "carbon_price".into(),
+        serde_json::json!({ "path": [{ "year": 2025, "krw_per_tco2e": "50000" }, { "year": 2030, "krw_per_tco2e": "80000" }, { "year": 2050, "krw_per_tco2e": "150000" }], "source": "test" }),
+    );
+    let a = yeta_core::appraise_json(&v.to_string(), None).expect("appraises");
     let e = a.environment.expect("environment");
     let y2028 = e.years.iter().find(|y| y.year == 2028).expect("2028");
     let kwh = 320.0 * 1.4 * 8760.0;

@@ -430,6 +430,9 @@ pub(crate) fn benefits(w: &mut Writer<'_>, a: &Appraisal, study: Option<&Study>,
         .map(|l| {
             let name = match l.origin {
                 Origin::Carbon => t.cat().text("line-carbon"),
+                Origin::CarbonAvoided => t.cat().text("line-carbon-avoided"),
+                Origin::Energy => t.cat().text("line-energy"),
+                Origin::EnergySaved => t.cat().text("line-energy-saved"),
                 Origin::OptimismBias => t.cat().text("line-optimism-bias"),
                 Origin::ResidualValue => t.cat().text("line-residual-value"),
                 _ => l.name.clone(),

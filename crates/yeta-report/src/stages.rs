@@ -293,6 +293,9 @@ pub(crate) fn environment(w: &mut Writer<'_>, e: &EnvironmentResult, study: Opti
     let sec = study.and_then(|s| s.environment.as_ref());
     w.chapter(t.m("report-environmental-risk-2"));
     w.para(t.m("report-the-oecd-found-that-korea-s"), 9.0, INK);
+    if let Some(n) = &e.net {
+        net_effect(w, n, t);
+    }
     w.h2(t.m("report-energy-emissions-and-carbon-value"));
     let mut rows = vec![
         (t.m("report-energy-use-whole-period-mwh").to_owned(), thousands(e.total_kwh / 1e3, 0)),
@@ -342,6 +345,9 @@ pub(crate) fn environment(w: &mut Writer<'_>, e: &EnvironmentResult, study: Opti
         })
         .collect();
     w.table(&cols, &rows, 8.0);
+    if !e.devices.is_empty() {
+        devices(w, e, t);
+    }
 
     // Keep the heading with the heat map below it.
     w.ensure(5.0 * 34.0 + 110.0);
@@ -390,6 +396,204 @@ pub(crate) fn environment(w: &mut Writer<'_>, e: &EnvironmentResult, study: Opti
         w.table(&cols, &rows, 7.8);
     }
     w.para(&format!("{}: {}", t.m("report-requirements-not-met-or-partly-met"), e.compliance_gaps), 9.0, INK);
+    for c in &e.catalogues {
+        catalogue(w, c, t);
+    }
+}
+
+/// A compliance catalogue's score and the items not met (준수 점검 결과와 미충족 항목).
+fn catalogue(w: &mut Writer<'_>, c: &yeta_core::environment::catalogue::Score, t: &T) {
+    let ko = t.lang == crate::render::Lang::Ko;
+    let pick = |b: &yeta_core::environment::catalogue::Bilingual| if ko { b.ko.clone() } else { b.en.clone() };
+    w.h2(&pick(&c.title));
+    let args = [
+        ("score", c.score.map_or_else(|| "—".to_owned(), |x| format!("{:.0} %", x * 100.0))),
+        ("met", c.met.to_string()),
+        ("partial", c.partial.to_string()),
+        ("applicable", c.applicable.to_string()),
+        ("unmet", c.gaps.len().to_string()),
+    ];
+    w.para(&t.f("report-env-catalogue-score", &args), 9.0, INK);
+    let cols = [
+        Col { head: t.m("report-requirement"), width: 50.0, align: Align::Left },
+        Col { head: t.m("report-status"), width: 14.0, align: Align::Left },
+        Col { head: t.m("report-evidence"), width: 36.0, align: Align::Left },
+    ];
+    let rows: Vec<Vec<String>> = c
+        .gaps
+        .iter()
+        .map(|g| {
+            let st =
+                if g.unanswered { t.m("report-env-unanswered").to_owned() } else { status(g.status, t).to_owned() };
+            vec![pick(&g.item.title), st, g.evidence.clone()]
+        })
+        .collect();
+    if !rows.is_empty() {
+        w.table(&cols, &rows, 7.8);
+    }
+}
+
+fn tonnes(x: rust_decimal::Decimal, decimals: usize) -> String {
+    thousands(x.to_string().parse::<f64>().unwrap_or(f64::NAN), decimals)
+}
+
+/// The net effect against the counterfactual first (순배출 효과): whether the project reduces or
+/// adds emissions, by how much and at what value; then by source and by year.
+fn net_effect(w: &mut Writer<'_>, n: &yeta_core::environment::NetResult, t: &T) {
+    use yeta_core::environment::{Side, SourceKind};
+    w.h2(t.m("report-env-net-effect"));
+    let (first, last) = (n.years.first().map_or(0, |y| y.year), n.years.last().map_or(0, |y| y.year));
+    let args = [
+        ("tonnes", tonnes(n.net_tco2e.abs(), 0)),
+        ("project", tonnes(n.project_tco2e, 0)),
+        ("counterfactual", tonnes(n.counterfactual_tco2e, 0)),
+        ("first", first.to_string()),
+        ("last", last.to_string()),
+        ("value", format!("{} {}", t.amt(n.carbon_pv.abs()), t.unit_label())),
+    ];
+    let id = if n.net_tco2e < rust_decimal::Decimal::ZERO { "report-env-net-reduces" } else { "report-env-net-adds" };
+    w.para(&t.f(id, &args), 10.0, INK);
+    if n.factors.is_some() {
+        w.para(if n.counted { t.m("report-env-counted") } else { t.m("report-env-opted-out") }, 9.0, INK);
+        let mut rows =
+            vec![(t.m("report-env-energy-value-pv").to_owned(), format!("{} {}", t.amt(n.energy_pv), t.unit_label()))];
+        rows.push((t.m("report-env-npv-without").to_owned(), format!("{} {}", t.amt(n.npv_without), t.unit_label())));
+        kv(w, t, rows);
+        let cols = [
+            Col { head: t.m("report-env-series"), width: 22.0, align: Align::Left },
+            Col { head: t.m("report-env-carbon-pv"), width: 26.0, align: Align::Right },
+            Col { head: "NPV", width: 26.0, align: Align::Right },
+            Col { head: "B/C", width: 16.0, align: Align::Right },
+        ];
+        let rows: Vec<Vec<String>> = n
+            .runs
+            .iter()
+            .map(|r| {
+                let name = match r.series {
+                    yeta_core::environment::factors::Series::Low => t.m("report-env-series-low"),
+                    yeta_core::environment::factors::Series::Central => t.m("report-env-series-central"),
+                    yeta_core::environment::factors::Series::High => t.m("report-env-series-high"),
+                };
+                vec![
+                    name.to_owned(),
+                    t.amt(r.carbon_pv),
+                    t.amt(r.npv),
+                    r.bc_ratio.map_or_else(|| "—".to_owned(), |x| format!("{x:.3}")),
+                ]
+            })
+            .collect();
+        w.table(&cols, &rows, 7.8);
+    }
+    if let Some(f) = &n.factors {
+        // A published series is shown with its source; an illustrative one says so, with the
+        // set and vintage and the public table that should replace it (from the catalog).
+        let label = |p: &yeta_core::environment::factors::Path, source: &str, replace: &str| {
+            if p.illustrative {
+                format!("{} ({}, {}). {}", t.m("report-env-illustrative"), f.set, p.vintage, t.m(replace))
+            } else {
+                source.to_owned()
+            }
+        };
+        let rows = vec![
+            (
+                t.m("report-env-grid-path").to_owned(),
+                label(&f.grid_factor.value, &f.grid_factor.source, "report-env-replace-grid"),
+            ),
+            (
+                t.m("report-env-electricity-path").to_owned(),
+                label(&f.electricity_value.value, &f.electricity_value.source, "report-env-replace-electricity"),
+            ),
+            (
+                t.m("report-env-carbon-series").to_owned(),
+                label(&f.carbon_values.value.central, &f.carbon_values.source, "report-env-replace-carbon"),
+            ),
+        ];
+        kv(w, t, rows);
+    }
+    let cols = [
+        Col { head: t.m("report-env-side"), width: 18.0, align: Align::Left },
+        Col { head: t.m("report-env-source"), width: 42.0, align: Align::Left },
+        Col { head: t.m("report-env-source-kind"), width: 20.0, align: Align::Left },
+        Col { head: "tCO2e", width: 20.0, align: Align::Right },
+    ];
+    let rows: Vec<Vec<String>> = n
+        .sources
+        .iter()
+        .map(|s| {
+            let side = match s.side {
+                Side::Project => t.m("report-env-side-project"),
+                Side::Counterfactual => t.m("report-env-side-counterfactual"),
+            };
+            let kind = match s.kind {
+                SourceKind::Electricity => t.m("report-env-kind-electricity"),
+                SourceKind::Embodied => t.m("report-env-kind-embodied"),
+                SourceKind::Paper => t.m("report-env-kind-paper"),
+                SourceKind::Printing => t.m("report-env-kind-printing"),
+                SourceKind::Postage => t.m("report-env-kind-postage"),
+                SourceKind::Travel => t.m("report-env-kind-travel"),
+                SourceKind::Other => t.m("report-env-kind-other"),
+            };
+            vec![side.to_owned(), s.name.clone(), kind.to_owned(), tonnes(s.tco2e, 1)]
+        })
+        .collect();
+    w.table(&cols, &rows, 7.8);
+    let cols = [
+        Col { head: t.m("report-year"), width: 12.0, align: Align::Left },
+        Col { head: t.m("report-env-grid-factor-short"), width: 14.0, align: Align::Right },
+        Col { head: t.m("report-env-project-t"), width: 18.0, align: Align::Right },
+        Col { head: t.m("report-env-counterfactual-t"), width: 18.0, align: Align::Right },
+        Col { head: t.m("report-env-net-t"), width: 18.0, align: Align::Right },
+        Col { head: t.m("report-env-net-value"), width: 20.0, align: Align::Right },
+    ];
+    let rows: Vec<Vec<String>> = n
+        .years
+        .iter()
+        .filter(|y| !(y.project_tco2e.is_zero() && y.counterfactual_tco2e.is_zero()))
+        .map(|y| {
+            vec![
+                y.year.to_string(),
+                format!("{:.4}", y.grid_factor.to_string().parse::<f64>().unwrap_or(f64::NAN)),
+                tonnes(y.project_tco2e, 1),
+                tonnes(y.counterfactual_tco2e, 1),
+                tonnes(y.net_tco2e, 1),
+                t.amt(y.carbon_value),
+            ]
+        })
+        .collect();
+    w.table(&cols, &rows, 7.8);
+}
+
+/// Embodied emissions and e-waste by device class (장비 유형별 내재 배출·폐기물).
+fn devices(w: &mut Writer<'_>, e: &EnvironmentResult, t: &T) {
+    use yeta_core::environment::DeviceClass;
+    w.h2(t.m("report-env-devices"));
+    let cols = [
+        Col { head: t.m("report-env-device-class"), width: 20.0, align: Align::Left },
+        Col { head: t.m("report-env-device-line"), width: 36.0, align: Align::Left },
+        Col { head: t.m("report-env-device-units"), width: 14.0, align: Align::Right },
+        Col { head: "tCO2e", width: 15.0, align: Align::Right },
+        Col { head: t.m("report-e-waste-tonnes"), width: 15.0, align: Align::Right },
+    ];
+    let rows: Vec<Vec<String>> = e
+        .devices
+        .iter()
+        .map(|d| {
+            let class = match d.class {
+                DeviceClass::Servers => t.m("report-env-class-servers"),
+                DeviceClass::Storage => t.m("report-env-class-storage"),
+                DeviceClass::Network => t.m("report-env-class-network"),
+                DeviceClass::EndUser => t.m("report-env-class-end-user"),
+            };
+            vec![
+                class.to_owned(),
+                d.cost_line.clone(),
+                d.units.map_or_else(|| "—".to_owned(), |u| tonnes(u, 0)),
+                tonnes(d.tco2e, 1),
+                tonnes(d.ewaste_tonnes, 1),
+            ]
+        })
+        .collect();
+    w.table(&cols, &rows, 7.8);
 }
 
 /// Yearly emissions as stacked bars (operational, embodied).

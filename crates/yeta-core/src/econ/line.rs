@@ -56,6 +56,13 @@ pub enum Origin {
         /// Index within `cost_build_up.derived`.
         index: usize,
     },
+    /// The value of the emissions the project avoids against its counterfactual (탄소 감축 편익):
+    /// a benefit line of the environmental stage.
+    CarbonAvoided,
+    /// The net energy the project adds, at the long-run variable cost of electricity (에너지 비용).
+    Energy,
+    /// The net energy the project saves against its counterfactual (에너지 절감 편익).
+    EnergySaved,
 }
 
 impl Origin {
@@ -81,6 +88,9 @@ pub enum Kind {
     OptimismBias,
     /// The carbon value, a shadow price (잠재가격): economic analysis only.
     CarbonValue,
+    /// Energy at its long-run variable cost (장기 가변비용), valued by the environmental stage:
+    /// economic analysis only.
+    EnergyValue,
 }
 
 impl Kind {
@@ -92,6 +102,7 @@ impl Kind {
             Kind::Revenue(k) => k.code(),
             Kind::OptimismBias => "optimism_bias",
             Kind::CarbonValue => "carbon_value",
+            Kind::EnergyValue => "energy_value",
         }
     }
 
@@ -102,7 +113,7 @@ impl Kind {
 
     /// A shadow price that the financial analysis (at market prices) must not count.
     pub fn is_shadow_price(self) -> bool {
-        matches!(self, Kind::CarbonValue)
+        matches!(self, Kind::CarbonValue | Kind::EnergyValue)
     }
 }
 
@@ -150,6 +161,7 @@ impl ExpandedLine<'_> {
     pub fn list(&self) -> List {
         match (self.origin, self.kind) {
             (Origin::Study { list, .. }, _) => list,
+            (Origin::CarbonAvoided | Origin::EnergySaved, _) => List::Benefits,
             (_, Kind::Benefit(_)) => List::Benefits,
             (_, Kind::Revenue(_)) => List::Revenues,
             _ => List::Costs,
