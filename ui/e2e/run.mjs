@@ -714,7 +714,7 @@ await test('Portfolio: three studies ranked by AHP score, sorted by B/C, cut by 
   // Each criterion's weighted contribution, and they add up to the score.
   const econ = await col('crit:economic');
   assert.equal(econ[0], c[0].contributions.economic.toFixed(3));
-  assert.deepEqual(await col('cost'), ['950억원', '1,800억원', '12,000억원']);
+  assert.deepEqual(await col('cost'), ['950억원', '1,800억원', '13,150억원']);
   assert.ok((await col('verdict'))[2].startsWith('미시행'));
   // B/C: the first click sorts best first, the second reverses.
   await page.click('#portfolio-table th[data-sort="bc"]');
