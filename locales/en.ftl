@@ -154,3 +154,17 @@ line-carbon-avoided = Emissions avoided
 kind-energy_value = energy value
 line-energy = Energy used
 line-energy-saved = Energy saved
+
+## Study problems (yeta_core::study::Problem): `problem-<code>`, beside the field they concern.
+problem-empty = Empty: give a value.
+problem-negative = { $value } is negative.
+problem-not-positive = { $value } must be above zero.
+problem-too-large = { $value } exceeds the largest amount Yeta holds (KRW 10^20).
+problem-above-total-cost = State funding of KRW { $value } is more than the total cost of KRW { $total }.
+problem-year-before-period = { $year } is before the analysis period's first year { $first }.
+problem-year-after-period = { $year } is after the analysis period's last year { $last }.
+problem-last-before-first = The last year { $value } is before the first year { $first }.
+problem-name-taken = "{ $value }" is already the name of { $other }; line names must be unique.
+problem-rate-out-of-range = { $value }: a rate is a fraction from 0 to below 1 (4.5 % is 0.045).
+problem-growth-out-of-range = { $value }: a yearly growth is a fraction above -1 and at most 1 (1.2 % is 0.012).
+problem-not-a-date = "{ $value }" is not a date written YYYY-MM-DD (e.g. 2026-12-02).

@@ -153,3 +153,17 @@ line-carbon-avoided = 탄소 감축 편익
 kind-energy_value = 에너지 가치
 line-energy = 에너지 비용
 line-energy-saved = 에너지 절감 편익
+
+## Study problems (yeta_core::study::Problem): `problem-<code>`, beside the field they concern.
+problem-empty = 비어 있습니다. 값을 입력해 주십시오.
+problem-negative = { $value }: 음수일 수 없습니다.
+problem-not-positive = { $value }: 0보다 커야 합니다.
+problem-too-large = { $value }: Yeta가 다룰 수 있는 금액(10^20원)을 넘습니다.
+problem-above-total-cost = 국비 { $value }원이 총사업비 { $total }원보다 많습니다.
+problem-year-before-period = { $year }년은 분석 기간의 첫해 { $first }년보다 앞섭니다.
+problem-year-after-period = { $year }년은 분석 기간의 마지막 해 { $last }년보다 뒤입니다.
+problem-last-before-first = 마지막 해 { $value }년이 첫해 { $first }년보다 앞섭니다.
+problem-name-taken = "{ $value }"은(는) 이미 { $other }의 이름입니다. 항목 이름은 서로 달라야 합니다.
+problem-rate-out-of-range = { $value }: 비율은 0 이상 1 미만의 소수로 씁니다(4.5 %는 0.045).
+problem-growth-out-of-range = { $value }: 연간 증가율은 -1 초과 1 이하의 소수로 씁니다(1.2 %는 0.012).
+problem-not-a-date = "{ $value }"은(는) YYYY-MM-DD 형식의 날짜가 아닙니다(예: 2026-12-02).

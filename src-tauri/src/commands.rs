@@ -114,8 +114,13 @@ pub enum Appraised {
 pub struct Problem {
     /// Field path, e.g. `costs[2].flows[0].amount`; empty for the whole file.
     pub path: String,
-    /// The engine's explanation, naming the value.
+    /// The engine's explanation, naming the value (English; for logs and uncoded problems).
     pub message: String,
+    /// The kind of problem (`yeta_core::study::Problem`, snake_case), rendered from the catalog
+    /// as `problem-<code>`.
+    pub code: Option<String>,
+    /// The catalog message's arguments.
+    pub args: std::collections::BTreeMap<String, String>,
 }
 
 /// One judgement the repair hints suggest changing, on Saaty's scale.
@@ -377,7 +382,16 @@ pub fn appraise(study: String, lang: Option<String>) -> Appraised {
     match yeta_core::appraise_json(&study, None) {
         Ok(a) => Appraised::Appraisal { appraisal: yeta_i18n::appraisal_json(&a, lang) },
         Err(e) => Appraised::Problems {
-            problems: e.problems().into_iter().map(|p| Problem { path: p.path, message: p.message }).collect(),
+            problems: e
+                .problems()
+                .into_iter()
+                .map(|p| Problem {
+                    path: p.path,
+                    message: p.message,
+                    code: p.code.and_then(|c| serde_json::to_value(c).ok()).and_then(|v| v.as_str().map(str::to_owned)),
+                    args: p.args,
+                })
+                .collect(),
         },
     }
 }

@@ -109,7 +109,8 @@ export function diagText(lang: Lang, d: Diagnostic, mark = false): string {
 
 /** A study problem in `lang`: from its code when the engine gives one the catalog knows, else the engine's sentence. */
 export function problemText(lang: Lang, p: Problem): string {
-  const id = p.code ? p.code.replace(/_/g, '-') : '';
+  // The engine's problem kinds are `problem-<code>` in the catalog (yeta_core::study::Problem).
+  const id = p.code ? `problem-${p.code.replace(/_/g, '-')}` : '';
   if (!id || !catalogs[lang].has(id)) return p.message;
   return fmt(lang, id, p.args ?? {});
 }

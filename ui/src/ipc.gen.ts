@@ -68,9 +68,18 @@ export type Problem = {
  */
 path: string, 
 /**
- * The engine's explanation, naming the value.
+ * The engine's explanation, naming the value (English; for logs and uncoded problems).
  */
-message: string, };
+message: string, 
+/**
+ * The kind of problem (`yeta_core::study::Problem`, snake_case), rendered from the catalog
+ * as `problem-<code>`.
+ */
+code: string | null, 
+/**
+ * The catalog message's arguments.
+ */
+args: { [key in string]: string }, };
 
 export type Hint = { 
 /**

@@ -59,3 +59,12 @@ test('diagnostics, criteria and regions in the reader\'s language from codes', a
   expect(code('en', 'region', 'KR-43')).toBe('North Chungcheong');
   expect(code('ko', 'kind', 'capex')).toBe('공사비·구축비');
 });
+
+test('a study problem with a code reads from the catalog, in both languages', async () => {
+  const { problemText } = await import('../src/i18n');
+  const p = { path: 'costs[0].flows[0].year', message: '2101 is after the analysis period\'s last year 2060', code: 'year_after_period', args: { year: '2101', last: '2060' } };
+  expect(problemText('ko', p)).toBe('2101년은 분석 기간의 마지막 해 2060년보다 뒤입니다.');
+  expect(problemText('en', p)).toBe("2101 is after the analysis period's last year 2060.");
+  // No code yet: the engine's sentence.
+  expect(problemText('ko', { path: 'x', message: 'as the engine says' })).toBe('as the engine says');
+});

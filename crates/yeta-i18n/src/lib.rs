@@ -454,6 +454,10 @@ mod tests {
             let en = catalog(Lang::En).get(&id).unwrap_or_else(|| panic!("en.ftl lacks {id}"));
             assert_eq!(names(ko), names(en), "{id}");
         }
+        for p in yeta_core::study::Problem::ALL {
+            let id = p.message_id();
+            assert!(catalog(Lang::Ko).get(&id).is_some() && catalog(Lang::En).get(&id).is_some(), "no {id}");
+        }
         let (ko, en) = (parse(KO), parse(EN));
         let mut a: Vec<&&str> = ko.keys().collect();
         let mut b: Vec<&&str> = en.keys().collect();

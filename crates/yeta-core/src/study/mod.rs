@@ -24,7 +24,7 @@ pub use parse::StudyError;
 pub(crate) use parse::parse_json;
 pub use unit::Unit;
 pub(crate) use validate::flow as validate_flow;
-pub use validate::{ValidationError, is_date, validate};
+pub use validate::{Problem, ValidationError, is_date, validate};
 
 use names::Name;
 use rust_decimal::Decimal;

@@ -9,18 +9,93 @@ use std::collections::HashMap;
 use std::fmt;
 
 /// One problem with a study: where and what.
+///
+/// `code` and `args` say it as data, for the shells to render from the catalog (`problem-<code>`
+/// in `locales/{ko,en}.ftl`); `message` is the engine's own English sentence, kept for logs and
+/// for the problems that have no code yet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ValidationError {
     /// Field path, e.g. `costs[2].flows[0].year`; empty for the whole file.
     pub path: String,
     /// What is wrong, naming the value.
     pub message: String,
+    /// The kind of problem, when it has a catalog message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<Problem>,
+    /// The catalog message's arguments (values as the study wrote them).
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub args: std::collections::BTreeMap<String, String>,
+}
+
+/// The kinds of study problem the catalog words in Korean and English (`problem-<code>`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Problem {
+    /// A required text or list is empty.
+    Empty,
+    /// `value` is below zero.
+    Negative,
+    /// `value` is zero or below where only a positive amount makes sense.
+    NotPositive,
+    /// `value` is beyond KRW 10^20, the largest amount Yeta holds.
+    TooLarge,
+    /// `value` (state funding) is more than `total`, the total cost.
+    AboveTotalCost,
+    /// A flow's `year` is before the analysis period's first year `first`.
+    YearBeforePeriod,
+    /// A flow's `year` is after the analysis period's last year `last`.
+    YearAfterPeriod,
+    /// The last year `value` is before the first year `first`.
+    LastBeforeFirst,
+    /// A line's name `value` is already the name of another line (`other`).
+    NameTaken,
+    /// A rate `value` outside [0, 1): a rate is a fraction (4.5 % is 0.045).
+    RateOutOfRange,
+    /// A yearly growth `value` outside (−1, 1].
+    GrowthOutOfRange,
+    /// `value` is not a date written YYYY-MM-DD.
+    NotADate,
+}
+
+impl Problem {
+    /// Every kind, for the catalog test.
+    pub const ALL: [Problem; 12] = [
+        Problem::Empty,
+        Problem::Negative,
+        Problem::NotPositive,
+        Problem::TooLarge,
+        Problem::AboveTotalCost,
+        Problem::YearBeforePeriod,
+        Problem::YearAfterPeriod,
+        Problem::LastBeforeFirst,
+        Problem::NameTaken,
+        Problem::RateOutOfRange,
+        Problem::GrowthOutOfRange,
+        Problem::NotADate,
+    ];
+
+    /// The catalog id: `year_before_period` → `problem-year-before-period`.
+    pub fn message_id(self) -> String {
+        let code = serde_json::to_value(self).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+        format!("problem-{}", code.replace('_', "-"))
+    }
 }
 
 impl ValidationError {
-    /// A problem at `path`.
+    /// A problem at `path`, in the engine's words only.
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { path: path.into(), message: message.into() }
+        Self { path: path.into(), message: message.into(), code: None, args: Default::default() }
+    }
+
+    /// A problem at `path` with its kind and arguments for the catalog, and the English sentence.
+    pub fn coded(path: impl Into<String>, code: Problem, args: &[(&str, String)], message: impl Into<String>) -> Self {
+        Self {
+            path: path.into(),
+            message: message.into(),
+            code: Some(code),
+            args: args.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect(),
+        }
     }
 }
 
@@ -89,8 +164,10 @@ fn project(study: &Study, v: &mut Vec<ValidationError>) {
     if let Some(d) = &p.report_date
         && !is_date(d)
     {
-        v.push(ValidationError::new(
+        v.push(ValidationError::coded(
             "project.report_date",
+            Problem::NotADate,
+            &[("value", short(d))],
             format!("\"{}\" is not a date written YYYY-MM-DD (e.g. 2026-12-02)", short(d)),
         ));
     }
@@ -114,23 +191,45 @@ fn project(study: &Study, v: &mut Vec<ValidationError>) {
     }
     for (name, x) in [("total_cost", p.total_cost), ("state_funding", p.state_funding)] {
         if x.abs() > flows::MAX_YEARLY_AMOUNT {
-            v.push(ValidationError::new(format!("project.{name}"), format!("{x} exceeds the limit of KRW 10^20")));
+            v.push(ValidationError::coded(
+                format!("project.{name}"),
+                Problem::TooLarge,
+                &[("value", x.to_string())],
+                format!("{x} exceeds the limit of KRW 10^20"),
+            ));
         }
     }
     if p.name.trim().is_empty() {
-        v.push(ValidationError::new("project.name", "is empty; give the project's name"));
+        v.push(ValidationError::coded("project.name", Problem::Empty, &[], "is empty; give the project's name"));
     }
     if p.sponsor.trim().is_empty() {
-        v.push(ValidationError::new("project.sponsor", "is empty; give the sponsoring ministry or agency"));
+        v.push(ValidationError::coded(
+            "project.sponsor",
+            Problem::Empty,
+            &[],
+            "is empty; give the sponsoring ministry or agency",
+        ));
     }
     if p.total_cost <= Decimal::ZERO {
-        v.push(ValidationError::new("project.total_cost", format!("{} must be positive", p.total_cost)));
+        v.push(ValidationError::coded(
+            "project.total_cost",
+            Problem::NotPositive,
+            &[("value", p.total_cost.to_string())],
+            format!("{} must be positive", p.total_cost),
+        ));
     }
     if p.state_funding < Decimal::ZERO {
-        v.push(ValidationError::new("project.state_funding", format!("{} is negative", p.state_funding)));
-    } else if p.state_funding > p.total_cost && p.total_cost > Decimal::ZERO {
-        v.push(ValidationError::new(
+        v.push(ValidationError::coded(
             "project.state_funding",
+            Problem::Negative,
+            &[("value", p.state_funding.to_string())],
+            format!("{} is negative", p.state_funding),
+        ));
+    } else if p.state_funding > p.total_cost && p.total_cost > Decimal::ZERO {
+        v.push(ValidationError::coded(
+            "project.state_funding",
+            Problem::AboveTotalCost,
+            &[("value", p.state_funding.to_string()), ("total", p.total_cost.to_string())],
             format!("{} is more than the total cost {}", p.state_funding, p.total_cost),
         ));
     }
@@ -155,8 +254,10 @@ fn parameters(study: &Study, v: &mut Vec<ValidationError>) -> bool {
         ));
     }
     if p.last_year < p.first_year {
-        v.push(ValidationError::new(
+        v.push(ValidationError::coded(
             "parameters.last_year",
+            Problem::LastBeforeFirst,
+            &[("value", p.last_year.to_string()), ("first", p.first_year.to_string())],
             format!("{} is before the first year {}", p.last_year, p.first_year),
         ));
     } else if i64::from(p.last_year) - i64::from(p.base_year) > i64::from(MAX_PERIOD_YEARS) {
@@ -219,7 +320,12 @@ pub(crate) fn discount_steps(
             } else {
                 String::new()
             };
-            v.push(ValidationError::new(format!("{path}[{i}].rate"), format!("{rate} is outside [0, 1){hint}")));
+            v.push(ValidationError::coded(
+                format!("{path}[{i}].rate"),
+                Problem::RateOutOfRange,
+                &[("value", rate.to_string())],
+                format!("{rate} is outside [0, 1){hint}"),
+            ));
         }
     }
 }
@@ -231,10 +337,17 @@ fn lines<K>(list: &str, lines: &[Line<K>], study: &Study, v: &mut Vec<Validation
         let at = format!("{list}[{i}]");
         let key = line.name.trim().to_lowercase();
         if key.is_empty() {
-            v.push(ValidationError::new(format!("{at}.name"), "is empty; every line needs a name"));
-        } else if let Some(j) = seen.get(&key) {
-            v.push(ValidationError::new(
+            v.push(ValidationError::coded(
                 format!("{at}.name"),
+                Problem::Empty,
+                &[],
+                "is empty; every line needs a name",
+            ));
+        } else if let Some(j) = seen.get(&key) {
+            v.push(ValidationError::coded(
+                format!("{at}.name"),
+                Problem::NameTaken,
+                &[("value", line.name.clone()), ("other", format!("{list}[{j}]"))],
                 format!("\"{}\" is already the name of {list}[{j}]; line names must be unique", line.name),
             ));
         } else {
@@ -242,7 +355,12 @@ fn lines<K>(list: &str, lines: &[Line<K>], study: &Study, v: &mut Vec<Validation
         }
         if let Some(u) = &line.unit_value {
             if u.value < Decimal::ZERO {
-                v.push(ValidationError::new(format!("{at}.unit_value.value"), format!("{} is negative", u.value)));
+                v.push(ValidationError::coded(
+                    format!("{at}.unit_value.value"),
+                    Problem::Negative,
+                    &[("value", u.value.to_string())],
+                    format!("{} is negative", u.value),
+                ));
             }
             if u.source.trim().is_empty() {
                 v.push(ValidationError::new(
@@ -276,7 +394,12 @@ fn lines<K>(list: &str, lines: &[Line<K>], study: &Study, v: &mut Vec<Validation
                 continue;
             }
         } else if line.flows.is_empty() {
-            v.push(ValidationError::new(format!("{at}.flows"), "is empty; give at least one flow"));
+            v.push(ValidationError::coded(
+                format!("{at}.flows"),
+                Problem::Empty,
+                &[],
+                "is empty; give at least one flow",
+            ));
         }
         let mut flows_ok = true;
         for (j, f) in line.flows.iter().enumerate() {
@@ -301,13 +424,17 @@ pub(crate) fn flow(at: &str, f: &Flow, first: i32, last: i32, v: &mut Vec<Valida
             let fields = [("year", f.year), ("from", f.from), ("to", f.to)];
             for (name, year) in fields.into_iter().filter_map(|(n, y)| y.map(|y| (n, y))) {
                 if year < first {
-                    v.push(ValidationError::new(
+                    v.push(ValidationError::coded(
                         format!("{at}.{name}"),
+                        Problem::YearBeforePeriod,
+                        &[("year", year.to_string()), ("first", first.to_string())],
                         format!("{year} is before the analysis period's first year {first}"),
                     ));
                 } else if year > last {
-                    v.push(ValidationError::new(
+                    v.push(ValidationError::coded(
                         format!("{at}.{name}"),
+                        Problem::YearAfterPeriod,
+                        &[("year", year.to_string()), ("last", last.to_string())],
                         format!("{year} is after the analysis period's last year {last}"),
                     ));
                 }
@@ -326,8 +453,10 @@ pub(crate) fn flow(at: &str, f: &Flow, first: i32, last: i32, v: &mut Vec<Valida
     if let Some(g) = f.growth
         && (g <= -Decimal::ONE || g > Decimal::ONE)
     {
-        v.push(ValidationError::new(
+        v.push(ValidationError::coded(
             format!("{at}.growth"),
+            Problem::GrowthOutOfRange,
+            &[("value", g.to_string())],
             format!("{g} is outside (-1, 1]; growth is a yearly fraction, e.g. 0.012"),
         ));
     }
@@ -361,7 +490,12 @@ fn financing(study: &Study, v: &mut Vec<ValidationError>) {
     let Some(f) = &study.financing else { return };
     for (name, value) in [("state", f.state), ("local", f.local), ("private", f.private)] {
         if value < Decimal::ZERO {
-            v.push(ValidationError::new(format!("financing.{name}"), format!("{value} is negative")));
+            v.push(ValidationError::coded(
+                format!("financing.{name}"),
+                Problem::Negative,
+                &[("value", value.to_string())],
+                format!("{value} is negative"),
+            ));
         } else if value > flows::MAX_YEARLY_AMOUNT {
             v.push(ValidationError::new(
                 format!("financing.{name}"),
