@@ -743,7 +743,7 @@ pub fn pdf_date_iso(d: &str) -> Option<String> {
     if !(1..=12).contains(&mo) || !(1..=31).contains(&da) || h > 23 || mi > 59 || se > 60 {
         return None;
     }
-    // Days since 1970-01-01 (Howard Hinnant's days_from_civil), then back to a civil date in UTC.
+    // Days since 1970-01-01 (Howard Hinnant's days_from_civil); the store writes the instant.
     let days = |y: i64, m: i64, d: i64| {
         let y = if m <= 2 { y - 1 } else { y };
         let era = y.div_euclid(400);
@@ -751,17 +751,7 @@ pub fn pdf_date_iso(d: &str) -> Option<String> {
         let doy = (153 * ((m + 9) % 12) + 2) / 5 + d - 1;
         era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
     };
-    let t = days(y, mo, da) * 86_400 + h * 3600 + mi * 60 + se - offset_min * 60;
-    let (z, secs) = (t.div_euclid(86_400) + 719_468, t.rem_euclid(86_400));
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    Some(format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", secs / 3600, secs % 3600 / 60, secs % 60))
+    Some(yeta_store::rfc3339_utc(days(y, mo, da) * 86_400 + h * 3600 + mi * 60 + se - offset_min * 60))
 }
 
 fn signers(signers: &[yeta_report::SignerInfo]) -> Vec<Signer> {

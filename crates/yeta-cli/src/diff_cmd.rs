@@ -106,6 +106,7 @@ fn lines<K: Clone + Serialize>(
             Some(j) => (Some(j), Some(&b[j])),
             None => (None, None),
         };
+        // `name` comes from one side or the other, so one index is there: the new side's when both are.
         let path = format!("{stage}[{}]", j.or(i).unwrap_or(0));
         let mut c = Change { stage, path, line: Some(name.to_owned()), fields: Vec::new(), years: Vec::new() };
         match (x, y) {

@@ -174,7 +174,8 @@ fn record(lib: &Library, key: &str) -> Result<Option<ProjectRecord>> {
         .filter(|g| g.broken.is_none() && g.revision == n)
         .map(|g| g.time.chars().take(10).collect::<String>())
         .max()
-        .unwrap_or_default();
+        // `n` was chosen for an intact sign-off, so there is one; never a blank date.
+        .ok_or_else(|| anyhow!("{what}: no intact sign-off"))?;
     let ante =
         if first == n { None } else { Some(parse(&lib.get(key, Some(first))?.1, &format!("{key} revision {first}"))?) };
     let x = match &s.outturn {

@@ -194,6 +194,11 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// Now, as RFC 3339 UTC, from the system clock.
 pub fn now_rfc3339() -> String {
     let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs()) as i64;
+    rfc3339_utc(secs)
+}
+
+/// Seconds since 1970-01-01T00:00:00Z as RFC 3339 UTC (`2026-12-01T19:26:08Z`).
+pub fn rfc3339_utc(secs: i64) -> String {
     let days = secs.div_euclid(86_400);
     let rem = secs.rem_euclid(86_400);
     // civil-from-days (Howard Hinnant)
