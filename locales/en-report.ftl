@@ -595,3 +595,23 @@ report-env-class-end-user = end-user devices
 ## Environment: compliance catalogues (issue 23)
 report-env-catalogue-score = Score { $score }: { $met } met and { $partial } partly met of { $applicable } applicable items (partly met counts half); { $unmet } not fully met, listed below.
 report-env-unanswered = not answered
+
+# Prices (issue 16)
+report-prices = Prices and conversion to economic prices
+report-prices-intro = Every amount is in constant { $year } prices. Lines written in current prices or in another year's prices are restated to { $year } prices through the deflator (current prices: amount × D({ $year }) / D(year); another year's constant prices: amount × D({ $year }) / D(price year)).
+report-prices-deflator = Deflator: { $title } (index { $unit }, { $years }, vintage { $vintage }, base-year index { $index }, { $status }).
+report-prices-illustrative = These figures are illustrative, not the published series.
+report-prices-projection = After the last published year the index grows { $growth } a year: { $source }
+report-prices-source = Source: { $source }
+report-prices-basis = Written in
+report-prices-current = current prices
+report-prices-constant-of = constant { $year } prices
+report-prices-factor = Factor
+report-prices-written = Total as written
+report-prices-restated = Total in base-year prices
+report-prices-conversion = Conversion to economic prices (conversion factors)
+report-prices-conversion-intro = The economic analysis values costs at economic prices, the market price times the conversion factor of its class: { $title } ({ $status }). The difference, (factor − 1) × market price, is a cost line of its own; the financial analysis stays at market prices.
+report-prices-cf = Factor
+report-prices-market = Market-price total
+report-prices-adjustment = Adjustment
+report-prices-conversion-source = Basis: { $source }

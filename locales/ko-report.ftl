@@ -595,3 +595,23 @@ report-env-class-end-user = 사용자 단말
 ## 환경: 준수 점검 목록 (issue 23)
 report-env-catalogue-score = 점수 { $score }: 해당 { $applicable }개 항목 중 충족 { $met }개, 부분 충족 { $partial }개(부분 충족은 절반으로 계산). 완전히 충족하지 못한 { $unmet }개 항목은 아래와 같다.
 report-env-unanswered = 미응답
+
+# 가격 기준 (issue 16)
+report-prices = 가격 기준 및 경제적 가격 환산
+report-prices-intro = 모든 금액은 { $year }년 불변가격이다. 경상가격 또는 다른 연도 가격으로 작성된 항목은 디플레이터로 { $year }년 가격으로 환산하였다 (경상가격: 금액 × D({ $year }) / D(해당연도), 타 연도 불변가격: 금액 × D({ $year }) / D(가격연도)).
+report-prices-deflator = 디플레이터: { $title } (지수 기준 { $unit }, { $years }, 자료 시점 { $vintage }, 기준연도 지수 { $index }, { $status }).
+report-prices-illustrative = 이 자료는 예시값이며 공표 통계가 아니다.
+report-prices-projection = 최종 공표연도 이후는 연 { $growth } 상승으로 추정: { $source }
+report-prices-source = 출처: { $source }
+report-prices-basis = 작성 기준
+report-prices-current = 경상가격
+report-prices-constant-of = { $year }년 불변가격
+report-prices-factor = 환산계수
+report-prices-written = 작성 금액 합계
+report-prices-restated = 기준연도 가격 합계
+report-prices-conversion = 경제적 가격 환산 (전환계수)
+report-prices-conversion-intro = 경제성 분석의 비용은 시장가격에 비목별 전환계수를 곱한 경제적 가격으로 산정하였다: { $title } ({ $status }). 차액(전환계수 − 1) × 시장가격은 별도의 비용 항목으로 표시하며, 재무성 분석은 시장가격을 그대로 사용한다.
+report-prices-cf = 전환계수
+report-prices-market = 시장가격 합계
+report-prices-adjustment = 조정액
+report-prices-conversion-source = 근거: { $source }

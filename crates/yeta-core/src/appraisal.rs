@@ -172,6 +172,10 @@ pub struct Appraisal {
     /// The computed residual value (잔존가치), when the study has the section.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub residual_value: Option<crate::residual::ResidualResult>,
+    /// Prices (가격 기준): the deflator, the restated lines and the conversion to economic prices,
+    /// when the study has the section.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prices: Option<crate::prices::PricesResult>,
     /// Alternatives (대안 검토) compared against the do-minimum base, when the study has them.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub alternatives: Option<crate::alternatives::AlternativesResult>,
@@ -238,6 +242,14 @@ fn expand<'a, K: LineKind + Copy>(
                     e.message,
                 )])
             })?;
+            // Current or other years' prices to constant base-year prices (불변가격), before the
+            // sunk years are set apart, so every later stage sees constant prices.
+            crate::prices::restate(study, list, &l.name, &mut amounts).ok_or_else(|| {
+                StudyError::Invalid(vec![ValidationError::new(
+                    format!("{}[{i}].flows", list.code()),
+                    "the amounts restated in base-year prices go beyond the representable range",
+                )])
+            })?;
             let mut sunk = Decimal::ZERO;
             for a in amounts.iter_mut().take(sunk_years) {
                 sunk = sunk.checked_add(*a).ok_or_else(|| {
@@ -301,6 +313,7 @@ pub fn with_context<R>(study: &Study, inputs: &Inputs<'_>, f: impl FnOnce(&Conte
     let mut build_up_problems = crate::buildup::validate(study, &rules.set);
     build_up_problems.extend(crate::residual::validate(study, &rules.set));
     build_up_problems.extend(crate::alternatives::validate(study));
+    build_up_problems.extend(crate::prices::validate(study));
     if !build_up_problems.is_empty() {
         return Err(StudyError::Invalid(build_up_problems));
     }
@@ -308,6 +321,15 @@ pub fn with_context<R>(study: &Study, inputs: &Inputs<'_>, f: impl FnOnce(&Conte
     // The build-up's derived items (예비비 …) join the costs, each moving with the lines it rests on.
     let derived = crate::buildup::lines(study, &rules.set, &costs)?;
     costs.extend(derived);
+    // The economic analysis at shadow prices: (conversion factor − 1) × each class's lines, as
+    // lines of their own that the financial analysis (market prices) leaves out.
+    let conversion = crate::prices::lines(study, &costs).ok_or_else(|| {
+        StudyError::Invalid(vec![ValidationError::new(
+            "prices.conversion",
+            "the conversion adjustments go beyond the representable range",
+        )])
+    })?;
+    costs.extend(conversion);
     // Optimism bias (Green Book) raises capex by its uplift, as a cost line of its own that moves
     // with the capex lines it derives from.
     if let Some(ob) = crate::econ::optimism::resolve(study, &rules.set) {
@@ -408,6 +430,7 @@ fn build(cx: &Context<'_>) -> Appraisal {
         demand: crate::demand::lines(study),
         cost_build_up: build_up,
         residual_value: crate::residual::result(study, &cx.rules.set, cx.costs),
+        prices: crate::prices::result(study, cx.costs),
         alternatives: crate::alternatives::appraise(
             study,
             cx.period,

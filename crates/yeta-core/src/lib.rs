@@ -33,6 +33,7 @@ pub mod environment;
 pub mod expost;
 pub mod finance;
 pub mod policy;
+pub mod prices;
 pub mod regional;
 pub mod residual;
 pub mod risk;

@@ -277,6 +277,108 @@ pub(crate) fn investment(w: &mut Writer<'_>, a: &Appraisal, study: Option<&Study
     ];
     w.caption_right(&t.unit_caption());
     w.table(&cols, &rows, 9.0);
+
+    if let Some(p) = &a.prices {
+        prices(w, p, t);
+    }
+}
+
+/// Ⅱ's prices (가격 기준): the deflator with its source, the lines restated to base-year prices, and
+/// the conversion of costs to economic prices by class, the financial analysis at market prices.
+fn prices(w: &mut Writer<'_>, p: &yeta_core::prices::PricesResult, t: &T) {
+    use yeta_core::prices::{Basis, Group};
+    let status = |s: yeta_core::rules::Status| {
+        let code = serde_json::to_value(s).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+        t.cat().code("status", &code)
+    };
+    w.ensure(140.0);
+    w.h2(t.m("report-prices"));
+    w.para(&t.f("report-prices-intro", &[("year", p.base_year.to_string())]), 8.5, INK);
+    if let Some(d) = &p.deflator {
+        let years = d.years.map_or_else(String::new, |[a, b]| format!("{a}–{b}"));
+        let mut text = t.f(
+            "report-prices-deflator",
+            &[
+                ("title", d.title.clone()),
+                ("unit", d.unit.clone()),
+                ("years", years),
+                ("vintage", d.vintage.clone()),
+                ("index", d.base_index.clone().unwrap_or_else(|| "—".into())),
+                ("status", status(d.status)),
+            ],
+        );
+        if d.illustrative {
+            text = format!("{text} {}", t.m("report-prices-illustrative"));
+        }
+        w.para(&text, 8.5, INK);
+        if let Some((g, src)) = &d.projection {
+            w.para(&t.f("report-prices-projection", &[("growth", format!("{:.1} %", g * 100.0)), ("source", src.clone())]), 8.0, GREY);
+        }
+        w.para(&t.f("report-prices-source", &[("source", d.source.clone())]), 8.0, GREY);
+    }
+    if !p.lines.is_empty() {
+        let cols = [
+            Col { head: t.m("report-line"), width: 26.0, align: Align::Left },
+            Col { head: t.m("report-prices-basis"), width: 18.0, align: Align::Left },
+            Col { head: t.m("report-prices-factor"), width: 18.0, align: Align::Right },
+            Col { head: t.m("report-prices-written"), width: 19.0, align: Align::Right },
+            Col { head: t.m("report-prices-restated"), width: 19.0, align: Align::Right },
+        ];
+        let f = |x: Option<f64>| x.map_or_else(|| "—".to_owned(), |x| format!("{x:.4}"));
+        let rows: Vec<Vec<String>> = p
+            .lines
+            .iter()
+            .map(|l| {
+                let basis = match (l.basis, l.price_year) {
+                    (Basis::Constant, Some(y)) => t.f("report-prices-constant-of", &[("year", y.to_string())]),
+                    _ => t.m("report-prices-current").to_owned(),
+                };
+                let factor = if l.first_factor == l.last_factor {
+                    f(l.first_factor)
+                } else {
+                    format!("{}–{}", f(l.first_factor), f(l.last_factor))
+                };
+                vec![l.line.clone(), basis, factor, t.amt(l.written), t.amt(l.restated)]
+            })
+            .collect();
+        w.caption_right(&t.unit_caption());
+        w.table(&cols, &rows, 8.0);
+    }
+    if let Some(c) = &p.conversion {
+        w.h3(t.m("report-prices-conversion"));
+        let mut text = t.f("report-prices-conversion-intro", &[("title", c.title.clone()), ("status", status(c.status))]);
+        if c.illustrative {
+            text = format!("{text} {}", t.m("report-prices-illustrative"));
+        }
+        w.para(&text, 8.5, INK);
+        let cols = [
+            Col { head: t.m("report-build-up-class"), width: 24.0, align: Align::Left },
+            Col { head: t.m("report-prices-cf"), width: 12.0, align: Align::Right },
+            Col { head: t.m("report-prices-market"), width: 18.0, align: Align::Right },
+            Col { head: t.m("report-prices-adjustment"), width: 18.0, align: Align::Right },
+            Col { head: t.m("report-source"), width: 28.0, align: Align::Left },
+        ];
+        let rows: Vec<Vec<String>> = p
+            .conversions
+            .iter()
+            .map(|x| {
+                let group = match x.group {
+                    Group::Class(k) => t.cat().code("cost-class", k.code()),
+                    Group::Kind(k) => t.cat().kind(yeta_core::econ::Kind::Cost(k)),
+                };
+                vec![
+                    group,
+                    format!("{:.4}", crate::render::to_f64(x.factor)),
+                    t.amt(x.market),
+                    t.amt(x.adjustment),
+                    x.source.clone(),
+                ]
+            })
+            .collect();
+        w.caption_right(&t.unit_caption());
+        w.table(&cols, &rows, 8.0);
+        w.para(&t.f("report-prices-conversion-source", &[("source", c.source.clone())]), 8.0, GREY);
+    }
 }
 
 /// Ⅱ's total-cost build-up (총사업비 비목별 산정): the classes with their shares, the derived items
@@ -435,6 +537,7 @@ pub(crate) fn benefits(w: &mut Writer<'_>, a: &Appraisal, study: Option<&Study>,
                 Origin::EnergySaved => t.cat().text("line-energy-saved"),
                 Origin::OptimismBias => t.cat().text("line-optimism-bias"),
                 Origin::ResidualValue => t.cat().text("line-residual-value"),
+                Origin::Conversion(g) => t.f("line-conversion", &[("group", conversion_group(g, t))]),
                 _ => l.name.clone(),
             };
             vec![t.cat().code("list", l.list.code()), name, t.cat().kind(l.kind), t.amt(l.nominal), t.amt(l.pv)]
@@ -898,5 +1001,13 @@ mod tests {
             }
         }
         assert!(n > 300, "only {n} message ids found: the scan is broken");
+    }
+}
+
+/// A conversion line's class or kind, worded.
+fn conversion_group(g: yeta_core::prices::Group, t: &T) -> String {
+    match g {
+        yeta_core::prices::Group::Class(k) => t.cat().code("cost-class", k.code()),
+        yeta_core::prices::Group::Kind(k) => t.cat().kind(yeta_core::econ::Kind::Cost(k)),
     }
 }

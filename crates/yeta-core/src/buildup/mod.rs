@@ -16,7 +16,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// A class of the total cost (총사업비 비목).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum CostClass {
     /// Construction (공사비).
@@ -340,10 +340,11 @@ pub fn result(study: &Study, rules: &RuleSet, costs: &[ExpandedLine<'_>], first_
         let Some(c) = class_of(l) else { continue };
         let k = CostClass::ALL.iter().position(|x| *x == c).unwrap_or(0);
         let raw = match l.origin {
-            Origin::Study { index, .. } => study
-                .costs
-                .get(index)
-                .and_then(|s| crate::study::flows::expand(s, first_year, study.parameters.last_year).ok()),
+            Origin::Study { index, .. } => study.costs.get(index).and_then(|s| {
+                let mut r = crate::study::flows::expand(s, first_year, study.parameters.last_year).ok()?;
+                crate::prices::restate(study, crate::econ::List::Costs, &s.name, &mut r)?;
+                Some(r)
+            }),
             _ => None,
         };
         match raw {
@@ -363,7 +364,10 @@ pub fn result(study: &Study, rules: &RuleSet, costs: &[ExpandedLine<'_>], first_
                             let Some(s) = costs.get(*src) else { continue };
                             let Origin::Study { index, .. } = s.origin else { continue };
                             let Some(r) = study.costs.get(index).and_then(|s| {
-                                crate::study::flows::expand(s, first_year, study.parameters.last_year).ok()
+                                let mut r =
+                                    crate::study::flows::expand(s, first_year, study.parameters.last_year).ok()?;
+                                crate::prices::restate(study, crate::econ::List::Costs, &s.name, &mut r)?;
+                                Some(r)
                             }) else {
                                 continue;
                             };

@@ -63,6 +63,9 @@ pub enum Origin {
     Energy,
     /// The net energy the project saves against its counterfactual (에너지 절감 편익).
     EnergySaved,
+    /// The economic-price adjustment of a cost class or kind (경제적 가격 조정): (conversion factor
+    /// − 1) × its market-price lines, made by the prices stage.
+    Conversion(crate::prices::Group),
 }
 
 impl Origin {
@@ -91,6 +94,9 @@ pub enum Kind {
     /// Energy at its long-run variable cost (장기 가변비용), valued by the environmental stage:
     /// economic analysis only.
     EnergyValue,
+    /// The difference between economic and market prices of costs (전환계수 조정): economic
+    /// analysis only.
+    ConversionAdjustment,
 }
 
 impl Kind {
@@ -103,6 +109,7 @@ impl Kind {
             Kind::OptimismBias => "optimism_bias",
             Kind::CarbonValue => "carbon_value",
             Kind::EnergyValue => "energy_value",
+            Kind::ConversionAdjustment => "conversion_adjustment",
         }
     }
 
@@ -113,7 +120,7 @@ impl Kind {
 
     /// A shadow price that the financial analysis (at market prices) must not count.
     pub fn is_shadow_price(self) -> bool {
-        matches!(self, Kind::CarbonValue | Kind::EnergyValue)
+        matches!(self, Kind::CarbonValue | Kind::EnergyValue | Kind::ConversionAdjustment)
     }
 }
 

@@ -87,6 +87,10 @@ pub struct Study {
     /// Environmental risk (Yeta's addition); see [`crate::environment`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub environment: Option<crate::environment::EnvironmentSection>,
+    /// Prices (가격 기준): lines in current or other years' prices restated through a deflator, and
+    /// conversion factors to economic prices; see [`crate::prices`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prices: Option<crate::prices::PricesSection>,
     /// Outturn (사업 실적): actuals by year for the ex-post evaluation; see [`crate::expost`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outturn: Option<crate::expost::Outturn>,
@@ -308,7 +312,7 @@ pub struct Flow {
 
 /// Kinds of cost line (비용 항목). Read from the code or a Korean or English name (`공사비`,
 /// `구축비`, `운영비`); an unknown kind lists them all and suggests the nearest.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum CostKind {
     /// Construction or system build (공사비, 구축비).
