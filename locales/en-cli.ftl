@@ -171,6 +171,12 @@ cli-alternatives-option = Option
 cli-alternatives-rule = Rule: the highest NPV among options whose B/C and incremental B/C against the base both reach the threshold
 cli-alternatives-preferred = Preferred option
 cli-alternatives-none = none (the base case stands)
+cli-ec = Cost-effectiveness (E/C)
+cli-ec-pv-effects = PV of effects
+cli-ec-cost-per-unit = KRW per unit
+cli-ec-incremental = Incremental KRW
+cli-ec-proposed = proposed option
+cli-ec-preferred = Lowest cost per unit
 ## Environment: the net effect first (issue 23)
 cli-env-net-reduces = Reduces emissions by
 cli-env-net-adds = Adds emissions of

@@ -615,3 +615,16 @@ report-prices-cf = Factor
 report-prices-market = Market-price total
 report-prices-adjustment = Adjustment
 report-prices-conversion-source = Basis: { $source }
+
+# Cost-effectiveness (issue 16)
+report-ec = Cost-effectiveness analysis (E/C)
+report-ec-intro-discounted = Effects that cannot be valued in money are compared across the options measure by measure. Effects are discounted at the costs' rate (PV(E)); cost per unit = PV(C)/PV(E); effect per KRW 100 million = PV(E)/PV(C) × 100,000,000; incremental cost per unit = ΔPV(C)/ΔPV(E) against the base. The option with the lowest cost per unit is preferred.
+report-ec-intro-undiscounted = Effects that cannot be valued in money are compared across the options measure by measure. This study sums the effects undiscounted (ΣE); cost per unit = PV(C)/ΣE; effect per KRW 100 million = ΣE/PV(C) × 100,000,000; incremental cost per unit = ΔPV(C)/ΔΣE against the base. The option with the lowest cost per unit is preferred.
+report-ec-measure = Measure: { $name } (unit: { $measure_unit })
+report-ec-effects = Effects, total
+report-ec-pv-effects = Effects, PV
+report-ec-cost-per-unit = Cost per unit (KRW)
+report-ec-per-eok = Per KRW 100 m
+report-ec-incremental = Incremental (KRW)
+report-ec-caption = (costs in { $unit }, effects in the measure's unit)
+report-ec-preferred = Lowest cost per unit of effect: { $name }

@@ -129,6 +129,7 @@ money-m = KRW { $x } m
 restudy-cost-growth = the total cost has grown by { $growth }, from { $baseline } in the PFS to { $current }: at or above the re-study threshold of { $threshold } (타당성 재조사)
 ## Total-cost build-up and residual value (issue 16)
 build-up-total-mismatch = project.total_cost { $total } differs by { $difference } from the { $derived } the build-up derives: set the total to the build-up or look for a missing class
+ec-without-measures = the AHP rests on a cost-effectiveness (E/C) analysis but the study states no effectiveness measure (cost_effectiveness): add the measures with their sources
 rule-cost-rates = Rates of total-cost items
 cost-class-construction = construction
 cost-class-land = land and compensation

@@ -171,6 +171,12 @@ cli-alternatives-option = 대안
 cli-alternatives-rule = 선정 기준: B/C와 기준대안 대비 증분 B/C가 모두 기준값 이상인 대안 중 순현재가치 최대
 cli-alternatives-preferred = 선정 대안
 cli-alternatives-none = 없음 (기준대안 유지)
+cli-ec = 비용효과분석 (E/C)
+cli-ec-pv-effects = 효과 현재가치
+cli-ec-cost-per-unit = 단위당 비용(원)
+cli-ec-incremental = 증분 단위비용(원)
+cli-ec-proposed = 제안 대안
+cli-ec-preferred = 단위효과당 비용 최소 대안
 ## 환경: 순효과 먼저 (issue 23)
 cli-env-net-reduces = 배출 감축
 cli-env-net-adds = 배출 증가

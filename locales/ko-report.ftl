@@ -615,3 +615,16 @@ report-prices-cf = 전환계수
 report-prices-market = 시장가격 합계
 report-prices-adjustment = 조정액
 report-prices-conversion-source = 근거: { $source }
+
+# 비용효과분석 (issue 16)
+report-ec = 비용효과분석 (E/C)
+report-ec-intro-discounted = 편익을 화폐로 환산하기 어려운 효과는 효과 지표별로 대안을 비교한다. 효과는 비용과 같은 할인율로 현재가치화하였으며(PV(E)), 단위효과당 비용 = PV(C)/PV(E), 1억원당 효과 = PV(E)/PV(C) × 1억, 증분 단위효과당 비용 = ΔPV(C)/ΔPV(E)(기준대안 대비)이다. 단위효과당 비용이 가장 낮은 대안을 우선한다.
+report-ec-intro-undiscounted = 편익을 화폐로 환산하기 어려운 효과는 효과 지표별로 대안을 비교한다. 이 조사는 효과를 할인하지 않고 합산하였으며(ΣE), 단위효과당 비용 = PV(C)/ΣE, 1억원당 효과 = ΣE/PV(C) × 1억, 증분 단위효과당 비용 = ΔPV(C)/ΔΣE(기준대안 대비)이다. 단위효과당 비용이 가장 낮은 대안을 우선한다.
+report-ec-measure = 효과 지표: { $name } (단위: { $measure_unit })
+report-ec-effects = 효과 합계
+report-ec-pv-effects = 효과 현재가치
+report-ec-cost-per-unit = 단위효과당 비용(원)
+report-ec-per-eok = 1억원당 효과
+report-ec-incremental = 증분 단위비용(원)
+report-ec-caption = (비용 단위: { $unit }, 효과: 지표 단위)
+report-ec-preferred = 단위효과당 비용이 가장 낮은 대안: { $name }

@@ -128,6 +128,7 @@ money-m = { $x }백만원
 restudy-cost-growth = 총사업비 증가율 { $growth } (예비타당성조사 { $baseline } → 현재 { $current }): 타당성 재조사 기준({ $threshold } 이상)에 해당
 ## Total-cost build-up and residual value (issue 16)
 build-up-total-mismatch = 총사업비 { $total }이(가) 비목별 산정 합계 { $derived }와 { $difference } 다릅니다: 총사업비를 산정 합계에 맞추거나 빠진 비목을 확인하십시오
+ec-without-measures = 종합평가의 경제성 항목이 비용효과분석(E/C)에 근거하도록 설정되었으나 효과 지표(cost_effectiveness)가 없습니다: 효과 지표와 그 근거를 입력하십시오
 rule-cost-rates = 총사업비 비목 요율
 cost-class-construction = 공사비
 cost-class-land = 용지보상비

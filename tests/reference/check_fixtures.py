@@ -255,6 +255,21 @@ def main(yeta):
         first, last, base = p["first_year"], p["last_year"], p["base_year"]
         yrs = last - first + 1
         by_line = {l["name"]: expand(l, first, last) for l in study["costs"]}
+        prices = study.get("prices") or {}
+        if prices.get("lines"):
+            # 불변가격: current prices x D(base)/D(t); another year's prices x D(base)/D(Y); the
+            # deflator's years after its last value grow at its projection.
+            dfl = prices.get("deflator") or json.load(open(os.path.join(ROOT, "fixtures", "prices", prices["deflator_id"] + ".json")))
+            idx = {v["year"]: Decimal(v["value"]) for v in dfl["values"]}
+            lastv = max(idx)
+            def index(y):
+                if y in idx:
+                    return idx[y]
+                return idx[lastv] * (1 + Decimal(dfl["projection"]["growth"])) ** (y - lastv)
+            for pl in prices["lines"]:
+                assert pl.get("list", "costs") == "costs", "the reference restates cost lines only"
+                v = by_line[pl["line"]]
+                by_line[pl["line"]] = [a if a == 0 else a * index(base) / index(first + i if pl["basis"] == "current" else pl["price_year"]) for i, a in enumerate(v)]
         derived_total = None
         if "cost_build_up" in study:
             # 총사업비: each derived item = rate x the yearly sum of its base classes' lines.
@@ -271,6 +286,18 @@ def main(yeta):
             derived_total = sum(sum(v) for v in capital) + sum(sum(v) for v in derived.values())
             by_line.update(derived)
         costs = [sum(x) for x in zip(*by_line.values())]
+        if prices.get("conversion_id") or prices.get("conversion"):
+            # 경제적 가격: each cost line's class (build-up) or kind factor, (CF - 1) x the line.
+            conv = prices.get("conversion") or json.load(open(os.path.join(ROOT, "fixtures", "prices", prices["conversion_id"] + ".json")))
+            by_class = {c["class"]: Decimal(c["factor"]) for c in conv.get("classes", [])}
+            by_kind = {k["kind"]: Decimal(k["factor"]) for k in conv.get("kinds", [])}
+            classes = {it["line"]: it["class"] for it in study.get("cost_build_up", {}).get("items", [])}
+            for l in study["costs"]:
+                f = by_class.get(classes[l["name"]], Decimal(1)) if l["name"] in classes else by_kind.get(l["kind"], Decimal(1))
+                costs = [c + (f - 1) * a for c, a in zip(costs, by_line[l["name"]])]
+            for d in study.get("cost_build_up", {}).get("derived", []):
+                f = by_class.get(d["class"], Decimal(1))
+                costs = [c + (f - 1) * a for c, a in zip(costs, by_line[d["name"]])]
         env = study.get("environment") or {}
         bens = [sum(x) for x in zip(*[expand(l, first, last) for l in study["benefits"]])]
         if "residual_value" in study:
@@ -339,6 +366,32 @@ def main(yeta):
             failures += not ok
             extra_checks += 1
             print(f"{'ok  ' if ok else 'FAIL'} {os.path.basename(path)} alternatives: incremental B/C yeta {inc:.9f} reference {db / dc:.9f}, preferred {appraisal['alternatives']['preferred']}")
+        if "cost_effectiveness" in study:
+            # 비용효과분석: PV(E) at the study's discount factors, C/E = PV(C)/PV(E) for the
+            # proposed option and the base case (PV(C) of the base from its own lines).
+            ce = study["cost_effectiveness"]
+            dfs = np.array(factors(base, steps, first, last))
+            pvq = lambda fl: float(np.array([float(x) for x in expand({"flows": fl}, first, last)]) @ dfs)
+            alt = study.get("alternatives")
+            base_c = float(sum(np.array([float(x) for x in expand(l, first, last)]) @ dfs for l in alt["base"].get("costs", []))) if alt else None
+            for m, gm in zip(ce["measures"], appraisal["cost_effectiveness"]["measures"]):
+                rows = {o["role"]: o for o in gm["options"]}
+                pe = pvq(m["flows"])
+                want = {"proposed": pv_c / pe}
+                for o in ce.get("options", []):
+                    if alt and o["option"] == alt["base"]["name"]:
+                        fl = [e["flows"] for e in o["effects"] if e["measure"] == m["name"]]
+                        if fl:
+                            pb_e = pvq(fl[0])
+                            want["base"] = base_c / pb_e
+                            want["icer"] = (pv_c - base_c) / (pe - pb_e)
+                ok = abs(rows["proposed"]["cost_per_unit"] - want["proposed"]) <= 1e-9 * want["proposed"]
+                if "base" in want:
+                    ok &= abs(rows["base"]["cost_per_unit"] - want["base"]) <= 1e-9 * want["base"]
+                    ok &= abs(rows["proposed"]["incremental_cost_per_unit"] - want["icer"]) <= 1e-9 * abs(want["icer"])
+                failures += not ok
+                extra_checks += 1
+                print(f"{'ok  ' if ok else 'FAIL'} {os.path.basename(path)} E/C {m['name']}: cost per unit yeta {rows['proposed']['cost_per_unit']:.6f} reference {want['proposed']:.6f}")
         if "residual_value" in study:
             got_rv = Decimal(appraisal["residual_value"]["total"])
             ok = abs(got_rv - residual_want) <= Decimal("0.000001")

@@ -179,6 +179,9 @@ pub struct Appraisal {
     /// Alternatives (대안 검토) compared against the do-minimum base, when the study has them.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub alternatives: Option<crate::alternatives::AlternativesResult>,
+    /// Cost-effectiveness analysis (비용효과분석), when the study has the section.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost_effectiveness: Option<crate::effectiveness::CostEffectivenessResult>,
     /// The verdict.
     pub verdict: Verdict,
     /// Warnings.
@@ -314,6 +317,7 @@ pub fn with_context<R>(study: &Study, inputs: &Inputs<'_>, f: impl FnOnce(&Conte
     build_up_problems.extend(crate::residual::validate(study, &rules.set));
     build_up_problems.extend(crate::alternatives::validate(study));
     build_up_problems.extend(crate::prices::validate(study));
+    build_up_problems.extend(crate::effectiveness::validate(study));
     if !build_up_problems.is_empty() {
         return Err(StudyError::Invalid(build_up_problems));
     }
@@ -399,6 +403,14 @@ fn build(cx: &Context<'_>) -> Appraisal {
         ahp_warnings(a, &mut warnings);
     }
     let verdict = verdict(cx.economic, ahp.as_ref());
+    let alternatives =
+        crate::alternatives::appraise(study, cx.period, cx.costs, cx.benefits, cx.rules.set.bc_threshold.value);
+    // The AHP's economic criterion rests on E/C, but the study states no effectiveness measure.
+    if study.ahp.as_ref().is_some_and(|s| s.economic_analysis == crate::rules::EconomicAnalysis::Ec)
+        && study.cost_effectiveness.is_none()
+    {
+        warnings.push(Diagnostic::new(Code::EcWithoutMeasures, "ahp.economic_analysis"));
+    }
     let pj = &study.project;
     Appraisal {
         format: FORMAT,
@@ -431,13 +443,13 @@ fn build(cx: &Context<'_>) -> Appraisal {
         cost_build_up: build_up,
         residual_value: crate::residual::result(study, &cx.rules.set, cx.costs),
         prices: crate::prices::result(study, cx.costs),
-        alternatives: crate::alternatives::appraise(
+        cost_effectiveness: crate::effectiveness::appraise(
             study,
             cx.period,
-            cx.costs,
-            cx.benefits,
-            cx.rules.set.bc_threshold.value,
+            cx.economic.pv_costs,
+            alternatives.as_ref(),
         ),
+        alternatives,
         verdict,
         warnings,
     }

@@ -100,6 +100,9 @@ pub enum Code {
     // Total-cost build-up (issue 16).
     /// `project.total_cost` differs from the total the build-up derives.
     BuildUpTotalMismatch,
+    // Cost-effectiveness (issue 16).
+    /// The AHP rests on E/C (`ahp.economic_analysis: ec`) but the study has no `cost_effectiveness`.
+    EcWithoutMeasures,
 }
 
 impl Code {
@@ -110,7 +113,7 @@ impl Code {
 }
 
 /// Every code, in declaration order (for the catalog's completeness test).
-pub const ALL: [Code; 39] = [
+pub const ALL: [Code; 40] = [
     Code::BelowPfsThreshold,
     Code::PfsExemptSector,
     Code::IrrNotUnique,
@@ -150,9 +153,10 @@ pub const ALL: [Code; 39] = [
     Code::AmountJump,
     Code::RestudyCostGrowth,
     Code::BuildUpTotalMismatch,
+    Code::EcWithoutMeasures,
 ];
 
-const CODES: [&str; 39] = [
+const CODES: [&str; 40] = [
     "below_pfs_threshold",
     "pfs_exempt_sector",
     "irr_not_unique",
@@ -192,6 +196,7 @@ const CODES: [&str; 39] = [
     "amount_jump",
     "restudy_cost_growth",
     "build_up_total_mismatch",
+    "ec_without_measures",
 ];
 
 /// A typed argument of a diagnostic: the renderer formats each kind in the reader's notation.

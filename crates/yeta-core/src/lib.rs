@@ -28,6 +28,7 @@ pub mod buildup;
 pub mod compare;
 pub mod demand;
 pub mod diag;
+pub mod effectiveness;
 pub mod econ;
 pub mod environment;
 pub mod expost;

@@ -261,6 +261,9 @@ fn layout<'f>(
     if let Some(x) = &a.alternatives {
         crate::sections::alternatives(&mut w, x, t);
     }
+    if let Some(x) = &a.cost_effectiveness {
+        crate::sections::cost_effectiveness(&mut w, x, t);
+    }
     if let Some(r) = risk {
         crate::stages::risk(&mut w, r, t);
     }

@@ -164,7 +164,12 @@ fn capital_lines(study: &Study) -> Vec<(String, Vec<Decimal>)> {
         .costs
         .iter()
         .filter(|l| matches!(l.kind, CostKind::Capex | CostKind::Land))
-        .filter_map(|l| yeta_core::study::flows::expand(l, first, last).ok().map(|v| (l.name.clone(), v)))
+        .filter_map(|l| {
+            // In base-year prices, as every other table: a line written in current prices is restated.
+            let mut v = yeta_core::study::flows::expand(l, first, last).ok()?;
+            yeta_core::prices::restate(study, yeta_core::econ::List::Costs, &l.name, &mut v)?;
+            Some((l.name.clone(), v))
+        })
         .collect()
 }
 
@@ -510,6 +515,57 @@ pub(crate) fn alternatives(w: &mut Writer<'_>, x: &yeta_core::alternatives::Alte
     match &x.preferred {
         Some(p) => w.para(&t.f("report-alternatives-preferred", &[("name", p.clone())]), 9.0, INK),
         None => w.para(t.m("report-alternatives-none"), 9.0, INK),
+    }
+}
+
+/// Ⅳ's cost-effectiveness analysis (비용효과분석): per effectiveness measure, each option's PV of
+/// costs, effects, cost per unit, effect per 1억원 and incremental ratio against the base, and the
+/// option with the lowest cost per unit.
+pub(crate) fn cost_effectiveness(w: &mut Writer<'_>, x: &yeta_core::effectiveness::CostEffectivenessResult, t: &T) {
+    use yeta_core::alternatives::Role;
+    w.ensure(180.0);
+    w.h2(t.m("report-ec"));
+    w.para(t.m(if x.discounted { "report-ec-intro-discounted" } else { "report-ec-intro-undiscounted" }), 8.5, INK);
+    let num = |v: Option<f64>, dp: usize| v.map_or_else(|| "—".to_owned(), |v| crate::render::thousands(v, dp));
+    for m in &x.measures {
+        w.h3(&t.f("report-ec-measure", &[("name", m.name.clone()), ("measure_unit", m.unit.clone())]));
+        let cols = [
+            Col { head: t.m("report-alternatives-option"), width: 24.0, align: Align::Left },
+            Col { head: t.m("report-pv-costs"), width: 15.0, align: Align::Right },
+            Col { head: t.m("report-ec-effects"), width: 15.0, align: Align::Right },
+            Col { head: t.m("report-ec-pv-effects"), width: 15.0, align: Align::Right },
+            Col { head: t.m("report-ec-cost-per-unit"), width: 11.0, align: Align::Right },
+            Col { head: t.m("report-ec-per-eok"), width: 10.0, align: Align::Right },
+            Col { head: t.m("report-ec-incremental"), width: 10.0, align: Align::Right },
+        ];
+        let rows: Vec<Vec<String>> = m
+            .options
+            .iter()
+            .map(|o| {
+                let name = match (o.role, o.option.is_empty()) {
+                    (Role::Proposed, true) => t.m("report-alternatives-proposed").to_owned(),
+                    (Role::Proposed, false) => format!("{} ({})", o.option, t.m("report-alternatives-proposed")),
+                    (Role::Base, _) => format!("{} ({})", o.option, t.m("report-alternatives-base")),
+                    (Role::Option, _) => o.option.clone(),
+                };
+                vec![
+                    name,
+                    t.amt(o.pv_costs),
+                    crate::render::thousands(crate::render::to_f64(o.effects), 1),
+                    crate::render::thousands(crate::render::to_f64(o.pv_effects), 1),
+                    num(o.cost_per_unit, 0),
+                    num(o.effect_per_100m_krw, 2),
+                    num(o.incremental_cost_per_unit, 0),
+                ]
+            })
+            .collect();
+        w.caption_right(t.m("report-ec-caption"));
+        w.table(&cols, &rows, 7.5);
+        w.para(&t.f("report-prices-source", &[("source", m.source.clone())]), 8.0, GREY);
+        if let Some(p) = &m.preferred {
+            let name = if p.is_empty() { t.m("report-alternatives-proposed").to_owned() } else { p.clone() };
+            w.para(&t.f("report-ec-preferred", &[("name", name)]), 9.0, INK);
+        }
     }
 }
 

@@ -84,6 +84,10 @@ pub struct Study {
     /// Alternatives (대안 검토): a do-minimum base and options; see [`crate::alternatives`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alternatives: Option<crate::alternatives::AlternativesSection>,
+    /// Cost-effectiveness analysis (비용효과분석, E/C): effectiveness measures and each option's
+    /// cost per unit of effect; see [`crate::effectiveness`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_effectiveness: Option<crate::effectiveness::CostEffectivenessSection>,
     /// Environmental risk (Yeta's addition); see [`crate::environment`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub environment: Option<crate::environment::EnvironmentSection>,
