@@ -212,3 +212,15 @@ app-new-sponsor = Ministry
 app-new-construction = Construction
 app-new-travel-time = Travel time savings
 app-default-role = PFS reviewer
+
+# Options and E/C (issue 16)
+app-options-compared = Options compared
+app-preferred-option = Preferred option
+app-base-stands = No option qualifies: the base case stands
+app-proposed-option = proposed
+app-base-option = base case
+app-incremental-bc = Incremental B/C
+app-cost-effectiveness = Cost-effectiveness (E/C)
+app-cost-per-unit = KRW per unit of effect
+app-incremental-cost = Incremental KRW per unit
+app-lowest-cost = Lowest cost per unit

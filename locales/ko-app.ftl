@@ -212,3 +212,15 @@ app-new-sponsor = 주관 부처
 app-new-construction = 공사비
 app-new-travel-time = 통행시간 절감 편익
 app-default-role = 예비타당성조사 검토자
+
+# Options and E/C (issue 16)
+app-options-compared = 대안 검토
+app-preferred-option = 선정 대안
+app-base-stands = 기준을 충족하는 대안이 없어 기준대안이 유지됩니다
+app-proposed-option = 제안 사업
+app-base-option = 기준대안
+app-incremental-bc = 증분 B/C
+app-cost-effectiveness = 비용효과분석 (E/C)
+app-cost-per-unit = 단위효과당 비용(원)
+app-incremental-cost = 증분 단위비용(원)
+app-lowest-cost = 단위효과당 비용이 가장 낮은 대안

@@ -688,6 +688,15 @@ await test('opening another study from the recent list', async () => {
   const rail = appraise(readFileSync(RAIL, 'utf8')).appraisal;
   await until(async () => (await text('#strip-bc')) === rail.economic.bc_ratio.toFixed(3), 'rail B/C');
   await page.click('#tab-results');
+  // 대안 검토 on the dashboard: every option the engine compares, the proposed option's ΔB/ΔC
+  // as the engine gives it, and the base case standing when none qualifies.
+  const alt = rail.alternatives;
+  await until(async () => (await page.locator('#alternatives-card tr').count()) === alt.options.length + 1, 'alternatives rows');
+  const card = await text('#alternatives-card');
+  const proposed = alt.options.find((o) => o.role === 'proposed');
+  assert.ok(card.includes(proposed.incremental_bc.toFixed(3)), card);
+  assert.equal(alt.preferred, null);
+  assert.ok(!(await text('#alternatives-preferred')).includes(':'), 'the base case stands');
   await page.screenshot({ path: join(OUT, 'rail-results-en.png') });
 });
 

@@ -102,6 +102,24 @@ export type Appraisal = {
   ahp?: Ahp | null;
   regional?: Regional | null;
   environment?: Environment | null;
+  alternatives?: Alternatives | null;
+  cost_effectiveness?: CostEffectiveness | null;
+};
+
+/** 대안 검토 (`yeta_core::alternatives::AlternativesResult`). */
+export type Alternatives = {
+  options: { name: string; role: 'base' | 'proposed' | 'option'; npv: string; bc_ratio: number | null; delta_npv: string; incremental_bc: number | null; qualifies: boolean }[];
+  rule: string;
+  threshold: number;
+  preferred: string | null;
+};
+
+/** 비용효과분석 (`yeta_core::effectiveness::CostEffectivenessResult`). */
+export type CostEffectiveness = {
+  discounted: boolean;
+  rule: string;
+  measures: { name: string; unit: string; source: string; preferred: string | null;
+    options: { option: string; role: 'base' | 'proposed' | 'option'; pv_costs: string; pv_effects: string; cost_per_unit: number | null; incremental_cost_per_unit: number | null }[] }[];
 };
 
 export type AppraiseResult = { appraisal: Appraisal } | { problems: Problem[] };

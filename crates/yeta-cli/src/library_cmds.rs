@@ -350,6 +350,33 @@ pub fn compare(files: &[PathBuf], budget: Option<f64>) -> Result<(String, Value,
                 .map_or(String::new(), |d| format!("; swaps with #{} at weight change {d:.3}", r.rank + 1));
             table.push_str(&format!("    verdict: {flip}{swap}\n"));
         }
+        if let Some(x) = &a.alternatives {
+            // 대안 검토: the reviewer sees whether the project beats its do-minimum.
+            let p = x.options.iter().find(|o| o.role == yeta_core::alternatives::Role::Proposed);
+            table.push_str(&format!(
+                "    alternatives: {} ({} options; proposed ΔNPV {:.1} bn, ΔB/ΔC {})\n",
+                x.preferred
+                    .as_ref()
+                    .map_or("none qualifies, the base case stands".to_owned(), |n| format!("preferred {n}")),
+                x.options.len(),
+                p.map_or(f64::NAN, |p| num(&p.delta_npv) / 1e9),
+                p.and_then(|p| p.incremental_bc).map_or("-".into(), |r| format!("{r:.3}")),
+            ));
+        }
+        if let Some(x) = &a.cost_effectiveness {
+            for m in &x.measures {
+                let p = m.options.iter().find(|o| o.role == yeta_core::alternatives::Role::Proposed);
+                table.push_str(&format!(
+                    "    E/C {}: KRW {} per {}{}\n",
+                    m.name,
+                    p.and_then(|p| p.cost_per_unit).map_or("-".into(), |c| format!("{c:.0}")),
+                    m.unit,
+                    m.preferred
+                        .as_ref()
+                        .map_or(String::new(), |n| format!("; lowest: {}", if n.is_empty() { "proposed" } else { n })),
+                ));
+            }
+        }
         ranked.push(Ranked {
             file: PathBuf::from(&r.file),
             appraisal: a.clone(),

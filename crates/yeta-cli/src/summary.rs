@@ -273,11 +273,25 @@ pub fn render(a: &Appraisal, lang: Lang) -> String {
         let num = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| format!("{v:.0}"));
         for m in &x.measures {
             let _ = writeln!(o, "  {} ({})", m.name, m.unit);
-            let _ = writeln!(o, "    {:<40} {:>16} {:>16} {:>16}", t.m("cli-alternatives-option"), t.m("cli-ec-pv-effects"), t.m("cli-ec-cost-per-unit"), t.m("cli-ec-incremental"));
+            let _ = writeln!(
+                o,
+                "    {:<40} {:>16} {:>16} {:>16}",
+                t.m("cli-alternatives-option"),
+                t.m("cli-ec-pv-effects"),
+                t.m("cli-ec-cost-per-unit"),
+                t.m("cli-ec-incremental")
+            );
             for r in &m.options {
                 let name = if r.option.is_empty() { t.m("cli-ec-proposed") } else { r.option.as_str() };
                 let pv = format!("{:.0}", yeta_core::econ::to_f64(r.pv_effects));
-                let _ = writeln!(o, "    {:<40} {:>16} {:>16} {:>16}", name, pv, num(r.cost_per_unit), num(r.incremental_cost_per_unit));
+                let _ = writeln!(
+                    o,
+                    "    {:<40} {:>16} {:>16} {:>16}",
+                    name,
+                    pv,
+                    num(r.cost_per_unit),
+                    num(r.incremental_cost_per_unit)
+                );
             }
             if let Some(p) = &m.preferred {
                 let name = if p.is_empty() { t.m("cli-ec-proposed") } else { p.as_str() };

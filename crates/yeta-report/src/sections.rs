@@ -317,7 +317,11 @@ fn prices(w: &mut Writer<'_>, p: &yeta_core::prices::PricesResult, t: &T) {
         }
         w.para(&text, 8.5, INK);
         if let Some((g, src)) = &d.projection {
-            w.para(&t.f("report-prices-projection", &[("growth", format!("{:.1} %", g * 100.0)), ("source", src.clone())]), 8.0, GREY);
+            w.para(
+                &t.f("report-prices-projection", &[("growth", format!("{:.1} %", g * 100.0)), ("source", src.clone())]),
+                8.0,
+                GREY,
+            );
         }
         w.para(&t.f("report-prices-source", &[("source", d.source.clone())]), 8.0, GREY);
     }
@@ -351,7 +355,8 @@ fn prices(w: &mut Writer<'_>, p: &yeta_core::prices::PricesResult, t: &T) {
     }
     if let Some(c) = &p.conversion {
         w.h3(t.m("report-prices-conversion"));
-        let mut text = t.f("report-prices-conversion-intro", &[("title", c.title.clone()), ("status", status(c.status))]);
+        let mut text =
+            t.f("report-prices-conversion-intro", &[("title", c.title.clone()), ("status", status(c.status))]);
         if c.illustrative {
             text = format!("{text} {}", t.m("report-prices-illustrative"));
         }
@@ -1028,6 +1033,14 @@ pub(crate) fn conclusion(w: &mut Writer<'_>, a: &Appraisal, risk: Option<&yeta_c
     let _ = RULE;
 }
 
+/// A conversion line's class or kind, worded.
+fn conversion_group(g: yeta_core::prices::Group, t: &T) -> String {
+    match g {
+        yeta_core::prices::Group::Class(k) => t.cat().code("cost-class", k.code()),
+        yeta_core::prices::Group::Kind(k) => t.cat().kind(yeta_core::econ::Kind::Cost(k)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     /// Every message id the report asks for is in both catalogs: a missing key is a test
@@ -1057,13 +1070,5 @@ mod tests {
             }
         }
         assert!(n > 300, "only {n} message ids found: the scan is broken");
-    }
-}
-
-/// A conversion line's class or kind, worded.
-fn conversion_group(g: yeta_core::prices::Group, t: &T) -> String {
-    match g {
-        yeta_core::prices::Group::Class(k) => t.cat().code("cost-class", k.code()),
-        yeta_core::prices::Group::Kind(k) => t.cat().kind(yeta_core::econ::Kind::Cost(k)),
     }
 }

@@ -86,7 +86,52 @@ function draw(app: App): Node {
         h('tr', {}, h('th', {}, tr('emissions')), h('td', {}, groupDigits(String(Math.round(env.total_tco2e))))),
         h('tr', {}, h('th', {}, tr('carbonPv')), h('td', {}, formatMoney(env.carbon_pv, app.s.unit, L))),
         h('tr', {}, h('th', {}, tr('bcWithCarbon')), h('td', {}, formatRatio(env.bc_with_carbon))))) : null,
+    alternativesCard(app),
+    costEffectivenessCard(app),
   );
   // With problems: the last valid figures, dimmed, under the problems to fix.
   return app.s.appraisalStale ? h('div', {}, problemList(app, new Set()), h('p', { class: 'hint' }, tr('lastValid')), cards) : cards;
+}
+
+/** The option's name with its role, as the report's Ⅳ writes it. */
+function optionName(app: App, name: string, role: string): string {
+  if (role === 'proposed') return name ? `${name} (${app.tr('proposedOption')})` : app.tr('proposedOption');
+  if (role === 'base') return `${name} (${app.tr('baseOption')})`;
+  return name;
+}
+
+/** 대안 검토: each option against the do-minimum, and the one the stated rule prefers. */
+function alternativesCard(app: App): Node | null {
+  const x = app.s.appraisal?.alternatives;
+  if (!x) return null;
+  const tr = app.tr;
+  const L = app.s.lang;
+  return h('section', { class: 'card wide', id: 'alternatives-card' }, h('h3', {}, tr('optionsCompared')),
+    h('table', { class: 'options' },
+      h('tr', {}, h('th', {}, tr('alternatives')), h('th', {}, 'B/C'), h('th', {}, tr('npv')), h('th', {}, 'ΔNPV'), h('th', {}, tr('incrementalBc'))),
+      x.options.map((o) => h('tr', { class: o.name === x.preferred ? 'preferred' : '' },
+        h('td', {}, h('span', { class: 'user' }, optionName(app, o.name, o.role))),
+        h('td', { class: 'num' }, formatRatio(o.bc_ratio)),
+        h('td', { class: 'num' }, formatMoney(o.npv, app.s.unit, L)),
+        h('td', { class: 'num' }, o.role === 'base' ? '—' : formatMoney(o.delta_npv, app.s.unit, L)),
+        h('td', { class: 'num' }, o.role === 'base' ? '—' : formatRatio(o.incremental_bc))))),
+    h('p', { id: 'alternatives-preferred' }, x.preferred ? [`${tr('preferredOption')}: `, h('span', { class: 'user' }, x.preferred)] : tr('baseStands')));
+}
+
+/** 비용효과분석: the cost of one unit of each effectiveness measure, option by option. */
+function costEffectivenessCard(app: App): Node | null {
+  const x = app.s.appraisal?.cost_effectiveness;
+  if (!x) return null;
+  const tr = app.tr;
+  const won = (v: number | null) => (v === null ? '—' : groupDigits(String(Math.round(v))));
+  return h('section', { class: 'card wide', id: 'ec-card' }, h('h3', {}, tr('costEffectiveness')),
+    x.measures.map((m) => h('div', {},
+      h('h4', {}, h('span', { class: 'user' }, `${m.name} (${m.unit})`)),
+      h('table', { class: 'options' },
+        h('tr', {}, h('th', {}, tr('alternatives')), h('th', {}, tr('costPerUnit')), h('th', {}, tr('incrementalCost'))),
+        m.options.map((o) => h('tr', {},
+          h('td', {}, h('span', { class: 'user' }, optionName(app, o.option, o.role))),
+          h('td', { class: 'num' }, won(o.cost_per_unit)),
+          h('td', { class: 'num' }, won(o.incremental_cost_per_unit))))),
+      m.preferred !== null ? h('p', { class: 'hint' }, `${tr('lowestCost')}: `, h('span', { class: 'user' }, optionName(app, m.preferred, m.preferred ? 'option' : 'proposed'))) : null)));
 }

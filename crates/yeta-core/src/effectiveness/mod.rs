@@ -251,7 +251,9 @@ pub fn appraise(
                         .map(|e| e.flows.as_slice())
                 };
                 let Some((effects, pv_effects)) = fl.and_then(totals) else { continue };
-                let ratio = |a: Decimal, b: Decimal| (b > Decimal::ZERO).then(|| a.checked_div(b)).flatten().map(crate::econ::to_f64);
+                let ratio = |a: Decimal, b: Decimal| {
+                    (b > Decimal::ZERO).then(|| a.checked_div(b)).flatten().map(crate::econ::to_f64)
+                };
                 rows.push(OptionEc {
                     option: name.clone(),
                     role: *role,
@@ -277,7 +279,13 @@ pub fn appraise(
                 .filter_map(|r| r.cost_per_unit.map(|c| (c, &r.option)))
                 .min_by(|a, b| a.0.total_cmp(&b.0))
                 .map(|(_, n)| n.clone());
-            MeasureResult { name: m.name.clone(), unit: m.unit.clone(), source: m.source.clone(), options: rows, preferred }
+            MeasureResult {
+                name: m.name.clone(),
+                unit: m.unit.clone(),
+                source: m.source.clone(),
+                options: rows,
+                preferred,
+            }
         })
         .collect();
     Some(CostEffectivenessResult { discounted: s.discount_effects, rule: RULE, measures })

@@ -631,15 +631,29 @@ pub fn result(study: &Study, costs: &[ExpandedLine<'_>]) -> Option<PricesResult>
         .filter_map(|pl| {
             let d = d.as_ref()?;
             let raw = match pl.list {
-                PricedList::Costs => study.costs.iter().find(|l| l.name == pl.line).map(|l| crate::study::flows::expand(l, p.first_year, p.last_year)),
-                PricedList::Benefits => study.benefits.iter().find(|l| l.name == pl.line).map(|l| crate::study::flows::expand(l, p.first_year, p.last_year)),
-                PricedList::Revenues => study.revenues.iter().find(|l| l.name == pl.line).map(|l| crate::study::flows::expand(l, p.first_year, p.last_year)),
+                PricedList::Costs => study
+                    .costs
+                    .iter()
+                    .find(|l| l.name == pl.line)
+                    .map(|l| crate::study::flows::expand(l, p.first_year, p.last_year)),
+                PricedList::Benefits => study
+                    .benefits
+                    .iter()
+                    .find(|l| l.name == pl.line)
+                    .map(|l| crate::study::flows::expand(l, p.first_year, p.last_year)),
+                PricedList::Revenues => study
+                    .revenues
+                    .iter()
+                    .find(|l| l.name == pl.line)
+                    .map(|l| crate::study::flows::expand(l, p.first_year, p.last_year)),
             }?
             .ok()?;
             let mut restated = raw.clone();
             restate(study, pl.list.list(), &pl.line, &mut restated)?;
             let years: Vec<usize> = (0..raw.len()).filter(|&i| !raw[i].is_zero()).collect();
-            let f = |i: usize| factor(d, pl.basis, pl.price_year, p.base_year, p.first_year + i as i32).map(crate::econ::to_f64);
+            let f = |i: usize| {
+                factor(d, pl.basis, pl.price_year, p.base_year, p.first_year + i as i32).map(crate::econ::to_f64)
+            };
             Some(AppliedPricing {
                 list: pl.list.list(),
                 line: pl.line.clone(),

@@ -113,7 +113,9 @@ fn uncovered_years_unknown_lines_and_ids_are_named() {
     let e = crate::appraise_json(&text, None).expect_err("unknown").to_string();
     assert!(e.contains("prices.deflator_id") && e.contains("\"nope\""), "{e}");
     assert!(e.contains("prices.lines[0].line") && e.contains("\"Bild\""), "{e}");
-    let text = study(r#"{ "deflator_id": "kr-gdp-deflator-illustrative", "lines": [ { "line": "Land", "basis": "constant" } ] }"#);
+    let text = study(
+        r#"{ "deflator_id": "kr-gdp-deflator-illustrative", "lines": [ { "line": "Land", "basis": "constant" } ] }"#,
+    );
     let e = crate::appraise_json(&text, None).expect_err("no price year").to_string();
     assert!(e.contains("prices.lines[0].price_year"), "{e}");
 }
