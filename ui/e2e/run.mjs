@@ -106,7 +106,7 @@ function engine(cmd, a) {
     case 'startup':
       return { path: ROAD, text: readFileSync(ROAD, 'utf8'), recovered: false, recent };
     case 'open_study': {
-      const p = a.path ?? RAIL;
+      const p = a.path ?? state.next ?? RAIL;
       return { path: p, text: readFileSync(p, 'utf8'), recent };
     }
     case 'appraise':
@@ -755,6 +755,23 @@ await test('Portfolio: three studies ranked by AHP score, sorted by B/C, cut by 
   await page.fill('#portfolio-budget', '2,750'); // a bare number: 억원
   await page.locator('#portfolio-budget').dispatchEvent('change');
   await until(async () => (await col('budget'))[1]?.startsWith('예산 내'), 'both within 275 bn');
+});
+
+await test('the environment card leads with the net effect against the counterfactual, as the engine gives it', async () => {
+  await page.selectOption('#recent', RAIL);
+  const ict = appraise(readFileSync(ICT, 'utf8')).appraisal;
+  state.next = ICT;
+  await page.click('#btn-open');
+  await until(async () => (await text('#strip-bc')) === ict.economic.bc_ratio.toFixed(3), 'ICT B/C');
+  await page.click('#tab-results');
+  const net = Math.round(Number(ict.environment.net.net_tco2e));
+  const shown = await text('#env-net-t');
+  assert.ok(shown.replace(' tCO2e', '').replace(/[^0-9]/g, '') === String(Math.abs(net)) && (net < 0 ? shown.startsWith('−') : true), shown);
+  const first = await page.locator('#env-card > *').nth(1).getAttribute('id');
+  assert.equal(first, 'env-net', 'the net effect comes first');
+  assert.ok(await page.locator('#env-card .run-low').count() === 1);
+  state.next = undefined;
+  await page.screenshot({ path: join(OUT, 'ict-results.png'), fullPage: true });
 });
 
 await test('first paint: the bundled font is loaded before any text is drawn; no red strip before the first answer', async () => {

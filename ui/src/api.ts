@@ -94,7 +94,13 @@ export type Regional = {
   backwardness?: { index: number; rank: number; of: number } | null;
   effects?: { production: string; employment: number } | null;
 };
-export type Environment = { total_tco2e: number; carbon_pv: string; bc_with_carbon: number | null };
+export type Environment = {
+  total_tco2e: number; carbon_pv: string; bc_with_carbon: number | null;
+  /** The change against the counterfactual (`yeta_core::environment::NetResult`), when the study describes one. */
+  net?: { project_tco2e: string; counterfactual_tco2e: string; net_tco2e: string; carbon_pv: string; energy_pv: string; counted: boolean;
+    runs: { series: 'low' | 'central' | 'high'; npv: string; bc_ratio: number | null }[] } | null;
+  catalogues?: { id: string; title: { ko: string; en: string }; met: number; applicable: number; score: number | null; gaps: unknown[] }[];
+};
 export type Appraisal = {
   economic: Economic;
   verdict: Verdict;

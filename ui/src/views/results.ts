@@ -81,11 +81,7 @@ function draw(app: App): Node {
         reg.backwardness ? h('tr', {}, h('th', {}, tr('backwardness')), h('td', {}, `${reg.backwardness.index.toFixed(3)} · ${tr('rank')} ${reg.backwardness.rank}/${reg.backwardness.of}`)) : null,
         reg.effects ? h('tr', {}, h('th', {}, tr('production')), h('td', {}, formatMoney(reg.effects.production, app.s.unit, L))) : null,
         reg.effects ? h('tr', {}, h('th', {}, tr('jobs')), h('td', {}, groupDigits(String(Math.round(reg.effects.employment))))) : null)) : null,
-    env ? h('section', { class: 'card', id: 'env-card' }, h('h3', {}, tr('environment')),
-      h('table', { class: 'kv' },
-        h('tr', {}, h('th', {}, tr('emissions')), h('td', {}, groupDigits(String(Math.round(env.total_tco2e))))),
-        h('tr', {}, h('th', {}, tr('carbonPv')), h('td', {}, formatMoney(env.carbon_pv, app.s.unit, L))),
-        h('tr', {}, h('th', {}, tr('bcWithCarbon')), h('td', {}, formatRatio(env.bc_with_carbon))))) : null,
+    env ? envCard(app) : null,
     alternativesCard(app),
     costEffectivenessCard(app),
   );
@@ -134,4 +130,36 @@ function costEffectivenessCard(app: App): Node | null {
           h('td', { class: 'num' }, won(o.cost_per_unit)),
           h('td', { class: 'num' }, won(o.incremental_cost_per_unit))))),
       m.preferred !== null ? h('p', { class: 'hint' }, `${tr('lowestCost')}: `, h('span', { class: 'user' }, optionName(app, m.preferred, m.preferred ? 'option' : 'proposed'))) : null)));
+}
+
+/** Tonnes with grouped digits and a sign: −11,623. */
+const tonnes = (t: string | number): string => {
+  const v = Math.round(Number(t));
+  return `${v < 0 ? '−' : v > 0 ? '+' : ''}${groupDigits(String(Math.abs(v)))}`;
+};
+
+/** The environment: the net effect against the counterfactual first (does the project reduce or
+ * add emissions, by how much, at what value), then gross, the three carbon series, the catalogues. */
+function envCard(app: App): Node | null {
+  const env = app.s.appraisal?.environment;
+  if (!env) return null;
+  const tr = app.tr;
+  const L = app.s.lang;
+  const n = env.net;
+  const reduces = n ? Number(n.net_tco2e) < 0 : false;
+  return h('section', { class: 'card', id: 'env-card' }, h('h3', {}, tr('environment')),
+    n ? h('p', { id: 'env-net', class: `big-line ${reduces ? 'good' : 'bad'}` },
+      fmt(L, reduces ? 'app-env-reduces' : 'app-env-adds', { t: groupDigits(String(Math.abs(Math.round(Number(n.net_tco2e))))) })) : null,
+    h('table', { class: 'kv' },
+      n ? h('tr', {}, h('th', {}, tr('netEmissions')), h('td', { id: 'env-net-t' }, `${tonnes(n.net_tco2e)} tCO2e`)) : null,
+      n ? h('tr', {}, h('th', {}, tr('netCarbonPv')), h('td', {}, formatMoney(n.carbon_pv, app.s.unit, L))) : null,
+      n ? h('tr', {}, h('th', {}, tr('netEnergyPv')), h('td', {}, formatMoney(n.energy_pv, app.s.unit, L))) : null,
+      h('tr', {}, h('th', {}, tr('emissions')), h('td', {}, groupDigits(String(Math.round(env.total_tco2e))))),
+      n ? null : h('tr', {}, h('th', {}, tr('carbonPv')), h('td', {}, formatMoney(env.carbon_pv, app.s.unit, L))),
+      ...(n?.runs ?? []).map((r) => h('tr', {}, h('th', {}, fmt(L, 'app-env-run', { series: code(L, 'report-env-series', r.series) })),
+        h('td', { class: `run-${r.series}` }, `B/C ${formatRatio(r.bc_ratio)}`))),
+      n ? null : h('tr', {}, h('th', {}, tr('bcWithCarbon')), h('td', {}, formatRatio(env.bc_with_carbon))),
+      ...(env.catalogues ?? []).map((c) => h('tr', {}, h('th', {}, L === 'ko' ? c.title.ko : c.title.en),
+        h('td', {}, c.score === null ? '—' : `${Math.round(c.score * 100)} % (${c.met}/${c.applicable})`)))),
+    n && !n.counted ? h('p', { class: 'hint' }, tr('envNotCounted')) : null);
 }
