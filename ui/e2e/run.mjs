@@ -766,7 +766,7 @@ await test('the environment card leads with the net effect against the counterfa
   await page.click('#tab-results');
   const net = Math.round(Number(ict.environment.net.net_tco2e));
   const shown = await text('#env-net-t');
-  assert.ok(shown.replace(' tCO2e', '').replace(/[^0-9]/g, '') === String(Math.abs(net)) && (net < 0 ? shown.startsWith('−') : true), shown);
+  assert.ok(shown.replace(' tCO2e', '').replace(/[^0-9]/g, '') === String(Math.abs(net)) && (net < 0 ? shown.startsWith('-') : true), shown);
   const first = await page.locator('#env-card > *').nth(1).getAttribute('id');
   assert.equal(first, 'env-net', 'the net effect comes first');
   assert.ok(await page.locator('#env-card .run-low').count() === 1);

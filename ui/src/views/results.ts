@@ -132,10 +132,10 @@ function costEffectivenessCard(app: App): Node | null {
       m.preferred !== null ? h('p', { class: 'hint' }, `${tr('lowestCost')}: `, h('span', { class: 'user' }, optionName(app, m.preferred, m.preferred ? 'option' : 'proposed'))) : null)));
 }
 
-/** Tonnes with grouped digits and a sign: −11,623. */
+/** Tonnes with grouped digits and a sign: -11,623. */
 const tonnes = (t: string | number): string => {
   const v = Math.round(Number(t));
-  return `${v < 0 ? '−' : v > 0 ? '+' : ''}${groupDigits(String(Math.abs(v)))}`;
+  return `${v < 0 ? '-' : v > 0 ? '+' : ''}${groupDigits(String(Math.abs(v)))}`;
 };
 
 /** The environment: the net effect against the counterfactual first (does the project reduce or
