@@ -26,6 +26,10 @@ pub enum ReportCmd {
         /// The report date (작성일), YYYY-MM-DD; default: the study's project.report_date.
         #[arg(long)]
         date: Option<String>,
+        /// For a study with an outturn: the signed-off ex-ante study the ex-post chapter compares
+        /// with (default: the study's own forecast).
+        #[arg(long)]
+        ex_ante: Option<PathBuf>,
     },
     /// Make a new ECDSA P-256 key and certificate, in one PEM file: self-signed, issued by a
     /// team CA (--issuer), or a team CA itself (--ca). The key is encrypted (PKCS#8, PBES2) with
@@ -175,7 +179,7 @@ fn pdf_date(d: &str) -> String {
 /// Runs one of the report commands.
 pub fn run(cmd: ReportCmd) -> Result<ExitCode> {
     match cmd {
-        ReportCmd::Report { study, pdf, lang, unit, date } => {
+        ReportCmd::Report { study, pdf, lang, unit, date, ex_ante } => {
             let lang: yeta_report::Lang = lang.parse().map_err(anyhow::Error::msg)?;
             let unit: yeta_report::Unit = unit.parse().map_err(anyhow::Error::msg)?;
             if let Some(d) = &date
@@ -188,7 +192,32 @@ pub fn run(cmd: ReportCmd) -> Result<ExitCode> {
             let text = yeta_service::fs::strip_bom(&text).to_owned();
             let appraisal =
                 yeta_core::appraise_json(&text, None).with_context(|| format!("appraising {}", study.display()))?;
-            let opts = yeta_report::Options { unit, date, ..yeta_report::Options::new(lang) };
+            // 사후평가: a study with actuals gets its ex-post chapter.
+            let parsed = yeta_core::Study::from_json(&text).with_context(|| format!("reading {}", study.display()))?;
+            let expost = match (&parsed.outturn, &ex_ante) {
+                (None, None) => None,
+                (None, Some(_)) => {
+                    bail!("--ex-ante is for a study with an outturn section; {} has none", study.display())
+                }
+                (Some(_), _) => {
+                    let before = match &ex_ante {
+                        Some(p) => {
+                            let t =
+                                String::from_utf8(read(p)?).with_context(|| format!("{} is not UTF-8", p.display()))?;
+                            Some(
+                                yeta_core::Study::from_json(yeta_service::fs::strip_bom(&t))
+                                    .with_context(|| format!("reading {}", p.display()))?,
+                            )
+                        }
+                        None => None,
+                    };
+                    Some(
+                        yeta_core::expost::evaluate(&parsed, before.as_ref(), None)
+                            .with_context(|| format!("evaluating {} ex post", study.display()))?,
+                    )
+                }
+            };
+            let opts = yeta_report::Options { unit, date, expost: expost.as_ref(), ..yeta_report::Options::new(lang) };
             write_report_with(&appraisal, &text, &pdf, &opts)?;
         }
         ReportCmd::Keygen { name, out, ca, issuer } => {

@@ -108,6 +108,9 @@ pub struct Options<'a> {
     /// The report date (작성일), `YYYY-MM-DD`; overrides the study's `project.report_date`.
     /// Never the clock, so the same inputs give the same bytes.
     pub date: Option<String>,
+    /// The ex-post evaluation (사후평가) against the signed-off ex-ante appraisal, for a study with
+    /// an outturn: a chapter of its own before the conclusion.
+    pub expost: Option<&'a yeta_core::expost::ExPost>,
 }
 
 /// The report's words: the catalog's `report-*` messages in the reader's language with the
@@ -231,7 +234,7 @@ pub fn render_with_risk(
 impl Options<'_> {
     /// The defaults: tables in 백만원, the study's own report date, no risk section.
     pub fn new(lang: Lang) -> Self {
-        Options { lang, risk: None, unit: Unit::Million, date: None }
+        Options { lang, risk: None, unit: Unit::Million, date: None, expost: None }
     }
 }
 
@@ -242,6 +245,7 @@ fn layout<'f>(
     a: &Appraisal,
     study: Option<&yeta_core::Study>,
     risk: Option<&yeta_core::risk::RiskResult>,
+    expost: Option<&yeta_core::expost::ExPost>,
     json: &Value,
     t: &T,
     hash_hex: &str,
@@ -280,6 +284,9 @@ fn layout<'f>(
     if let Some(h) = &a.ahp {
         crate::stages::ahp(&mut w, h, t);
     }
+    if let Some(x) = expost {
+        crate::sections::expost(&mut w, x, t);
+    }
     crate::sections::conclusion(&mut w, a, risk, t);
     appendix(&mut w, a, study, risk, json, t, hash_hex);
     signoff_page(&mut w, t);
@@ -301,7 +308,7 @@ pub fn render_opts(a: &Appraisal, study_text: &str, o: &Options<'_>) -> Result<V
     // The 목차 needs the page numbers, which need the 목차's length: lay out again if it grew.
     let mut toc = 1;
     let mut w = loop {
-        let w = layout(fonts, a, study.as_ref(), risk, &json, &t, &hash_hex, date.as_deref(), toc);
+        let w = layout(fonts, a, study.as_ref(), risk, o.expost, &json, &t, &hash_hex, date.as_deref(), toc);
         let need = crate::sections::toc_pages(&w.headings, toc);
         if need <= toc {
             break w;

@@ -1033,6 +1033,118 @@ pub(crate) fn conclusion(w: &mut Writer<'_>, a: &Appraisal, risk: Option<&yeta_c
     let _ = RULE;
 }
 
+/// 사후평가 (ex-post evaluation): ex-ante, latest forecast and ex-post figures side by side, the
+/// change in NPV by cause in the stated order, benefits realisation per line and the re-study check.
+pub(crate) fn expost(w: &mut Writer<'_>, x: &yeta_core::expost::ExPost, t: &T) {
+    use yeta_core::expost::Part;
+    w.chapter(t.m("report-expost"));
+    w.para(&t.f("report-expost-intro", &[("year", x.through_year.to_string())]), 8.5, INK);
+    let cols = [
+        Col { head: "", width: 28.0, align: Align::Left },
+        Col { head: t.m("report-expost-ex-ante"), width: 24.0, align: Align::Right },
+        Col { head: t.m("report-expost-forecast"), width: 24.0, align: Align::Right },
+        Col { head: t.m("report-expost-ex-post"), width: 24.0, align: Align::Right },
+    ];
+    let f = [&x.ex_ante, &x.forecast, &x.ex_post];
+    let year = |y: Option<i32>| y.map_or_else(|| "—".to_owned(), |y| y.to_string());
+    let mut rows = vec![
+        std::iter::once("B/C".to_owned()).chain(f.iter().map(|g| ratio(g.bc_ratio))).collect::<Vec<_>>(),
+        std::iter::once("NPV".to_owned()).chain(f.iter().map(|g| t.amt(g.npv))).collect(),
+        std::iter::once(t.m("report-pv-benefits").to_owned()).chain(f.iter().map(|g| t.amt(g.pv_benefits))).collect(),
+        std::iter::once(t.m("report-pv-costs").to_owned()).chain(f.iter().map(|g| t.amt(g.pv_costs))).collect(),
+        std::iter::once(t.m("report-total-cost").to_owned()).chain(f.iter().map(|g| t.amt(g.total_cost))).collect(),
+        std::iter::once(t.m("report-expost-opening"))
+            .map(str::to_owned)
+            .chain(f.iter().map(|g| year(g.opening_year)))
+            .collect(),
+    ];
+    if let Some(g) = x.cost_growth {
+        rows.push(vec![
+            t.m("report-expost-cost-growth").to_owned(),
+            String::new(),
+            String::new(),
+            format!("{:+.1} %", g * 100.0),
+        ]);
+    }
+    w.caption_right(&t.unit_caption());
+    w.table(&cols, &rows, 8.5);
+
+    w.h2(t.m("report-expost-decomposition"));
+    w.para(t.m("report-expost-order"), 8.5, INK);
+    let cols = [
+        Col { head: t.m("report-expost-part"), width: 60.0, align: Align::Left },
+        Col { head: t.m("report-amount"), width: 40.0, align: Align::Right },
+    ];
+    let mut rows: Vec<Vec<String>> = x
+        .decomposition
+        .parts
+        .iter()
+        .map(|(p, v)| {
+            let name = match p {
+                Part::ForecastRevision => t.m("report-expost-part-forecast-revision").to_owned(),
+                Part::CostOverrun => t.m("report-expost-part-cost-overrun").to_owned(),
+                Part::Delay => t.f("report-expost-part-delay", &[("years", x.decomposition.delay_years.to_string())]),
+                Part::DemandShortfall => t.m("report-expost-part-demand-shortfall").to_owned(),
+                Part::Interaction => t.m("report-expost-part-interaction").to_owned(),
+            };
+            vec![name, t.amt(v.0)]
+        })
+        .collect();
+    rows.push(vec![t.m("report-expost-delta-npv").to_owned(), t.amt(x.decomposition.delta_npv)]);
+    w.caption_right(&t.unit_caption());
+    w.table(&cols, &rows, 8.5);
+
+    if !x.realisation.is_empty() {
+        w.h2(t.m("report-expost-realisation"));
+        let cols = [
+            Col { head: t.m("report-line"), width: 34.0, align: Align::Left },
+            Col { head: t.m("report-expost-forecast-to-date"), width: 17.0, align: Align::Right },
+            Col { head: t.m("report-expost-actual-to-date"), width: 17.0, align: Align::Right },
+            Col { head: t.m("report-expost-quantity-ratio"), width: 14.0, align: Align::Right },
+            Col { head: t.m("report-expost-realisation-ratio"), width: 18.0, align: Align::Right },
+        ];
+        let pct = |r: Option<f64>| r.map_or_else(|| "—".to_owned(), |r| format!("{:.1} %", r * 100.0));
+        let q = |d: Decimal, unit: &Option<String>| match unit {
+            Some(_) => crate::render::thousands(crate::render::to_f64(d), 0),
+            None => t.amt(d),
+        };
+        let rows: Vec<Vec<String>> = x
+            .realisation
+            .iter()
+            .map(|r| {
+                let name = match (&r.unit, r.has_actuals) {
+                    (_, false) => format!("{} ({})", r.line, t.m("report-expost-no-actuals")),
+                    (Some(u), true) => format!("{} ({u})", r.line),
+                    (None, true) => r.line.clone(),
+                };
+                vec![
+                    name,
+                    q(r.forecast_to_date, &r.unit),
+                    q(r.actual_to_date, &r.unit),
+                    pct(r.quantity_ratio),
+                    pct(r.realisation_ratio),
+                ]
+            })
+            .collect();
+        w.table(&cols, &rows, 8.0);
+    }
+    if let Some(r) = &x.restudy {
+        let key = if r.triggered { "report-expost-restudy-triggered" } else { "report-expost-restudy-none" };
+        w.para(
+            &t.f(
+                key,
+                &[
+                    ("growth", format!("{:.1} %", crate::render::to_f64(r.growth) * 100.0)),
+                    ("threshold", format!("{:.0} %", crate::render::to_f64(r.threshold) * 100.0)),
+                ],
+            ),
+            9.0,
+            INK,
+        );
+        w.para(&t.f("report-prices-source", &[("source", r.source.clone())]), 8.0, GREY);
+    }
+}
+
 /// A conversion line's class or kind, worded.
 fn conversion_group(g: yeta_core::prices::Group, t: &T) -> String {
     match g {

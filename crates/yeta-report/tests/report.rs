@@ -296,3 +296,46 @@ fn extreme_study_renders() {
         }
     }
 }
+
+/// The ex-post chapter (사후평가) of the admin-system example against its signed ex-ante study:
+/// the figures as the engine's evaluation gives them, and the parts of ΔNPV written out here in
+/// KRW million — −236.16 (forecast revision) − 240 (cost) − 400 (a year's delay) − 80 (demand)
+/// + 16 (interaction) = −940.16 억원 = −94,016 백만원.
+#[test]
+fn expost_chapter_shows_the_decomposition() {
+    let read = |n: &str| {
+        std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../../fixtures/expost/{n}.yeta.json")),
+        )
+        .unwrap()
+    };
+    let (post, ante) = (read("admin-system-ex-post"), read("admin-system-ex-ante"));
+    let study = yeta_core::Study::from_json(&post).unwrap();
+    let before = yeta_core::Study::from_json(&ante).unwrap();
+    let x = yeta_core::expost::evaluate(&study, Some(&before), None).unwrap();
+    let a = yeta_core::appraise_json(&post, None).unwrap();
+    let opts = yeta_report::Options { expost: Some(&x), ..yeta_report::Options::new(Lang::Ko) };
+    let pdf = yeta_report::render_opts(&a, &post, &opts).unwrap();
+    assert_ne!(pdf, render(&a, &post, Lang::Ko).unwrap(), "the chapter changes the report");
+    if !have("pdftotext") {
+        return;
+    }
+    let dir = tmpdir("expost");
+    let p = dir.join("expost.pdf");
+    std::fs::write(&p, &pdf).unwrap();
+    let flat = run("pdftotext", &[p.to_str().unwrap(), "-"]).split_whitespace().collect::<Vec<_>>().join(" ");
+    for f in [
+        "사후평가",
+        "-23,616.0",
+        "-24,000.0",
+        "-40,000.0",
+        "-8,000.0",
+        "1,600.0",
+        "-94,016.0",
+        "개통 지연 (1년)",
+        "+30.0 %",
+        "33.3 %",
+    ] {
+        assert!(flat.contains(f), "\"{f}\" not in the ex-post chapter");
+    }
+}
