@@ -599,7 +599,7 @@ report-env-unanswered = not answered
 # Prices (issue 16)
 report-prices = Prices and conversion to economic prices
 report-prices-intro = Every amount is in constant { $year } prices. Lines written in current prices or in another year's prices are restated to { $year } prices through the deflator (current prices: amount × D({ $year }) / D(year); another year's constant prices: amount × D({ $year }) / D(price year)).
-report-prices-deflator = Deflator: { $title } (index { $unit }, { $years }, vintage { $vintage }, base-year index { $index }, { $status }).
+report-prices-deflator = Deflator: { $title } (index { $index_base }, { $years }, vintage { $vintage }, base-year index { $index }, { $status }).
 report-prices-illustrative = These figures are illustrative, not the published series.
 report-prices-projection = After the last published year the index grows { $growth } a year: { $source }
 report-prices-source = Source: { $source }

@@ -599,7 +599,7 @@ report-env-unanswered = 미응답
 # 가격 기준 (issue 16)
 report-prices = 가격 기준 및 경제적 가격 환산
 report-prices-intro = 모든 금액은 { $year }년 불변가격이다. 경상가격 또는 다른 연도 가격으로 작성된 항목은 디플레이터로 { $year }년 가격으로 환산하였다 (경상가격: 금액 × D({ $year }) / D(해당연도), 타 연도 불변가격: 금액 × D({ $year }) / D(가격연도)).
-report-prices-deflator = 디플레이터: { $title } (지수 기준 { $unit }, { $years }, 자료 시점 { $vintage }, 기준연도 지수 { $index }, { $status }).
+report-prices-deflator = 디플레이터: { $title } (지수 기준 { $index_base }, { $years }, 자료 시점 { $vintage }, 기준연도 지수 { $index }, { $status }).
 report-prices-illustrative = 이 자료는 예시값이며 공표 통계가 아니다.
 report-prices-projection = 최종 공표연도 이후는 연 { $growth } 상승으로 추정: { $source }
 report-prices-source = 출처: { $source }

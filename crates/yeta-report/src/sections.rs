@@ -305,7 +305,7 @@ fn prices(w: &mut Writer<'_>, p: &yeta_core::prices::PricesResult, t: &T) {
             "report-prices-deflator",
             &[
                 ("title", d.title.clone()),
-                ("unit", d.unit.clone()),
+                ("index_base", d.unit.clone()),
                 ("years", years),
                 ("vintage", d.vintage.clone()),
                 ("index", d.base_index.clone().unwrap_or_else(|| "—".into())),
