@@ -59,7 +59,8 @@ impl ApiError {
 
     /// The catalog sentence in `lang`.
     pub fn message(&self, lang: yeta_i18n::Lang) -> String {
-        let args: Vec<(&str, String)> = self.args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+        let mut args: Vec<(&str, String)> = self.args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+        args.push(("path", if self.path.is_empty() { "(the request)".to_owned() } else { self.path.clone() }));
         yeta_i18n::catalog(lang).format(self.code, &args)
     }
 }
