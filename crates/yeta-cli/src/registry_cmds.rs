@@ -167,13 +167,17 @@ fn check_url(url: &str) -> Result<()> {
     if url.starts_with("https://") {
         return Ok(());
     }
-    let Some(rest) = url.strip_prefix("http://") else { bail!("the registry URL must start with https:// (or http:// for this machine)") };
+    let Some(rest) = url.strip_prefix("http://") else {
+        bail!("the registry URL must start with https:// (or http:// for this machine)")
+    };
     let host = rest.split('/').next().unwrap_or("");
     let host = host.rsplit_once(':').map_or(host, |(h, _)| h);
     if ["127.0.0.1", "localhost", "[::1]"].contains(&host) {
         Ok(())
     } else {
-        bail!("{url}: a token is not sent over plain http to another machine; use https (README, \"Running a registry\")")
+        bail!(
+            "{url}: a token is not sent over plain http to another machine; use https (README, \"Running a registry\")"
+        )
     }
 }
 
@@ -198,10 +202,14 @@ fn agent(ca: Option<&str>) -> Result<ureq::Agent> {
 
 impl Client {
     fn load() -> Result<Self> {
-        let saved: Value = std::fs::read_to_string(config_path()).ok().and_then(|t| serde_json::from_str(&t).ok()).unwrap_or(Value::Null);
+        let saved: Value = std::fs::read_to_string(config_path())
+            .ok()
+            .and_then(|t| serde_json::from_str(&t).ok())
+            .unwrap_or(Value::Null);
         let pick = |env: &str, key: &str| std::env::var(env).ok().or_else(|| saved[key].as_str().map(str::to_owned));
         let url = pick("YETA_REGISTRY_URL", "url").ok_or_else(|| anyhow!("not logged in: yeta registry login URL"))?;
-        let token = pick("YETA_REGISTRY_TOKEN", "token").ok_or_else(|| anyhow!("not logged in: yeta registry login URL"))?;
+        let token =
+            pick("YETA_REGISTRY_TOKEN", "token").ok_or_else(|| anyhow!("not logged in: yeta registry login URL"))?;
         check_url(&url)?;
         let agent = agent(pick("YETA_REGISTRY_CA", "ca").as_deref())?;
         Ok(Self { url: url.trim_end_matches('/').to_owned(), token, agent })
@@ -225,7 +233,8 @@ impl Client {
         if status >= 400 {
             let v: Value = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
             let lang = if std::env::var("LANG").unwrap_or_default().starts_with("ko") { "ko" } else { "en" };
-            let msg = v["message"][lang].as_str().map_or_else(|| String::from_utf8_lossy(&bytes).into_owned(), str::to_owned);
+            let msg =
+                v["message"][lang].as_str().map_or_else(|| String::from_utf8_lossy(&bytes).into_owned(), str::to_owned);
             bail!("registry ({status}): {msg}");
         }
         Ok(bytes)
@@ -239,7 +248,17 @@ impl Client {
 
 /// `a=b&c=d` of the given filters, percent-encoded.
 fn query(pairs: &[(&str, Option<String>)]) -> String {
-    let enc = |s: &str| s.bytes().map(|b| if b.is_ascii_alphanumeric() || b"-_.".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") }).collect::<String>();
+    let enc = |s: &str| {
+        s.bytes()
+            .map(|b| {
+                if b.is_ascii_alphanumeric() || b"-_.".contains(&b) {
+                    (b as char).to_string()
+                } else {
+                    format!("%{b:02X}")
+                }
+            })
+            .collect::<String>()
+    };
     let q: Vec<String> = pairs.iter().filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}={}", enc(v)))).collect();
     if q.is_empty() { String::new() } else { format!("?{}", q.join("&")) }
 }
@@ -266,7 +285,11 @@ pub fn run(cmd: RegistryCmd) -> Result<ExitCode> {
                 }
             };
             let ca = ca.map(|p| std::fs::canonicalize(&p).map(|p| p.display().to_string())).transpose()?;
-            let c = Client { url: url.trim_end_matches('/').to_owned(), token: token.clone(), agent: agent(ca.as_deref())? };
+            let c = Client {
+                url: url.trim_end_matches('/').to_owned(),
+                token: token.clone(),
+                agent: agent(ca.as_deref())?,
+            };
             let me = c.json("GET", "/v1/me", None)?;
             let p = config_path();
             if let Some(d) = p.parent() {
@@ -274,39 +297,81 @@ pub fn run(cmd: RegistryCmd) -> Result<ExitCode> {
             }
             let text = serde_json::to_string_pretty(&json!({"url": c.url, "token": token, "ca": ca}))?;
             write_private(&p, &text)?;
-            format!("logged in to {} as {} ({}{})\n", c.url, me["name"].as_str().unwrap_or("?"), me["role"].as_str().unwrap_or("?"),
-                me["ministry"].as_str().map(|m| format!(", {m}")).unwrap_or_default())
+            format!(
+                "logged in to {} as {} ({}{})\n",
+                c.url,
+                me["name"].as_str().unwrap_or("?"),
+                me["role"].as_str().unwrap_or("?"),
+                me["ministry"].as_str().map(|m| format!(", {m}")).unwrap_or_default()
+            )
         }
         RegistryCmd::Submit { study, key, draft } => {
             let text = crate::read(&study)?;
-            let v = Client::load()?.json("POST", "/v1/studies", Some(json!({"key": key, "study": text, "draft": draft})))?;
-            format!("{key}: revision {} {} (sha256 {})\n", v["revision"], v["status"].as_str().unwrap_or(""), v["sha256"].as_str().unwrap_or(""))
+            let v = Client::load()?.json(
+                "POST",
+                "/v1/studies",
+                Some(json!({"key": key, "study": text, "draft": draft})),
+            )?;
+            format!(
+                "{key}: revision {} {} (sha256 {})\n",
+                v["revision"],
+                v["status"].as_str().unwrap_or(""),
+                v["sha256"].as_str().unwrap_or("")
+            )
         }
         RegistryCmd::List { status, sector, region, ministry, year, page, json } => {
-            let q = query(&[("status", status), ("sector", sector), ("region", region), ("ministry", ministry), ("year", year.map(|y| y.to_string())), ("page", Some(page.to_string()))]);
+            let q = query(&[
+                ("status", status),
+                ("sector", sector),
+                ("region", region),
+                ("ministry", ministry),
+                ("year", year.map(|y| y.to_string())),
+                ("page", Some(page.to_string())),
+            ]);
             let v = Client::load()?.json("GET", &format!("/v1/studies{q}"), None)?;
             if json {
                 pretty(&v)?
             } else {
                 let mut t = format!("{} studies (page {})\n", v["total"], v["page"]);
                 for s in v["studies"].as_array().into_iter().flatten() {
-                    t += &format!("{:<24} r{:<3} {:<12} {:<10} B/C {:>6}  AHP {:>6}  {}  {}\n", s["key"].as_str().unwrap_or(""), s["latest"], s["status"].as_str().unwrap_or(""),
-                        s["sector"].as_str().unwrap_or(""), num(&s["bc_ratio"]), num(&s["ahp_score"]), s["ministry"].as_str().unwrap_or(""), s["name"].as_str().unwrap_or(""));
+                    t += &format!(
+                        "{:<24} r{:<3} {:<12} {:<10} B/C {:>6}  AHP {:>6}  {}  {}\n",
+                        s["key"].as_str().unwrap_or(""),
+                        s["latest"],
+                        s["status"].as_str().unwrap_or(""),
+                        s["sector"].as_str().unwrap_or(""),
+                        num(&s["bc_ratio"]),
+                        num(&s["ahp_score"]),
+                        s["ministry"].as_str().unwrap_or(""),
+                        s["name"].as_str().unwrap_or("")
+                    );
                 }
                 t
             }
         }
         RegistryCmd::Portfolio { budget, sector, status, page, json } => {
-            let q = query(&[("budget", budget), ("sector", sector), ("status", status), ("page", Some(page.to_string()))]);
+            let q =
+                query(&[("budget", budget), ("sector", sector), ("status", status), ("page", Some(page.to_string()))]);
             let v = Client::load()?.json("GET", &format!("/v1/portfolio{q}"), None)?;
             if json {
                 pretty(&v)?
             } else {
                 let mut t = format!("{} studies, ranked by {}\n", v["total"], v["ranked_by"].as_str().unwrap_or(""));
                 for r in v["ranking"].as_array().into_iter().flatten() {
-                    let fits = match r["fits_budget"].as_bool() { Some(true) => "within budget", Some(false) => "over budget", None => "" };
-                    t += &format!("{:>4}  {:<24} AHP {:>6}  B/C {:>6}  {:<16}  cumulative {}  {fits}\n", r["rank"], r["key"].as_str().unwrap_or(""),
-                        num(&r["ahp_score"]), num(&r["bc_ratio"]), r["verdict"].as_str().unwrap_or(""), r["cumulative_cost"].as_str().unwrap_or(""));
+                    let fits = match r["fits_budget"].as_bool() {
+                        Some(true) => "within budget",
+                        Some(false) => "over budget",
+                        None => "",
+                    };
+                    t += &format!(
+                        "{:>4}  {:<24} AHP {:>6}  B/C {:>6}  {:<16}  cumulative {}  {fits}\n",
+                        r["rank"],
+                        r["key"].as_str().unwrap_or(""),
+                        num(&r["ahp_score"]),
+                        num(&r["bc_ratio"]),
+                        r["verdict"].as_str().unwrap_or(""),
+                        r["cumulative_cost"].as_str().unwrap_or("")
+                    );
                 }
                 t
             }
@@ -320,12 +385,14 @@ pub fn run(cmd: RegistryCmd) -> Result<ExitCode> {
             crate::write_out(&out, rev["study"].as_str().unwrap_or(""))?;
             let mut t = format!("{key} revision {n} → {}\n", out.display());
             if diff {
-                let (Some(from), Some(to)) = (st["since_return"]["from"].as_i64(), st["since_return"]["to"].as_i64()) else {
+                let (Some(from), Some(to)) = (st["since_return"]["from"].as_i64(), st["since_return"]["to"].as_i64())
+                else {
                     bail!("{key}: no revision since a return to diff");
                 };
                 let dir = std::env::temp_dir().join(format!("yeta-registry-{}", std::process::id()));
                 std::fs::create_dir_all(&dir)?;
-                let (pa, pb) = (dir.join(format!("{key}-r{from}.yeta.json")), dir.join(format!("{key}-r{to}.yeta.json")));
+                let (pa, pb) =
+                    (dir.join(format!("{key}-r{from}.yeta.json")), dir.join(format!("{key}-r{to}.yeta.json")));
                 for (p, m) in [(&pa, from), (&pb, to)] {
                     let r = c.json("GET", &format!("/v1/studies/{key}/revisions/{m}"), None)?;
                     std::fs::write(p, r["study"].as_str().unwrap_or(""))?;
@@ -333,8 +400,15 @@ pub fn run(cmd: RegistryCmd) -> Result<ExitCode> {
                 let d = crate::diff_cmd::diff(&pa, &pb);
                 let _ = std::fs::remove_dir_all(&dir);
                 t += &format!("since the return of revision {from} (comments below), revision {to}:\n{}", d?.0);
-                for cm in st["comments"].as_array().into_iter().flatten().filter(|c| c["revision"].as_i64() == Some(from)) {
-                    t += &format!("  comment on {}: {} ({})\n", cm["path"].as_str().unwrap_or(""), cm["body"].as_str().unwrap_or(""), cm["author"].as_str().unwrap_or(""));
+                for cm in
+                    st["comments"].as_array().into_iter().flatten().filter(|c| c["revision"].as_i64() == Some(from))
+                {
+                    t += &format!(
+                        "  comment on {}: {} ({})\n",
+                        cm["path"].as_str().unwrap_or(""),
+                        cm["body"].as_str().unwrap_or(""),
+                        cm["author"].as_str().unwrap_or("")
+                    );
                 }
             }
             t
@@ -344,17 +418,46 @@ pub fn run(cmd: RegistryCmd) -> Result<ExitCode> {
             if json {
                 pretty(&v)?
             } else {
-                let mut t = format!("{key}: {} — {} ({}), latest revision {}\n", v["status"].as_str().unwrap_or(""), v["name"].as_str().unwrap_or(""), v["ministry"].as_str().unwrap_or(""), v["latest"]);
+                let mut t = format!(
+                    "{key}: {} — {} ({}), latest revision {}\n",
+                    v["status"].as_str().unwrap_or(""),
+                    v["name"].as_str().unwrap_or(""),
+                    v["ministry"].as_str().unwrap_or(""),
+                    v["latest"]
+                );
                 for e in v["events"].as_array().into_iter().flatten() {
-                    t += &format!("  {}  r{}  {:<12} {}\n", e["at"].as_str().unwrap_or(""), e["revision"], e["action"].as_str().unwrap_or(""), e["actor"].as_str().unwrap_or(""));
+                    t += &format!(
+                        "  {}  r{}  {:<12} {}\n",
+                        e["at"].as_str().unwrap_or(""),
+                        e["revision"],
+                        e["action"].as_str().unwrap_or(""),
+                        e["actor"].as_str().unwrap_or("")
+                    );
                 }
                 for c in v["comments"].as_array().into_iter().flatten() {
-                    t += &format!("  comment r{} {}: {} ({})\n", c["revision"], c["path"].as_str().unwrap_or(""), c["body"].as_str().unwrap_or(""), c["author"].as_str().unwrap_or(""));
+                    t += &format!(
+                        "  comment r{} {}: {} ({})\n",
+                        c["revision"],
+                        c["path"].as_str().unwrap_or(""),
+                        c["body"].as_str().unwrap_or(""),
+                        c["author"].as_str().unwrap_or("")
+                    );
                 }
                 for s in v["signoffs"].as_array().into_iter().flatten() {
-                    t += &format!("  signed off r{} by {} ({}); report sha256 {}\n", s["revision"], s["reviewer"].as_str().unwrap_or(""), s["role"].as_str().unwrap_or(""), s["report_sha256"].as_str().unwrap_or(""));
+                    t += &format!(
+                        "  signed off r{} by {} ({}); report sha256 {}\n",
+                        s["revision"],
+                        s["reviewer"].as_str().unwrap_or(""),
+                        s["role"].as_str().unwrap_or(""),
+                        s["report_sha256"].as_str().unwrap_or("")
+                    );
                     for g in s["signers"].as_array().into_iter().flatten() {
-                        t += &format!("    signature {} {} certificate SHA-256 {}\n", g["index"], g["subject"].as_str().unwrap_or(""), g["cert_sha256"].as_str().unwrap_or(""));
+                        t += &format!(
+                            "    signature {} {} certificate SHA-256 {}\n",
+                            g["index"],
+                            g["subject"].as_str().unwrap_or(""),
+                            g["cert_sha256"].as_str().unwrap_or("")
+                        );
                     }
                 }
                 if let Some(f) = v["since_return"]["from"].as_i64() {
@@ -370,21 +473,43 @@ pub fn run(cmd: RegistryCmd) -> Result<ExitCode> {
             } else {
                 let (Some(path), Some(body)) = (path, body) else { bail!("give --path and --body") };
                 if return_ {
-                    c.json("POST", &format!("/v1/studies/{key}/review"), Some(json!({"action": "return", "comments": [{"path": path, "body": body}]})))?
+                    c.json(
+                        "POST",
+                        &format!("/v1/studies/{key}/review"),
+                        Some(json!({"action": "return", "comments": [{"path": path, "body": body}]})),
+                    )?
                 } else {
                     c.json("POST", &format!("/v1/studies/{key}/comments"), Some(json!({"path": path, "body": body})))?
                 }
             };
-            format!("{key}: revision {}{}\n", v["revision"], v["status"].as_str().map(|s| format!(" {s}")).unwrap_or_else(|| " commented".into()))
+            format!(
+                "{key}: revision {}{}\n",
+                v["revision"],
+                v["status"].as_str().map(|s| format!(" {s}")).unwrap_or_else(|| " commented".into())
+            )
         }
         RegistryCmd::Signoff { key, report, role } => {
             let pdf = std::fs::read(&report).with_context(|| format!("reading {}", report.display()))?;
             let q = query(&[("role", Some(role))]);
-            let b = Client::load()?.call("POST", &format!("/v1/studies/{key}/signoff{q}"), Some(("application/pdf", pdf)))?;
+            let b = Client::load()?.call(
+                "POST",
+                &format!("/v1/studies/{key}/signoff{q}"),
+                Some(("application/pdf", pdf)),
+            )?;
             let v: Value = serde_json::from_slice(&b)?;
-            let mut t = format!("{key} revision {}: signed off; report sha256 {}; study sha256 {}\n", v["revision"], v["report_sha256"].as_str().unwrap_or(""), v["study_sha256"].as_str().unwrap_or(""));
+            let mut t = format!(
+                "{key} revision {}: signed off; report sha256 {}; study sha256 {}\n",
+                v["revision"],
+                v["report_sha256"].as_str().unwrap_or(""),
+                v["study_sha256"].as_str().unwrap_or("")
+            );
             for g in v["signers"].as_array().into_iter().flatten() {
-                t += &format!("  signature {} {} certificate SHA-256 {}\n", g["index"], g["subject"].as_str().unwrap_or(""), g["cert_sha256"].as_str().unwrap_or(""));
+                t += &format!(
+                    "  signature {} {} certificate SHA-256 {}\n",
+                    g["index"],
+                    g["subject"].as_str().unwrap_or(""),
+                    g["cert_sha256"].as_str().unwrap_or("")
+                );
             }
             t
         }
@@ -392,7 +517,13 @@ pub fn run(cmd: RegistryCmd) -> Result<ExitCode> {
             let c = Client::load()?;
             match (action.as_str(), name) {
                 ("add", Some(n)) => {
-                    let v = c.json("POST", "/v1/users", Some(json!({"name": n, "role": role.unwrap_or_else(|| "officer".into()), "ministry": ministry})))?;
+                    let v = c.json(
+                        "POST",
+                        "/v1/users",
+                        Some(
+                            json!({"name": n, "role": role.unwrap_or_else(|| "officer".into()), "ministry": ministry}),
+                        ),
+                    )?;
                     format!("{}\n", v["token"].as_str().unwrap_or(""))
                 }
                 ("remove", Some(n)) => {
@@ -408,7 +539,11 @@ pub fn run(cmd: RegistryCmd) -> Result<ExitCode> {
             match (action.as_str(), arg) {
                 ("add", Some(f)) => {
                     let pem = std::fs::read(&f).with_context(|| format!("reading {f}"))?;
-                    pretty(&serde_json::from_slice(&c.call("POST", "/v1/trust", Some(("application/x-pem-file", pem)))?)?)?
+                    pretty(&serde_json::from_slice(&c.call(
+                        "POST",
+                        "/v1/trust",
+                        Some(("application/x-pem-file", pem)),
+                    )?)?)?
                 }
                 ("remove", Some(id)) => pretty(&c.json("DELETE", &format!("/v1/trust/{id}"), None)?)?,
                 ("list", _) => pretty(&c.json("GET", "/v1/trust", None)?)?,

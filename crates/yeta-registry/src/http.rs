@@ -30,7 +30,8 @@ fn body(b: Body) -> Result<Bytes, ApiError> {
 }
 
 fn query(q: Q) -> Result<Filter, ApiError> {
-    let Query(q) = q.map_err(|e| ApiError::new(StatusCode::BAD_REQUEST, "registry-bad-query", "").arg("reason", e.body_text()))?;
+    let Query(q) =
+        q.map_err(|e| ApiError::new(StatusCode::BAD_REQUEST, "registry-bad-query", "").arg("reason", e.body_text()))?;
     Filter::from_query(&q)
 }
 
@@ -164,7 +165,9 @@ async fn signoff(State(r): S, h: HeaderMap, p: Result<Path<String>, PathRejectio
     ok(async {
         let u = user(&r, &h).await?;
         let key = path(p)?;
-        let Query(q) = q.map_err(|e| ApiError::new(StatusCode::BAD_REQUEST, "registry-bad-query", "").arg("reason", e.body_text()))?;
+        let Query(q) = q.map_err(|e| {
+            ApiError::new(StatusCode::BAD_REQUEST, "registry-bad-query", "").arg("reason", e.body_text())
+        })?;
         let role = q.get("role").ok_or_else(|| ApiError::field("role", "the role the reviewer signs in"))?;
         r.signoff(&u, &key, role, &body(b)?).await
     }

@@ -65,7 +65,9 @@ fn main() -> Result<()> {
             }
             Some(Cmd::Migrate) => Ok(()),
             None => {
-                let listener = tokio::net::TcpListener::bind(&cfg.listen).await.with_context(|| format!("listening on {}", cfg.listen))?;
+                let listener = tokio::net::TcpListener::bind(&cfg.listen)
+                    .await
+                    .with_context(|| format!("listening on {}", cfg.listen))?;
                 eprintln!("yeta-registry: listening on http://{}", listener.local_addr()?);
                 axum::serve(listener, yeta_registry::http::router(reg, cfg.max_body))
                     .with_graceful_shutdown(async {

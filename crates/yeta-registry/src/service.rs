@@ -395,7 +395,9 @@ impl Registry {
             &[&r.key, &ministry, &a.study.name, &sector, &region, &year, &u.name],
         )
         .await?;
-        let s = tx.query_one("SELECT id, ministry, status, latest FROM studies WHERE key = $1 FOR UPDATE", &[&r.key]).await?;
+        let s = tx
+            .query_one("SELECT id, ministry, status, latest FROM studies WHERE key = $1 FOR UPDATE", &[&r.key])
+            .await?;
         let (id, owner, cur, latest): (i64, String, String, i32) = (s.get(0), s.get(1), s.get(2), s.get(3));
         if owner != ministry {
             return Err(ApiError::not_found("study"));
@@ -426,8 +428,11 @@ impl Registry {
             &[&id, &n, &status, &a.study.name, &sector, &region, &year],
         )
         .await?;
-        tx.execute("INSERT INTO events (study_id, revision, action, actor) VALUES ($1, $2, $3, $4)", &[&id, &n, &status, &u.name])
-            .await?;
+        tx.execute(
+            "INSERT INTO events (study_id, revision, action, actor) VALUES ($1, $2, $3, $4)",
+            &[&id, &n, &status, &u.name],
+        )
+        .await?;
         audit(&tx, u, if r.draft { "save-draft" } else { "submit" }, &format!("{}#{n}", r.key)).await?;
         tx.commit().await?;
         if let Ok(mut m) = self.cache.lock() {
@@ -471,13 +476,19 @@ impl Registry {
                 "total_cost": r.get::<_, String>(6), "ahp_score": r.get::<_, Option<f64>>(7), "implement": r.get::<_, bool>(8)})
             })
             .collect();
-        let evs = c.query("SELECT revision, action, actor, at::text FROM events WHERE study_id = $1 ORDER BY id", &[&id]).await?;
+        let evs = c
+            .query("SELECT revision, action, actor, at::text FROM events WHERE study_id = $1 ORDER BY id", &[&id])
+            .await?;
         let events: Vec<Value> = evs
             .iter()
             .map(|r| json!({"revision": r.get::<_, i32>(0), "action": r.get::<_, String>(1), "actor": r.get::<_, String>(2), "at": r.get::<_, String>(3)}))
             .collect();
-        let cms =
-            c.query("SELECT revision, path, body, author, at::text FROM comments WHERE study_id = $1 ORDER BY id", &[&id]).await?;
+        let cms = c
+            .query(
+                "SELECT revision, path, body, author, at::text FROM comments WHERE study_id = $1 ORDER BY id",
+                &[&id],
+            )
+            .await?;
         let comments: Vec<Value> = cms
             .iter()
             .map(|r| json!({"revision": r.get::<_, i32>(0), "path": r.get::<_, String>(1), "body": r.get::<_, String>(2), "author": r.get::<_, String>(3), "at": r.get::<_, String>(4)}))
@@ -513,10 +524,15 @@ impl Registry {
         let s = self.visible(&c, u, key).await?;
         let id: i64 = s.get(0);
         let r = c
-            .query_opt("SELECT text, sha256, author, created_at::text FROM revisions WHERE study_id = $1 AND number = $2", &[&id, &n])
+            .query_opt(
+                "SELECT text, sha256, author, created_at::text FROM revisions WHERE study_id = $1 AND number = $2",
+                &[&id, &n],
+            )
             .await?
             .ok_or_else(|| ApiError::not_found("revision"))?;
-        Ok(json!({"key": key, "revision": n, "study": r.get::<_, String>(0), "sha256": r.get::<_, String>(1), "author": r.get::<_, String>(2), "at": r.get::<_, String>(3)}))
+        Ok(
+            json!({"key": key, "revision": n, "study": r.get::<_, String>(0), "sha256": r.get::<_, String>(1), "author": r.get::<_, String>(2), "at": r.get::<_, String>(3)}),
+        )
     }
 
     /// `GET /v1/studies/{key}/signoffs/{id}/report`: the signed report as stored.
@@ -598,7 +614,9 @@ impl Registry {
         };
         let missing: Vec<String> = have.iter().filter(|h| h.1.is_none()).map(|h| h.2.clone()).collect();
         if !missing.is_empty() {
-            let texts = c.query("SELECT DISTINCT ON (sha256) sha256, text FROM revisions WHERE sha256 = ANY($1)", &[&missing]).await?;
+            let texts = c
+                .query("SELECT DISTINCT ON (sha256) sha256, text FROM revisions WHERE sha256 = ANY($1)", &[&missing])
+                .await?;
             let mut m = self.cache.lock().map_err(ApiError::internal)?;
             for t in texts {
                 let a = tokio::task::block_in_place(|| appraise(&t.get::<_, String>(1)))?;
@@ -617,10 +635,10 @@ impl Registry {
         let mut page = serde_json::to_value(&cmp.ranking[from..to]).map_err(ApiError::internal)?;
         if let Value::Array(rows) = &mut page {
             for r in rows {
-                if let Value::Object(o) = r {
-                    if let Some(k) = o.remove("file") {
-                        o.insert("key".into(), k);
-                    }
+                if let Value::Object(o) = r
+                    && let Some(k) = o.remove("file")
+                {
+                    o.insert("key".into(), k);
                 }
             }
         }
@@ -649,7 +667,10 @@ impl Registry {
         let mut c = self.pool.get().await?;
         let tx = c.transaction().await?;
         let s = tx
-            .query_opt("SELECT id, status, latest FROM studies WHERE key = $1 AND status <> 'draft' FOR UPDATE", &[&key])
+            .query_opt(
+                "SELECT id, status, latest FROM studies WHERE key = $1 AND status <> 'draft' FOR UPDATE",
+                &[&key],
+            )
             .await?
             .ok_or_else(|| ApiError::not_found("study"))?;
         let (id, cur, n): (i64, String, i32) = (s.get(0), s.get(1), s.get(2));
@@ -669,8 +690,11 @@ impl Registry {
             &[&id, &to, &returned],
         )
         .await?;
-        tx.execute("INSERT INTO events (study_id, revision, action, actor) VALUES ($1, $2, $3, $4)", &[&id, &n, &action, &u.name])
-            .await?;
+        tx.execute(
+            "INSERT INTO events (study_id, revision, action, actor) VALUES ($1, $2, $3, $4)",
+            &[&id, &n, &action, &u.name],
+        )
+        .await?;
         audit(&tx, u, action, &format!("{key}#{n}")).await?;
         tx.commit().await?;
         Ok(json!({ "key": key, "revision": n, "status": to }))
@@ -717,9 +741,10 @@ impl Registry {
         let sha: String =
             c.query_one("SELECT sha256 FROM revisions WHERE study_id = $1 AND number = $2", &[&id, &n]).await?.get(0);
         let anchors = yeta_report::trust::load_trust_pem(&pems.join("\n")).map_err(ApiError::internal)?;
-        let signers = tokio::task::block_in_place(|| yeta_report::check_for_signoff(pdf, &sha, Some(&anchors))).map_err(|e| {
-            ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "registry-signoff-refused", "report").arg("reason", e)
-        })?;
+        let signers = tokio::task::block_in_place(|| yeta_report::check_for_signoff(pdf, &sha, Some(&anchors)))
+            .map_err(|e| {
+                ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "registry-signoff-refused", "report").arg("reason", e)
+            })?;
         if signers.is_empty() {
             return Err(ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "registry-signoff-refused", "report")
                 .arg("reason", "no signer"));
@@ -746,8 +771,11 @@ impl Registry {
             .await?
             .get(0);
         tx.execute("UPDATE studies SET status = 'signed_off', updated_at = now() WHERE id = $1", &[&id]).await?;
-        tx.execute("INSERT INTO events (study_id, revision, action, actor) VALUES ($1, $2, 'signed_off', $3)", &[&id, &n, &u.name])
-            .await?;
+        tx.execute(
+            "INSERT INTO events (study_id, revision, action, actor) VALUES ($1, $2, 'signed_off', $3)",
+            &[&id, &n, &u.name],
+        )
+        .await?;
         audit(&tx, u, "signoff", &format!("{key}#{n}")).await?;
         tx.commit().await?;
         Ok(json!({ "key": key, "revision": n, "status": "signed_off", "id": sid, "report_sha256": report_sha,
@@ -760,7 +788,10 @@ impl Registry {
         let c = self.pool.get().await?;
         let (limit, offset) = (f.per_page, (f.page - 1) * f.per_page);
         let rows = c
-            .query("SELECT id, actor, action, target, at::text FROM audit ORDER BY id DESC LIMIT $1 OFFSET $2", &[&limit, &offset])
+            .query(
+                "SELECT id, actor, action, target, at::text FROM audit ORDER BY id DESC LIMIT $1 OFFSET $2",
+                &[&limit, &offset],
+            )
             .await?;
         let entries: Vec<Value> = rows
             .iter()

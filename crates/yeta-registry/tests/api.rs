@@ -21,7 +21,8 @@ fn signed_report(text: &str, ca: &yeta_report::Credentials, name: &str, seed: u8
     let opts = yeta_report::KeygenOptions { issuer: Some(ca), ..Default::default() };
     let key = yeta_report::keygen_with(name, now() - 60, [seed; 32], &opts).unwrap();
     let cred = yeta_report::load_credentials(&key, None).unwrap();
-    yeta_report::sign(&pdf, &cred, &yeta_report::SignOff { reviewer: name, role: "PFS reviewer", unix_time: now() }).unwrap()
+    yeta_report::sign(&pdf, &cred, &yeta_report::SignOff { reviewer: name, role: "PFS reviewer", unix_time: now() })
+        .unwrap()
 }
 
 fn cert_block(pem: &str) -> String {
@@ -70,14 +71,27 @@ fn review_workflow_scope_and_signoff() {
     assert_eq!(env.counts(), before, "a refused request changed the database");
 
     // Review: start, return with comments; the officer's next revision shows what to diff.
-    assert_eq!(env.post("/v1/studies/rail-1/review", &r, &json!({"action": "return", "comments": [{"path": "project", "body": "x"}]})).0, 409);
+    assert_eq!(
+        env.post(
+            "/v1/studies/rail-1/review",
+            &r,
+            &json!({"action": "return", "comments": [{"path": "project", "body": "x"}]})
+        )
+        .0,
+        409
+    );
     let (s, v) = env.post("/v1/studies/rail-1/review", &r, &json!({"action": "start"}));
     assert_eq!((s, v["status"].as_str()), (200, Some("under_review")), "{v}");
     assert_eq!(env.submit(&a, "rail-1", &rail, false).0, 409, "submitted while under review");
-    assert_eq!(env.post("/v1/studies/rail-1/review", &r, &json!({"action": "return"})).0, 400, "return without comments");
+    assert_eq!(
+        env.post("/v1/studies/rail-1/review", &r, &json!({"action": "return"})).0,
+        400,
+        "return without comments"
+    );
     let cm = json!({"action": "return", "comments": [{"path": "costs[0].flows[0].amount", "body": "단가 근거를 보완하십시오"}]});
     assert_eq!(env.post("/v1/studies/rail-1/review", &r, &cm).0, 200);
-    let (s, v) = env.post("/v1/studies/rail-1/comments", &a, &json!({"path": "costs[0]", "body": "근거 자료를 첨부했습니다"}));
+    let (s, v) =
+        env.post("/v1/studies/rail-1/comments", &a, &json!({"path": "costs[0]", "body": "근거 자료를 첨부했습니다"}));
     assert_eq!(s, 200, "{v}");
     let rail2 = rail.replacen("\"name\": \"", "\"name\": \"v2 ", 1);
     let (s, v) = env.submit(&a, "rail-1", &rail2, false);
@@ -86,8 +100,21 @@ fn review_workflow_scope_and_signoff() {
     assert_eq!(st["since_return"], json!({"from": 1, "to": 2}));
     assert_eq!(st["comments"][0]["path"], "costs[0].flows[0].amount");
     assert_eq!(st["comments"][0]["author"], "reviewer-1");
-    let steps: Vec<(&str, &str)> = st["events"].as_array().unwrap().iter().map(|e| (e["action"].as_str().unwrap(), e["actor"].as_str().unwrap())).collect();
-    assert_eq!(steps, [("submitted", "officer-a"), ("under_review", "reviewer-1"), ("returned", "reviewer-1"), ("submitted", "officer-a")]);
+    let steps: Vec<(&str, &str)> = st["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["action"].as_str().unwrap(), e["actor"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            ("submitted", "officer-a"),
+            ("under_review", "reviewer-1"),
+            ("returned", "reviewer-1"),
+            ("submitted", "officer-a")
+        ]
+    );
     let (s, v) = env.get("/v1/studies/rail-1/revisions/1", &r);
     assert_eq!((s, v["study"].as_str()), (200, Some(rail.as_str())));
     assert_eq!(env.get("/v1/studies/rail-1/revisions/9", &r).0, 404);
@@ -95,14 +122,23 @@ fn review_workflow_scope_and_signoff() {
     // Sign-off: refused without a trust list, for another revision's report, for a tampered
     // report and for a signer the trust list does not hold; accepted for a trusted signer.
     assert_eq!(env.post("/v1/studies/rail-1/review", &r, &json!({"action": "start"})).0, 200);
-    let ca_pem = yeta_report::keygen_with("Team CA", now() - 3600, [3; 32], &yeta_report::KeygenOptions { ca: true, ..Default::default() }).unwrap();
+    let ca_pem = yeta_report::keygen_with(
+        "Team CA",
+        now() - 3600,
+        [3; 32],
+        &yeta_report::KeygenOptions { ca: true, ..Default::default() },
+    )
+    .unwrap();
     let ca = yeta_report::load_credentials(&ca_pem, None).unwrap();
     let good = signed_report(&rail2, &ca, "Reviewer One", 5);
-    let pdf = |t: &str, bytes: Vec<u8>| env.call("POST", "/v1/studies/rail-1/signoff?role=PFS%20reviewer", Some(t), Some(("application/pdf", bytes)));
+    let pdf = |t: &str, bytes: Vec<u8>| {
+        env.call("POST", "/v1/studies/rail-1/signoff?role=PFS%20reviewer", Some(t), Some(("application/pdf", bytes)))
+    };
     let (s, v) = pdf(&r, good.clone());
     assert_eq!((s, v["code"].as_str()), (409, Some("registry-no-trust")), "{v}");
     assert_eq!(env.call("POST", "/v1/trust", Some(&r), Some(("text/plain", cert_block(&ca_pem).into_bytes()))).0, 403);
-    let (s, v) = env.call("POST", "/v1/trust", Some(&env.admin), Some(("text/plain", cert_block(&ca_pem).into_bytes())));
+    let (s, v) =
+        env.call("POST", "/v1/trust", Some(&env.admin), Some(("text/plain", cert_block(&ca_pem).into_bytes())));
     assert_eq!(s, 200, "{v}");
     assert_eq!(env.get("/v1/trust", &r).1["trust"].as_array().unwrap().len(), 1);
     let before = env.counts();
@@ -115,7 +151,8 @@ fn review_workflow_scope_and_signoff() {
     let self_signed = {
         let a = yeta_core::appraise_json(&rail2, None).unwrap();
         let p = yeta_report::render(&a, &rail2, yeta_report::Lang::En).unwrap();
-        let k = yeta_report::load_credentials(&yeta_report::keygen("Mallory", now() - 60, [9; 32]).unwrap(), None).unwrap();
+        let k =
+            yeta_report::load_credentials(&yeta_report::keygen("Mallory", now() - 60, [9; 32]).unwrap(), None).unwrap();
         yeta_report::sign(&p, &k, &yeta_report::SignOff { reviewer: "Mallory", role: "x", unix_time: now() }).unwrap()
     };
     assert_eq!(pdf(&r, self_signed).0, 422, "untrusted signer accepted");
@@ -141,12 +178,27 @@ fn review_workflow_scope_and_signoff() {
     assert_eq!(env.call("DELETE", &format!("/v1/trust/{tid}"), Some(&env.admin), None).0, 404);
     assert_eq!(env.get("/v1/audit", &a).0, 403);
     let (_, log) = env.get("/v1/audit?per_page=500", &env.admin);
-    let mut actions: Vec<&str> = log["entries"].as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
+    let mut actions: Vec<&str> =
+        log["entries"].as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
     actions.reverse();
     assert_eq!(
         actions,
-        ["add-admin", "add-user", "add-user", "add-user", "submit", "save-draft", "under_review", "returned", "comment", "submit",
-         "under_review", "add-trust", "signoff", "remove-trust"]
+        [
+            "add-admin",
+            "add-user",
+            "add-user",
+            "add-user",
+            "submit",
+            "save-draft",
+            "under_review",
+            "returned",
+            "comment",
+            "submit",
+            "under_review",
+            "add-trust",
+            "signoff",
+            "remove-trust"
+        ]
     );
 
     // Users: list, and a removed user's token is refused.
@@ -172,7 +224,8 @@ fn bad_input_is_refused_and_changes_nothing() {
     let rail = common::fixture("rail-wide-area");
     assert_eq!(env.submit(&a, "rail-1", &rail, false).0, 200);
     let before = env.counts();
-    let sql = ["'; DROP TABLE studies; --", "x' OR '1'='1", "\"; DELETE FROM users; --", "rail-1; DROP TABLE revisions"];
+    let sql =
+        ["'; DROP TABLE studies; --", "x' OR '1'='1", "\"; DELETE FROM users; --", "rail-1; DROP TABLE revisions"];
     let expect = |what: &str, (s, v): (u16, Value), code: u16| {
         assert_eq!(s, code, "{what}: {v}");
         assert!(v["code"].as_str().unwrap().starts_with("registry-"), "{what}: {v}");
@@ -180,21 +233,46 @@ fn bad_input_is_refused_and_changes_nothing() {
     };
     for m in sql {
         expect("key", env.submit(&a, m, &rail, false), 400);
-        expect("user name", env.post("/v1/users", &env.admin, &json!({"name": m, "role": "officer", "ministry": A})), 400);
-        expect("ministry", env.post("/v1/users", &env.admin, &json!({"name": "x", "role": "officer", "ministry": m})), 400);
+        expect(
+            "user name",
+            env.post("/v1/users", &env.admin, &json!({"name": m, "role": "officer", "ministry": A})),
+            400,
+        );
+        expect(
+            "ministry",
+            env.post("/v1/users", &env.admin, &json!({"name": "x", "role": "officer", "ministry": m})),
+            400,
+        );
         expect("role", env.post("/v1/users", &env.admin, &json!({"name": "x", "role": m})), 400);
         expect("comment path", env.post("/v1/studies/rail-1/comments", &r, &json!({"path": m, "body": "ok"})), 400);
         expect("review action", env.post("/v1/studies/rail-1/review", &r, &json!({"action": m})), 400);
         let q = m.replace(' ', "%20").replace('\'', "%27").replace(';', "%3B").replace('"', "%22");
         expect("status filter", env.get(&format!("/v1/studies?status={q}"), &r), 400);
-        expect("signoff role", env.call("POST", &format!("/v1/studies/rail-1/signoff?role={q}"), Some(&r), Some(("application/pdf", b"%PDF".to_vec()))), 400);
+        expect(
+            "signoff role",
+            env.call(
+                "POST",
+                &format!("/v1/studies/rail-1/signoff?role={q}"),
+                Some(&r),
+                Some(("application/pdf", b"%PDF".to_vec())),
+            ),
+            400,
+        );
         expect("study text", env.submit(&a, "rail-2", m, false), 422);
         assert_eq!(env.get(&format!("/v1/studies?sector={q}"), &r).1["total"], 0);
     }
-    expect("malformed JSON", env.call("POST", "/v1/studies", Some(&a), Some(("application/json", b"{\"key\": \"x\", ".to_vec()))), 400);
+    expect(
+        "malformed JSON",
+        env.call("POST", "/v1/studies", Some(&a), Some(("application/json", b"{\"key\": \"x\", ".to_vec()))),
+        400,
+    );
     expect("unknown field", env.post("/v1/studies", &a, &json!({"key": "x", "study": rail, "admin": true})), 400);
     expect("wrong type", env.post("/v1/studies", &a, &json!({"key": 7, "study": rail})), 400);
-    expect("oversized body", env.call("POST", "/v1/studies", Some(&a), Some(("application/json", vec![b' '; 300 << 10]))), 413);
+    expect(
+        "oversized body",
+        env.call("POST", "/v1/studies", Some(&a), Some(("application/json", vec![b' '; 300 << 10]))),
+        413,
+    );
     let mut bad = rail.clone();
     bad = bad.replacen("\"base_year\": ", "\"base_year\": \"nineteen\", \"x\": ", 1);
     let (s, v) = env.submit(&a, "rail-2", &bad, false);
@@ -225,7 +303,9 @@ fn portfolio_ranks_filters_and_cuts_like_compare() {
     let a = env.user("officer-a", "officer", Some(A));
     let b = env.user("officer-b", "officer", Some(B));
     let r = env.user("reviewer-1", "reviewer", None);
-    for (t, k, f) in [(&a, "rail", "rail-wide-area"), (&a, "road", "road-national-route"), (&b, "ict", "ict-e-procurement")] {
+    for (t, k, f) in
+        [(&a, "rail", "rail-wide-area"), (&a, "road", "road-national-route"), (&b, "ict", "ict-e-procurement")]
+    {
         assert_eq!(env.submit(t, k, &common::fixture(f), false).0, 200);
     }
     assert_eq!(env.submit(&b, "ict-draft", &common::fixture("ict-e-procurement"), true).0, 200);
@@ -238,7 +318,13 @@ fn portfolio_ranks_filters_and_cuts_like_compare() {
         .iter()
         .map(|s| {
             let bc = s["bc_ratio"].as_f64().unwrap_or(0.0);
-            (s["key"].as_str().unwrap().to_owned(), s["ahp_score"].as_f64().unwrap_or(bc), bc, s["implement"].as_bool().unwrap(), s["total_cost"].as_str().unwrap().parse().unwrap())
+            (
+                s["key"].as_str().unwrap().to_owned(),
+                s["ahp_score"].as_f64().unwrap_or(bc),
+                bc,
+                s["implement"].as_bool().unwrap(),
+                s["total_cost"].as_str().unwrap().parse().unwrap(),
+            )
         })
         .collect();
     assert_eq!(rows.len(), 3, "the draft is not in the reviewer's portfolio");

@@ -34,7 +34,11 @@ fn killed_mid_submission_loses_no_acknowledged_revision() {
     let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
     let db = common::fresh_db(&rt, &cluster, "reg_crash");
     let admin = String::from_utf8(
-        Command::new(env!("CARGO_BIN_EXE_yeta-registry")).args(["--database-url", &db, "add-admin", "admin"]).output().unwrap().stdout,
+        Command::new(env!("CARGO_BIN_EXE_yeta-registry"))
+            .args(["--database-url", &db, "add-admin", "admin"])
+            .output()
+            .unwrap()
+            .stdout,
     )
     .unwrap()
     .trim()
@@ -67,11 +71,20 @@ fn killed_mid_submission_loses_no_acknowledged_revision() {
                     let key = format!("s{}", (t * 7 + i) % 5);
                     let text = rail.replacen("\"name\": \"", &format!("\"name\": \"{t}-{i} "), 1);
                     let body = serde_json::json!({"key": key, "study": text}).to_string();
-                    let r = agent.post(&format!("{base}/v1/studies")).header("Authorization", &format!("Bearer {token}")).content_type("application/json").send(&body);
+                    let r = agent
+                        .post(&format!("{base}/v1/studies"))
+                        .header("Authorization", &format!("Bearer {token}"))
+                        .content_type("application/json")
+                        .send(&body);
                     let Ok(mut r) = r else { return };
                     if r.status() == 200 {
-                        let v: serde_json::Value = serde_json::from_str(&r.body_mut().read_to_string().unwrap()).unwrap();
-                        acked.lock().unwrap().push((key, v["revision"].as_i64().unwrap(), v["sha256"].as_str().unwrap().to_owned()));
+                        let v: serde_json::Value =
+                            serde_json::from_str(&r.body_mut().read_to_string().unwrap()).unwrap();
+                        acked.lock().unwrap().push((
+                            key,
+                            v["revision"].as_i64().unwrap(),
+                            v["sha256"].as_str().unwrap().to_owned(),
+                        ));
                     }
                 }
             })

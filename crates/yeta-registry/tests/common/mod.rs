@@ -24,7 +24,9 @@ pub fn cluster() -> Option<String> {
     match std::env::var("YETA_REGISTRY_TEST_URL") {
         Ok(u) if !u.is_empty() => Some(u),
         _ => {
-            eprintln!("YETA_REGISTRY_TEST_URL is not set: registry tests skipped (scripts/test.d/50-registry.sh runs them)");
+            eprintln!(
+                "YETA_REGISTRY_TEST_URL is not set: registry tests skipped (scripts/test.d/50-registry.sh runs them)"
+            );
             None
         }
     }
@@ -114,7 +116,8 @@ impl Env {
 
     /// Adds a user; returns its token.
     pub fn user(&self, name: &str, role: &str, ministry: Option<&str>) -> String {
-        let (s, v) = self.post("/v1/users", &self.admin, &serde_json::json!({"name": name, "role": role, "ministry": ministry}));
+        let (s, v) =
+            self.post("/v1/users", &self.admin, &serde_json::json!({"name": name, "role": role, "ministry": ministry}));
         assert_eq!(s, 200, "{v}");
         v["token"].as_str().unwrap().to_owned()
     }
@@ -136,6 +139,9 @@ impl Env {
 
     /// Every table's row count.
     pub fn counts(&self) -> Vec<i64> {
-        ["users", "studies", "revisions", "events", "comments", "signoffs", "trust", "audit"].iter().map(|t| self.count(t)).collect()
+        ["users", "studies", "revisions", "events", "comments", "signoffs", "trust", "audit"]
+            .iter()
+            .map(|t| self.count(t))
+            .collect()
     }
 }
