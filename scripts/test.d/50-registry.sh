@@ -59,4 +59,6 @@ as a "$Y" registry status "$k" | grep -q "signed_off"
 as admin "$Y" registry user remove "msit-$port" >/dev/null
 if as b "$Y" registry list 2>/dev/null; then echo "a removed user's token was accepted" >&2; exit 1; fi
 echo "registry CLI: ok"
+# A smoke run of the load benchmark (the real one: scripts/registry-load.sh, not in CI).
+cargo run --locked -q -p yeta-registry --example load -- --studies 60 --clients 4 --seconds 2
 echo "=== 50-registry: took $(( $(date +%s) - start )) s"

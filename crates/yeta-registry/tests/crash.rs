@@ -98,6 +98,7 @@ fn killed_mid_submission_loses_no_acknowledged_revision() {
     }
     let acked = acked.lock().unwrap().clone();
     assert!(acked.len() >= 10, "too few submissions before the kill: {}", acked.len());
+    eprintln!("{} submissions acknowledged before the kill", acked.len());
 
     // After a restart, every acknowledged revision is there with its text, and the database is
     // consistent: revisions 1..latest, one event and one audit entry each.
