@@ -7,6 +7,7 @@ mod diff_cmd;
 mod evaluate_cmd;
 mod library_cmds;
 mod publish_cmd;
+mod registry_cmds;
 mod report_cmds;
 mod risk_cmd;
 mod summary;
@@ -45,6 +46,11 @@ enum Command {
     Report(report_cmds::ReportCmd),
     #[command(flatten)]
     Xlsx(xlsx_cmds::XlsxCmd),
+    /// A shared review registry (yeta-registry): log in, submit, list, pull, review, sign off.
+    Registry {
+        #[command(subcommand)]
+        command: registry_cmds::RegistryCmd,
+    },
     /// Appraise a study: summary table on the terminal, the whole appraisal as JSON.
     Appraise {
         /// The study file (.yeta.json).
@@ -457,6 +463,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             report_cmds::run(c)
         }
+        Command::Registry { command } => registry_cmds::run(command),
         Command::Xlsx(c) => {
             match &c {
                 xlsx_cmds::XlsxCmd::Import { study, lines, out, .. } => guard(&[study, lines], &[Some(out)])?,

@@ -56,7 +56,9 @@ pub const KO: &str = concat!(
     "\n",
     include_str!("../../../locales/ko-xlsx.ftl"),
     "\n",
-    include_str!("../../../locales/ko-shell.ftl")
+    include_str!("../../../locales/ko-shell.ftl"),
+    "\n",
+    include_str!("../../../locales/ko-registry.ftl")
 );
 /// The English catalog source.
 pub const EN: &str = concat!(
@@ -70,7 +72,9 @@ pub const EN: &str = concat!(
     "\n",
     include_str!("../../../locales/en-xlsx.ftl"),
     "\n",
-    include_str!("../../../locales/en-shell.ftl")
+    include_str!("../../../locales/en-shell.ftl"),
+    "\n",
+    include_str!("../../../locales/en-registry.ftl")
 );
 
 /// Parses the Fluent subset: `id = text` lines, continuation lines indented, `#` comments.

@@ -1,0 +1,572 @@
+//! `yeta registry …`: the client of a shared review registry (`yeta-registry`). The login (URL,
+//! token, optional CA file) is kept in `~/.config/yeta/registry.json` (mode 0600), or given by
+//! `YETA_REGISTRY_URL` / `YETA_REGISTRY_TOKEN` / `YETA_REGISTRY_CA`. A token is never sent over
+//! plain `http://` except to this machine (loopback): elsewhere the registry is reached over
+//! https (rustls), normally through a TLS-terminating reverse proxy.
+
+use anyhow::{Context as _, Result, anyhow, bail};
+use clap::Subcommand;
+use serde_json::{Value, json};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// The registry commands.
+#[derive(Subcommand)]
+pub enum RegistryCmd {
+    /// Save the registry's URL and your token (checked against the registry).
+    Login {
+        /// The registry, e.g. https://registry.example.go.kr or http://127.0.0.1:8700.
+        url: String,
+        /// Your token (else read from standard input).
+        #[arg(long)]
+        token: Option<String>,
+        /// A PEM file of the CA certificates to trust for https (else Mozilla's roots).
+        #[arg(long)]
+        ca: Option<PathBuf>,
+    },
+    /// Submit a study file as a new revision (or save it as a draft).
+    Submit {
+        /// The study file.
+        study: PathBuf,
+        /// The study's key in the registry.
+        #[arg(long)]
+        key: String,
+        /// Keep it as a draft, not yet visible to reviewers.
+        #[arg(long)]
+        draft: bool,
+    },
+    /// List the studies you can see.
+    List {
+        /// draft, submitted, under_review, returned or signed_off.
+        #[arg(long)]
+        status: Option<String>,
+        /// Sector code.
+        #[arg(long)]
+        sector: Option<String>,
+        /// Region code.
+        #[arg(long)]
+        region: Option<String>,
+        /// Ministry.
+        #[arg(long)]
+        ministry: Option<String>,
+        /// Base year.
+        #[arg(long)]
+        year: Option<i32>,
+        /// Page (from 1).
+        #[arg(long, default_value_t = 1)]
+        page: u32,
+        /// Print the registry's JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The portfolio: every visible study ranked as `yeta compare` ranks, with a budget cut.
+    Portfolio {
+        /// Budget, KRW (e.g. 5000억).
+        #[arg(long)]
+        budget: Option<String>,
+        /// Sector code.
+        #[arg(long)]
+        sector: Option<String>,
+        /// Status.
+        #[arg(long)]
+        status: Option<String>,
+        /// Page (from 1).
+        #[arg(long, default_value_t = 1)]
+        page: u32,
+        /// Print the registry's JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Download a revision's study file; with --diff, what changed since the reviewer's return.
+    Pull {
+        /// The study's key.
+        key: String,
+        /// Revision (default: the latest).
+        #[arg(long)]
+        revision: Option<i64>,
+        /// Where to write the study (default: KEY.yeta.json).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Show `yeta diff` between the returned revision and the latest.
+        #[arg(long)]
+        diff: bool,
+    },
+    /// A study's review status, steps, comments and sign-offs.
+    Status {
+        /// The study's key.
+        key: String,
+        /// Print the registry's JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Comment on a field; as a reviewer, --start the review or --return the study with it.
+    Comment {
+        /// The study's key.
+        key: String,
+        /// The field path, e.g. costs[0].flows[2].amount.
+        #[arg(long)]
+        path: Option<String>,
+        /// The comment.
+        #[arg(long)]
+        body: Option<String>,
+        /// Start the review (submitted → under review).
+        #[arg(long, conflicts_with = "return_")]
+        start: bool,
+        /// Return the study with this comment (under review → returned).
+        #[arg(long = "return")]
+        return_: bool,
+    },
+    /// Sign off the revision under review with a signed report (`yeta sign`).
+    Signoff {
+        /// The study's key.
+        key: String,
+        /// The signed PDF report of the revision.
+        report: PathBuf,
+        /// The role you sign in.
+        #[arg(long)]
+        role: String,
+    },
+    /// Administrators: add a user (prints its token once), remove one, or list them.
+    User {
+        /// add, remove or list.
+        action: String,
+        /// The user's name.
+        name: Option<String>,
+        /// officer, reviewer or admin.
+        #[arg(long)]
+        role: Option<String>,
+        /// An officer's ministry.
+        #[arg(long)]
+        ministry: Option<String>,
+    },
+    /// Administrators: add certificates (PEM) to the reviewer trust list, list, or remove one.
+    Trust {
+        /// add, remove or list.
+        action: String,
+        /// add: the PEM file; remove: the certificate id.
+        arg: Option<String>,
+    },
+}
+
+struct Client {
+    url: String,
+    token: String,
+    agent: ureq::Agent,
+}
+
+fn config_path() -> PathBuf {
+    if let Ok(p) = std::env::var("YETA_REGISTRY_CONFIG") {
+        return PathBuf::from(p);
+    }
+    let home = std::env::var("HOME").unwrap_or_else(|_| ".".into());
+    Path::new(&home).join(".config/yeta/registry.json")
+}
+
+/// Plain http is for this machine only: a bearer token must not cross a network in clear.
+fn check_url(url: &str) -> Result<()> {
+    if url.starts_with("https://") {
+        return Ok(());
+    }
+    let Some(rest) = url.strip_prefix("http://") else {
+        bail!("the registry URL must start with https:// (or http:// for this machine)")
+    };
+    let host = rest.split('/').next().unwrap_or("");
+    let host = host.rsplit_once(':').map_or(host, |(h, _)| h);
+    if ["127.0.0.1", "localhost", "[::1]"].contains(&host) {
+        Ok(())
+    } else {
+        bail!(
+            "{url}: a token is not sent over plain http to another machine; use https (README, \"Running a registry\")"
+        )
+    }
+}
+
+fn agent(ca: Option<&str>) -> Result<ureq::Agent> {
+    use ureq::tls::{Certificate, RootCerts, TlsConfig};
+    let mut cfg = ureq::Agent::config_builder().http_status_as_error(false);
+    if let Some(ca) = ca {
+        let pem = std::fs::read(ca).with_context(|| format!("reading {ca}"))?;
+        let certs: Vec<Certificate<'static>> = ureq::tls::parse_pem(&pem)
+            .filter_map(|i| match i {
+                Ok(ureq::tls::PemItem::Certificate(c)) => Some(c),
+                _ => None,
+            })
+            .collect();
+        if certs.is_empty() {
+            bail!("{ca}: no CERTIFICATE");
+        }
+        cfg = cfg.tls_config(TlsConfig::builder().root_certs(RootCerts::Specific(std::sync::Arc::new(certs))).build());
+    }
+    Ok(cfg.build().into())
+}
+
+impl Client {
+    fn load() -> Result<Self> {
+        let saved: Value = std::fs::read_to_string(config_path())
+            .ok()
+            .and_then(|t| serde_json::from_str(&t).ok())
+            .unwrap_or(Value::Null);
+        let pick = |env: &str, key: &str| std::env::var(env).ok().or_else(|| saved[key].as_str().map(str::to_owned));
+        let url = pick("YETA_REGISTRY_URL", "url").ok_or_else(|| anyhow!("not logged in: yeta registry login URL"))?;
+        let token =
+            pick("YETA_REGISTRY_TOKEN", "token").ok_or_else(|| anyhow!("not logged in: yeta registry login URL"))?;
+        check_url(&url)?;
+        let agent = agent(pick("YETA_REGISTRY_CA", "ca").as_deref())?;
+        Ok(Self { url: url.trim_end_matches('/').to_owned(), token, agent })
+    }
+
+    /// One request; a 4xx/5xx becomes the registry's catalog message.
+    fn call(&self, method: &str, path: &str, body: Option<(&str, Vec<u8>)>) -> Result<Vec<u8>> {
+        let url = format!("{}{path}", self.url);
+        let auth = format!("Bearer {}", self.token);
+        let resp = match method {
+            "GET" => self.agent.get(&url).header("Authorization", &auth).call(),
+            "DELETE" => self.agent.delete(&url).header("Authorization", &auth).call(),
+            _ => {
+                let (ct, b) = body.unwrap_or(("application/json", Vec::new()));
+                self.agent.post(&url).header("Authorization", &auth).content_type(ct).send(&b[..])
+            }
+        };
+        let mut resp = resp.map_err(|e| anyhow!("{}: {e}", self.url))?;
+        let status = resp.status().as_u16();
+        let bytes = resp.body_mut().with_config().limit(256 << 20).read_to_vec()?;
+        if status >= 400 {
+            let v: Value = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+            let lang = if std::env::var("LANG").unwrap_or_default().starts_with("ko") { "ko" } else { "en" };
+            let msg =
+                v["message"][lang].as_str().map_or_else(|| String::from_utf8_lossy(&bytes).into_owned(), str::to_owned);
+            bail!("registry ({status}): {msg}");
+        }
+        Ok(bytes)
+    }
+
+    fn json(&self, method: &str, path: &str, body: Option<Value>) -> Result<Value> {
+        let b = self.call(method, path, body.map(|v| ("application/json", v.to_string().into_bytes())))?;
+        Ok(serde_json::from_slice(&b)?)
+    }
+}
+
+/// `a=b&c=d` of the given filters, percent-encoded.
+fn query(pairs: &[(&str, Option<String>)]) -> String {
+    let enc = |s: &str| {
+        s.bytes()
+            .map(|b| {
+                if b.is_ascii_alphanumeric() || b"-_.".contains(&b) {
+                    (b as char).to_string()
+                } else {
+                    format!("%{b:02X}")
+                }
+            })
+            .collect::<String>()
+    };
+    let q: Vec<String> = pairs.iter().filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}={}", enc(v)))).collect();
+    if q.is_empty() { String::new() } else { format!("?{}", q.join("&")) }
+}
+
+fn pretty(v: &Value) -> Result<String> {
+    Ok(serde_json::to_string_pretty(v)? + "\n")
+}
+
+fn num(v: &Value) -> String {
+    v.as_f64().map_or("-".into(), |x| format!("{x:.3}"))
+}
+
+/// Runs a registry command.
+pub fn run(cmd: RegistryCmd) -> Result<ExitCode> {
+    let out = match cmd {
+        RegistryCmd::Login { url, token, ca } => {
+            check_url(&url)?;
+            let token = match token {
+                Some(t) => t,
+                None => {
+                    let mut t = String::new();
+                    std::io::stdin().read_line(&mut t)?;
+                    t.trim().to_owned()
+                }
+            };
+            let ca = ca.map(|p| std::fs::canonicalize(&p).map(|p| p.display().to_string())).transpose()?;
+            let c = Client {
+                url: url.trim_end_matches('/').to_owned(),
+                token: token.clone(),
+                agent: agent(ca.as_deref())?,
+            };
+            let me = c.json("GET", "/v1/me", None)?;
+            let p = config_path();
+            if let Some(d) = p.parent() {
+                std::fs::create_dir_all(d)?;
+            }
+            let text = serde_json::to_string_pretty(&json!({"url": c.url, "token": token, "ca": ca}))?;
+            write_private(&p, &text)?;
+            format!(
+                "logged in to {} as {} ({}{})\n",
+                c.url,
+                me["name"].as_str().unwrap_or("?"),
+                me["role"].as_str().unwrap_or("?"),
+                me["ministry"].as_str().map(|m| format!(", {m}")).unwrap_or_default()
+            )
+        }
+        RegistryCmd::Submit { study, key, draft } => {
+            let text = crate::read(&study)?;
+            let v = Client::load()?.json(
+                "POST",
+                "/v1/studies",
+                Some(json!({"key": key, "study": text, "draft": draft})),
+            )?;
+            format!(
+                "{key}: revision {} {} (sha256 {})\n",
+                v["revision"],
+                v["status"].as_str().unwrap_or(""),
+                v["sha256"].as_str().unwrap_or("")
+            )
+        }
+        RegistryCmd::List { status, sector, region, ministry, year, page, json } => {
+            let q = query(&[
+                ("status", status),
+                ("sector", sector),
+                ("region", region),
+                ("ministry", ministry),
+                ("year", year.map(|y| y.to_string())),
+                ("page", Some(page.to_string())),
+            ]);
+            let v = Client::load()?.json("GET", &format!("/v1/studies{q}"), None)?;
+            if json {
+                pretty(&v)?
+            } else {
+                let mut t = format!("{} studies (page {})\n", v["total"], v["page"]);
+                for s in v["studies"].as_array().into_iter().flatten() {
+                    t += &format!(
+                        "{:<24} r{:<3} {:<12} {:<10} B/C {:>6}  AHP {:>6}  {}  {}\n",
+                        s["key"].as_str().unwrap_or(""),
+                        s["latest"],
+                        s["status"].as_str().unwrap_or(""),
+                        s["sector"].as_str().unwrap_or(""),
+                        num(&s["bc_ratio"]),
+                        num(&s["ahp_score"]),
+                        s["ministry"].as_str().unwrap_or(""),
+                        s["name"].as_str().unwrap_or("")
+                    );
+                }
+                t
+            }
+        }
+        RegistryCmd::Portfolio { budget, sector, status, page, json } => {
+            let q =
+                query(&[("budget", budget), ("sector", sector), ("status", status), ("page", Some(page.to_string()))]);
+            let v = Client::load()?.json("GET", &format!("/v1/portfolio{q}"), None)?;
+            if json {
+                pretty(&v)?
+            } else {
+                let mut t = format!("{} studies, ranked by {}\n", v["total"], v["ranked_by"].as_str().unwrap_or(""));
+                for r in v["ranking"].as_array().into_iter().flatten() {
+                    let fits = match r["fits_budget"].as_bool() {
+                        Some(true) => "within budget",
+                        Some(false) => "over budget",
+                        None => "",
+                    };
+                    t += &format!(
+                        "{:>4}  {:<24} AHP {:>6}  B/C {:>6}  {:<16}  cumulative {}  {fits}\n",
+                        r["rank"],
+                        r["key"].as_str().unwrap_or(""),
+                        num(&r["ahp_score"]),
+                        num(&r["bc_ratio"]),
+                        r["verdict"].as_str().unwrap_or(""),
+                        r["cumulative_cost"].as_str().unwrap_or("")
+                    );
+                }
+                t
+            }
+        }
+        RegistryCmd::Pull { key, revision, out, diff } => {
+            let c = Client::load()?;
+            let st = c.json("GET", &format!("/v1/studies/{key}"), None)?;
+            let n = revision.or_else(|| st["latest"].as_i64()).ok_or_else(|| anyhow!("{key}: no revision"))?;
+            let rev = c.json("GET", &format!("/v1/studies/{key}/revisions/{n}"), None)?;
+            let out = out.unwrap_or_else(|| PathBuf::from(format!("{key}.yeta.json")));
+            crate::write_out(&out, rev["study"].as_str().unwrap_or(""))?;
+            let mut t = format!("{key} revision {n} → {}\n", out.display());
+            if diff {
+                let (Some(from), Some(to)) = (st["since_return"]["from"].as_i64(), st["since_return"]["to"].as_i64())
+                else {
+                    bail!("{key}: no revision since a return to diff");
+                };
+                let dir = std::env::temp_dir().join(format!("yeta-registry-{}", std::process::id()));
+                std::fs::create_dir_all(&dir)?;
+                let (pa, pb) =
+                    (dir.join(format!("{key}-r{from}.yeta.json")), dir.join(format!("{key}-r{to}.yeta.json")));
+                for (p, m) in [(&pa, from), (&pb, to)] {
+                    let r = c.json("GET", &format!("/v1/studies/{key}/revisions/{m}"), None)?;
+                    std::fs::write(p, r["study"].as_str().unwrap_or(""))?;
+                }
+                let d = crate::diff_cmd::diff(&pa, &pb);
+                let _ = std::fs::remove_dir_all(&dir);
+                t += &format!("since the return of revision {from} (comments below), revision {to}:\n{}", d?.0);
+                for cm in
+                    st["comments"].as_array().into_iter().flatten().filter(|c| c["revision"].as_i64() == Some(from))
+                {
+                    t += &format!(
+                        "  comment on {}: {} ({})\n",
+                        cm["path"].as_str().unwrap_or(""),
+                        cm["body"].as_str().unwrap_or(""),
+                        cm["author"].as_str().unwrap_or("")
+                    );
+                }
+            }
+            t
+        }
+        RegistryCmd::Status { key, json } => {
+            let v = Client::load()?.json("GET", &format!("/v1/studies/{key}"), None)?;
+            if json {
+                pretty(&v)?
+            } else {
+                let mut t = format!(
+                    "{key}: {} — {} ({}), latest revision {}\n",
+                    v["status"].as_str().unwrap_or(""),
+                    v["name"].as_str().unwrap_or(""),
+                    v["ministry"].as_str().unwrap_or(""),
+                    v["latest"]
+                );
+                for e in v["events"].as_array().into_iter().flatten() {
+                    t += &format!(
+                        "  {}  r{}  {:<12} {}\n",
+                        e["at"].as_str().unwrap_or(""),
+                        e["revision"],
+                        e["action"].as_str().unwrap_or(""),
+                        e["actor"].as_str().unwrap_or("")
+                    );
+                }
+                for c in v["comments"].as_array().into_iter().flatten() {
+                    t += &format!(
+                        "  comment r{} {}: {} ({})\n",
+                        c["revision"],
+                        c["path"].as_str().unwrap_or(""),
+                        c["body"].as_str().unwrap_or(""),
+                        c["author"].as_str().unwrap_or("")
+                    );
+                }
+                for s in v["signoffs"].as_array().into_iter().flatten() {
+                    t += &format!(
+                        "  signed off r{} by {} ({}); report sha256 {}\n",
+                        s["revision"],
+                        s["reviewer"].as_str().unwrap_or(""),
+                        s["role"].as_str().unwrap_or(""),
+                        s["report_sha256"].as_str().unwrap_or("")
+                    );
+                    for g in s["signers"].as_array().into_iter().flatten() {
+                        t += &format!(
+                            "    signature {} {} certificate SHA-256 {}\n",
+                            g["index"],
+                            g["subject"].as_str().unwrap_or(""),
+                            g["cert_sha256"].as_str().unwrap_or("")
+                        );
+                    }
+                }
+                if let Some(f) = v["since_return"]["from"].as_i64() {
+                    t += &format!("  changed since the return of revision {f}: yeta registry pull {key} --diff\n");
+                }
+                t
+            }
+        }
+        RegistryCmd::Comment { key, path, body, start, return_ } => {
+            let c = Client::load()?;
+            let v = if start {
+                c.json("POST", &format!("/v1/studies/{key}/review"), Some(json!({"action": "start"})))?
+            } else {
+                let (Some(path), Some(body)) = (path, body) else { bail!("give --path and --body") };
+                if return_ {
+                    c.json(
+                        "POST",
+                        &format!("/v1/studies/{key}/review"),
+                        Some(json!({"action": "return", "comments": [{"path": path, "body": body}]})),
+                    )?
+                } else {
+                    c.json("POST", &format!("/v1/studies/{key}/comments"), Some(json!({"path": path, "body": body})))?
+                }
+            };
+            format!(
+                "{key}: revision {}{}\n",
+                v["revision"],
+                v["status"].as_str().map(|s| format!(" {s}")).unwrap_or_else(|| " commented".into())
+            )
+        }
+        RegistryCmd::Signoff { key, report, role } => {
+            let pdf = std::fs::read(&report).with_context(|| format!("reading {}", report.display()))?;
+            let q = query(&[("role", Some(role))]);
+            let b = Client::load()?.call(
+                "POST",
+                &format!("/v1/studies/{key}/signoff{q}"),
+                Some(("application/pdf", pdf)),
+            )?;
+            let v: Value = serde_json::from_slice(&b)?;
+            let mut t = format!(
+                "{key} revision {}: signed off; report sha256 {}; study sha256 {}\n",
+                v["revision"],
+                v["report_sha256"].as_str().unwrap_or(""),
+                v["study_sha256"].as_str().unwrap_or("")
+            );
+            for g in v["signers"].as_array().into_iter().flatten() {
+                t += &format!(
+                    "  signature {} {} certificate SHA-256 {}\n",
+                    g["index"],
+                    g["subject"].as_str().unwrap_or(""),
+                    g["cert_sha256"].as_str().unwrap_or("")
+                );
+            }
+            t
+        }
+        RegistryCmd::User { action, name, role, ministry } => {
+            let c = Client::load()?;
+            match (action.as_str(), name) {
+                ("add", Some(n)) => {
+                    let v = c.json(
+                        "POST",
+                        "/v1/users",
+                        Some(
+                            json!({"name": n, "role": role.unwrap_or_else(|| "officer".into()), "ministry": ministry}),
+                        ),
+                    )?;
+                    format!("{}\n", v["token"].as_str().unwrap_or(""))
+                }
+                ("remove", Some(n)) => {
+                    c.json("DELETE", &format!("/v1/users/{}", query(&[("", Some(n))]).trim_start_matches("?=")), None)?;
+                    "removed\n".into()
+                }
+                ("list", _) => pretty(&c.json("GET", "/v1/users", None)?)?,
+                _ => bail!("yeta registry user add|remove NAME, or list"),
+            }
+        }
+        RegistryCmd::Trust { action, arg } => {
+            let c = Client::load()?;
+            match (action.as_str(), arg) {
+                ("add", Some(f)) => {
+                    let pem = std::fs::read(&f).with_context(|| format!("reading {f}"))?;
+                    pretty(&serde_json::from_slice(&c.call(
+                        "POST",
+                        "/v1/trust",
+                        Some(("application/x-pem-file", pem)),
+                    )?)?)?
+                }
+                ("remove", Some(id)) => pretty(&c.json("DELETE", &format!("/v1/trust/{id}"), None)?)?,
+                ("list", _) => pretty(&c.json("GET", "/v1/trust", None)?)?,
+                _ => bail!("yeta registry trust add FILE | remove ID | list"),
+            }
+        }
+    };
+    crate::emit(&out);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes the login file readable by its owner only (it holds a token).
+fn write_private(p: &Path, text: &str) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::io::Write as _;
+        use std::os::unix::fs::OpenOptionsExt as _;
+        let mut f = std::fs::OpenOptions::new().write(true).create(true).truncate(true).mode(0o600).open(p)?;
+        f.write_all(text.as_bytes())?;
+        Ok(())
+    }
+    #[cfg(not(unix))]
+    {
+        std::fs::write(p, text).map_err(Into::into)
+    }
+}
