@@ -317,7 +317,7 @@ pub fn compare(files: &[PathBuf], budget: Option<f64>) -> Result<(String, Value,
         "#", "study", "cost bn", "B/C", "NPV bn", "IRR %", "AHP", "AHP range", "robust", "tCO2e", "verdict"
     );
     for r in &c.ranking {
-        let a = &r.appraisal;
+        let a = &studies[r.index].1;
         let h = a.ahp.as_ref();
         table.push_str(&format!(
             "{:<3} {:<44} {:>10.1} {:>7.3} {:>12.1} {:>7} {:>7} {:>13} {:>7} {:>10}  {}{}\n",

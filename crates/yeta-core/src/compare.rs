@@ -4,6 +4,7 @@
 //! studies the method says to implement draw on it in rank order; a study fits when the
 //! cumulative total cost up to and including it is within the budget.
 
+use std::borrow::Borrow;
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
@@ -61,9 +62,10 @@ pub struct Row {
     /// within both studies' ranges that makes their scores equal (`None`: none, or not
     /// comparable — another hierarchy, no AHP, the last row).
     pub reversal_with_next: Option<f64>,
-    /// The appraisal behind the row (not serialised).
+    /// The position of the row's study in the input (not serialised): the appraisal is the
+    /// caller's, not copied, so a registry can rank thousands of cached appraisals cheaply.
     #[serde(skip)]
-    pub appraisal: Appraisal,
+    pub index: usize,
     /// `cumulative_cost` as a number (not serialised).
     #[serde(skip)]
     pub cumulative: Decimal,
@@ -85,18 +87,19 @@ fn key(a: &Appraisal) -> f64 {
 }
 
 /// Rank labelled appraisals and apply the budget cut.
-pub fn compare(studies: &[(String, Appraisal)], budget: Option<Decimal>) -> Comparison {
-    let mut order: Vec<&(String, Appraisal)> = studies.iter().collect();
+pub fn compare<A: Borrow<Appraisal>>(studies: &[(String, A)], budget: Option<Decimal>) -> Comparison {
+    let mut order: Vec<(usize, &String, &Appraisal)> =
+        studies.iter().enumerate().map(|(i, (l, a))| (i, l, a.borrow())).collect();
     order.sort_by(|x, y| {
-        key(&y.1)
-            .total_cmp(&key(&x.1))
-            .then_with(|| y.1.economic.bc_ratio.unwrap_or(0.0).total_cmp(&x.1.economic.bc_ratio.unwrap_or(0.0)))
+        key(y.2)
+            .total_cmp(&key(x.2))
+            .then_with(|| y.2.economic.bc_ratio.unwrap_or(0.0).total_cmp(&x.2.economic.bc_ratio.unwrap_or(0.0)))
     });
     let mut cumulative = Decimal::ZERO;
     let ranking = order
         .into_iter()
         .enumerate()
-        .map(|(i, (label, a))| {
+        .map(|(i, (index, label, a))| {
             // Only projects the method says to implement draw on the budget, in rank order.
             if a.verdict.implement {
                 cumulative += a.study.total_cost;
@@ -124,15 +127,15 @@ pub fn compare(studies: &[(String, Appraisal)], budget: Option<Decimal>) -> Comp
                 fits_budget: fits,
                 flip_distance: h.and_then(|h| h.panel.weight_switch.as_ref().map(|w| w.distance)),
                 reversal_with_next: None,
-                appraisal: a.clone(),
+                index,
                 cumulative,
             }
         })
         .collect::<Vec<Row>>();
     let mut ranking = ranking;
     for i in 1..ranking.len() {
-        let next = ranking[i].appraisal.ahp.clone();
-        if let (Some(a), Some(b)) = (ranking[i - 1].appraisal.ahp.as_ref(), next.as_ref()) {
+        let next = studies[ranking[i].index].1.borrow().ahp.clone();
+        if let (Some(a), Some(b)) = (studies[ranking[i - 1].index].1.borrow().ahp.as_ref(), next.as_ref()) {
             ranking[i - 1].reversal_with_next = crate::ahp::panel::rank_reversal(a, b);
         }
     }

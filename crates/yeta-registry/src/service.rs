@@ -626,8 +626,9 @@ impl Registry {
                 h.1 = m.get(&h.2).cloned();
             }
         }
-        let labelled: Vec<(String, Appraisal)> =
-            have.into_iter().filter_map(|(k, a, _)| a.map(|a| (k, Appraisal::clone(&a)))).collect();
+        // The cached appraisals are ranked in place (compare borrows them): no copy per request.
+        let labelled: Vec<(String, Arc<Appraisal>)> =
+            have.into_iter().filter_map(|(k, a, _)| a.map(|a| (k, a))).collect();
         let cmp = tokio::task::block_in_place(|| yeta_core::compare::compare(&labelled, f.budget));
         let total = cmp.ranking.len() as i64;
         let from = ((f.page - 1) * f.per_page).min(total) as usize;
