@@ -619,6 +619,11 @@ pub struct ConversionSummary {
     pub illustrative: bool,
 }
 
+/// A line's amounts by year as the study writes them (before restating).
+fn written<K>(lines: &[crate::study::Line<K>], name: &str, first: i32, last: i32) -> Option<Vec<Decimal>> {
+    lines.iter().find(|l| l.name == name).and_then(|l| crate::study::flows::expand(l, first, last).ok())
+}
+
 /// What the prices section did; `None` without one. `costs` are the expanded cost lines.
 pub fn result(study: &Study, costs: &[ExpandedLine<'_>]) -> Option<PricesResult> {
     let s = study.prices.as_ref()?;
@@ -630,24 +635,12 @@ pub fn result(study: &Study, costs: &[ExpandedLine<'_>]) -> Option<PricesResult>
         .iter()
         .filter_map(|pl| {
             let d = d.as_ref()?;
+            let (first, last) = (p.first_year, p.last_year);
             let raw = match pl.list {
-                PricedList::Costs => study
-                    .costs
-                    .iter()
-                    .find(|l| l.name == pl.line)
-                    .map(|l| crate::study::flows::expand(l, p.first_year, p.last_year)),
-                PricedList::Benefits => study
-                    .benefits
-                    .iter()
-                    .find(|l| l.name == pl.line)
-                    .map(|l| crate::study::flows::expand(l, p.first_year, p.last_year)),
-                PricedList::Revenues => study
-                    .revenues
-                    .iter()
-                    .find(|l| l.name == pl.line)
-                    .map(|l| crate::study::flows::expand(l, p.first_year, p.last_year)),
-            }?
-            .ok()?;
+                PricedList::Costs => written(&study.costs, &pl.line, first, last),
+                PricedList::Benefits => written(&study.benefits, &pl.line, first, last),
+                PricedList::Revenues => written(&study.revenues, &pl.line, first, last),
+            }?;
             let mut restated = raw.clone();
             restate(study, pl.list.list(), &pl.line, &mut restated)?;
             let years: Vec<usize> = (0..raw.len()).filter(|&i| !raw[i].is_zero()).collect();
