@@ -228,3 +228,77 @@ fn a_catalogue_scores_met_and_half_partial_over_applicable() {
     let err = yeta_core::appraise_json(&v.to_string(), None).expect_err("invalid").to_string();
     assert!(err.contains("environment.catalogues[0].answers[0].item"), "{err}");
 }
+
+// The Monte Carlo with uncertainty on the value factors (Green Book: carbon values and energy
+// prices are uncertain): the carbon value × uniform(0.5, 2.5) (mean 1.5) and the electricity value
+// × triangular(0.8, 1.0, 1.5) (mean 1.1), both on savings (benefits), nothing else uncertain.
+// E[NPV] = NPV central + 0.5 × 54,386,454.91 + 0.1 × 106,747,437.85
+//        = 100,209,371.36 + 27,193,227.455 + 10,674,743.785 = 138,077,342.60 KRW.
+// Each draw's NPV lies within [NPV without + 0.5 × 54.39 m + 0.8 × 106.75 m,
+//                               NPV without + 2.5 × 54.39 m + 1.5 × 106.75 m]
+//   = [−60,924,521.40 + 27,193,227.46 + 85,397,950.28, −60,924,521.40 + 135,966,137.28 + 160,121,156.78]
+//   = [51,666,656.34, 235,162,772.66].
+#[test]
+fn the_monte_carlo_varies_the_carbon_and_electricity_values() {
+    let mut v = with_factors();
+    v["environment"]["uncertainty"] = json!({
+        "carbon_value": { "dist": "uniform", "min": "0.5", "max": "2.5", "source": "test" },
+        "electricity_value": { "dist": "triangular", "min": "0.8", "mode": "1.0", "max": "1.5" }
+    });
+    let s = yeta_core::Study::from_json(&v.to_string()).expect("parses");
+    let opts = yeta_core::risk::Options { draws: 20_000, seed: 7, threads: 1, bins: 10 };
+    let r = yeta_core::risk::simulate_study(&s, opts, &|_, _| {}, &std::sync::atomic::AtomicBool::new(false))
+        .expect("simulates");
+    let analytic = r.npv_expected_analytic.as_ref().expect("analytic").0;
+    assert!((analytic - d("138077342.60")).abs() < d("1"), "{analytic}");
+    let num = |m: &yeta_core::risk::Money| -> f64 { m.0.to_string().parse().expect("number") };
+    let (lo, hi) = (num(&r.npv.p5), num(&r.npv.p90));
+    assert!(lo > 51_666_656.0 && hi < 235_162_773.0, "{lo} .. {hi}");
+    // 20,000 draws: the simulated mean within 4 standard errors of the expectation.
+    assert!((num(&r.npv.mean) - 138_077_342.60).abs() < 4.0 * num(&r.npv.se), "{:?}", r.npv);
+    assert!(r.uncertain.iter().any(|n| n == yeta_core::environment::CARBON_AVOIDED_LINE), "{:?}", r.uncertain);
+    assert!(r.uncertain.iter().any(|n| n == yeta_core::environment::ENERGY_SAVED_LINE), "{:?}", r.uncertain);
+    assert!(r.held_fixed.is_empty(), "{:?}", r.held_fixed);
+    // Without the uncertainty both lines are held at their values.
+    let s = yeta_core::Study::from_json(&with_factors().to_string()).expect("parses");
+    let r = yeta_core::risk::simulate_study(&s, opts, &|_, _| {}, &std::sync::atomic::AtomicBool::new(false))
+        .expect("simulates");
+    assert_eq!(r.held_fixed.len(), 2, "{:?}", r.held_fixed);
+    // A bad range names its field.
+    let mut v = with_factors();
+    v["environment"]["uncertainty"] = json!({ "carbon_value": { "dist": "uniform", "min": "2", "max": "1" } });
+    let err = yeta_core::appraise_json(&v.to_string(), None).expect_err("invalid").to_string();
+    assert!(err.contains("environment.uncertainty.carbon_value"), "{err}");
+}
+
+// Suggested register entries by sector: an ICT study is offered the seven entries of the shipped
+// list that name `ict` (flood, heat, battery fire, grid connection, GHG target, carbon price,
+// e-waste); taking up the flood leaves six, highest starting score first: the battery fire
+// 2 × 5 = 10, then the heatwave 3 × 3 = 9.
+#[test]
+fn the_register_is_offered_the_sectors_suggested_risks() {
+    let mut v = migration();
+    v["environment"]["risks"] = json!([{
+        "title": "Server room flooding", "likelihood": 1, "impact": 5, "owner": "Facilities",
+        "mitigation": "Moved to the second floor", "suggestion": "dc-flood"
+    }]);
+    let a = appraise(&v);
+    let sg = a.environment.as_ref().expect("env").suggested_risks.as_ref().expect("suggestions");
+    assert_eq!(sg.list, "kr-climate-risks-2026");
+    assert_eq!((sg.for_sector, sg.taken_up, sg.open.len()), (7, 1, 6));
+    assert_eq!(sg.open[0].entry.id, "dc-battery-fire");
+    assert_eq!(sg.open[0].score, 10);
+    assert_eq!(sg.open[1].entry.id, "dc-heat");
+    assert!(sg.open.iter().all(|o| o.entry.id != "dc-flood"));
+    // A rail study is offered the rail entries, not the data-centre ones.
+    let mut r = migration();
+    r["project"]["sector"] = json!("rail");
+    let a = appraise(&r);
+    let sg = a.environment.as_ref().expect("env").suggested_risks.as_ref().expect("suggestions");
+    assert!(sg.open.iter().any(|o| o.entry.id == "heat-track"));
+    assert!(sg.open.iter().all(|o| !o.entry.id.starts_with("dc-")));
+    // An id the list does not have names its field.
+    v["environment"]["risks"][0]["suggestion"] = json!("dc-tsunami");
+    let err = yeta_core::appraise_json(&v.to_string(), None).expect_err("invalid").to_string();
+    assert!(err.contains("environment.risks[0].suggestion"), "{err}");
+}

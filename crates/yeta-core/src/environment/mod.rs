@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 pub mod catalogue;
 pub mod factors;
 pub mod net;
+pub mod suggest;
 
 pub use net::{
     Activity, ActivityKind, Counterfactual, DeviceClass, DeviceRefresh, DeviceTotal, NetYear, Side, SourceKind,
@@ -141,6 +142,9 @@ pub struct Risk {
     pub owner: String,
     /// What reduces it.
     pub mitigation: String,
+    /// The suggested entry (`suggest`) this one takes up, by id, e.g. `dc-flood`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<String>,
 }
 
 /// Compliance status.
@@ -216,6 +220,25 @@ pub struct EnvironmentSection {
     /// Answers to compliance catalogues (RGESN, EU GPP data centres, Korean obligations).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub catalogues: Vec<catalogue::Answers>,
+    /// Uncertainty on the value factors in the Monte Carlo analysis (위험분석); absent, the
+    /// environmental lines are held at their values in every draw.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uncertainty: Option<FactorUncertainty>,
+}
+
+/// Multiplier distributions on the factors that value the environmental change. Each moves the
+/// whole of its line (the carbon value and the energy value are a quantity × a price by year, so
+/// a multiplier on the price is exact); the grid-factor path is a plan path and stays fixed,
+/// its alternatives being the low/central/high runs of the carbon series.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FactorUncertainty {
+    /// Multiplier on the carbon value (탄소가치) of every year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carbon_value: Option<crate::risk::Uncertainty>,
+    /// Multiplier on the electricity value (전력 가치, long-run variable cost) of every year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub electricity_value: Option<crate::risk::Uncertainty>,
 }
 
 impl EnvironmentSection {
@@ -292,6 +315,9 @@ pub struct EnvironmentResult {
     /// Net emissions against the counterfactual, when the study describes one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub net: Option<NetResult>,
+    /// The sector's suggested register entries the register has not taken up.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggested_risks: Option<suggest::Suggestions>,
 }
 
 /// The economic figures under one carbon series.
@@ -356,6 +382,7 @@ pub fn validate(s: &EnvironmentSection, study: &Study, v: &mut Vec<ValidationErr
     net::validate_activities("environment", &s.activities, study, v);
     net::validate_devices(&s.devices, study, v);
     catalogue::validate(&s.catalogues, v);
+    suggest::validate(&s.risks, v);
     if let Some(cf) = &s.counterfactual {
         validate_energy("environment.counterfactual", &cf.energy, study, v);
         validate_embodied("environment.counterfactual", &cf.embodied, study, v);
@@ -363,6 +390,14 @@ pub fn validate(s: &EnvironmentSection, study: &Study, v: &mut Vec<ValidationErr
     }
     if let Some(f) = &s.factors {
         factors::validate(f, v);
+    }
+    if let Some(u) = &s.uncertainty {
+        if let Some(c) = &u.carbon_value {
+            crate::risk::validate_uncertainty("environment.uncertainty.carbon_value", c, v);
+        }
+        if let Some(e) = &u.electricity_value {
+            crate::risk::validate_uncertainty("environment.uncertainty.electricity_value", e, v);
+        }
     }
     if let Some(cp) = &s.carbon_price {
         if cp.path.is_empty() {
@@ -390,24 +425,7 @@ pub fn validate(s: &EnvironmentSection, study: &Study, v: &mut Vec<ValidationErr
     }
     // The figures themselves: too large for exact arithmetic is an error naming the field.
     if v.is_empty() {
-        let (first, last) = (study.parameters.first_year, study.parameters.last_year);
-        let costs: Vec<ExpandedLine<'_>> = study
-            .costs
-            .iter()
-            .enumerate()
-            .filter_map(|(i, l)| {
-                Some(ExpandedLine {
-                    origin: Origin::Study { list: crate::econ::List::Costs, index: i },
-                    name: &l.name,
-                    kind: crate::econ::Kind::Cost(l.kind),
-                    variation: crate::econ::Variation::Fixed,
-                    // A line that does not expand is reported by the line checks
-                    // (`study::validate`); here it only has no energy to contribute.
-                    amounts: flows::expand(l, first, last).ok()?,
-                    sunk: Decimal::ZERO,
-                })
-            })
-            .collect();
+        let costs = study_costs(study);
         if let Err(e) = yearly(s, study, &costs).and_then(|_| net_yearly(s, study, &costs)) {
             v.push(e);
         }
@@ -422,6 +440,29 @@ pub fn validate(s: &EnvironmentSection, study: &Study, v: &mut Vec<ValidationErr
             }
         }
     }
+}
+
+/// The study's own cost lines as written, expanded over the period (what intensity sources and
+/// device classes read by name), for the checks and the ex-post comparison that run before, or
+/// apart from, the appraisal. A line that does not expand is reported by the line checks
+/// (`study::validate`); here it only has no energy to contribute.
+pub(crate) fn study_costs(study: &Study) -> Vec<ExpandedLine<'_>> {
+    let (first, last) = (study.parameters.first_year, study.parameters.last_year);
+    study
+        .costs
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| {
+            Some(ExpandedLine {
+                origin: Origin::Study { list: crate::econ::List::Costs, index: i },
+                name: &l.name,
+                kind: crate::econ::Kind::Cost(l.kind),
+                variation: crate::econ::Variation::Fixed,
+                amounts: flows::expand(l, first, last).ok()?,
+                sunk: Decimal::ZERO,
+            })
+        })
+        .collect()
 }
 
 /// Checks energy sources: flows, PUE, intensity and the cost lines it names, hours.
@@ -660,7 +701,7 @@ pub const CARBON_AVOIDED_LINE: &str = "Emissions avoided (탄소 감축 편익)"
 
 /// The grid emission factor of each year of the period, tCO2e/MWh: the factor path when the
 /// study uses one, else the stated constant.
-fn grid_by_year(s: &EnvironmentSection, first: i32, n: usize) -> Result<Vec<Decimal>, ValidationError> {
+pub(crate) fn grid_by_year(s: &EnvironmentSection, first: i32, n: usize) -> Result<Vec<Decimal>, ValidationError> {
     match s.factors.as_ref().map(factors::resolve) {
         None => Ok(vec![s.grid_factor.value; n]),
         Some(r) => {
@@ -822,18 +863,25 @@ pub(crate) fn net_yearly(
 /// without a counterfactual the gross carbon value as a cost (as before); with one, the value of
 /// the net change — a benefit line of the emissions avoided when its PV is a saving, else a cost
 /// line. Years of the other sign stay in the same line as negative amounts.
-pub fn economic_lines(
-    study: &Study,
+pub fn economic_lines<'a>(
+    study: &'a Study,
     costs: &[ExpandedLine<'_>],
     period: &crate::econ::Period,
-) -> Result<Vec<ExpandedLine<'static>>, crate::StudyError> {
+) -> Result<Vec<ExpandedLine<'a>>, crate::StudyError> {
     let Some(s) = study.environment.as_ref().filter(|s| s.counted()) else { return Ok(Vec::new()) };
     let invalid = |e| crate::StudyError::Invalid(vec![e]);
+    // The factor's own distribution when the study gives one, else held at its value.
+    let varies = |u: Option<&'a crate::risk::Uncertainty>| {
+        u.map_or(crate::econ::Variation::HeldFixed, crate::econ::Variation::Own)
+    };
+    let unc = s.uncertainty.as_ref();
+    let carbon_var = varies(unc.and_then(|u| u.carbon_value.as_ref()));
+    let energy_var = varies(unc.and_then(|u| u.electricity_value.as_ref()));
     let carbon = |origin, name, amounts| ExpandedLine {
         origin,
         name,
         kind: crate::econ::Kind::CarbonValue,
-        variation: crate::econ::Variation::HeldFixed,
+        variation: carbon_var.clone(),
         amounts,
         sunk: Decimal::ZERO,
     };
@@ -856,7 +904,7 @@ pub fn economic_lines(
                     origin: if saved { Origin::EnergySaved } else { Origin::Energy },
                     name: if saved { ENERGY_SAVED_LINE } else { ENERGY_LINE },
                     kind: crate::econ::Kind::EnergyValue,
-                    variation: crate::econ::Variation::HeldFixed,
+                    variation: energy_var,
                     amounts: if saved { energy.iter().map(|v| -*v).collect() } else { energy },
                     sunk: Decimal::ZERO,
                 });
@@ -866,7 +914,7 @@ pub fn economic_lines(
     }
 }
 
-fn rating(score: u8) -> &'static str {
+pub(crate) fn rating(score: u8) -> &'static str {
     match score {
         0..=4 => "low",
         5..=9 => "medium",
@@ -985,5 +1033,6 @@ pub fn appraise(cx: &Context<'_>) -> Option<EnvironmentResult> {
         compliance: s.compliance.clone(),
         years,
         net,
+        suggested_risks: suggest::suggest(cx.study.project.sector, &s.risks),
     })
 }

@@ -18,6 +18,7 @@
 //! order [cost, delay, demand]; what the one-at-a-time parts do not explain is the interaction
 //! (교호작용) term, so that the parts add up exactly to ΔNPV.
 
+pub mod environment;
 pub mod reference;
 pub mod restudy;
 
@@ -62,6 +63,10 @@ pub struct Outturn {
     /// (priced by the entry's, else the line's), else KRW.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub benefits: Vec<ActualLine>,
+    /// Metered energy and reported emissions (에너지·온실가스 실적), compared with the
+    /// environmental stage's forecast.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub environment: Option<environment::ActualEnvironment>,
 }
 
 /// The actual schedule: construction start and completion, opening (개통·운영 개시).
@@ -110,6 +115,7 @@ pub struct ActualLine {
 
 /// Checks the outturn section: years within the analysis period, lines that exist, sources given.
 pub(crate) fn validate(o: &Outturn, s: &Study, v: &mut Vec<ValidationError>) {
+    validate_environment(o, s, v);
     let (first, last) = (s.parameters.first_year, s.parameters.last_year);
     if o.through_year < first || o.through_year > last {
         v.push(ValidationError::new(
@@ -186,6 +192,13 @@ pub(crate) fn validate(o: &Outturn, s: &Study, v: &mut Vec<ValidationError>) {
                 }
             }
         }
+    }
+}
+
+/// Checks the outturn's environmental actuals (see [`environment::validate`]).
+fn validate_environment(o: &Outturn, s: &Study, v: &mut Vec<ValidationError>) {
+    if let Some(a) = &o.environment {
+        environment::validate(a, o.through_year, s, v);
     }
 }
 
@@ -314,6 +327,9 @@ pub struct ExPost {
     pub realisation: Vec<Realisation>,
     /// The re-study check.
     pub restudy: Option<restudy::RestudyCheck>,
+    /// Metered energy and emissions against the environmental forecast, when the outturn has them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub environment: Option<environment::EnvOutturn>,
 }
 
 impl ExPost {
@@ -650,6 +666,15 @@ pub fn evaluate(study: &Study, ex_ante: Option<&Study>, custom: Option<&RuleSet>
         decomposition: Decomposition { delta_npv: delta, delay_years: d, parts },
         realisation,
         restudy,
+        environment: match &o.environment {
+            // The signed-off forecast's environment when it has one, else the study's.
+            Some(a) => environment::compare(
+                a,
+                ante_study.as_ref().filter(|s| s.environment.is_some()).unwrap_or(study),
+                o.through_year,
+            )?,
+            None => None,
+        },
     })
 }
 

@@ -203,3 +203,58 @@ fn optimism_bias_is_released_with_the_actual_costs() {
     assert_eq!((k.part(Part::Delay), k.part(Part::DemandShortfall)), (d("-40000"), d("-8000")));
     assert_eq!(k.part(Part::Interaction), d("1600"));
 }
+
+/// The environment after approval, by hand. Forecast: cloud IT load 10 kW × PUE 1.5 × 8,760 h =
+/// 131,400 kWh a year from 2027, at 0.5 tCO2e/MWh = 65.7 t; counterfactual legacy 20 kW × PUE 2 ×
+/// 8,760 h = 350,400 kWh = 175.2 t a year, so the forecast net is −109.5 t a year.
+/// Metered 150,000 kWh in 2027 and 160,000 in 2028 (through 2028):
+/// - kWh to date: forecast 262,800, actual 310,000 (ratio 1.1796);
+/// - tCO2e at the forecast's factor: forecast 131.4, actual 155.0;
+/// - net to date: forecast −219.0, actual −219.0 + (155.0 − 131.4) = −195.4.
+/// With the agency's reported 70 t and 72 t: actual 142, net −219.0 + 10.6 = −208.4.
+#[test]
+fn metered_energy_and_emissions_against_the_forecast() {
+    let mut v: serde_json::Value = serde_json::from_str(STUDY).expect("json");
+    v["environment"] = serde_json::json!({
+        "grid_factor": {"value": "0.5", "unit": "tCO2e/MWh", "source": "test"},
+        "energy": [{"name": "cloud", "kind": "it_load", "pue": "1.5", "flows": [{"from": 2027, "to": 2030, "amount": "10"}]}],
+        "counterfactual": {"energy": [{"name": "legacy", "kind": "it_load", "pue": "2", "flows": [{"from": 2027, "to": 2030, "amount": "20"}]}]}
+    });
+    v["outturn"]["environment"] = serde_json::json!({
+        "kwh": [{"year": 2027, "amount": "150000"}, {"year": 2028, "amount": "160000"}],
+        "source": "electricity bills"
+    });
+    let s = Study::from_json(&v.to_string()).expect("parses");
+    let x = evaluate(&s, None, None).expect("evaluates");
+    let e = x.environment.as_ref().expect("environment compared");
+    assert_eq!(e.years.len(), 2);
+    assert_eq!(e.years[0].year, 2027);
+    assert_eq!(e.years[0].forecast_kwh, d("131400"));
+    assert_eq!(e.forecast_kwh, d("262800"));
+    assert_eq!(e.actual_kwh, d("310000"));
+    assert!((e.kwh_ratio.expect("ratio") - 310_000.0 / 262_800.0).abs() < 1e-12);
+    assert_eq!(e.forecast_tco2e, d("131.4"));
+    assert_eq!(e.actual_tco2e, d("155.0"));
+    assert!(!e.reported_emissions);
+    assert_eq!(e.forecast_net_tco2e, Some(d("-219.0")));
+    assert_eq!(e.actual_net_tco2e, Some(d("-195.4")));
+    // The NPV decomposition is untouched: the environment is not counted in this study.
+    assert_eq!(x.decomposition.delta_npv, d("-70400"));
+
+    v["outturn"]["environment"]["tco2e"] =
+        serde_json::json!([{"year": 2027, "amount": "70"}, {"year": 2028, "amount": "72"}]);
+    let s = Study::from_json(&v.to_string()).expect("parses");
+    let e = evaluate(&s, None, None).expect("evaluates").environment.expect("environment");
+    assert!(e.reported_emissions);
+    assert_eq!(e.actual_tco2e, d("142"));
+    assert_eq!(e.actual_net_tco2e, Some(d("-208.4")));
+
+    // A metered year after the outturn's year, and no section to compare with, name the field.
+    v["outturn"]["environment"]["kwh"][1]["year"] = serde_json::json!(2029);
+    let err = evaluate(&Study::from_json(&v.to_string()).expect("parses"), None, None).expect_err("invalid");
+    assert!(err.to_string().contains("outturn.environment.kwh[1]"), "{err}");
+    let mut w: serde_json::Value = serde_json::from_str(STUDY).expect("json");
+    w["outturn"]["environment"] = serde_json::json!({"kwh": [{"year": 2027, "amount": "1"}], "source": "bills"});
+    let err = evaluate(&Study::from_json(&w.to_string()).expect("parses"), None, None).expect_err("invalid");
+    assert!(err.to_string().contains("outturn.environment"), "{err}");
+}
