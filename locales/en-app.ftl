@@ -231,3 +231,5 @@ app-env-not-counted = This study leaves the environment out of the economic case
 app-env-reduces = Reduces emissions by { $t } tCO2e against doing nothing
 app-env-adds = Adds { $t } tCO2e of emissions against doing nothing
 app-env-run = Carbon value, { $series }
+app-env-suggested = { $open } of the sector's { $total } suggested risks are not in the register
+app-env-suggested-score = likelihood { $l } × impact { $i } = { $s }

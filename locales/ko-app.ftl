@@ -231,3 +231,5 @@ app-env-not-counted = 이 조사는 환경 가치를 경제성 분석에 반영�
 app-env-reduces = 사업 미시행 대비 온실가스 { $t } tCO2e 감축
 app-env-adds = 사업 미시행 대비 온실가스 { $t } tCO2e 증가
 app-env-run = 탄소가치 { $series }
+app-env-suggested = 부문 권고 위험 { $total }건 중 위험 목록에 없는 { $open }건
+app-env-suggested-score = 가능성 { $l } × 영향 { $i } = { $s }

@@ -42,6 +42,7 @@ sed '0,/"name": "/s//"name": "(수정) /' fixtures/rail-wide-area.yeta.json > "$
 as a "$Y" registry submit "$d/rail2.yeta.json" --key "$k" | grep -q "revision 2 submitted"
 as r "$Y" registry pull "$k" --diff --out "$d/pulled.yeta.json" | tee "$d/diff.txt" | grep -q "project.name"
 grep -q "사업명을 확인하십시오" "$d/diff.txt"
+grep -Eq "changed since|이후 수정됨" "$d/diff.txt"
 cmp "$d/pulled.yeta.json" "$d/rail2.yeta.json"
 as r "$Y" registry portfolio --budget 10000000000000 | grep -q "$k"
 as r "$Y" registry comment "$k" --start >/dev/null

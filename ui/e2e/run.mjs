@@ -770,6 +770,12 @@ await test('the environment card leads with the net effect against the counterfa
   const first = await page.locator('#env-card > *').nth(1).getAttribute('id');
   assert.equal(first, 'env-net', 'the net effect comes first');
   assert.ok(await page.locator('#env-card .run-low').count() === 1);
+  // The sector's suggested risks the register leaves out, in the engine's order (the fixture takes
+  // up the heatwave and e-waste entries: 5 of 7 left, the flood and battery fire first at 2 × 5).
+  const sg = ict.environment.suggested_risks;
+  assert.equal(sg.open.length, 5);
+  assert.deepEqual(await page.locator('#env-suggested li').evaluateAll((ls) => ls.map((l) => l.dataset.id)), sg.open.map((o) => o.id));
+  assert.ok((await text('#env-suggested summary')).includes('5'), await text('#env-suggested summary'));
   state.next = undefined;
   await page.screenshot({ path: join(OUT, 'ict-results.png'), fullPage: true });
 });

@@ -100,6 +100,9 @@ export type Environment = {
   net?: { project_tco2e: string; counterfactual_tco2e: string; net_tco2e: string; carbon_pv: string; energy_pv: string; counted: boolean;
     runs: { series: 'low' | 'central' | 'high'; npv: string; bc_ratio: number | null }[] } | null;
   catalogues?: { id: string; title: { ko: string; en: string }; met: number; applicable: number; score: number | null; gaps: unknown[] }[];
+  /** The sector's suggested register entries the register leaves out (`yeta_core::environment::suggest::Suggestions`). */
+  suggested_risks?: { list: string; for_sector: number; taken_up: number;
+    open: { id: string; title: { ko: string; en: string }; category: 'physical' | 'regulatory' | 'transition'; likelihood: number; impact: number; score: number }[] } | null;
 };
 export type Appraisal = {
   economic: Economic;

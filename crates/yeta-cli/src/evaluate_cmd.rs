@@ -163,7 +163,49 @@ pub fn summary(x: &ExPost, lang: Lang) -> String {
         }
         let _ = writeln!(o, "  {}", c.format("cli-expost-restudy-source", &[("source", r.source.clone())]));
     }
+    if let Some(e) = &x.environment {
+        environment(&mut o, e, c);
+    }
     o
+}
+
+/// The environment after approval: metered energy and emissions against the forecast.
+fn environment(o: &mut String, e: &expost::environment::EnvOutturn, c: &yeta_i18n::Catalog) {
+    let num = |d: Decimal, dp: usize| yeta_i18n::grouped(to_f64(d), dp);
+    let _ = writeln!(o, "{}", c.text("cli-expost-env"));
+    let _ = writeln!(
+        o,
+        "  {}",
+        c.format(
+            "cli-expost-env-kwh",
+            &[
+                ("actual", num(e.actual_kwh, 0)),
+                ("forecast", num(e.forecast_kwh, 0)),
+                ("ratio", opt(e.kwh_ratio.map(|v| c.percent(v)))),
+            ]
+        )
+    );
+    let key = if e.reported_emissions { "cli-expost-env-tco2e-reported" } else { "cli-expost-env-tco2e-metered" };
+    let _ = writeln!(
+        o,
+        "  {}",
+        c.format(
+            key,
+            &[
+                ("actual", num(e.actual_tco2e, 1)),
+                ("forecast", num(e.forecast_tco2e, 1)),
+                ("ratio", opt(e.tco2e_ratio.map(|v| c.percent(v)))),
+            ]
+        )
+    );
+    if let (Some(f), Some(a)) = (e.forecast_net_tco2e, e.actual_net_tco2e) {
+        let _ = writeln!(
+            o,
+            "  {}",
+            c.format("cli-expost-env-net", &[("actual", num(a, 1)), ("forecast", num(f, 1))])
+        );
+    }
+    let _ = writeln!(o, "  {}", c.format("cli-expost-restudy-source", &[("source", e.source.clone())]));
 }
 
 fn to_f64(x: Decimal) -> f64 {

@@ -180,6 +180,9 @@ enum Command {
         /// Write the diff as JSON (`-` for standard output).
         #[arg(long)]
         json: Option<PathBuf>,
+        /// Language of the text.
+        #[arg(long, value_enum, default_value = "en")]
+        lang: Lang,
     },
     /// Ex-post evaluation (사후평가) of a study with an outturn section: ex-ante vs ex-post
     /// B/C, NPV, total cost and opening year, ΔNPV by cause, benefits realisation, re-study check.
@@ -503,9 +506,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Diff { a, b, json } => {
+        Command::Diff { a, b, json, lang } => {
             guard(&[&a, &b], &[json.as_deref()])?;
-            let (table, j) = diff_cmd::diff(&a, &b)?;
+            let (table, j) = diff_cmd::diff(&a, &b, lang)?;
             if let Some(p) = &json {
                 write_out(p, &serde_json::to_string_pretty(&j)?)?;
             }

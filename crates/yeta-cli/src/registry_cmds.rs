@@ -4,6 +4,7 @@
 //! plain `http://` except to this machine (loopback): elsewhere the registry is reached over
 //! https (rustls), normally through a TLS-terminating reverse proxy.
 
+use crate::Lang;
 use anyhow::{Context as _, Result, anyhow, bail};
 use clap::Subcommand;
 use serde_json::{Value, json};
@@ -385,30 +386,27 @@ pub fn run(cmd: RegistryCmd) -> Result<ExitCode> {
             crate::write_out(&out, rev["study"].as_str().unwrap_or(""))?;
             let mut t = format!("{key} revision {n} → {}\n", out.display());
             if diff {
-                let (Some(from), Some(to)) = (st["since_return"]["from"].as_i64(), st["since_return"]["to"].as_i64())
-                else {
-                    bail!("{key}: no revision since a return to diff");
-                };
-                let dir = std::env::temp_dir().join(format!("yeta-registry-{}", std::process::id()));
-                std::fs::create_dir_all(&dir)?;
-                let (pa, pb) =
-                    (dir.join(format!("{key}-r{from}.yeta.json")), dir.join(format!("{key}-r{to}.yeta.json")));
-                for (p, m) in [(&pa, from), (&pb, to)] {
-                    let r = c.json("GET", &format!("/v1/studies/{key}/revisions/{m}"), None)?;
-                    std::fs::write(p, r["study"].as_str().unwrap_or(""))?;
-                }
-                let d = crate::diff_cmd::diff(&pa, &pb);
-                let _ = std::fs::remove_dir_all(&dir);
-                t += &format!("since the return of revision {from} (comments below), revision {to}:\n{}", d?.0);
-                for cm in
-                    st["comments"].as_array().into_iter().flatten().filter(|c| c["revision"].as_i64() == Some(from))
-                {
-                    t += &format!(
-                        "  comment on {}: {} ({})\n",
-                        cm["path"].as_str().unwrap_or(""),
-                        cm["body"].as_str().unwrap_or(""),
-                        cm["author"].as_str().unwrap_or("")
+                // The server computes the comparison with the engine, so every client shows the same.
+                let ch = c.json("GET", &format!("/v1/studies/{key}/changes"), None)?;
+                let d: yeta_core::diff::StudyDiff = serde_json::from_value(ch["diff"].clone())
+                    .map_err(|e| anyhow!("{key}: the registry's comparison does not read: {e}"))?;
+                let lang = if std::env::var("LANG").unwrap_or_default().starts_with("ko") { Lang::Ko } else { Lang::En };
+                let cat = yeta_i18n::catalog(if lang == Lang::Ko { yeta_i18n::Lang::Ko } else { yeta_i18n::Lang::En });
+                let (from, to) = (ch["from"].as_i64().unwrap_or(0), ch["to"].as_i64().unwrap_or(0));
+                t += &cat.format("cli-diff-since-return", &[("from", from.to_string()), ("to", to.to_string())]);
+                t.push('\n');
+                t += &crate::diff_cmd::render(&d, lang);
+                for cm in ch["comments"].as_array().into_iter().flatten() {
+                    let state = if cm["addressed"].as_bool() == Some(true) { "cli-diff-comment-addressed" } else { "cli-diff-comment-open" };
+                    let line = cat.format(
+                        "cli-diff-comment",
+                        &[
+                            ("path", cm["path"].as_str().unwrap_or("").to_owned()),
+                            ("body", cm["body"].as_str().unwrap_or("").to_owned()),
+                            ("author", cm["author"].as_str().unwrap_or("").to_owned()),
+                        ],
                     );
+                    t += &format!("  {line} [{}]\n", cat.text(state));
                 }
             }
             t

@@ -117,8 +117,30 @@ pub fn render(o: &mut String, a: &Appraisal, ko: bool) {
                 String::new()
             }
         );
+        let rating = |r: &str| match r {
+            "low" => m("cli-rating-low"),
+            "medium" => m("cli-rating-medium"),
+            "high" => m("cli-rating-high"),
+            _ => m("cli-rating-very-high"),
+        };
         for r in e.risks.iter().take(3) {
-            let _ = writeln!(o, "  {} {:>2} ({}): {}", m("cli-risk"), r.score, r.rating, r.risk.title);
+            let _ = writeln!(o, "  {} {:>2} ({}): {}", m("cli-risk"), r.score, rating(r.rating), r.risk.title);
+        }
+        if let Some(sg) = e.suggested_risks.as_ref().filter(|sg| !sg.open.is_empty()) {
+            let top: Vec<String> = sg
+                .open
+                .iter()
+                .take(3)
+                .map(|x| format!("{} ({})", if ko { &x.entry.title.ko } else { &x.entry.title.en }, x.score))
+                .collect();
+            let _ = writeln!(
+                o,
+                "  {} {} / {}: {}",
+                m("cli-env-suggested-open"),
+                sg.open.len(),
+                sg.for_sector,
+                top.join(" · ")
+            );
         }
         let _ = writeln!(o, "  {}: {} / {}", m("cli-compliance-gaps"), e.compliance_gaps, e.compliance.len());
         let _ = writeln!(o);

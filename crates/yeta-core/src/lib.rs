@@ -28,6 +28,7 @@ pub mod buildup;
 pub mod compare;
 pub mod demand;
 pub mod diag;
+pub mod diff;
 pub mod econ;
 pub mod effectiveness;
 pub mod environment;

@@ -67,6 +67,7 @@ pub fn router(reg: Arc<Registry>, max_body: usize) -> Router {
         .route("/v1/studies", get(list).post(submit))
         .route("/v1/studies/{key}", get(study))
         .route("/v1/studies/{key}/revisions/{n}", get(revision))
+        .route("/v1/studies/{key}/changes", get(changes))
         .route("/v1/studies/{key}/review", post(review))
         .route("/v1/studies/{key}/comments", post(comment))
         .route("/v1/studies/{key}/signoff", post(signoff))
@@ -134,6 +135,10 @@ async fn submit(State(r): S, h: HeaderMap, b: Body) -> Response {
 
 async fn study(State(r): S, h: HeaderMap, p: Result<Path<String>, PathRejection>) -> Response {
     ok(async { r.study(&user(&r, &h).await?, &path(p)?).await }.await)
+}
+
+async fn changes(State(r): S, h: HeaderMap, p: Result<Path<String>, PathRejection>) -> Response {
+    ok(async { r.changes(&user(&r, &h).await?, &path(p)?).await }.await)
 }
 
 async fn revision(State(r): S, h: HeaderMap, p: Result<Path<(String, i32)>, PathRejection>) -> Response {

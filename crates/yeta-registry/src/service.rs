@@ -535,6 +535,50 @@ impl Registry {
         )
     }
 
+    /// `GET /v1/studies/{key}/changes`: what changed from the returned revision to the latest
+    /// (the engine's `diff`, computed here so every client shows the same), with the reviewer's
+    /// comments on the returned revision, each marked whether a change touches its field path.
+    /// 404 when no revision follows a return.
+    pub async fn changes(&self, u: &User, key: &str) -> Result<Value, ApiError> {
+        let c = self.pool.get().await?;
+        let s = self.visible(&c, u, key).await?;
+        let id: i64 = s.get(0);
+        let latest: i32 = s.get(4);
+        let returned: Option<i32> = s.get(5);
+        let from = returned.filter(|r| latest > *r).ok_or_else(|| ApiError::not_found("changes"))?;
+        let text = |n: i32| {
+            let c = &c;
+            async move {
+                c.query_opt("SELECT text FROM revisions WHERE study_id = $1 AND number = $2", &[&id, &n])
+                    .await?
+                    .map(|r| r.get::<_, String>(0))
+                    .ok_or_else(|| ApiError::not_found("revision"))
+            }
+        };
+        let (ta, tb) = (text(from).await?, text(latest).await?);
+        let read = |t: &str| -> Result<(yeta_core::Study, Appraisal), ApiError> {
+            let study = yeta_core::study::check(t).map_err(|_| ApiError::internal("a stored revision no longer reads"))?;
+            Ok((study, appraise(t)?))
+        };
+        let ((sa, aa), (sb, ab)) = (read(&ta)?, read(&tb)?);
+        let d = yeta_core::diff::diff(&sa, &aa, &sb, &ab);
+        let cms = c
+            .query(
+                "SELECT path, body, author, at::text FROM comments WHERE study_id = $1 AND revision = $2 ORDER BY id",
+                &[&id, &from],
+            )
+            .await?;
+        let comments: Vec<Value> = cms
+            .iter()
+            .map(|r| {
+                let path: String = r.get(0);
+                json!({"path": path, "body": r.get::<_, String>(1), "author": r.get::<_, String>(2),
+                       "at": r.get::<_, String>(3), "addressed": d.touches(&path)})
+            })
+            .collect();
+        Ok(json!({"key": key, "from": from, "to": latest, "diff": d, "comments": comments}))
+    }
+
     /// `GET /v1/studies/{key}/signoffs/{id}/report`: the signed report as stored.
     pub async fn report(&self, u: &User, key: &str, id: i64) -> Result<Vec<u8>, ApiError> {
         let c = self.pool.get().await?;

@@ -98,6 +98,17 @@ fn review_workflow_scope_and_signoff() {
     assert_eq!((s, v["revision"].as_i64()), (200, Some(2)), "{v}");
     let (_, st) = env.get("/v1/studies/rail-1", &r);
     assert_eq!(st["since_return"], json!({"from": 1, "to": 2}));
+    // The server's comparison (the engine's diff): the one edited field, and the reviewer's
+    // comment on the cost line not yet answered by a change there.
+    let (s, ch) = env.get("/v1/studies/rail-1/changes", &a);
+    assert_eq!((s, ch["from"].as_i64(), ch["to"].as_i64()), (200, Some(1), Some(2)), "{ch}");
+    let inputs = ch["diff"]["inputs"].as_array().expect("inputs");
+    assert_eq!(inputs.len(), 1, "{ch}");
+    assert_eq!(inputs[0]["path"], "project.name");
+    let rc = ch["comments"].as_array().expect("comments");
+    assert!(rc.iter().any(|c| c["path"] == "costs[0].flows[0].amount" && c["addressed"] == false), "{ch}");
+    assert_eq!(env.get("/v1/studies/rail-1/changes", &b).0, 404, "officer B read A's changes");
+    assert_eq!(env.get("/v1/studies/ict-1/changes", &b).0, 404, "no return, nothing to compare");
     assert_eq!(st["comments"][0]["path"], "costs[0].flows[0].amount");
     assert_eq!(st["comments"][0]["author"], "reviewer-1");
     let steps: Vec<(&str, &str)> = st["events"]

@@ -1143,6 +1143,51 @@ pub(crate) fn expost(w: &mut Writer<'_>, x: &yeta_core::expost::ExPost, t: &T) {
         );
         w.para(&t.f("report-prices-source", &[("source", r.source.clone())]), 8.0, GREY);
     }
+    if let Some(e) = &x.environment {
+        expost_environment(w, e, t);
+    }
+}
+
+/// The environment after approval (사업 후 환경 성과): metered energy and emissions against the
+/// environmental stage's forecast, year by year, and the net effect to date.
+fn expost_environment(w: &mut Writer<'_>, e: &yeta_core::expost::environment::EnvOutturn, t: &T) {
+    let n = |d: Decimal, dp: usize| crate::render::thousands(crate::render::to_f64(d), dp);
+    let pct = |r: Option<f64>| r.map_or_else(|| "—".to_owned(), |r| format!("{:.1} %", r * 100.0));
+    w.h2(t.m("report-expost-env"));
+    let key = if e.reported_emissions { "report-expost-env-intro-reported" } else { "report-expost-env-intro-metered" };
+    w.para(t.m(key), 8.5, INK);
+    let cols = [
+        Col { head: t.m("report-year"), width: 12.0, align: Align::Left },
+        Col { head: t.m("report-expost-env-kwh-forecast"), width: 22.0, align: Align::Right },
+        Col { head: t.m("report-expost-env-kwh-actual"), width: 22.0, align: Align::Right },
+        Col { head: t.m("report-expost-env-t-forecast"), width: 22.0, align: Align::Right },
+        Col { head: t.m("report-expost-env-t-actual"), width: 22.0, align: Align::Right },
+    ];
+    let mut rows: Vec<Vec<String>> = e
+        .years
+        .iter()
+        .map(|y| {
+            vec![
+                y.year.to_string(),
+                n(y.forecast_kwh, 0),
+                n(y.actual_kwh, 0),
+                n(y.forecast_tco2e, 1),
+                n(y.actual_tco2e, 1),
+            ]
+        })
+        .collect();
+    rows.push(vec![
+        t.m("report-total").to_owned(),
+        n(e.forecast_kwh, 0),
+        format!("{} ({})", n(e.actual_kwh, 0), pct(e.kwh_ratio)),
+        n(e.forecast_tco2e, 1),
+        format!("{} ({})", n(e.actual_tco2e, 1), pct(e.tco2e_ratio)),
+    ]);
+    w.table(&cols, &rows, 8.0);
+    if let (Some(f), Some(a)) = (e.forecast_net_tco2e, e.actual_net_tco2e) {
+        w.para(&t.f("report-expost-env-net", &[("actual", n(a, 1)), ("forecast", n(f, 1))]), 9.0, INK);
+    }
+    w.para(&t.f("report-prices-source", &[("source", e.source.clone())]), 8.0, GREY);
 }
 
 /// A conversion line's class or kind, worded.

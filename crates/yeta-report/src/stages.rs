@@ -379,6 +379,9 @@ pub(crate) fn environment(w: &mut Writer<'_>, e: &EnvironmentResult, study: Opti
     if !rows.is_empty() {
         w.table(&cols, &rows, 7.8);
     }
+    if let Some(sg) = e.suggested_risks.as_ref().filter(|sg| sg.for_sector > 0) {
+        suggested_risks(w, sg, t);
+    }
 
     w.h2(t.m("report-compliance-checklist"));
     let cols = [
@@ -399,6 +402,54 @@ pub(crate) fn environment(w: &mut Writer<'_>, e: &EnvironmentResult, study: Opti
     for c in &e.catalogues {
         catalogue(w, c, t);
     }
+}
+
+/// The sector's suggested register entries not taken up (미반영 권고 위험), at their starting
+/// likelihood and impact, so the reader sees what the register leaves out.
+fn suggested_risks(w: &mut Writer<'_>, sg: &yeta_core::environment::suggest::Suggestions, t: &T) {
+    use yeta_core::environment::suggest::Category;
+    let ko = t.lang == crate::render::Lang::Ko;
+    let pick = |b: &yeta_core::environment::catalogue::Bilingual| if ko { b.ko.clone() } else { b.en.clone() };
+    // Keep the heading and its introduction with the first rows of the table.
+    w.ensure(150.0);
+    w.h2(t.m("report-env-suggested-risks"));
+    let args = [
+        ("total", sg.for_sector.to_string()),
+        ("taken", sg.taken_up.to_string()),
+        ("open", sg.open.len().to_string()),
+    ];
+    w.para(&t.f("report-env-suggested-risks-intro", &args), 9.0, INK);
+    if sg.open.is_empty() {
+        return;
+    }
+    let cols = [
+        Col { head: t.m("report-risk"), width: 30.0, align: Align::Left },
+        Col { head: t.m("report-env-risk-category"), width: 10.0, align: Align::Left },
+        Col { head: t.m("report-l-i"), width: 10.0, align: Align::Left },
+        Col { head: t.m("report-owner"), width: 16.0, align: Align::Left },
+        Col { head: t.m("report-mitigation"), width: 34.0, align: Align::Left },
+    ];
+    let rows: Vec<Vec<String>> = sg
+        .open
+        .iter()
+        .map(|o| {
+            let cat = match o.entry.category {
+                Category::Physical => t.m("report-env-risk-physical"),
+                Category::Regulatory => t.m("report-env-risk-regulatory"),
+                Category::Transition => t.m("report-env-risk-transition"),
+            };
+            vec![
+                pick(&o.entry.title),
+                cat.to_owned(),
+                format!("{} × {} = {}", o.entry.likelihood, o.entry.impact, o.score),
+                pick(&o.entry.owner),
+                pick(&o.entry.mitigation),
+            ]
+        })
+        .collect();
+    w.table(&cols, &rows, 7.6);
+    let sources: Vec<String> = sg.open.iter().map(|o| pick(&o.entry.source)).collect();
+    w.para(&format!("{}: {} {}", t.m("report-source-2"), pick(&sg.source), sources.join(" ")), 7.0, GREY);
 }
 
 /// A compliance catalogue's score and the items not met (준수 점검 결과와 미충족 항목).

@@ -339,3 +339,40 @@ fn expost_chapter_shows_the_decomposition() {
         assert!(flat.contains(f), "\"{f}\" not in the ex-post chapter");
     }
 }
+
+/// The environment after approval in the ex-post chapter: cloud IT load 10 kW × PUE 1.5 × 8,760 h
+/// = 131,400 kWh a year from 2027 at 0.5 tCO2e/MWh = 65.7 t; metered 150,000 + 160,000 kWh through
+/// 2028 = 310,000 kWh (118.0 % of 262,800) = 155.0 t (118.0 % of 131.4 t); legacy 20 kW × PUE 2 ×
+/// 8,760 h = 175.2 t a year, so the net to date is −219.0 t forecast and −219.0 + 23.6 = −195.4 t.
+#[test]
+fn expost_chapter_compares_metered_energy_with_the_forecast() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/expost/admin-system-ex-post.yeta.json");
+    let mut v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    v["environment"] = serde_json::json!({
+        "grid_factor": {"value": "0.5", "unit": "tCO2e/MWh", "source": "test"},
+        "energy": [{"name": "cloud", "kind": "it_load", "pue": "1.5", "flows": [{"from": 2027, "to": 2030, "amount": "10"}]}],
+        "counterfactual": {"energy": [{"name": "legacy", "kind": "it_load", "pue": "2", "flows": [{"from": 2027, "to": 2030, "amount": "20"}]}]}
+    });
+    v["outturn"]["environment"] = serde_json::json!({
+        "kwh": [{"year": 2027, "amount": "150000"}, {"year": 2028, "amount": "160000"}],
+        "source": "전기요금 고지서"
+    });
+    let post = v.to_string();
+    let study = yeta_core::Study::from_json(&post).unwrap();
+    let x = yeta_core::expost::evaluate(&study, None, None).unwrap();
+    let a = yeta_core::appraise_json(&post, None).unwrap();
+    if !have("pdftotext") {
+        return;
+    }
+    let dir = tmpdir("expost-env");
+    for (lang, head, net) in [(Lang::Ko, "사업 후 환경 성과", "-195.4 tCO2e"), (Lang::En, "The environment after approval", "-195.4 tCO2e")] {
+        let opts = yeta_report::Options { expost: Some(&x), ..yeta_report::Options::new(lang) };
+        let pdf = yeta_report::render_opts(&a, &post, &opts).unwrap();
+        let p = dir.join(format!("expost-env-{lang:?}.pdf"));
+        std::fs::write(&p, &pdf).unwrap();
+        let flat = run("pdftotext", &[p.to_str().unwrap(), "-"]).split_whitespace().collect::<Vec<_>>().join(" ");
+        for f in [head, "131,400", "150,000", "262,800", "310,000 (118.0 %)", "131.4", "155.0 (118.0 %)", net, "-219.0 tCO2e"] {
+            assert!(flat.contains(f), "{lang:?}: \"{f}\" not in the ex-post chapter");
+        }
+    }
+}

@@ -1,11 +1,11 @@
 // The dashboard: verdict, B/C · NPV · IRR, cash flow, sensitivity, AHP weights, regional and
 // environmental cards.
 
-import type { SensitivityCase } from '../api';
+import type { Environment, SensitivityCase } from '../api';
 import type { App } from '../app';
 import { cashFlowChart, tornado, weightBars } from '../charts';
 import { h } from '../dom';
-import { formatMoney, formatPct, formatRatio, groupDigits } from '../format';
+import { formatMoney, formatPct, formatRatio, groupDigits, type Lang } from '../format';
 import { USER_CLOSE, USER_OPEN, code, criterion, diagText, fmt, staleGroups } from '../i18n';
 import { basis, problemList } from './common';
 import { Part } from './part';
@@ -161,5 +161,15 @@ function envCard(app: App): Node | null {
       n ? null : h('tr', {}, h('th', {}, tr('bcWithCarbon')), h('td', {}, formatRatio(env.bc_with_carbon))),
       ...(env.catalogues ?? []).map((c) => h('tr', {}, h('th', {}, L === 'ko' ? c.title.ko : c.title.en),
         h('td', {}, c.score === null ? '—' : `${Math.round(c.score * 100)} % (${c.met}/${c.applicable})`)))),
-    n && !n.counted ? h('p', { class: 'hint' }, tr('envNotCounted')) : null);
+    n && !n.counted ? h('p', { class: 'hint' }, tr('envNotCounted')) : null,
+    suggestedRisks(env.suggested_risks, L));
+}
+
+/** The sector's suggested risks the register leaves out, highest starting score first. */
+function suggestedRisks(sg: Environment['suggested_risks'], L: Lang): Node | null {
+  if (!sg || sg.for_sector === 0) return null;
+  return h('details', { id: 'env-suggested' },
+    h('summary', {}, fmt(L, 'app-env-suggested', { open: String(sg.open.length), total: String(sg.for_sector) })),
+    h('ul', {}, ...sg.open.map((o) => h('li', { 'data-id': o.id },
+      `${L === 'ko' ? o.title.ko : o.title.en} · ${fmt(L, 'app-env-suggested-score', { l: String(o.likelihood), i: String(o.impact), s: String(o.score) })}`))));
 }
