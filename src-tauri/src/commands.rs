@@ -790,11 +790,7 @@ fn ex_ante_for(
 }
 
 /// The ex-post evaluation of a study with an outturn section (none without one).
-fn expost_of(
-    study: &str,
-    chosen: Option<&Path>,
-    library: &Path,
-) -> Res<Option<(yeta_core::expost::ExPost, Against)>> {
+fn expost_of(study: &str, chosen: Option<&Path>, library: &Path) -> Res<Option<(yeta_core::expost::ExPost, Against)>> {
     let s = yeta_core::Study::from_json(study)?;
     if s.outturn.is_none() {
         return Ok(None);
@@ -1105,9 +1101,13 @@ mod tests {
         let record = |d: usize, t: usize| steps.lock().unwrap().push((d, t));
         // Cancelled before writing: no file.
         let m = yeta_report::Unit::Million;
-        assert!(!write_report(&a, &study, yeta_report::Lang::En, m, None, &pdf, &AtomicBool::new(true), &record).unwrap());
+        assert!(
+            !write_report(&a, &study, yeta_report::Lang::En, m, None, &pdf, &AtomicBool::new(true), &record).unwrap()
+        );
         assert!(!pdf.exists());
-        assert!(write_report(&a, &study, yeta_report::Lang::Ko, m, None, &pdf, &AtomicBool::new(false), &record).unwrap());
+        assert!(
+            write_report(&a, &study, yeta_report::Lang::Ko, m, None, &pdf, &AtomicBool::new(false), &record).unwrap()
+        );
         assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
         assert_eq!(steps.lock().unwrap().last(), Some(&(3, 3)));
 
