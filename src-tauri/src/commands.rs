@@ -1091,6 +1091,63 @@ mod tests {
         std::fs::remove_dir_all(dir).unwrap();
     }
 
+    /// The 사후평가 tab's figures are `yeta evaluate`'s: against the chosen signed-off PFS study
+    /// the hand decomposition of the fixture (crates/yeta-report/tests, 백만원): −23,616 − 24,000
+    /// − 40,000 − 8,000 + 1,600 = −94,016; without one, the study's own forecast; none without an
+    /// outturn. A library is looked in, never created.
+    #[test]
+    fn evaluate_against_the_chosen_pfs_study_or_the_own_forecast() {
+        let root = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../fixtures/expost"));
+        let post = std::fs::read_to_string(root.join("admin-system-ex-post.yeta.json")).unwrap();
+        let ante = root.join("admin-system-ex-ante.yeta.json");
+        let dir = temp_dir("expost");
+        let no_library = dir.join("none.sqlite");
+        let (x, against) = expost_of(&post, Some(&ante), &no_library).unwrap().unwrap();
+        assert_eq!(against, Against::File { path: ante.display().to_string() });
+        let m = rust_decimal::Decimal::from(1_000_000);
+        let parts: Vec<i64> =
+            x.decomposition.parts.iter().map(|(_, v)| (v.0 / m).round().try_into().unwrap()).collect();
+        assert_eq!(parts, [-23_616, -24_000, -40_000, -8_000, 1_600]);
+        assert_eq!(x.decomposition.delta_npv / m, rust_decimal::Decimal::from(-94_016));
+        let (own, against) = expost_of(&post, None, &no_library).unwrap().unwrap();
+        assert_eq!(against, Against::Forecast);
+        // Ex post −52,320 against the own forecast's 18,080.
+        assert_eq!(own.decomposition.delta_npv / m, rust_decimal::Decimal::from(-70_400));
+        assert!(!no_library.exists(), "a library was created");
+        assert!(expost_of(&fixture("road-national-route.yeta.json"), None, &no_library).unwrap().is_none());
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    /// The app's export of a study with actuals has the 사후평가 chapter, the same bytes as
+    /// `yeta report --ex-ante` (with `YETA_BIN`), and differs from the report without it.
+    #[test]
+    fn app_export_of_an_ex_post_study_has_the_chapter() {
+        let root = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../fixtures/expost"));
+        let path = root.join("admin-system-ex-post.yeta.json");
+        let post = std::fs::read_to_string(&path).unwrap();
+        let ante = root.join("admin-system-ex-ante.yeta.json");
+        let dir = temp_dir("expost-pdf");
+        let a = yeta_core::appraise_json(&post, None).unwrap();
+        let (x, _) = expost_of(&post, Some(&ante), &dir.join("none.sqlite")).unwrap().unwrap();
+        let (with, without) = (dir.join("with.pdf"), dir.join("without.pdf"));
+        let (ko, m, go) = (yeta_report::Lang::Ko, yeta_report::Unit::Million, AtomicBool::new(false));
+        assert!(write_report(&a, &post, ko, m, Some(&x), &with, &go, &|_, _| {}).unwrap());
+        assert!(write_report(&a, &post, ko, m, None, &without, &go, &|_, _| {}).unwrap());
+        let bytes = std::fs::read(&with).unwrap();
+        assert!(bytes != std::fs::read(&without).unwrap(), "no 사후평가 chapter");
+        if let Ok(bin) = std::env::var("YETA_BIN") {
+            let cli = dir.join("cli.pdf");
+            let o = std::process::Command::new(&bin)
+                .args(["report", path.to_str().unwrap(), "--pdf", cli.to_str().unwrap(), "--lang", "ko"])
+                .args(["--ex-ante", ante.to_str().unwrap()])
+                .output()
+                .unwrap();
+            assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+            assert!(std::fs::read(&cli).unwrap() == bytes, "CLI and app differ");
+        }
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
     #[test]
     fn export_sign_and_verify() {
         let dir = temp_dir("export");
