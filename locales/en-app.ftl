@@ -233,3 +233,20 @@ app-env-adds = Adds { $t } tCO2e of emissions against doing nothing
 app-env-run = Carbon value, { $series }
 app-env-suggested = { $open } of the sector's { $total } suggested risks are not in the register
 app-env-suggested-score = likelihood { $l } × impact { $i } = { $s }
+
+# The ex-post tab (issue 17)
+app-tab-expost = Ex post
+app-expost-title = Ex-post evaluation: the PFS (ex ante) against the actuals (ex post)
+app-no-outturn = This study has no outturn section, so there is nothing to evaluate ex post. Record the actuals and the evaluation appears here.
+app-figure = Figure
+app-against = Compared with
+app-against-forecast = the study's own forecast (no signed-off PFS study found)
+app-against-file = the signed-off PFS study file { $path }
+app-against-library = signed-off revision { $revision } of { $key } in the library (the PFS)
+app-choose-ex-ante = Choose the signed-off PFS study…
+app-restudy-check = Re-study check (타당성 재조사)
+app-restudy-threshold = Threshold
+app-restudy-source = Source
+app-schedule = Schedule
+app-build-years = Start–completion
+app-line = Benefit line

@@ -6,6 +6,7 @@ dialog-export-pdf = Save the report as PDF
 dialog-sign-report = Choose the report to sign
 dialog-sign-key = Choose the signing key
 dialog-verify-report = Choose the signed report to check
+dialog-ex-ante = Choose the signed-off ex-ante study (the ex-post comparison)
 dialog-filter-study = Yeta study
 dialog-filter-key = Signing key (PEM, PKCS#12)
 dialog-default-study = New study

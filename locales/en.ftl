@@ -171,3 +171,5 @@ problem-name-taken = "{ $value }" is already the name of { $other }; line names 
 problem-rate-out-of-range = { $value }: a rate is a fraction from 0 to below 1 (4.5 % is 0.045).
 problem-growth-out-of-range = { $value }: a yearly growth is a fraction above -1 and at most 1 (1.2 % is 0.012).
 problem-not-a-date = "{ $value }" is not a date written YYYY-MM-DD (e.g. 2026-12-02).
+problem-reference-class-missing = The uplift is to come from the library's reference class ("library"), but no library was given: appraise with the library (yeta appraise --library DB).
+problem-reference-class-too-small = The library's reference class for sector { $sector } has { $count } completed projects; an uplift from it needs at least { $min }.

@@ -233,3 +233,20 @@ app-env-adds = 사업 미시행 대비 온실가스 { $t } tCO2e 증가
 app-env-run = 탄소가치 { $series }
 app-env-suggested = 부문 권고 위험 { $total }건 중 위험 목록에 없는 { $open }건
 app-env-suggested-score = 가능성 { $l } × 영향 { $i } = { $s }
+
+# 사후평가 탭 (issue 17)
+app-tab-expost = 사후평가
+app-expost-title = 사후평가: 예비타당성조사(사전)와 실적 반영(사후) 비교
+app-no-outturn = 이 조사에는 실적 항목이 없어 사후평가를 할 수 없습니다. 실적을 입력하면 이 탭에 사후평가가 표시됩니다.
+app-figure = 항목
+app-against = 비교 기준
+app-against-forecast = 이 조사의 자체 전망 (서명된 예비타당성조사를 찾지 못함)
+app-against-file = 서명된 예비타당성조사 파일 { $path }
+app-against-library = 라이브러리 { $key }의 서명된 개정 { $revision } (예비타당성조사)
+app-choose-ex-ante = 서명된 예비타당성조사 선택…
+app-restudy-check = 타당성 재조사 점검
+app-restudy-threshold = 기준
+app-restudy-source = 근거
+app-schedule = 사업 일정
+app-build-years = 착공–준공
+app-line = 편익 항목

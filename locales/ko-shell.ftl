@@ -6,6 +6,7 @@ dialog-export-pdf = 보고서 PDF 저장
 dialog-sign-report = 서명할 보고서 선택
 dialog-sign-key = 서명 키 파일 선택
 dialog-verify-report = 검증할 서명 보고서 선택
+dialog-ex-ante = 서명된 예비타당성조사 연구 파일 선택 (사후평가 비교 기준)
 dialog-filter-study = Yeta 연구 파일
 dialog-filter-key = 서명 키 (PEM, PKCS#12)
 dialog-default-study = 새 연구

@@ -170,3 +170,5 @@ problem-name-taken = "{ $value }"은(는) 이미 { $other }의 이름입니다. 
 problem-rate-out-of-range = { $value }: 비율은 0 이상 1 미만의 소수로 씁니다(4.5 %는 0.045).
 problem-growth-out-of-range = { $value }: 연간 증가율은 -1 초과 1 이하의 소수로 씁니다(1.2 %는 0.012).
 problem-not-a-date = "{ $value }"은(는) YYYY-MM-DD 형식의 날짜가 아닙니다(예: 2026-12-02).
+problem-reference-class-missing = 낙관편향 보정률을 라이브러리의 참조 사업군("library")에서 가져오도록 했으나 라이브러리가 주어지지 않았습니다. 라이브러리와 함께 분석하세요 (yeta appraise --library DB).
+problem-reference-class-too-small = 라이브러리의 { $sector } 부문 참조 사업군은 완료 사업 { $count }건으로, 보정률 산정에 필요한 최소 { $min }건에 못 미칩니다.

@@ -15,6 +15,7 @@ fn main() {
         "verify_pdf",
         "cancel_job",
         "compare_studies",
+        "evaluate_study",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(commands)),

@@ -39,6 +39,9 @@ pub struct AppState {
     portfolio: Mutex<Vec<PathBuf>>,
     /// The UI's language: dialog titles and suggested file names follow it.
     lang: Mutex<Lang>,
+    /// The signed-off ex-ante study (예비타당성조사 당시 연구) the user chose for the ex-post
+    /// tab and the report's 사후평가 chapter; forgotten when another study is opened.
+    ex_ante: Mutex<Option<PathBuf>>,
 }
 
 impl AppState {
@@ -50,6 +53,7 @@ impl AppState {
             jobs: Mutex::new(HashMap::new()),
             portfolio: Mutex::new(Vec::new()),
             lang: Mutex::new(Lang::Ko),
+            ex_ante: Mutex::new(None),
         }
     }
 
@@ -460,6 +464,7 @@ pub async fn open_study(app: AppHandle, state: State<'_, AppState>, path: Option
     };
     let text = read_text(&p)?;
     let recent = remember(&app, &state, &p);
+    *lock(&state.ex_ante) = None;
     Ok(Some(Opened { path: Some(p.display().to_string()), text: Some(text), recovered: false, recent }))
 }
 
@@ -671,8 +676,13 @@ pub async fn export_pdf(
     let app2 = app.clone();
     let target = path.clone();
     let unit = unit.unwrap_or(MoneyUnit::Million).report();
+    let chosen = lock(&state.ex_ante).clone();
     let written = blocking(move || {
-        write_report(&appraisal, &study, l, unit, &target, &cancel, &|d, t| progress(&app2, job, d, t))
+        // 사후평가: a study with actuals gets the report's ex-post chapter, against the same
+        // ex-ante study the ex-post tab shows (as `yeta report --ex-ante` does).
+        let expost = expost_of(&study, chosen.as_deref(), &yeta_store::default_path())?;
+        let x = expost.as_ref().map(|e| &e.0);
+        write_report(&appraisal, &study, l, unit, x, &target, &cancel, &|d, t| progress(&app2, job, d, t))
     })
     .await??;
     drop(guard);
@@ -681,17 +691,20 @@ pub async fn export_pdf(
 
 /// Renders the report as the CLI does (the service layer: Monte Carlo section with the same
 /// draws and seed, the same bytes) and writes it atomically, unless cancelled; reports 3 steps.
+#[allow(clippy::too_many_arguments)]
 fn write_report(
     appraisal: &yeta_core::Appraisal,
     study: &str,
     lang: yeta_report::Lang,
     unit: yeta_report::Unit,
+    expost: Option<&yeta_core::expost::ExPost>,
     path: &Path,
     cancel: &AtomicBool,
     progress: &dyn Fn(usize, usize),
 ) -> Res<bool> {
     let mut opts = yeta_report::Options::new(lang);
     opts.unit = unit;
+    opts.expost = expost;
     let bytes = match yeta_service::report::report_pdf_with(appraisal, study, &opts, cancel, progress) {
         Ok(b) => b,
         Err(yeta_service::report::ReportError::Cancelled) => return Ok(false),
@@ -703,6 +716,112 @@ fn write_report(
     write_atomic(path, &bytes)?;
     progress(3, 3);
     Ok(true)
+}
+
+/// What the ex-post figures are compared with (사후평가의 비교 기준).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(tag = "from", rename_all = "snake_case")]
+pub enum Against {
+    /// The study's own forecast: no signed-off ex-ante study was chosen or found.
+    Forecast,
+    /// A study file the user chose as the signed-off ex-ante study.
+    File {
+        /// The file.
+        path: String,
+    },
+    /// The first signed-off revision (the PFS) of the library's study of the same name.
+    Library {
+        /// The library database.
+        library: String,
+        /// The study's key in it.
+        key: String,
+        /// The revision.
+        revision: i64,
+    },
+}
+
+/// The ex-post tab's figures: the engine's evaluation (`yeta evaluate --json`, money as
+/// strings) and what it was compared with.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Evaluated {
+    /// The evaluation JSON (`yeta_core::expost::ExPost`).
+    pub evaluation: Value,
+    /// The ex-ante side of the comparison.
+    pub against: Against,
+}
+
+/// The first signed-off revision (the PFS, as `yeta library restudy` takes it) of the library's
+/// study named `name`: (key, revision, text). A library that does not exist is not created.
+fn library_ex_ante(library: &Path, name: &str) -> Option<(String, i64, String)> {
+    if std::fs::metadata(library).map_or(true, |m| m.len() == 0) {
+        return None;
+    }
+    let lib = yeta_store::Library::open(library).ok()?;
+    for e in lib.list().ok()? {
+        if e.name != name || e.signed_off == 0 {
+            continue;
+        }
+        let history = lib.history(&e.key).ok()?;
+        let Some(r) = history.iter().find(|r| r.broken.is_none() && !r.signed_off_by.is_empty()) else { continue };
+        let (n, text) = lib.get(&e.key, Some(r.number)).ok()?;
+        return Some((e.key, n, text));
+    }
+    None
+}
+
+/// The signed-off ex-ante study to evaluate `study` against: the file the user chose, else the
+/// library's signed-off revision of the same project, else none (the study's own forecast).
+fn ex_ante_for(
+    chosen: Option<&Path>,
+    library: &Path,
+    study: &yeta_core::Study,
+) -> Res<(Option<yeta_core::Study>, Against)> {
+    if let Some(p) = chosen {
+        let s = yeta_core::Study::from_json(&read_text(p)?)
+            .map_err(|e| CmdError::from(e).arg("file", p.display().to_string()))?;
+        return Ok((Some(s), Against::File { path: p.display().to_string() }));
+    }
+    if let Some((key, revision, text)) = library_ex_ante(library, &study.project.name)
+        && let Ok(s) = yeta_core::Study::from_json(&text)
+    {
+        return Ok((Some(s), Against::Library { library: library.display().to_string(), key, revision }));
+    }
+    Ok((None, Against::Forecast))
+}
+
+/// The ex-post evaluation of a study with an outturn section (none without one).
+fn expost_of(study: &str, chosen: Option<&Path>, library: &Path) -> Res<Option<(yeta_core::expost::ExPost, Against)>> {
+    let s = yeta_core::Study::from_json(study)?;
+    if s.outturn.is_none() {
+        return Ok(None);
+    }
+    let (ante, against) = ex_ante_for(chosen, library, &s)?;
+    Ok(Some((yeta_core::expost::evaluate(&s, ante.as_ref(), None)?, against)))
+}
+
+/// The 사후평가 tab: the study's ex-post evaluation (`yeta evaluate`), against the signed-off
+/// ex-ante study (with `pick`, one a dialog asks for; else the one chosen before, else the
+/// library's) or the study's own forecast. Null when the dialog is cancelled or the study has no
+/// outturn.
+#[tauri::command]
+pub async fn evaluate_study(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    study: String,
+    pick: bool,
+) -> Res<Option<Evaluated>> {
+    if pick {
+        let d = dialog(&app, &state, "dialog-ex-ante").add_filter(state.text("dialog-filter-study"), &["json"]);
+        let Some(f) = blocking(move || d.blocking_pick_file()).await? else { return Ok(None) };
+        *lock(&state.ex_ante) = Some(into_path(f)?);
+    }
+    let chosen = lock(&state.ex_ante).clone();
+    let found = blocking(move || expost_of(&study, chosen.as_deref(), &yeta_store::default_path())).await??;
+    found
+        .map(|(x, against)| {
+            Ok(Evaluated { evaluation: serde_json::to_value(&x).map_err(CmdError::internal)?, against })
+        })
+        .transpose()
 }
 
 fn unix_now() -> u64 {
@@ -947,6 +1066,7 @@ mod tests {
                         &study,
                         lang,
                         yeta_report::Unit::Million,
+                        None,
                         &app_pdf,
                         &AtomicBool::new(false),
                         &|_, _| {}
@@ -971,6 +1091,63 @@ mod tests {
         std::fs::remove_dir_all(dir).unwrap();
     }
 
+    /// The 사후평가 tab's figures are `yeta evaluate`'s: against the chosen signed-off PFS study
+    /// the hand decomposition of the fixture (crates/yeta-report/tests, 백만원): −23,616 − 24,000
+    /// − 40,000 − 8,000 + 1,600 = −94,016; without one, the study's own forecast; none without an
+    /// outturn. A library is looked in, never created.
+    #[test]
+    fn evaluate_against_the_chosen_pfs_study_or_the_own_forecast() {
+        let root = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../fixtures/expost"));
+        let post = std::fs::read_to_string(root.join("admin-system-ex-post.yeta.json")).unwrap();
+        let ante = root.join("admin-system-ex-ante.yeta.json");
+        let dir = temp_dir("expost");
+        let no_library = dir.join("none.sqlite");
+        let (x, against) = expost_of(&post, Some(&ante), &no_library).unwrap().unwrap();
+        assert_eq!(against, Against::File { path: ante.display().to_string() });
+        let m = rust_decimal::Decimal::from(1_000_000);
+        let parts: Vec<i64> =
+            x.decomposition.parts.iter().map(|(_, v)| (v.0 / m).round().try_into().unwrap()).collect();
+        assert_eq!(parts, [-23_616, -24_000, -40_000, -8_000, 1_600]);
+        assert_eq!(x.decomposition.delta_npv / m, rust_decimal::Decimal::from(-94_016));
+        let (own, against) = expost_of(&post, None, &no_library).unwrap().unwrap();
+        assert_eq!(against, Against::Forecast);
+        // Ex post −52,320 against the own forecast's 18,080.
+        assert_eq!(own.decomposition.delta_npv / m, rust_decimal::Decimal::from(-70_400));
+        assert!(!no_library.exists(), "a library was created");
+        assert!(expost_of(&fixture("road-national-route.yeta.json"), None, &no_library).unwrap().is_none());
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    /// The app's export of a study with actuals has the 사후평가 chapter, the same bytes as
+    /// `yeta report --ex-ante` (with `YETA_BIN`), and differs from the report without it.
+    #[test]
+    fn app_export_of_an_ex_post_study_has_the_chapter() {
+        let root = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../fixtures/expost"));
+        let path = root.join("admin-system-ex-post.yeta.json");
+        let post = std::fs::read_to_string(&path).unwrap();
+        let ante = root.join("admin-system-ex-ante.yeta.json");
+        let dir = temp_dir("expost-pdf");
+        let a = yeta_core::appraise_json(&post, None).unwrap();
+        let (x, _) = expost_of(&post, Some(&ante), &dir.join("none.sqlite")).unwrap().unwrap();
+        let (with, without) = (dir.join("with.pdf"), dir.join("without.pdf"));
+        let (ko, m, go) = (yeta_report::Lang::Ko, yeta_report::Unit::Million, AtomicBool::new(false));
+        assert!(write_report(&a, &post, ko, m, Some(&x), &with, &go, &|_, _| {}).unwrap());
+        assert!(write_report(&a, &post, ko, m, None, &without, &go, &|_, _| {}).unwrap());
+        let bytes = std::fs::read(&with).unwrap();
+        assert!(bytes != std::fs::read(&without).unwrap(), "no 사후평가 chapter");
+        if let Ok(bin) = std::env::var("YETA_BIN") {
+            let cli = dir.join("cli.pdf");
+            let o = std::process::Command::new(&bin)
+                .args(["report", path.to_str().unwrap(), "--pdf", cli.to_str().unwrap(), "--lang", "ko"])
+                .args(["--ex-ante", ante.to_str().unwrap()])
+                .output()
+                .unwrap();
+            assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+            assert!(std::fs::read(&cli).unwrap() == bytes, "CLI and app differ");
+        }
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
     #[test]
     fn export_sign_and_verify() {
         let dir = temp_dir("export");
@@ -981,9 +1158,13 @@ mod tests {
         let record = |d: usize, t: usize| steps.lock().unwrap().push((d, t));
         // Cancelled before writing: no file.
         let m = yeta_report::Unit::Million;
-        assert!(!write_report(&a, &study, yeta_report::Lang::En, m, &pdf, &AtomicBool::new(true), &record).unwrap());
+        assert!(
+            !write_report(&a, &study, yeta_report::Lang::En, m, None, &pdf, &AtomicBool::new(true), &record).unwrap()
+        );
         assert!(!pdf.exists());
-        assert!(write_report(&a, &study, yeta_report::Lang::Ko, m, &pdf, &AtomicBool::new(false), &record).unwrap());
+        assert!(
+            write_report(&a, &study, yeta_report::Lang::Ko, m, None, &pdf, &AtomicBool::new(false), &record).unwrap()
+        );
         assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
         assert_eq!(steps.lock().unwrap().last(), Some(&(3, 3)));
 
@@ -1096,6 +1277,8 @@ mod tests {
             MoneyUnit::decl(&cfg),
             Progress::decl(&cfg),
             Phase::decl(&cfg),
+            Against::decl(&cfg),
+            Evaluated::decl(&cfg),
         ];
         let mut out = String::from(
             "// Generated from src-tauri/src/{commands,error}.rs by the test `ipc_types_are_generated`\n\

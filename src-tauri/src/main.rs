@@ -30,6 +30,7 @@ fn main() {
             commands::verify_pdf,
             commands::cancel_job,
             commands::compare_studies,
+            commands::evaluate_study,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -26,6 +26,8 @@ assert.ok(existsSync(YETA), `no yeta CLI at ${YETA} (cargo build -p yeta-cli, or
 const ROAD = join(repo, 'fixtures', 'road-national-route.yeta.json');
 const RAIL = join(repo, 'fixtures', 'rail-wide-area.yeta.json');
 const ICT = join(repo, 'fixtures', 'ict-e-procurement.yeta.json');
+const EXPOST = join(repo, 'fixtures', 'expost', 'admin-system-ex-post.yeta.json');
+const EXANTE = join(repo, 'fixtures', 'expost', 'admin-system-ex-ante.yeta.json');
 
 // ---- the engine, through the CLI ----
 let n = 0;
@@ -72,6 +74,13 @@ function compare(files, budget) {
   return { ...JSON.parse(r.stdout), budget: budget ?? null };
 }
 
+/** What `evaluate_study` returns: `yeta evaluate --json`, against the ex-ante file chosen, else the study's own forecast. */
+function evaluate(studyText, exAnte) {
+  const r = run(['evaluate', tmpFile('s.yeta.json', studyText), '--json', '-', ...(exAnte ? ['--ex-ante', exAnte] : [])]);
+  if (r.status !== 0) throw new Error(r.stderr.trim());
+  return { evaluation: JSON.parse(r.stdout), against: exAnte ? { from: 'file', path: exAnte } : { from: 'forecast' } };
+}
+
 /** "2026-12-01 19:26:08 UTC" -> "D:20261201192608Z", as the PDF holds it. */
 const pdfDate = (s) => {
   const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2}) UTC$/.exec(s);
@@ -106,6 +115,8 @@ function engine(cmd, a) {
     case 'startup':
       return { path: ROAD, text: readFileSync(ROAD, 'utf8'), recovered: false, recent };
     case 'open_study': {
+      // As the app does: another study forgets the ex-ante study chosen for the last one.
+      state.exAnte = undefined;
       const p = a.path ?? state.next ?? RAIL;
       return { path: p, text: readFileSync(p, 'utf8'), recent };
     }
@@ -157,6 +168,10 @@ function engine(cmd, a) {
     case 'cancel_job':
       state.cancel?.();
       return true;
+    case 'evaluate_study':
+      // The app asks for the signed-off ex-ante study in a native dialog; here the fixture's is "chosen".
+      if (a.pick) state.exAnte = EXANTE;
+      return evaluate(a.study, state.exAnte);
     case 'compare_studies':
       // The app asks in a native multi-file dialog; here the three fixtures are "chosen", not in rank order.
       if (a.pick) state.portfolio = [RAIL, ROAD, ICT];
@@ -244,7 +259,7 @@ await test('opens the study and shows the engine verdict and B/C (Korean)', asyn
 });
 
 /** Words in Latin letters allowed in the Korean UI: the method's abbreviations and unit symbols. */
-const ALLOW = new Set(['B/C', 'NPV', 'IRR', 'AHP', 'CR', 'PDF', 'KRW', 'Yeta', 'English', 'P', 'P10', 'P50', 'P90', 'SHA-256', 'PKCS#12', 'tCO2e', 'FNPV', 'FIRR', 'JSON']);
+const ALLOW = new Set(['B/C', 'NPV', 'PV', 'IRR', 'AHP', 'CR', 'PDF', 'KRW', 'Yeta', 'English', 'P', 'P10', 'P50', 'P90', 'SHA-256', 'PKCS#12', 'tCO2e', 'FNPV', 'FIRR', 'JSON']);
 /** Latin words on screen outside the user's own text (names, paths: marked `.user`) and the allow-list. */
 const latinWords = () =>
   page.evaluate((allow) => {
@@ -262,7 +277,7 @@ const latinWords = () =>
 
 await test('Korean only on every tab (no English outside the allow-list)', async () => {
   const found = {};
-  for (const tab of ['study', 'lines', 'ahp', 'results', 'risk', 'portfolio']) {
+  for (const tab of ['study', 'lines', 'ahp', 'results', 'expost', 'risk', 'portfolio']) {
     await page.click(`#tab-${tab}`);
     if (tab === 'ahp') {
       await page.click('#ev-0');
@@ -778,6 +793,82 @@ await test('the environment card leads with the net effect against the counterfa
   assert.ok((await text('#env-suggested summary')).includes('5'), await text('#env-suggested summary'));
   state.next = undefined;
   await page.screenshot({ path: join(OUT, 'ict-results.png'), fullPage: true });
+});
+
+await test('사후평가: ex ante against ex post, ΔNPV by cause adding up, benefits realisation and the re-study check, as the engine gives them (Korean)', async () => {
+  const post = readFileSync(EXPOST, 'utf8');
+  const own = evaluate(post).evaluation;
+  const signed = evaluate(post, EXANTE).evaluation;
+  // By hand (fixtures/expost, 백만원; 25 %, so the discount factors 1, 0.8, 0.64, 0.512, 0.4096 are
+  // exact): ex ante 1,200 h × 50 백만원 a year 2027–2030, PV 60,000 × 2.3616 = 141,696, NPV 41,696;
+  // the latest forecast 1,000 h: NPV 18,080 (revision −23,616); actual cost +30,000 in 2027:
+  // −24,000; opening 2027 → 2028: benefits 50,000 × (0.64 + 0.512 + 0.4096) = 78,080, −40,000;
+  // 800 h in the first year of operation: −10,000 × 0.8 = −8,000; ex post PV 40,000 × 0.64 +
+  // 50,000 × 0.9216 = 71,680 − costs 124,000 = −52,320; ΔNPV −52,320 − 41,696 = −94,016, so the
+  // interaction is −94,016 + 95,616 = +1,600.
+  const hand = [['forecast_revision', -23616], ['cost_overrun', -24000], ['delay', -40000], ['demand_shortfall', -8000], ['interaction', 1600]];
+  assert.equal(hand.reduce((t, [, v]) => t + v, 0), -94016);
+  const M = 1_000_000;
+  assert.deepEqual(signed.decomposition.parts.map(([p, v]) => [p, Number(v) / M]), hand);
+  assert.equal(Number(signed.decomposition.delta_npv) / M, -94016);
+  assert.equal(Number(own.decomposition.delta_npv) / M, -52320 - 18080);
+  await page.selectOption('#unit-select', 'million');
+  state.next = EXPOST;
+  await page.click('#btn-open');
+  await until(async () => (await text('#strip-bc')) === appraise(post).appraisal.economic.bc_ratio.toFixed(3), 'the ex-post study');
+  await page.click('#tab-expost');
+  assert.equal(await text('#tab-expost'), '사후평가');
+  const won = (v) => `${Number(v) < 0 ? '-' : ''}${Math.round(Math.abs(Number(v)) / M).toLocaleString('en-US')}백만원`;
+  const fig = (id) => text(`[data-fig="${id}"]`);
+  const parts = () => page.locator('#expost-decomposition tr[data-part]').evaluateAll((rs) => rs.map((r) => [r.getAttribute('data-part'), r.lastElementChild.textContent]));
+  // First against the study's own forecast: no signed-off study is known yet.
+  await until(async () => (await text('#expost-against')).includes('자체 전망'), 'compared with the own forecast');
+  assert.deepEqual(await parts(), [...own.decomposition.parts.map(([p, v]) => [p, won(v)]), ['delta_npv', won(own.decomposition.delta_npv)]]);
+  assert.equal(await fig('npv:ex_ante'), won(own.ex_ante.npv));
+  assert.equal(await fig('npv:ex_ante'), '18,080백만원');
+  // Then against the signed-off PFS study, chosen in the (native) dialog.
+  await page.click('#btn-ex-ante');
+  await until(async () => (await text('#expost-against')).includes(EXANTE), 'compared with the signed-off PFS');
+  const shown = await parts();
+  assert.deepEqual(shown, [...signed.decomposition.parts.map(([p, v]) => [p, won(v)]), ['delta_npv', won(signed.decomposition.delta_npv)]]);
+  assert.deepEqual(shown, [...hand.map(([p, v]) => [p, won(v * M)]), ['delta_npv', '-94,016백만원']]);
+  assert.equal(await text('#expost-delta-npv'), '-94,016백만원');
+  assert.ok((await text('#expost-decomposition')).includes('개통 지연 (1년)'));
+  // B/C, NPV, total cost and opening year, ex ante / latest forecast / ex post.
+  for (const c of ['ex_ante', 'forecast', 'ex_post']) {
+    assert.equal(await fig(`bc:${c}`), signed[c].bc_ratio.toFixed(3));
+    assert.equal(await fig(`npv:${c}`), won(signed[c].npv));
+    assert.equal(await fig(`total_cost:${c}`), won(signed[c].total_cost));
+    assert.equal(await fig(`opening_year:${c}`), String(signed[c].opening_year));
+  }
+  // By hand: 141,696 / 100,000 and 71,680 / 124,000; 100,000 + 30,000 of actual capex.
+  assert.deepEqual([await fig('bc:ex_ante'), await fig('bc:ex_post')], ['1.417', '0.578']);
+  assert.deepEqual([await fig('total_cost:ex_ante'), await fig('total_cost:ex_post')], ['100,000백만원', '130,000백만원']);
+  assert.deepEqual([await fig('opening_year:ex_ante'), await fig('opening_year:ex_post')], ['2027', '2028']);
+  assert.equal(await text('#expost-cost-growth'), '30.0%');
+  // Benefits realisation: 800 of the 2,400 hours forecast through 2028; PV 71,680 of 141,696.
+  const row = page.locator('#expost-realisation tr[data-line="time saved"]');
+  const r0 = signed.realisation[0];
+  assert.equal(await row.locator('[data-col="quantity_ratio"]').innerText(), `${(r0.quantity_ratio * 100).toFixed(1)}%`);
+  assert.equal(await row.locator('[data-col="quantity_ratio"]').innerText(), '33.3%');
+  assert.equal(await row.locator('[data-col="realisation_ratio"]').innerText(), '50.6%');
+  const cells = await row.locator('td').allInnerTexts();
+  assert.deepEqual(cells.slice(1, 3), ['2,400 hours', '800 hours']);
+  assert.deepEqual(cells.slice(4, 6), ['141,696백만원', '71,680백만원']);
+  // The re-study check: 30 % ≥ the rule set's 20 %, with its source.
+  assert.equal(signed.restudy.triggered, true);
+  assert.ok((await text('#expost-restudy-verdict')).includes('해당한다'), await text('#expost-restudy-verdict'));
+  assert.ok((await text('#expost-restudy-threshold')).startsWith(`${(Number(signed.restudy.threshold) * 100).toFixed(1)}%`));
+  assert.equal(await text('#expost-restudy-source'), signed.restudy.source);
+  assert.deepEqual(await latinWords(), []);
+  await page.screenshot({ path: join(OUT, 'expost-ko.png'), fullPage: true });
+  await page.click('#btn-lang');
+  await until(async () => (await text('#tab-expost')) === 'Ex post', 'English');
+  assert.ok((await text('#expost-decomposition')).includes('Opening delay (1 years)'));
+  await page.screenshot({ path: join(OUT, 'expost-en.png'), fullPage: true });
+  await page.click('#btn-lang');
+  await page.selectOption('#unit-select', 'eok');
+  state.next = undefined;
 });
 
 await test('first paint: the bundled font is loaded before any text is drawn; no red strip before the first answer', async () => {

@@ -27,8 +27,8 @@ export type Problem = { path: string; message: string; code?: string; args?: Rec
 // The shapes the Rust commands define, generated from their types (src-tauri/src/ipc.gen.ts is
 // written by `cargo test -p yeta-app ipc_types`); the engine's own JSON (appraisal, risk,
 // comparison) is typed by hand below.
-import type { CmdError, Opened, Progress, Saved, Signed, Signer, Verified, Exported } from './ipc.gen';
-export type { Opened, Progress, Saved, Signed, Signer, Verified, Exported };
+import type { Against, CmdError, Opened, Progress, Saved, Signed, Signer, Verified, Exported } from './ipc.gen';
+export type { Against, Opened, Progress, Saved, Signed, Signer, Verified, Exported };
 
 /** A rejected command (the Rust side's typed error). */
 export type AppError = CmdError;
@@ -131,6 +131,29 @@ export type CostEffectiveness = {
     options: { option: string; role: 'base' | 'proposed' | 'option'; pv_costs: string; pv_effects: string; cost_per_unit: number | null; incremental_cost_per_unit: number | null }[] }[];
 };
 
+/** The figures an ex-post evaluation compares (`yeta_core::expost::Figures`). */
+export type ExPostFigures = { npv: string; pv_benefits: string; pv_costs: string; bc_ratio: number | null; total_cost: string; opening_year: number | null };
+export type ExPostPart = 'forecast_revision' | 'cost_overrun' | 'delay' | 'demand_shortfall' | 'interaction';
+/** 사후평가 (`yeta_core::expost::ExPost`, what `yeta evaluate --json` writes). */
+export type ExPost = {
+  format: string;
+  name: string;
+  through_year: number;
+  ex_ante: ExPostFigures;
+  forecast: ExPostFigures;
+  ex_post: ExPostFigures;
+  cost_growth: number | null;
+  schedule: { forecast_build: [number, number] | null; actual_build: [number | null, number | null]; forecast_opening: number | null; actual_opening: number | null };
+  /** ΔNPV by cause, in the order computed; the parts add up to `delta_npv`. */
+  decomposition: { delta_npv: string; delay_years: number; parts: [ExPostPart, string][] };
+  realisation: { line: string; has_actuals: boolean; unit: string | null; forecast_to_date: string; actual_to_date: string; quantity_ratio: number | null;
+    forecast_pv: string; expost_pv: string; realisation_ratio: number | null }[];
+  /** 타당성 재조사: total cost growth against the rule set's threshold, with its source. */
+  restudy: { baseline: string; current: string; growth: string; threshold: string; triggered: boolean; source: string; status: string } | null;
+};
+/** The ex-post tab's answer: the evaluation and what its ex-ante side is. */
+export type Evaluated = { evaluation: ExPost; against: Against };
+
 export type AppraiseResult = { appraisal: Appraisal } | { problems: Problem[] };
 
 /** Weights, CR and repair hints of one pairwise matrix (`ahp_matrix`). */
@@ -187,6 +210,8 @@ export const api = {
   cancelJob: (job: number) => invoke<boolean>('cancel_job', { job }),
   /** With `pick`, a native dialog chooses the studies; otherwise those chosen last, for a new budget. */
   compareStudies: (pick: boolean, budget?: string) => invoke<Comparison | null>('compare_studies', { pick, budget }),
+  /** 사후평가 of a study with actuals; with `pick`, a native dialog chooses the signed-off ex-ante study first. */
+  evaluateStudy: (study: string, pick: boolean) => invoke<Evaluated | null>('evaluate_study', { study, pick }),
   onProgress: (f: (p: Progress) => void) => listen<Progress>('job-progress', (e) => f(e.payload)),
 };
 

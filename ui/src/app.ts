@@ -62,6 +62,8 @@ export function initialState(): State {
     typed: {},
     appraisalStale: false,
     riskSettings: savedRiskSettings(),
+    expost: null,
+    expostError: '',
   };
 }
 
@@ -165,7 +167,7 @@ export class App {
       return;
     }
     this.history = new History(this.textOf(study));
-    this.store.set({ study, path, dirty: false, evaluator: 0, risk: null, selRow: 0, canUndo: false, canRedo: false, typed: {}, appraisal: null, appraisalStale: false });
+    this.store.set({ study, path, dirty: false, evaluator: 0, risk: null, selRow: 0, canUndo: false, canRedo: false, typed: {}, appraisal: null, appraisalStale: false, expost: null, expostError: '' });
   }
 
   textOf(study: Study | null = this.s.study): string {
@@ -237,6 +239,26 @@ export class App {
     }
     this.store.set(patch);
     if (this.firstVerdictMs === null && this.s.appraisal) this.firstVerdictMs = performance.now();
+    await this.evaluate(false, mine);
+  }
+
+  /**
+   * 사후평가: a study with an outturn section is evaluated against the signed-off ex-ante study
+   * (`pick`: choose its file first), else its own forecast; answers after a newer edit are dropped.
+   */
+  async evaluate(pick: boolean, mine = this.seq): Promise<void> {
+    if (!this.s.study?.outturn || this.s.appraisalStale) {
+      if (!this.s.study?.outturn && (this.s.expost || this.s.expostError)) this.store.set({ expost: null, expostError: '' });
+      return;
+    }
+    try {
+      const r = await api.evaluateStudy(this.textOf(), pick);
+      if (mine !== this.seq) return;
+      if (r || !pick) this.store.set({ expost: r, expostError: '' });
+    } catch (e) {
+      if (mine !== this.seq) return;
+      this.store.set({ expost: null, expostError: this.errorText(e) });
+    }
   }
 
   /** Weights and CR of each matrix of the evaluator on screen, for the AHP view. */

@@ -218,3 +218,31 @@ total: number,
 phase: Phase, };
 
 export type Phase = "running" | "summarising";
+
+export type Against = { "from": "forecast" } | { "from": "file", 
+/**
+ * The file.
+ */
+path: string, } | { "from": "library", 
+/**
+ * The library database.
+ */
+library: string, 
+/**
+ * The study's key in it.
+ */
+key: string, 
+/**
+ * The revision.
+ */
+revision: number, };
+
+export type Evaluated = { 
+/**
+ * The evaluation JSON (`yeta_core::expost::ExPost`).
+ */
+evaluation: JsonValue, 
+/**
+ * The ex-ante side of the comparison.
+ */
+against: Against, };

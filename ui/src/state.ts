@@ -1,10 +1,10 @@
 // What the workbench holds: the slices views subscribe to (see store.ts).
 
-import type { Appraisal, Comparison, MatrixHint, MatrixResult, MoneyUnit, Problem, RiskResult } from './api';
+import type { Appraisal, Comparison, Evaluated, MatrixHint, MatrixResult, MoneyUnit, Problem, RiskResult } from './api';
 import type { Lang } from './format';
 import type { Study } from './study';
 
-export type Tab = 'study' | 'lines' | 'ahp' | 'results' | 'risk' | 'portfolio';
+export type Tab = 'study' | 'lines' | 'ahp' | 'results' | 'expost' | 'risk' | 'portfolio';
 export type Job = { id: number; kind: 'export' | 'risk'; done: number; total: number };
 /** A repair hint with the CR the matrix would have once it is applied. */
 export type RankedHint = MatrixHint & { crAfter: number };
@@ -42,6 +42,9 @@ export type State = {
   appraisalStale: boolean;
   /** The Risk tab's settings as typed: kept between runs, tabs and launches. */
   riskSettings: { draws: string; seed: string };
+  /** 사후평가 of a study with an outturn section (null without one), or why it could not be made. */
+  expost: Evaluated | null;
+  expostError: string;
 };
 
 export type Key = keyof State;

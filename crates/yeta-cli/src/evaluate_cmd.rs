@@ -300,6 +300,17 @@ pub fn outcomes(lib: &Library) -> Result<Vec<(String, expost::reference::Outcome
     Ok(out)
 }
 
+/// The reference class (참조 사업군) of a library's completed projects, for a study whose
+/// optimism bias comes from the library (`yeta appraise --library DB`): the engine reads no
+/// library, so the shell computes it here, as `yeta library reference-class` prints it.
+pub fn reference_class(lib: &Library, path: &Path) -> Result<yeta_core::econ::optimism::ReferenceClass> {
+    let outcomes: Vec<_> = outcomes(lib)?.into_iter().map(|(_, o)| o).collect();
+    Ok(yeta_core::econ::optimism::ReferenceClass {
+        classes: expost::reference::by_sector(&outcomes),
+        source: format!("library {} ({} completed projects)", path.display(), outcomes.len()),
+    })
+}
+
 /// Prints `yeta library reference-class`.
 pub fn print_reference_class(lib: &Library, lang: Lang) -> Result<()> {
     let c = cat(lang);

@@ -73,6 +73,10 @@ enum Command {
         /// Your own input-output multipliers (CSV, the columns of fixtures/regions/io-multipliers.csv).
         #[arg(long)]
         multipliers: Option<PathBuf>,
+        /// A study library whose completed projects give the reference class (참조 사업군) for
+        /// `optimism_bias.source: "library"`.
+        #[arg(long)]
+        library: Option<PathBuf>,
     },
     /// Check a study and list every problem at once (type errors too), then the plausibility
     /// warnings, without appraising it.
@@ -292,11 +296,17 @@ fn parse_code<T: serde::de::DeserializeOwned>(value: &str, flag: &str) -> Result
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Appraise { study, json, lang, rules, pdf, regions, multipliers } => {
-            let ins: Vec<&Path> = [Some(study.as_path()), rules.as_deref(), regions.as_deref(), multipliers.as_deref()]
-                .into_iter()
-                .flatten()
-                .collect();
+        Command::Appraise { study, json, lang, rules, pdf, regions, multipliers, library } => {
+            let ins: Vec<&Path> = [
+                Some(study.as_path()),
+                rules.as_deref(),
+                regions.as_deref(),
+                multipliers.as_deref(),
+                library.as_deref(),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
             guard(&ins, &[json.as_deref(), pdf.as_deref()])?;
             let text = read(&study)?;
             let custom = match &rules {
@@ -314,10 +324,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Some(p) => Some(read(p)?),
                 None => None,
             };
+            let reference = match &library {
+                Some(p) if !p.is_file() => bail!("--library {}: no such library", p.display()),
+                Some(p) => Some(evaluate_cmd::reference_class(&yeta_store::Library::open(p)?, p)?),
+                None => None,
+            };
             let inputs = yeta_core::appraisal::Inputs {
                 rules: custom.as_ref(),
                 regions: regions.as_ref(),
                 multipliers: multipliers.as_deref(),
+                reference_class: reference.as_ref(),
             };
             let parsed = match yeta_core::study::check_with(&text, custom.as_ref()) {
                 Ok(s) => s,

@@ -173,3 +173,74 @@ fn ex_ante_from_the_signed_off_library_revision() {
     assert!(!o.status.success() && String::from_utf8_lossy(&o.stderr).contains("no revision is signed off"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn optimism_bias_from_the_library_reference_class() {
+    // Seven completed rail projects of known overrun (total cost over the 100,000 ex ante):
+    // 0.05, 0.40, 0.10, 0.25, 0.15, 0.60, 0; sorted 0, 0.05, 0.10, 0.15, 0.25, 0.40, 0.60.
+    // P80 (numpy 'linear', Hyndman–Fan 7): h = 6 × 0.8 = 4.8 → 0.25 + 0.8 × (0.40 − 0.25) = 0.37.
+    // P50: h = 3 → 0.15. Two ICT projects: fewer than the minimum of 5.
+    let dir = std::env::temp_dir().join(format!("yeta-ob-library-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let db = dir.join("lib.sqlite");
+    let db = db.to_str().expect("path");
+    let post = std::fs::read_to_string(root().join(POST)).expect("fixture");
+    let make = |total: &str, sector: &str| {
+        post.replace(
+            "\"through_year\": 2028,",
+            &format!("\"through_year\": 2028, \"total_cost\": {{\"value\": \"{total}\", \"source\": \"test\"}},"),
+        )
+        .replace("\"sector\": \"ict\"", &format!("\"sector\": \"{sector}\""))
+    };
+    let totals = ["105000", "140000", "110000", "125000", "115000", "160000", "100000"];
+    let mut studies: Vec<String> = totals.iter().map(|t| make(t, "rail")).collect();
+    studies.extend([make("120000", "ict"), make("130000", "ict")]);
+    for (i, s) in studies.iter().enumerate() {
+        let f = dir.join(format!("p{i}.yeta.json"));
+        std::fs::write(&f, s).expect("write");
+        ok(&yeta(&["library", "--db", db, "import", f.to_str().expect("path"), "--key", &format!("p{i}")]));
+    }
+    // The ex-ante fixture as a rail study whose uplift comes from the library.
+    let mut ante: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join(ANTE)).expect("fixture")).expect("json");
+    let with = |ante: &mut serde_json::Value, sector: &str, ob: serde_json::Value| {
+        ante["project"]["sector"] = sector.into();
+        ante["parameters"]["optimism_bias"] = ob;
+        let f = dir.join(format!("study-{sector}.yeta.json"));
+        std::fs::write(&f, ante.to_string()).expect("write");
+        f.to_str().expect("path").to_owned()
+    };
+    let rail =
+        with(&mut ante, "rail", serde_json::json!({"project_type": "standard_civil_engineering", "source": "library"}));
+    let out = ok(&yeta(&["appraise", &rail, "--library", db, "--json", "-"]));
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(v["optimism_bias"]["uplift"], "0.37", "{}", v["optimism_bias"]);
+    let source = v["optimism_bias"]["source"].as_str().expect("source");
+    assert!(source.contains("library reference class, sector rail, P80 of n=7 projects"), "{source}");
+    // Uplift 0.37 × capex 100,000 in 2026 (factor 1) = 37,000: NPV 141,696 − 137,000 = 4,696 백만원.
+    let npv: f64 = v["economic"]["npv"].as_str().expect("npv").parse().expect("number");
+    assert!((npv - 4_696e6).abs() < 1.0, "{npv}");
+    // P50: 0.15 × 100,000 = 15,000: NPV 141,696 − 115,000 = 26,696 백만원.
+    let p50 = with(
+        &mut ante,
+        "rail",
+        serde_json::json!({"project_type": "standard_civil_engineering", "source": "library", "percentile": "p50"}),
+    );
+    let v: serde_json::Value =
+        serde_json::from_str(&ok(&yeta(&["appraise", &p50, "--library", db, "--json", "-"]))).expect("json");
+    assert_eq!(v["optimism_bias"]["uplift"], "0.15");
+    let npv: f64 = v["economic"]["npv"].as_str().expect("npv").parse().expect("number");
+    assert!((npv - 26_696e6).abs() < 1.0, "{npv}");
+    // Without the library: refused, coded (the catalog's sentence, in Korean too).
+    let o = yeta(&["appraise", &rail, "--lang", "ko"]);
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("parameters.optimism_bias.source") && err.contains("--library"), "{err}");
+    // Two ICT projects: too few for the minimum of 5.
+    let ict = with(&mut ante, "ict", serde_json::json!({"project_type": "equipment_development", "source": "library"}));
+    let o = yeta(&["appraise", &ict, "--library", db]);
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("2 completed") && err.contains("5"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

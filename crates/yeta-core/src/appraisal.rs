@@ -29,6 +29,8 @@ pub struct Inputs<'a> {
     pub regions: Option<&'a crate::regional::RegionTable>,
     /// A custom input-output multiplier table (CSV text).
     pub multipliers: Option<&'a str>,
+    /// The library's reference class, for `optimism_bias.source: "library"` (참조 사업군).
+    pub reference_class: Option<&'a crate::econ::optimism::ReferenceClass>,
 }
 
 /// Everything a stage may read: the study, the rules, the expanded lines and earlier results.
@@ -336,7 +338,7 @@ pub fn with_context<R>(study: &Study, inputs: &Inputs<'_>, f: impl FnOnce(&Conte
     costs.extend(conversion);
     // Optimism bias (Green Book) raises capex by its uplift, as a cost line of its own that moves
     // with the capex lines it derives from.
-    if let Some(ob) = crate::econ::optimism::resolve(study, &rules.set) {
+    if let Some(ob) = crate::econ::optimism::resolve(study, &rules.set, inputs.reference_class)? {
         let line = crate::econ::optimism::line(&ob, &costs, period.factors.len())?;
         costs.push(line);
     }
@@ -438,7 +440,8 @@ fn build(cx: &Context<'_>) -> Appraisal {
         regional,
         ahp,
         environment,
-        optimism_bias: crate::econ::optimism::resolve(study, &cx.rules.set),
+        // Resolved once already in `with_context`, which refuses what would fail here.
+        optimism_bias: crate::econ::optimism::resolve(study, &cx.rules.set, cx.inputs.reference_class).ok().flatten(),
         demand: crate::demand::lines(study),
         cost_build_up: build_up,
         residual_value: crate::residual::result(study, &cx.rules.set, cx.costs),

@@ -8,6 +8,7 @@ import { type Key, fmt, staleGroups } from '../i18n';
 import type { MoneyUnit } from '../format';
 import { type Tab, jobPhase } from '../state';
 import { ahpView } from './ahp';
+import { expostView } from './expost';
 import { linesView } from './lines';
 import { Part } from './part';
 import { portfolioView } from './portfolio';
@@ -34,6 +35,7 @@ export function mountPage(app: App, root: HTMLElement): void {
     { tab: 'lines', part: linesView(app) },
     { tab: 'ahp', part: ahpView(app) },
     { tab: 'results', part: resultsView(app) },
+    { tab: 'expost', part: expostView(app) },
     { tab: 'risk', part: riskView(app) },
     { tab: 'portfolio', part: portfolioView(app) },
   ];
@@ -136,7 +138,7 @@ function verdictStrip(app: App): Node {
 }
 
 function tabBar(app: App): Node[] {
-  const tabs: [Tab, Key][] = [['study', 'tabStudy'], ['lines', 'tabLines'], ['ahp', 'tabAhp'], ['results', 'tabResults'], ['risk', 'tabRisk'], ['portfolio', 'tabPortfolio']];
+  const tabs: [Tab, Key][] = [['study', 'tabStudy'], ['lines', 'tabLines'], ['ahp', 'tabAhp'], ['results', 'tabResults'], ['expost', 'tabExpost'], ['risk', 'tabRisk'], ['portfolio', 'tabPortfolio']];
   return tabs.map(([id, k]) =>
     h('button', { role: 'tab', id: `tab-${id}`, 'aria-selected': String(app.s.tab === id), class: app.s.tab === id ? 'on' : '', onclick: () => app.setTab(id) }, app.tr(k)),
   );

@@ -56,11 +56,17 @@ pub enum Problem {
     GrowthOutOfRange,
     /// `value` is not a date written YYYY-MM-DD.
     NotADate,
+    /// `optimism_bias.source: "library"` but the shell gave no reference class (참조 사업군):
+    /// appraise with the library (`yeta appraise --library DB`).
+    ReferenceClassMissing,
+    /// The library's reference class for `sector` has `count` completed projects, fewer than
+    /// the `min` a percentile needs.
+    ReferenceClassTooSmall,
 }
 
 impl Problem {
     /// Every kind, for the catalog test.
-    pub const ALL: [Problem; 12] = [
+    pub const ALL: [Problem; 14] = [
         Problem::Empty,
         Problem::Negative,
         Problem::NotPositive,
@@ -73,6 +79,8 @@ impl Problem {
         Problem::RateOutOfRange,
         Problem::GrowthOutOfRange,
         Problem::NotADate,
+        Problem::ReferenceClassMissing,
+        Problem::ReferenceClassTooSmall,
     ];
 
     /// The catalog id: `year_before_period` → `problem-year-before-period`.
