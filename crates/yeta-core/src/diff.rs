@@ -140,6 +140,16 @@ fn same(a: &Value, b: &Value) -> bool {
 
 /// Leaf-level differences under `path`.
 fn leaves(path: &str, a: &Value, b: &Value, out: &mut Vec<Field>) {
+    // A section present on one side only is compared against an empty one, so each of its
+    // leaves is a change with its own path (a comment on `outturn.through_year` finds it).
+    let (empty_o, empty_a) = (Value::Object(serde_json::Map::new()), Value::Array(Vec::new()));
+    let (a, b) = match (a, b) {
+        (Value::Null, Value::Object(_)) => (&empty_o, b),
+        (Value::Object(_), Value::Null) => (a, &empty_o),
+        (Value::Null, Value::Array(_)) => (&empty_a, b),
+        (Value::Array(_), Value::Null) => (a, &empty_a),
+        _ => (a, b),
+    };
     match (a, b) {
         (Value::Object(x), Value::Object(y)) => {
             let mut keys: Vec<&String> = x.keys().chain(y.keys()).collect();
