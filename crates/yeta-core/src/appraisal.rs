@@ -29,6 +29,12 @@ pub struct Inputs<'a> {
     pub regions: Option<&'a crate::regional::RegionTable>,
     /// A custom input-output multiplier table (CSV text).
     pub multipliers: Option<&'a str>,
+    /// A custom 시·군·구 indicator table (traceable CSV text, `regional::table`).
+    pub sigungu: Option<&'a str>,
+    /// A custom two-region input-output table (traceable CSV text).
+    pub io2: Option<&'a str>,
+    /// A custom cost-class → IO-sector map (traceable CSV text).
+    pub cost_io_map: Option<&'a str>,
 }
 
 /// Everything a stage may read: the study, the rules, the expanded lines and earlier results.
