@@ -185,3 +185,9 @@ cli-env-opted-out = (the study opts out of the economic case)
 cli-env-series-low = low
 cli-env-series-central = central
 cli-env-series-high = high
+## Region tables: yeta data check (issue 22)
+cli-data-refused = { $file }: refused ({ $n } problems)
+cli-data-valid = { $file }: a valid { $kind } table, version { $version }, { $rows } rows
+cli-data-no-rows-for = No rows for
+cli-data-regions = Provinces
+cli-data-sources = Sources by column: table [id], publisher, vintage (unit)

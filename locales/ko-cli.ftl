@@ -185,3 +185,9 @@ cli-env-opted-out = (경제성 분석에서 제외)
 cli-env-series-low = 하위
 cli-env-series-central = 중위
 cli-env-series-high = 상위
+## 지역 자료표: yeta data check (issue 22)
+cli-data-refused = { $file }: 받아들일 수 없음(문제 { $n }건)
+cli-data-valid = { $file }: 올바른 { $kind } 자료표, 판 { $version }, { $rows }행
+cli-data-no-rows-for = 자료가 없는 시·도
+cli-data-regions = 시·도
+cli-data-sources = 열별 출처: 통계표 [표 번호], 작성 기관, 기준 연도 (단위)
