@@ -533,8 +533,8 @@ fn sigungu_path(
     let region = cx.study.project.region;
     match io2::effects(&io, &map, region, &by_class, share) {
         Ok(e) => {
+            // The cost map is Yeta's stated assumption, labelled so in its title: no statistics to cite.
             illustrative(&e.table, notes, "io2");
-            illustrative(&e.map, notes, "cost-map");
             (Some(ix), Some(e))
         }
         Err(io2::Io2Error::NoRegion) => {
