@@ -343,7 +343,7 @@ mod tests {
         assert!((r.indicators[0].sd - 2.2360680).abs() < 1e-7);
         assert!(r.indicators[1].signed_z.abs() < 1e-12);
         assert!((r.factors[0].score - 0.6708204).abs() < 1e-7);
-        assert!((r.factors[1].score - 1.4142136).abs() < 1e-7);
+        assert!((r.factors[1].score - 2f64.sqrt()).abs() < 1e-12, "10 / √50 = √2");
         assert!((r.factors[0].weight - 0.75).abs() < 1e-12 && (r.factors[1].weight - 0.25).abs() < 1e-12);
         assert!((r.index - 0.8566687).abs() < 1e-7, "{}", r.index);
         assert_eq!((r.rank, r.of), (1, 4));
