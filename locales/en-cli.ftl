@@ -209,3 +209,14 @@ cli-diff-comment = comment on { $path } ({ $author }): { $body }
 cli-diff-comment-addressed = changed since
 cli-diff-comment-open = not changed since
 cli-diff-since-return = since the return of revision { $from } (comments below), revision { $to }:
+## Region tables: yeta data check (issue 22)
+cli-data-refused = { $file }: refused ({ $n } problems)
+cli-data-valid = { $file }: a valid { $kind } table, version { $version }, { $rows } rows
+cli-data-no-rows-for = No rows for
+cli-data-regions = Provinces
+cli-data-sources = Sources by column: table [id], publisher, vintage (unit)
+cli-sigungu = si-gun-gu
+cli-sigungu-percentile = percentile
+cli-sigungu-illustrative = ILLUSTRATIVE data
+cli-sigungu-cited = cited data
+cli-two-region = two-region effects, in the region / leaked (leakage)

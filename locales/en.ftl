@@ -158,6 +158,37 @@ kind-energy_value = energy value
 line-energy = Energy used
 line-energy-saved = Energy saved
 
+## Region tables and the si-gun-gu analysis (issue 22)
+data-not-a-table = The table's first line is not "#yeta-table,KIND,VERSION" (expected kind: { $want }).
+data-wrong-kind = This file is a { $value } table; a { $want } table is needed here.
+data-bad-status = Line { $line }, column { $column }: "{ $value }" — the status is illustrative or cited.
+data-no-citation = Line { $line }, column { $column }: a table marked cited has no #citation line.
+data-missing-column = Line { $line }: the required column { $column } is missing.
+data-missing-source = Line { $line }, column { $column }: the data column's source attribute { $field } is empty.
+data-unit-mismatch = Line { $line }, column { $column }: the unit "{ $value }" is not the "{ $want }" the method expects.
+data-bad-sigungu-code = Line { $line }, column { $column }: "{ $value }" is not a KOSTAT si-gun-gu code (five digits, the first two a province).
+data-bad-region-code = Line { $line }, column { $column }: "{ $value }" is not a province code (ISO 3166-2:KR).
+data-bad-cost-class = Line { $line }, column { $column }: "{ $value }" is not a total-cost class code.
+data-duplicate-key = Line { $line }, column { $column }: "{ $value }" appears twice.
+data-missing-value = Line { $line }, column { $column }: the value is empty or marked missing.
+data-not-a-number = Line { $line }, column { $column }: "{ $value }" is not a number.
+data-no-rows = Line { $line }: the table has no data rows ({ $column }).
+data-shares-not-one = Line { $line }, column { $column }: the shares of class { $value } sum to { $sum }, not 1.
+data-coverage = Coverage: { $rows } si-gun-gu in { $regions } provinces.
+data-illustrative = The table's values are illustrative, not published statistics.
+data-cited = The table's values are cited published statistics.
+regional-sigungu-not-in-table = The project's si-gun-gu ({ $code }) is not in the si-gun-gu table: the province index applies.
+regional-sigungu-partial-table = The index standardises over the { $rows } si-gun-gu the table holds ({ $regions } provinces); replace it with a table of every si-gun-gu of the country.
+regional-equal-weights = The guideline's factor weights are not public: the { $factors } factors are weighted equally (Yeta's assumption, replaceable in the rule file).
+regional-illustrative-data = The values of the { $table } are illustrative; replace them with published statistics before a real study.
+regional-no-two-region-table = The two-region input-output table has no rows for { $region }: national multipliers apply.
+regional-io-map-gap = The cost map or the two-region table lacks "{ $value }": the two-region effects are not computed.
+regional-io-overflow = The two-region effects left the range of exact arithmetic and are not computed.
+regional-table-refused = The { $table } passed in was refused and is not used; check it with yeta data check.
+region-table-sigungu = si-gun-gu indicator table
+region-table-io2 = two-region input-output table
+region-table-cost-map = cost class to sector map
+
 ## Study problems (yeta_core::study::Problem): `problem-<code>`, beside the field they concern.
 problem-empty = Empty: give a value.
 problem-negative = { $value } is negative.

@@ -209,3 +209,14 @@ cli-diff-comment = { $path }에 대한 의견({ $author }): { $body }
 cli-diff-comment-addressed = 이후 수정됨
 cli-diff-comment-open = 이후 수정되지 않음
 cli-diff-since-return = 개정 { $from } 반려 이후(의견은 아래) 개정 { $to }까지:
+## 지역 자료표: yeta data check (issue 22)
+cli-data-refused = { $file }: 받아들일 수 없음(문제 { $n }건)
+cli-data-valid = { $file }: 올바른 { $kind } 자료표, 판 { $version }, { $rows }행
+cli-data-no-rows-for = 자료가 없는 시·도
+cli-data-regions = 시·도
+cli-data-sources = 열별 출처: 통계표 [표 번호], 작성 기관, 기준 연도 (단위)
+cli-sigungu = 시·군·구
+cli-sigungu-percentile = 백분위
+cli-sigungu-illustrative = 예시 자료
+cli-sigungu-cited = 인용 자료
+cli-two-region = 지역 간 파급효과, 역내 / 역외 유출 (유출 비율)

@@ -157,6 +157,37 @@ kind-energy_value = 에너지 가치
 line-energy = 에너지 비용
 line-energy-saved = 에너지 절감 편익
 
+## 지역 자료표와 시·군·구 분석 (issue 22)
+data-not-a-table = 자료표 첫 줄이 "#yeta-table,종류,판"이 아닙니다(기대한 종류: { $want }).
+data-wrong-kind = 이 파일은 { $value } 자료표입니다. 여기에는 { $want } 자료표가 필요합니다.
+data-bad-status = { $line }행 { $column }열: "{ $value }" — 상태는 illustrative(예시) 또는 cited(인용)입니다.
+data-no-citation = { $line }행 { $column }열: cited(인용)로 표시한 자료표에 출처 인용(#citation) 줄이 없습니다.
+data-missing-column = { $line }행: 필수 열 { $column }이(가) 없습니다.
+data-missing-source = { $line }행 { $column }열: 자료 열의 출처 항목 { $field }이(가) 비어 있습니다.
+data-unit-mismatch = { $line }행 { $column }열: 단위 "{ $value }"은(는) 방법이 요구하는 "{ $want }"이(가) 아닙니다.
+data-bad-sigungu-code = { $line }행 { $column }열: "{ $value }"은(는) 통계청 시·군·구 행정구역코드(다섯 자리, 앞 두 자리가 시·도)가 아닙니다.
+data-bad-region-code = { $line }행 { $column }열: "{ $value }"은(는) 시·도 코드(ISO 3166-2:KR)가 아닙니다.
+data-bad-cost-class = { $line }행 { $column }열: "{ $value }"은(는) 총사업비 비목 코드가 아닙니다.
+data-duplicate-key = { $line }행 { $column }열: "{ $value }"이(가) 두 번 나옵니다.
+data-missing-value = { $line }행 { $column }열: 값이 비어 있거나 결측으로 표시되어 있습니다.
+data-not-a-number = { $line }행 { $column }열: "{ $value }"은(는) 숫자가 아닙니다.
+data-no-rows = { $line }행: 자료 행이 없습니다({ $column }).
+data-shares-not-one = { $line }행 { $column }열: 비목 { $value }의 배분 비율 합이 1이 아니라 { $sum }입니다.
+data-coverage = 수록 범위: 시·군·구 { $rows }곳, 시·도 { $regions }곳.
+data-illustrative = 이 자료표의 값은 예시 자료이며 공표 통계가 아닙니다.
+data-cited = 이 자료표의 값은 인용한 공표 통계입니다.
+regional-sigungu-not-in-table = 사업 시·군·구({ $code })가 시·군·구 자료표에 없어 시·도 단위 지수를 적용함.
+regional-sigungu-partial-table = 지수는 자료표에 수록된 시·군·구 { $rows }곳(시·도 { $regions }곳) 사이에서 표준화함. 전국 모든 시·군·구를 수록한 자료표로 바꾸어야 함.
+regional-equal-weights = 지침의 요인 가중치는 공개되지 않아 { $factors }개 요인에 같은 가중치를 둠(Yeta의 가정, 규칙 파일에서 바꿀 수 있음).
+regional-illustrative-data = { $table }의 값은 예시 자료임. 실제 분석 전에 공표 통계로 바꾸어야 함.
+regional-no-two-region-table = 지역 간 산업연관표에 { $region } 자료가 없어 전국 유발계수를 적용함.
+regional-io-map-gap = 비목-산업 대응표 또는 지역 간 산업연관표에 "{ $value }"이(가) 없어 지역 간 파급효과를 계산하지 않음.
+regional-io-overflow = 지역 간 파급효과가 정확한 계산 범위를 벗어나 계산하지 않음.
+regional-table-refused = 입력한 { $table }을(를) 받아들일 수 없어 사용하지 않음. yeta data check로 확인할 것.
+region-table-sigungu = 시·군·구 지표 자료표
+region-table-io2 = 지역 간 산업연관표
+region-table-cost-map = 비목-산업 대응표
+
 ## Study problems (yeta_core::study::Problem): `problem-<code>`, beside the field they concern.
 problem-empty = 비어 있습니다. 값을 입력해 주십시오.
 problem-negative = { $value }: 음수일 수 없습니다.

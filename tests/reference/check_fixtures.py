@@ -244,6 +244,59 @@ def net_check(study, yeta_env, factors_pv):
     return fails
 
 
+def read_table(path):
+    """A `#yeta-table` CSV: the header and the data rows (metadata rows skipped)."""
+    import csv
+    rows = [r for r in csv.reader(open(path, encoding="utf-8")) if r and r[0].strip()]
+    body = [r for r in rows if not r[0].startswith("#")]
+    return body[0], body[1:]
+
+
+def regional_check(study, appraisal, by_line):
+    """시·군·구 index (z-scores with the population SD, signed, mean within a factor, weighted sum of
+    factors) and the two-region production effects, recomputed with numpy. Returns (failures, checks)."""
+    code = study["project"].get("municipality")
+    r = appraisal.get("regional") or {}
+    if not code or "sigungu" not in r:
+        return 0, 0
+    method = json.load(open(os.path.join(ROOT, "fixtures", "rules", "backwardness-kdi-2013.json")))
+    head, rows = read_table(os.path.join(ROOT, "fixtures", "regions", "kr-sigungu-indicators.csv"))
+    codes = [x[head.index("code")] for x in rows]
+    wsum = sum(f["weight"] for f in method["factors"])
+    index = np.zeros(len(rows))
+    for f in method["factors"]:
+        zs = []
+        for ind in f["indicators"]:
+            x = np.array([float(v[head.index(ind["id"])]) for v in rows])
+            sd = x.std()  # population SD (ddof = 0)
+            zs.append(ind["sign"] * (x - x.mean()) / sd if sd > 0 else 0 * x)
+        index += f["weight"] * np.mean(zs, axis=0) / wsum
+    mine = index[codes.index(code)]
+    rank = 1 + int((index > mine).sum())
+    got = r["sigungu"]
+    fails = 0
+    ok = abs(got["index"] - mine) < 1e-9 and got["rank"] == rank
+    fails += not ok
+    print(f"{'ok  ' if ok else 'FAIL'} {code} backwardness index: yeta {got['index']:.9f} rank {got['rank']}, reference {mine:.9f} rank {rank}")
+    checks = 1
+    if "two_region" in r:
+        # All investment lines of the fixtures are unclassified construction: capex + reinvestment.
+        spend = sum(sum(float(v) for v in by_line[l["name"]]) for l in study["costs"] if l["kind"] in ("capex", "reinvestment"))
+        share = float(study["regional"].get("spending_share_in_region", 1))
+        ihead, irows = read_table(os.path.join(ROOT, "fixtures", "regions", "io-two-region.csv"))
+        row = next(x for x in irows if x[0] == study["project"]["region"] and x[1] == "construction")
+        local = round(spend * share)
+        for col in ("production_intra", "production_leak", "value_added_intra", "value_added_leak"):
+            want = local * float(row[ihead.index(col)])
+            what, side = col.rsplit("_", 1)
+            g = float(r["two_region"][what][side])
+            ok = abs(g - want) <= 1.0
+            fails += not ok
+            checks += 1
+            print(f"{'ok  ' if ok else 'FAIL'} {code} two-region {col}: yeta {g:.0f} reference {want:.0f}")
+    return fails, checks
+
+
 def main(yeta):
     failures = 0
     extra_checks = 0
@@ -344,6 +397,9 @@ def main(yeta):
         irr = npf.irr(list(b - c))
         out = subprocess.run([yeta, "appraise", path, "--json", "-"], capture_output=True, text=True, check=True)
         appraisal = json.loads(out.stdout)
+        rf, rc = regional_check(study, appraisal, by_line)
+        failures += rf
+        checks_extra.append(rc)
         e = appraisal["economic"]
         if "alternatives" in study:
             # 대안 검토: the base case's PVs from its own lines, the proposed case's from above,

@@ -3,6 +3,7 @@
 
 mod ahp_cmd;
 mod bench_cmd;
+mod data_cmd;
 mod diff_cmd;
 mod evaluate_cmd;
 mod library_cmds;
@@ -46,6 +47,11 @@ enum Command {
     Report(report_cmds::ReportCmd),
     #[command(flatten)]
     Xlsx(xlsx_cmds::XlsxCmd),
+    /// Region tables (시·군·구 indicators, two-region input-output, cost map): check one.
+    Data {
+        #[command(subcommand)]
+        command: data_cmd::DataCmd,
+    },
     /// A shared review registry (yeta-registry): log in, submit, list, pull, review, sign off.
     Registry {
         #[command(subcommand)]
@@ -77,6 +83,15 @@ enum Command {
         /// `optimism_bias.source: "library"`.
         #[arg(long)]
         library: Option<PathBuf>,
+        /// Your own 시·군·구 indicator table (see `yeta data check` and fixtures/regions/README.md).
+        #[arg(long)]
+        sigungu: Option<PathBuf>,
+        /// Your own two-region input-output table (fixtures/regions/io-two-region.csv's form).
+        #[arg(long)]
+        io2: Option<PathBuf>,
+        /// Your own cost-class → input-output sector map (fixtures/regions/cost-io-map.csv's form).
+        #[arg(long)]
+        cost_io_map: Option<PathBuf>,
     },
     /// Check a study and list every problem at once (type errors too), then the plausibility
     /// warnings, without appraising it.
@@ -296,13 +311,16 @@ fn parse_code<T: serde::de::DeserializeOwned>(value: &str, flag: &str) -> Result
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Appraise { study, json, lang, rules, pdf, regions, multipliers, library } => {
+        Command::Appraise { study, json, lang, rules, pdf, regions, multipliers, library, sigungu, io2, cost_io_map } => {
             let ins: Vec<&Path> = [
                 Some(study.as_path()),
                 rules.as_deref(),
                 regions.as_deref(),
                 multipliers.as_deref(),
                 library.as_deref(),
+                sigungu.as_deref(),
+                io2.as_deref(),
+                cost_io_map.as_deref(),
             ]
             .into_iter()
             .flatten()
@@ -329,11 +347,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Some(p) => Some(evaluate_cmd::reference_class(&yeta_store::Library::open(p)?, p)?),
                 None => None,
             };
+            let table =
+                |p: &Option<PathBuf>, kind: &str| p.as_deref().map(|p| data_cmd::read_table(p, kind)).transpose();
+            let sigungu = table(&sigungu, "sigungu-indicators")?;
+            let io2 = table(&io2, "io-two-region")?;
+            let cost_io_map = table(&cost_io_map, "cost-io-map")?;
             let inputs = yeta_core::appraisal::Inputs {
                 rules: custom.as_ref(),
                 regions: regions.as_ref(),
                 multipliers: multipliers.as_deref(),
                 reference_class: reference.as_ref(),
+                sigungu: sigungu.as_deref(),
+                io2: io2.as_deref(),
+                cost_io_map: cost_io_map.as_deref(),
             };
             let parsed = match yeta_core::study::check_with(&text, custom.as_ref()) {
                 Ok(s) => s,
@@ -482,6 +508,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             report_cmds::run(c)
         }
+        Command::Data { command } => data_cmd::run(command),
         Command::Registry { command } => registry_cmds::run(command),
         Command::Xlsx(c) => {
             match &c {

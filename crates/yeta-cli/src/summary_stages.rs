@@ -62,6 +62,43 @@ pub fn render(o: &mut String, a: &Appraisal, ko: bool) {
             m("cli-person-years")
         );
         let _ = writeln!(o, "  {}: {}", m("cli-data"), b.data);
+        let illustrative = |s: yeta_core::regional::table::Status| match s {
+            yeta_core::regional::table::Status::Illustrative => m("cli-sigungu-illustrative"),
+            yeta_core::regional::table::Status::Cited => m("cli-sigungu-cited"),
+        };
+        if let Some(s) = &r.sigungu {
+            let _ = writeln!(
+                o,
+                "  {} {} ({}): {} {:+.3} · {} {}/{} · {} {:.1} · {}",
+                m("cli-sigungu"),
+                if ko { &s.name } else { &s.name_en },
+                s.code,
+                m("cli-backwardness-index"),
+                s.index,
+                m("cli-rank"),
+                s.rank,
+                s.of,
+                m("cli-sigungu-percentile"),
+                s.percentile,
+                illustrative(s.table.status)
+            );
+        }
+        if let Some(e) = &r.two_region {
+            let share = |x: &yeta_core::regional::io2::Split| {
+                x.leak_share()
+                    .map_or("—".into(), |v| format!("{:.1} %", v.to_string().parse::<f64>().unwrap_or(0.0) * 100.0))
+            };
+            let _ = writeln!(
+                o,
+                "  {}: {} {} / {} ({}) · {}",
+                m("cli-two-region"),
+                m("cli-production"),
+                bn(&e.production.intra),
+                bn(&e.production.leak),
+                share(&e.production),
+                illustrative(e.table.status)
+            );
+        }
         let _ = writeln!(o);
     }
     if let Some(e) = &a.environment {

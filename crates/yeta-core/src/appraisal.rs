@@ -31,6 +31,12 @@ pub struct Inputs<'a> {
     pub multipliers: Option<&'a str>,
     /// The library's reference class, for `optimism_bias.source: "library"` (참조 사업군).
     pub reference_class: Option<&'a crate::econ::optimism::ReferenceClass>,
+    /// A custom 시·군·구 indicator table (traceable CSV text, `regional::table`).
+    pub sigungu: Option<&'a str>,
+    /// A custom two-region input-output table (traceable CSV text).
+    pub io2: Option<&'a str>,
+    /// A custom cost-class → IO-sector map (traceable CSV text).
+    pub cost_io_map: Option<&'a str>,
 }
 
 /// Everything a stage may read: the study, the rules, the expanded lines and earlier results.

@@ -103,6 +103,59 @@ pub enum Code {
     // Cost-effectiveness (issue 16).
     /// The AHP rests on E/C (`ahp.economic_analysis: ec`) but the study has no `cost_effectiveness`.
     EcWithoutMeasures,
+    // Region tables and the 시·군·구 analysis (issue 22).
+    /// The file does not start with `#yeta-table,KIND,VERSION`.
+    DataNotATable,
+    /// The file is a table of another kind.
+    DataWrongKind,
+    /// `#status` is neither `illustrative` nor `cited`.
+    DataBadStatus,
+    /// A table marked `cited` without a `#citation` line.
+    DataNoCitation,
+    /// A required column is missing.
+    DataMissingColumn,
+    /// A data column's source attribute (table, publisher, vintage, unit) is empty.
+    DataMissingSource,
+    /// A column's declared unit is not the one the method expects.
+    DataUnitMismatch,
+    /// Not a KOSTAT 시·군·구 code.
+    DataBadSigunguCode,
+    /// Not an ISO 3166-2:KR 시·도 code.
+    DataBadRegionCode,
+    /// Not a cost class (비목) or `unclassified_…` key.
+    DataBadCostClass,
+    /// A key appears twice.
+    DataDuplicateKey,
+    /// A data cell is empty or marked missing.
+    DataMissingValue,
+    /// A data cell is not a number.
+    DataNotANumber,
+    /// The table has no rows.
+    DataNoRows,
+    /// A cost class's shares do not sum to 1.
+    DataSharesNotOne,
+    /// Coverage of a 시·군·구 table (수록 범위).
+    DataCoverage,
+    /// The table's values are illustrative.
+    DataIllustrative,
+    /// The table's values are cited.
+    DataCited,
+    /// The project's 시·군·구 is not in the 시·군·구 table: the 시·도 index is used.
+    RegionalSigunguNotInTable,
+    /// The index standardises over the table's 시·군·구 only.
+    RegionalSigunguPartialTable,
+    /// The guideline's factor weights are not public: Yeta's equal weights are used.
+    RegionalEqualWeights,
+    /// A table of the regional stage is illustrative.
+    RegionalIllustrativeData,
+    /// No two-region table for the province: national multipliers are used.
+    RegionalNoTwoRegionTable,
+    /// The cost map or the table lacks a class or sector the spending uses.
+    RegionalIoMapGap,
+    /// The regional effects left the range of exact arithmetic.
+    RegionalIoOverflow,
+    /// A region table passed in was refused.
+    RegionalTableRefused,
 }
 
 impl Code {
@@ -113,7 +166,7 @@ impl Code {
 }
 
 /// Every code, in declaration order (for the catalog's completeness test).
-pub const ALL: [Code; 40] = [
+pub const ALL: [Code; 66] = [
     Code::BelowPfsThreshold,
     Code::PfsExemptSector,
     Code::IrrNotUnique,
@@ -154,9 +207,35 @@ pub const ALL: [Code; 40] = [
     Code::RestudyCostGrowth,
     Code::BuildUpTotalMismatch,
     Code::EcWithoutMeasures,
+    Code::DataNotATable,
+    Code::DataWrongKind,
+    Code::DataBadStatus,
+    Code::DataNoCitation,
+    Code::DataMissingColumn,
+    Code::DataMissingSource,
+    Code::DataUnitMismatch,
+    Code::DataBadSigunguCode,
+    Code::DataBadRegionCode,
+    Code::DataBadCostClass,
+    Code::DataDuplicateKey,
+    Code::DataMissingValue,
+    Code::DataNotANumber,
+    Code::DataNoRows,
+    Code::DataSharesNotOne,
+    Code::DataCoverage,
+    Code::DataIllustrative,
+    Code::DataCited,
+    Code::RegionalSigunguNotInTable,
+    Code::RegionalSigunguPartialTable,
+    Code::RegionalEqualWeights,
+    Code::RegionalIllustrativeData,
+    Code::RegionalNoTwoRegionTable,
+    Code::RegionalIoMapGap,
+    Code::RegionalIoOverflow,
+    Code::RegionalTableRefused,
 ];
 
-const CODES: [&str; 40] = [
+const CODES: [&str; 66] = [
     "below_pfs_threshold",
     "pfs_exempt_sector",
     "irr_not_unique",
@@ -197,6 +276,32 @@ const CODES: [&str; 40] = [
     "restudy_cost_growth",
     "build_up_total_mismatch",
     "ec_without_measures",
+    "data_not_a_table",
+    "data_wrong_kind",
+    "data_bad_status",
+    "data_no_citation",
+    "data_missing_column",
+    "data_missing_source",
+    "data_unit_mismatch",
+    "data_bad_sigungu_code",
+    "data_bad_region_code",
+    "data_bad_cost_class",
+    "data_duplicate_key",
+    "data_missing_value",
+    "data_not_a_number",
+    "data_no_rows",
+    "data_shares_not_one",
+    "data_coverage",
+    "data_illustrative",
+    "data_cited",
+    "regional_sigungu_not_in_table",
+    "regional_sigungu_partial_table",
+    "regional_equal_weights",
+    "regional_illustrative_data",
+    "regional_no_two_region_table",
+    "regional_io_map_gap",
+    "regional_io_overflow",
+    "regional_table_refused",
 ];
 
 /// A typed argument of a diagnostic: the renderer formats each kind in the reader's notation.

@@ -39,6 +39,7 @@
 mod layout;
 mod pdfobj;
 pub mod pdfread;
+mod regional_sigungu;
 pub mod render;
 mod rules_table;
 mod sections;

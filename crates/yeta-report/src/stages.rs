@@ -155,9 +155,29 @@ fn io_sector(s: IoSector, t: &T) -> &str {
 
 /// Balanced regional development (지역균형발전 분석): backwardness index, rank, regional effects.
 pub(crate) fn regional(w: &mut Writer<'_>, r: &RegionalResult, t: &T) {
+    w.chapter(t.m("report-balanced-regional-development"));
+    if let Some(s) = &r.sigungu {
+        crate::regional_sigungu::backwardness(w, r, s, t);
+    } else {
+        province_backwardness(w, r, t);
+    }
+    if let Some(e) = &r.two_region {
+        crate::regional_sigungu::effects(w, e, t);
+    } else {
+        national_effects(w, r, t);
+    }
+    if r.sigungu.is_some() || r.two_region.is_some() {
+        crate::regional_sigungu::sources(w, r, t);
+    }
+    for note in &r.notes {
+        w.para(&format!("• {}", t.cat().diagnostic(note)), 8.5, GREY);
+    }
+}
+
+/// The older form: the province's index among the 17 시·도.
+fn province_backwardness(w: &mut Writer<'_>, r: &RegionalResult, t: &T) {
     let ko = matches!(t.lang, crate::Lang::Ko);
     let b = &r.backwardness;
-    w.chapter(t.m("report-balanced-regional-development"));
     w.h2(t.m("report-regional-backwardness-index"));
     let yes_no = |v: bool| if v { t.m("report-yes") } else { t.m("report-no") }.to_owned();
     kv(
@@ -193,7 +213,10 @@ pub(crate) fn regional(w: &mut Writer<'_>, r: &RegionalResult, t: &T) {
         .collect();
     w.table(&cols, &rows, 8.5);
     ranking_chart(w, r, t);
+}
 
+/// The older form: national input-output multipliers on the spending in the region.
+fn national_effects(w: &mut Writer<'_>, r: &RegionalResult, t: &T) {
     w.h2(t.m("report-regional-economic-effects"));
     let e = &r.effects;
     kv(
@@ -231,9 +254,6 @@ pub(crate) fn regional(w: &mut Writer<'_>, r: &RegionalResult, t: &T) {
             ),
         ],
     );
-    for note in &r.notes {
-        w.para(&format!("• {}", t.cat().diagnostic(note)), 8.5, GREY);
-    }
 }
 
 /// Every region's index as a horizontal bar, the project's region highlighted.

@@ -180,8 +180,18 @@ fn every_fixture_in_both_languages() {
                 stage_figures.push(ev.name.clone());
             }
             if let Some(r) = &a.regional {
-                stage_figures.push(format!("{} / {}", r.backwardness.rank, r.backwardness.of));
-                stage_figures.push(format!("{:.3}", r.backwardness.index));
+                match &r.sigungu {
+                    // The 시·군·구 path shows the 시·군·구's index in place of the 17-region one.
+                    Some(s) => {
+                        stage_figures.push(format!("{} / {}", s.rank, s.of));
+                        stage_figures.push(format!("{:+.3}", s.index));
+                        stage_figures.push(format!("{:.1}", s.percentile));
+                    }
+                    None => {
+                        stage_figures.push(format!("{} / {}", r.backwardness.rank, r.backwardness.of));
+                        stage_figures.push(format!("{:.3}", r.backwardness.index));
+                    }
+                }
             }
             let flat = body.split_whitespace().collect::<Vec<_>>().join(" ");
             for f in &stage_figures {

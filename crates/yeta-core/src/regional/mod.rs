@@ -2,8 +2,18 @@
 //! (지역낙후도) of the project's region among the 17 regions, and the regional economic effects
 //! (지역경제 파급효과, 고용유발 효과) of the project's spending from input-output coefficients.
 //!
+//! Two paths. When the study names its 시·군·구 (`project.municipality`, a KOSTAT code) and the
+//! 시·군·구 table holds it, the index is KDI's 2013 factor form over every 시·군·구 of the table
+//! ([`sigungu`]) and the effects come from a two-region input-output table ([`io2`]), each table a
+//! traceable data file ([`table`]). Otherwise the older form: the 17 시·도 and national
+//! multipliers.
+//!
 //! The data are passed in as text (CSV) — the shipped tables in `fixtures/regions/` or the user's
 //! own — so the engine reads no files.
+
+pub mod io2;
+pub mod sigungu;
+pub mod table;
 
 use crate::appraisal::Context;
 use crate::econ::to_f64;
@@ -14,6 +24,8 @@ use serde::{Deserialize, Serialize};
 
 /// The shipped indicator table (illustrative; see fixtures/regions/README.md).
 pub const BUILTIN_REGIONS: &str = include_str!("../../../../fixtures/regions/kr-regions-2022.csv");
+/// The shipped 시·군·구 indicator table (illustrative; see fixtures/regions/README.md).
+pub const BUILTIN_SIGUNGU: &str = include_str!("../../../../fixtures/regions/kr-sigungu-indicators.csv");
 /// The shipped input-output coefficients (illustrative).
 pub const BUILTIN_MULTIPLIERS: &str = include_str!("../../../../fixtures/regions/io-multipliers.csv");
 
@@ -86,26 +98,7 @@ pub struct Multipliers {
     pub source: String,
 }
 
-/// Splits one CSV line, honouring double quotes.
-fn split_csv(line: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut quoted = false;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' if quoted && chars.peek() == Some(&'"') => {
-                cur.push('"');
-                chars.next();
-            }
-            '"' => quoted = !quoted,
-            ',' if !quoted => out.push(std::mem::take(&mut cur)),
-            _ => cur.push(c),
-        }
-    }
-    out.push(cur);
-    out.into_iter().map(|s| s.trim().to_owned()).collect()
-}
+use table::split_csv;
 
 impl RegionTable {
     /// Parses the indicator CSV: a header with `region` and the eight indicator columns, one row
@@ -336,6 +329,12 @@ pub struct RegionalResult {
     pub backwardness: Backwardness,
     /// Regional economic effects.
     pub effects: Effects,
+    /// The 시·군·구 index (KDI 2013 factor form), when the study names a 시·군·구 the table holds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sigungu: Option<sigungu::SigunguIndex>,
+    /// Two-region effects with leakage, on the 시·군·구 path when the table covers the province.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub two_region: Option<io2::TwoRegionEffects>,
     /// Method notes.
     pub notes: Vec<crate::diag::Diagnostic>,
 }
@@ -435,6 +434,10 @@ pub fn appraise(cx: &Context<'_>) -> Option<RegionalResult> {
                 .text("reason", x.reason.clone()),
         );
     }
+    let (sigungu, two_region) = match cx.study.project.municipality.as_deref() {
+        Some(code) => sigungu_path(cx, section, code, &mut notes),
+        None => (None, None),
+    };
     Some(RegionalResult {
         region,
         region_name: region.name(false),
@@ -442,8 +445,149 @@ pub fn appraise(cx: &Context<'_>) -> Option<RegionalResult> {
         population_decline_area: cx.study.project.population_decline_area,
         backwardness,
         effects,
+        sigungu,
+        two_region,
         notes,
     })
+}
+
+/// The 시·군·구 index and the two-region effects, with their notes.
+fn sigungu_path(
+    cx: &Context<'_>,
+    section: &RegionalSection,
+    code: &str,
+    notes: &mut Vec<crate::diag::Diagnostic>,
+) -> (Option<sigungu::SigunguIndex>, Option<io2::TwoRegionEffects>) {
+    use crate::diag::{Code, Diagnostic};
+    let method = sigungu::Method::builtin();
+    let illustrative = |info: &table::TableInfo, notes: &mut Vec<Diagnostic>, which: &'static str| {
+        if info.status == table::Status::Illustrative {
+            notes.push(Diagnostic::new(Code::RegionalIllustrativeData, "regional").code(
+                "table",
+                "region-table",
+                which,
+            ));
+        }
+    };
+    let t = match table::DataTable::parse(
+        cx.inputs.sigungu.unwrap_or(BUILTIN_SIGUNGU),
+        &method.spec(),
+        cx.inputs.sigungu.is_none(),
+    ) {
+        Ok(t) => t,
+        Err(_) => {
+            notes.push(Diagnostic::new(Code::RegionalTableRefused, "inputs.sigungu").code(
+                "table",
+                "region-table",
+                "sigungu",
+            ));
+            return (None, None);
+        }
+    };
+    let Some(ix) = sigungu::index_of(method, &t, code) else {
+        notes.push(Diagnostic::new(Code::RegionalSigunguNotInTable, "project.municipality").text("code", code));
+        return (None, None);
+    };
+    let cov = table::coverage(&t);
+    if !cov.missing.is_empty() {
+        notes.push(
+            Diagnostic::new(Code::RegionalSigunguPartialTable, "inputs.sigungu")
+                .int("rows", cov.rows as i64)
+                .int("regions", cov.by_region.len() as i64),
+        );
+    }
+    if !method.weights.public {
+        notes.push(Diagnostic::new(Code::RegionalEqualWeights, "regional").int("factors", method.factors.len() as i64));
+    }
+    illustrative(&t.info, notes, "sigungu");
+    let io =
+        table::DataTable::parse(cx.inputs.io2.unwrap_or(io2::BUILTIN_IO2), &io2::io2_spec(), cx.inputs.io2.is_none());
+    let map = table::DataTable::parse(
+        cx.inputs.cost_io_map.unwrap_or(io2::BUILTIN_COST_MAP),
+        &io2::map_spec(),
+        cx.inputs.cost_io_map.is_none(),
+    );
+    let (io, map) = match (io, map) {
+        (Ok(io), Ok(map)) if io2::check_map(&map).is_empty() => (io, map),
+        (Err(_), _) => {
+            notes.push(Diagnostic::new(Code::RegionalTableRefused, "inputs.io2").code("table", "region-table", "io2"));
+            return (Some(ix), None);
+        }
+        _ => {
+            notes.push(Diagnostic::new(Code::RegionalTableRefused, "inputs.cost_io_map").code(
+                "table",
+                "region-table",
+                "cost-map",
+            ));
+            return (Some(ix), None);
+        }
+    };
+    let by_class = match spending_by_class(cx) {
+        Some(v) => v,
+        None => {
+            notes.push(Diagnostic::new(Code::RegionalIoOverflow, "regional"));
+            return (Some(ix), None);
+        }
+    };
+    let share = section.spending_share_in_region.unwrap_or(Decimal::ONE);
+    let region = cx.study.project.region;
+    match io2::effects(&io, &map, region, &by_class, share) {
+        Ok(e) => {
+            // The cost map is Yeta's stated assumption, labelled so in its title: no statistics to cite.
+            illustrative(&e.table, notes, "io2");
+            (Some(ix), Some(e))
+        }
+        Err(io2::Io2Error::NoRegion) => {
+            notes.push(Diagnostic::new(Code::RegionalNoTwoRegionTable, "inputs.io2").code(
+                "region",
+                "region",
+                region.code(),
+            ));
+            (Some(ix), None)
+        }
+        Err(io2::Io2Error::NoClass(x) | io2::Io2Error::NoSector(x)) => {
+            notes.push(Diagnostic::new(Code::RegionalIoMapGap, "inputs.cost_io_map").text("value", x));
+            (Some(ix), None)
+        }
+        Err(io2::Io2Error::Overflow) => {
+            notes.push(Diagnostic::new(Code::RegionalIoOverflow, "regional"));
+            (Some(ix), None)
+        }
+    }
+}
+
+/// The investment spending by cost-map key: capex and reinvestment lines of the study and the
+/// build-up's derived items, by their class (비목) or, without one, `unclassified_…` of the
+/// project's sector class; land is a transfer and left out. `None` on overflow.
+pub fn spending_by_class(cx: &Context<'_>) -> Option<Vec<(String, Decimal)>> {
+    use crate::buildup::CostClass;
+    use crate::econ::{Kind, Origin};
+    use crate::study::CostKind;
+    let b = cx.study.cost_build_up.as_ref();
+    let fallback = io2::unclassified(cx.study.project.sector.class());
+    let mut out: Vec<(String, Decimal)> = Vec::new();
+    for l in cx.costs {
+        let class = match (l.origin, l.kind) {
+            (Origin::Study { .. }, Kind::Cost(CostKind::Capex | CostKind::Reinvestment)) => {
+                b.and_then(|b| b.items.iter().find(|it| it.line == l.name)).map(|it| it.class)
+            }
+            (Origin::BuildUp { index }, _) => match b.and_then(|b| b.derived.get(index)) {
+                Some(d) => Some(d.class),
+                None => continue,
+            },
+            _ => continue,
+        };
+        if class == Some(CostClass::Land) {
+            continue;
+        }
+        let key = class.map_or(fallback, CostClass::code);
+        let sum = l.amounts.iter().try_fold(Decimal::ZERO, |a, x| a.checked_add(*x))?;
+        match out.iter_mut().find(|(k, _)| k == key) {
+            Some((_, v)) => *v = v.checked_add(sum)?,
+            None => out.push((key.to_owned(), sum)),
+        }
+    }
+    Some(out)
 }
 
 #[cfg(test)]
