@@ -81,12 +81,7 @@ pub fn render(d: &StudyDiff, lang: Lang) -> String {
     let opt = |x: Option<f64>| x.map_or("-".into(), |s| format!("{s:.4}"));
     t.push_str(&format!("{}\n", c.text("cli-diff-results")));
     t.push_str(&format!("  {:<10} {:>10} → {:>10}\n", "B/C", opt(r.bc_ratio[0]), opt(r.bc_ratio[1])));
-    t.push_str(&format!(
-        "  {:<10} {:>10.2} → {:>10.2}\n",
-        c.text("cli-diff-npv-bn"),
-        bn(r.npv[0]),
-        bn(r.npv[1])
-    ));
+    t.push_str(&format!("  {:<10} {:>10.2} → {:>10.2}\n", c.text("cli-diff-npv-bn"), bn(r.npv[0]), bn(r.npv[1])));
     t.push_str(&format!(
         "  {:<10} {:>10} → {:>10}\n",
         c.text("cli-diff-ahp"),

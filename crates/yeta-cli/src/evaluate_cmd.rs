@@ -199,11 +199,7 @@ fn environment(o: &mut String, e: &expost::environment::EnvOutturn, c: &yeta_i18
         )
     );
     if let (Some(f), Some(a)) = (e.forecast_net_tco2e, e.actual_net_tco2e) {
-        let _ = writeln!(
-            o,
-            "  {}",
-            c.format("cli-expost-env-net", &[("actual", num(a, 1)), ("forecast", num(f, 1))])
-        );
+        let _ = writeln!(o, "  {}", c.format("cli-expost-env-net", &[("actual", num(a, 1)), ("forecast", num(f, 1))]));
     }
     let _ = writeln!(o, "  {}", c.format("cli-expost-restudy-source", &[("source", e.source.clone())]));
 }

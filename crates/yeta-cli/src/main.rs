@@ -311,7 +311,19 @@ fn parse_code<T: serde::de::DeserializeOwned>(value: &str, flag: &str) -> Result
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Appraise { study, json, lang, rules, pdf, regions, multipliers, library, sigungu, io2, cost_io_map } => {
+        Command::Appraise {
+            study,
+            json,
+            lang,
+            rules,
+            pdf,
+            regions,
+            multipliers,
+            library,
+            sigungu,
+            io2,
+            cost_io_map,
+        } => {
             let ins: Vec<&Path> = [
                 Some(study.as_path()),
                 rules.as_deref(),

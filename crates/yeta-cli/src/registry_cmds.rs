@@ -390,14 +390,19 @@ pub fn run(cmd: RegistryCmd) -> Result<ExitCode> {
                 let ch = c.json("GET", &format!("/v1/studies/{key}/changes"), None)?;
                 let d: yeta_core::diff::StudyDiff = serde_json::from_value(ch["diff"].clone())
                     .map_err(|e| anyhow!("{key}: the registry's comparison does not read: {e}"))?;
-                let lang = if std::env::var("LANG").unwrap_or_default().starts_with("ko") { Lang::Ko } else { Lang::En };
+                let lang =
+                    if std::env::var("LANG").unwrap_or_default().starts_with("ko") { Lang::Ko } else { Lang::En };
                 let cat = yeta_i18n::catalog(if lang == Lang::Ko { yeta_i18n::Lang::Ko } else { yeta_i18n::Lang::En });
                 let (from, to) = (ch["from"].as_i64().unwrap_or(0), ch["to"].as_i64().unwrap_or(0));
                 t += &cat.format("cli-diff-since-return", &[("from", from.to_string()), ("to", to.to_string())]);
                 t.push('\n');
                 t += &crate::diff_cmd::render(&d, lang);
                 for cm in ch["comments"].as_array().into_iter().flatten() {
-                    let state = if cm["addressed"].as_bool() == Some(true) { "cli-diff-comment-addressed" } else { "cli-diff-comment-open" };
+                    let state = if cm["addressed"].as_bool() == Some(true) {
+                        "cli-diff-comment-addressed"
+                    } else {
+                        "cli-diff-comment-open"
+                    };
                     let line = cat.format(
                         "cli-diff-comment",
                         &[

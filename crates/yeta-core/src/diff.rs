@@ -336,7 +336,12 @@ mod tests {
         assert_eq!(cs.len(), 3, "{cs:?}");
         let d = StudyDiff {
             inputs: cs,
-            results: Results { bc_ratio: [None; 2], npv: [Decimal::ZERO; 2], ahp_score: [None; 2], implement: [false; 2] },
+            results: Results {
+                bc_ratio: [None; 2],
+                npv: [Decimal::ZERO; 2],
+                ahp_score: [None; 2],
+                implement: [false; 2],
+            },
         };
         assert!(d.touches("costs[0].flows"));
         assert!(d.touches("parameters.discount"));

@@ -207,7 +207,21 @@ pub struct UserReq {
 pub struct Registry {
     pool: Pool,
     cache: Mutex<HashMap<String, Arc<Appraisal>>>,
+    /// Rankings by the SHA-256 of what they rank (each study's key and revision SHA-256, in order,
+    /// and the budget): the engine is pure, so a ranking of the same inputs is the same, and
+    /// concurrent reviewers asking for the same portfolio share one computation.
+    rankings: Mutex<HashMap<String, Arc<Ranked>>>,
 }
+
+/// A computed portfolio, serialised once.
+pub struct Ranked {
+    ranked_by: &'static str,
+    budget: Option<String>,
+    rows: Vec<Value>,
+}
+
+/// Rankings kept at most (a handful of filters in use at once); the map is emptied beyond it.
+const MAX_RANKINGS: usize = 64;
 
 fn code_of<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
@@ -234,7 +248,7 @@ async fn audit(tx: &deadpool_postgres::Transaction<'_>, u: &User, action: &str, 
 impl Registry {
     /// A registry over `pool` (already migrated).
     pub fn new(pool: Pool) -> Self {
-        Self { pool, cache: Mutex::new(HashMap::new()) }
+        Self { pool, cache: Mutex::new(HashMap::new()), rankings: Mutex::new(HashMap::new()) }
     }
 
     /// The user whose token this is; a removed user's token is refused like an unknown one. The
@@ -557,7 +571,8 @@ impl Registry {
         };
         let (ta, tb) = (text(from).await?, text(latest).await?);
         let read = |t: &str| -> Result<(yeta_core::Study, Appraisal), ApiError> {
-            let study = yeta_core::study::check(t).map_err(|_| ApiError::internal("a stored revision no longer reads"))?;
+            let study =
+                yeta_core::study::check(t).map_err(|_| ApiError::internal("a stored revision no longer reads"))?;
             Ok((study, appraise(t)?))
         };
         let ((sa, aa), (sb, ab)) = (read(&ta)?, read(&tb)?);
@@ -639,19 +654,14 @@ impl Registry {
     /// `GET /v1/portfolio`: `yeta_core::compare` over every visible study that matches the filter
     /// (latest revisions), with the budget cut; the page is a slice of the whole ranking, so ranks
     /// and cumulative costs are the same whichever page is read.
-    pub async fn portfolio(&self, u: &User, f: &Filter) -> Result<Value, ApiError> {
-        let c = self.pool.get().await?;
-        let p = Self::params(f, u);
-        let refs: Vec<&(dyn tokio_postgres::types::ToSql + Sync)> = p.iter().map(|b| b.as_ref() as _).collect();
-        let rows = c
-            .query(
-                &format!(
-                    "SELECT s.key, r.sha256, s.id FROM studies s JOIN revisions r ON r.study_id = s.id AND r.number = s.latest
-                     WHERE {SCOPE} ORDER BY s.key"
-                ),
-                &refs,
-            )
-            .await?;
+    /// Ranks the latest revisions `rows` (key, SHA-256): appraisals from the cache, the missing
+    /// ones computed once; the rows serialised with the study key in place of the file name.
+    async fn rank(
+        &self,
+        c: &tokio_postgres::Client,
+        rows: &[tokio_postgres::Row],
+        f: &Filter,
+    ) -> Result<Ranked, ApiError> {
         let mut have: Vec<(String, Option<Arc<Appraisal>>, String)> = {
             let m = self.cache.lock().map_err(ApiError::internal)?;
             rows.iter().map(|r| (r.get::<_, String>(0), m.get(&r.get::<_, String>(1)).cloned(), r.get(1))).collect()
@@ -674,12 +684,9 @@ impl Registry {
         let labelled: Vec<(String, Arc<Appraisal>)> =
             have.into_iter().filter_map(|(k, a, _)| a.map(|a| (k, a))).collect();
         let cmp = tokio::task::block_in_place(|| yeta_core::compare::compare(&labelled, f.budget));
-        let total = cmp.ranking.len() as i64;
-        let from = ((f.page - 1) * f.per_page).min(total) as usize;
-        let to = (from + f.per_page as usize).min(total as usize);
-        let mut page = serde_json::to_value(&cmp.ranking[from..to]).map_err(ApiError::internal)?;
-        if let Value::Array(rows) = &mut page {
-            for r in rows {
+        let mut out = serde_json::to_value(&cmp.ranking).map_err(ApiError::internal)?;
+        if let Value::Array(rows) = &mut out {
+            for r in rows.iter_mut() {
                 if let Value::Object(o) = r
                     && let Some(k) = o.remove("file")
                 {
@@ -687,8 +694,54 @@ impl Registry {
                 }
             }
         }
+        let rows = match out {
+            Value::Array(v) => v,
+            _ => Vec::new(),
+        };
+        Ok(Ranked { ranked_by: cmp.ranked_by, budget: cmp.budget, rows })
+    }
+
+    pub async fn portfolio(&self, u: &User, f: &Filter) -> Result<Value, ApiError> {
+        let c = self.pool.get().await?;
+        let p = Self::params(f, u);
+        let refs: Vec<&(dyn tokio_postgres::types::ToSql + Sync)> = p.iter().map(|b| b.as_ref() as _).collect();
+        let rows = c
+            .query(
+                &format!(
+                    "SELECT s.key, r.sha256, s.id FROM studies s JOIN revisions r ON r.study_id = s.id AND r.number = s.latest
+                     WHERE {SCOPE} ORDER BY s.key"
+                ),
+                &refs,
+            )
+            .await?;
+        let mut id = Vec::new();
+        for r in &rows {
+            id.extend_from_slice(r.get::<_, String>(0).as_bytes());
+            id.push(0);
+            id.extend_from_slice(r.get::<_, String>(1).as_bytes());
+            id.push(0);
+        }
+        id.extend_from_slice(f.budget.map(|b| b.to_string()).unwrap_or_default().as_bytes());
+        let id = sha256_hex(&id);
+        let known = self.rankings.lock().map_err(ApiError::internal)?.get(&id).cloned();
+        let ranked = match known {
+            Some(r) => r,
+            None => {
+                let r = Arc::new(self.rank(&c, &rows, f).await?);
+                let mut m = self.rankings.lock().map_err(ApiError::internal)?;
+                if m.len() >= MAX_RANKINGS {
+                    m.clear();
+                }
+                m.insert(id, r.clone());
+                r
+            }
+        };
+        let total = ranked.rows.len() as i64;
+        let from = ((f.page - 1) * f.per_page).min(total) as usize;
+        let to = (from + f.per_page as usize).min(total as usize);
+        let page = Value::Array(ranked.rows[from..to].to_vec());
         Ok(json!({
-            "total": total, "page": f.page, "per_page": f.per_page, "ranked_by": cmp.ranked_by, "budget": cmp.budget,
+            "total": total, "page": f.page, "per_page": f.per_page, "ranked_by": ranked.ranked_by, "budget": ranked.budget,
             "ranking": page,
         }))
     }

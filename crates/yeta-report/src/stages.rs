@@ -433,11 +433,8 @@ fn suggested_risks(w: &mut Writer<'_>, sg: &yeta_core::environment::suggest::Sug
     // Keep the heading and its introduction with the first rows of the table.
     w.ensure(150.0);
     w.h2(t.m("report-env-suggested-risks"));
-    let args = [
-        ("total", sg.for_sector.to_string()),
-        ("taken", sg.taken_up.to_string()),
-        ("open", sg.open.len().to_string()),
-    ];
+    let args =
+        [("total", sg.for_sector.to_string()), ("taken", sg.taken_up.to_string()), ("open", sg.open.len().to_string())];
     w.para(&t.f("report-env-suggested-risks-intro", &args), 9.0, INK);
     if sg.open.is_empty() {
         return;

@@ -375,13 +375,25 @@ fn expost_chapter_compares_metered_energy_with_the_forecast() {
         return;
     }
     let dir = tmpdir("expost-env");
-    for (lang, head, net) in [(Lang::Ko, "사업 후 환경 성과", "-195.4 tCO2e"), (Lang::En, "The environment after approval", "-195.4 tCO2e")] {
+    for (lang, head, net) in
+        [(Lang::Ko, "사업 후 환경 성과", "-195.4 tCO2e"), (Lang::En, "The environment after approval", "-195.4 tCO2e")]
+    {
         let opts = yeta_report::Options { expost: Some(&x), ..yeta_report::Options::new(lang) };
         let pdf = yeta_report::render_opts(&a, &post, &opts).unwrap();
         let p = dir.join(format!("expost-env-{lang:?}.pdf"));
         std::fs::write(&p, &pdf).unwrap();
         let flat = run("pdftotext", &[p.to_str().unwrap(), "-"]).split_whitespace().collect::<Vec<_>>().join(" ");
-        for f in [head, "131,400", "150,000", "262,800", "310,000 (118.0 %)", "131.4", "155.0 (118.0 %)", net, "-219.0 tCO2e"] {
+        for f in [
+            head,
+            "131,400",
+            "150,000",
+            "262,800",
+            "310,000 (118.0 %)",
+            "131.4",
+            "155.0 (118.0 %)",
+            net,
+            "-219.0 tCO2e",
+        ] {
             assert!(flat.contains(f), "{lang:?}: \"{f}\" not in the ex-post chapter");
         }
     }

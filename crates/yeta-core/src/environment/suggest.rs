@@ -141,7 +141,7 @@ pub fn suggest(sector: Sector, risks: &[super::Risk]) -> Option<Suggestions> {
         })
         .collect();
     // Highest score first; the list's order among equals.
-    open.sort_by(|a, b| b.score.cmp(&a.score));
+    open.sort_by_key(|o| std::cmp::Reverse(o.score));
     Some(Suggestions {
         list: list.id,
         status: list.status,
@@ -162,7 +162,11 @@ mod tests {
         assert_eq!(list.format, "yeta-env-risks/1");
         for e in &list.entries {
             assert!((1..=5).contains(&e.likelihood) && (1..=5).contains(&e.impact), "{}", e.id);
-            assert!(!e.sectors.is_empty() && !e.source.ko.trim().is_empty() && !e.source.en.trim().is_empty(), "{}", e.id);
+            assert!(
+                !e.sectors.is_empty() && !e.source.ko.trim().is_empty() && !e.source.en.trim().is_empty(),
+                "{}",
+                e.id
+            );
             assert_eq!(list.entries.iter().filter(|x| x.id == e.id).count(), 1, "{} twice", e.id);
         }
     }

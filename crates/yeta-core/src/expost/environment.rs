@@ -130,11 +130,7 @@ fn expand(fl: &[Flow], at: &str, first: i32, last: i32) -> Result<Vec<Decimal>, 
 
 /// Compares the actuals of `study` with the environmental forecast of `basis` (the signed-off
 /// study, or the study itself) through `through`; `None` when there is nothing to compare.
-pub(crate) fn compare(
-    a: &ActualEnvironment,
-    basis: &Study,
-    through: i32,
-) -> Result<Option<EnvOutturn>, StudyError> {
+pub(crate) fn compare(a: &ActualEnvironment, basis: &Study, through: i32) -> Result<Option<EnvOutturn>, StudyError> {
     let Some(s) = &basis.environment else { return Ok(None) };
     let (first, last) = (basis.parameters.first_year, basis.parameters.last_year);
     let n = usize::try_from(i64::from(last) - i64::from(first) + 1).unwrap_or(0);

@@ -211,6 +211,7 @@ fn optimism_bias_is_released_with_the_actual_costs() {
 /// - kWh to date: forecast 262,800, actual 310,000 (ratio 1.1796);
 /// - tCO2e at the forecast's factor: forecast 131.4, actual 155.0;
 /// - net to date: forecast −219.0, actual −219.0 + (155.0 − 131.4) = −195.4.
+///
 /// With the agency's reported 70 t and 72 t: actual 142, net −219.0 + 10.6 = −208.4.
 #[test]
 fn metered_energy_and_emissions_against_the_forecast() {
