@@ -16,6 +16,13 @@ fn main() {
         "cancel_job",
         "compare_studies",
         "evaluate_study",
+        "registry_state",
+        "registry_login",
+        "registry_logout",
+        "registry_submit",
+        "registry_forget",
+        "registry_portfolio",
+        "registry_open",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(commands)),

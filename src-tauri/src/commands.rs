@@ -25,23 +25,23 @@ use yeta_i18n::Lang;
 const RECENT_MAX: usize = 8;
 
 /// What a command gives back: its value, or a [`CmdError`] for the UI to place.
-type Res<T> = Result<T, CmdError>;
+pub(crate) type Res<T> = Result<T, CmdError>;
 
 /// What the app remembers between commands.
 pub struct AppState {
     /// The study file given on the command line, read once by `startup`.
     initial: Mutex<Option<PathBuf>>,
     /// Where `save_study` writes without asking.
-    current: Mutex<Option<PathBuf>>,
+    pub(crate) current: Mutex<Option<PathBuf>>,
     /// Cancel flags of running jobs (Monte Carlo, PDF export), by the id the UI chose.
     jobs: Mutex<HashMap<u64, Arc<AtomicBool>>>,
     /// The studies last chosen for the Portfolio view, re-ranked when the budget changes.
     portfolio: Mutex<Vec<PathBuf>>,
     /// The UI's language: dialog titles and suggested file names follow it.
-    lang: Mutex<Lang>,
+    pub(crate) lang: Mutex<Lang>,
     /// The signed-off ex-ante study (예비타당성조사 당시 연구) the user chose for the ex-post
     /// tab and the report's 사후평가 chapter; forgotten when another study is opened.
-    ex_ante: Mutex<Option<PathBuf>>,
+    pub(crate) ex_ante: Mutex<Option<PathBuf>>,
 }
 
 impl AppState {
@@ -70,7 +70,7 @@ impl AppState {
 }
 
 /// Locks a mutex; a panic elsewhere while holding it leaves data that is still usable here.
-fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+pub(crate) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
@@ -258,6 +258,11 @@ fn recent_file(app: &AppHandle) -> Res<PathBuf> {
     Ok(data_dir(app)?.join("recent.json"))
 }
 
+/// The recent list, for the registry's commands.
+pub(crate) fn recent_of(app: &AppHandle) -> Vec<String> {
+    recent(app)
+}
+
 fn recent(app: &AppHandle) -> Vec<String> {
     recent_file(app)
         .ok()
@@ -294,7 +299,7 @@ fn dialog(app: &AppHandle, state: &AppState, title: &str) -> FileDialogBuilder<t
 }
 
 /// Runs a blocking dialog off the async runtime.
-async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Res<T> {
+pub(crate) async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Res<T> {
     tauri::async_runtime::spawn_blocking(f).await.map_err(CmdError::internal)
 }
 
@@ -470,7 +475,7 @@ pub async fn open_study(app: AppHandle, state: State<'_, AppState>, path: Option
 
 /// The budget as typed in the Portfolio view, in whole won: digits with `,` `_` or spaces, or the
 /// officer's notation (`1,800억`, `2조 5,000억`).
-fn parse_budget(b: &str) -> Res<Option<rust_decimal::Decimal>> {
+pub(crate) fn parse_budget(b: &str) -> Res<Option<rust_decimal::Decimal>> {
     let t = b.trim();
     if t.is_empty() {
         return Ok(None);
@@ -1265,6 +1270,10 @@ mod tests {
             crate::error::Arg::decl(&cfg),
             crate::error::CmdError::decl(&cfg),
             Opened::decl(&cfg),
+            crate::registry::RegistryUser::decl(&cfg),
+            crate::registry::QueuedItem::decl(&cfg),
+            crate::registry::SentItem::decl(&cfg),
+            crate::registry::RegistryState::decl(&cfg),
             Saved::decl(&cfg),
             Appraised::decl(&cfg),
             Problem::decl(&cfg),

@@ -47,6 +47,19 @@ pub enum Code {
     RulesUnknown,
     /// The Portfolio view has no studies yet.
     NoStudiesChosen,
+    /// No registry login yet.
+    RegistryNotLoggedIn,
+    /// The registry URL would send the token in clear (`args.url`).
+    RegistryInsecureUrl,
+    /// The registry cannot be reached (`args.url`): submissions wait in the outbox.
+    RegistryUnreachable,
+    /// The registry refused the request: `args.message` is its own catalog sentence in the UI's
+    /// language, `args.code` its code, `path` the field.
+    RegistryRefused,
+    /// The registry's CA file cannot be used (`args.file`).
+    RegistryCa,
+    /// A study key the registry would refuse (`args.value`).
+    RegistryKeyInvalid,
     /// Anything else (a bug): the detail says what.
     Internal,
 }
@@ -54,7 +67,7 @@ pub enum Code {
 #[cfg(test)]
 impl Code {
     /// Every code, for the catalog test.
-    pub const ALL: [Code; 19] = [
+    pub const ALL: [Code; 25] = [
         Code::IoRead,
         Code::IoWrite,
         Code::StudyInvalid,
@@ -73,6 +86,12 @@ impl Code {
         Code::MatrixInvalid,
         Code::RulesUnknown,
         Code::NoStudiesChosen,
+        Code::RegistryNotLoggedIn,
+        Code::RegistryInsecureUrl,
+        Code::RegistryUnreachable,
+        Code::RegistryRefused,
+        Code::RegistryCa,
+        Code::RegistryKeyInvalid,
         Code::Internal,
     ];
 
@@ -233,6 +252,34 @@ impl From<yeta_report::VerifyError> for CmdError {
                 Self::new(Code::SignatureInvalid).num("index", *index as f64).arg("signer", signer.clone()).detail(&e)
             }
             _ => Self::new(Code::SignatureInvalid).detail(&e),
+        }
+    }
+}
+
+impl CmdError {
+    /// A registry error in the UI's language `lang` (`"ko"` or `"en"`): the registry's own
+    /// sentence for a refusal, so the app and the CLI say the same.
+    pub fn registry(e: yeta_service::registry::RegistryError, lang: &str) -> Self {
+        use yeta_service::registry::RegistryError as E;
+        match &e {
+            E::NotLoggedIn => Self::new(Code::RegistryNotLoggedIn),
+            E::InsecureUrl { url } => Self::new(Code::RegistryInsecureUrl).arg("url", url.clone()).at("url"),
+            E::Unreachable { url, detail } => {
+                Self::new(Code::RegistryUnreachable).arg("url", url.clone()).detail(detail)
+            }
+            E::Refused { status, code, path, .. } => {
+                let mut err = Self::new(Code::RegistryRefused)
+                    .arg("message", e.message(lang))
+                    .arg("code", code.clone())
+                    .num("status", f64::from(*status));
+                if !path.is_empty() {
+                    err = err.at(path.clone());
+                }
+                err
+            }
+            E::CaFile { path, why } => Self::new(Code::RegistryCa).arg("file", path.clone()).detail(why),
+            E::Fs(f) => Self::new(Code::IoWrite).arg("file", "").detail(f),
+            _ => Self::internal(&e),
         }
     }
 }

@@ -7,6 +7,7 @@
 
 mod commands;
 mod error;
+mod registry;
 
 use std::path::PathBuf;
 
@@ -31,6 +32,13 @@ fn main() {
             commands::cancel_job,
             commands::compare_studies,
             commands::evaluate_study,
+            registry::registry_state,
+            registry::registry_login,
+            registry::registry_logout,
+            registry::registry_submit,
+            registry::registry_forget,
+            registry::registry_portfolio,
+            registry::registry_open,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -27,7 +27,8 @@ export type Problem = { path: string; message: string; code?: string; args?: Rec
 // The shapes the Rust commands define, generated from their types (src-tauri/src/ipc.gen.ts is
 // written by `cargo test -p yeta-app ipc_types`); the engine's own JSON (appraisal, risk,
 // comparison) is typed by hand below.
-import type { Against, CmdError, Opened, Progress, Saved, Signed, Signer, Verified, Exported } from './ipc.gen';
+import type { Against, CmdError, Opened, Progress, RegistryState, Saved, Signed, Signer, Verified, Exported } from './ipc.gen';
+export type { QueuedItem, RegistryState } from './ipc.gen';
 export type { Against, Opened, Progress, Saved, Signed, Signer, Verified, Exported };
 
 /** A rejected command (the Rust side's typed error). */
@@ -185,6 +186,8 @@ export type PortfolioRow = {
   reversal_with_next: number | null;
 };
 export type Comparison = { ranking: PortfolioRow[]; ranked_by: string; budget: string | null };
+/** The registry's portfolio: a page of the server's ranking (rows carry the study `key`; `file` is `registry:KEY`). */
+export type RegistryComparison = Comparison & { total: number; page: number; per_page: number; ranking: (PortfolioRow & { key: string })[] };
 
 export type { MoneyUnit } from './format';
 import type { MoneyUnit } from './format';
@@ -212,6 +215,16 @@ export const api = {
   compareStudies: (pick: boolean, budget?: string) => invoke<Comparison | null>('compare_studies', { pick, budget }),
   /** 사후평가 of a study with actuals; with `pick`, a native dialog chooses the signed-off ex-ante study first. */
   evaluateStudy: (study: string, pick: boolean) => invoke<Evaluated | null>('evaluate_study', { study, pick }),
+  /** The review registry: login, whether it answers, the outbox; `flush` sends the outbox first. */
+  registryState: (flush: boolean) => invoke<RegistryState>('registry_state', { flush }),
+  registryLogin: (url: string, token: string) => invoke<RegistryState>('registry_login', { url, token }),
+  registryLogout: () => invoke<RegistryState>('registry_logout'),
+  /** Queues the study in the outbox and sends it if the registry answers. */
+  registrySubmit: (key: string, text: string, draft: boolean) => invoke<RegistryState>('registry_submit', { key, text, draft }),
+  registryForget: (id: string) => invoke<RegistryState>('registry_forget', { id }),
+  registryPortfolio: (budget?: string, sector?: string, status?: string) =>
+    invoke<RegistryComparison>('registry_portfolio', { budget, sector, status }),
+  registryOpen: (key: string) => invoke<Opened>('registry_open', { key }),
   onProgress: (f: (p: Progress) => void) => listen<Progress>('job-progress', (e) => f(e.payload)),
 };
 

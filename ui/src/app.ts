@@ -2,7 +2,7 @@
 // sent to the engine (`appraise`) and the views show what comes back. State lives in the store
 // (store.ts, state.ts); this file holds the actions: files, edits, undo, jobs, shortcuts.
 
-import { type MoneyUnit, api, isAppError } from './api';
+import { type MoneyUnit, type RegistryState, api, isAppError } from './api';
 import { type Lang, MONEY_UNITS, UNIT_EXP, groupDigits, parseMoney } from './format';
 import { History } from './history';
 import { type Key, errorId, fmt, t } from './i18n';
@@ -56,6 +56,12 @@ export function initialState(): State {
     matrixResults: {},
     portfolio: null,
     budget: '',
+    portfolioSource: 'files',
+    registry: null,
+    registryPortfolio: null,
+    registryFilter: { sector: '', status: '' },
+    registryKey: '',
+    registryNote: '',
     portfolioSort: { key: 'rank', dir: 1 },
     // 억원 by default: the unit of budget documents; a bare number typed is in it.
     unit: MONEY_UNITS.includes(unit) ? unit : 'eok',
@@ -127,6 +133,9 @@ export class App {
       this.setStatus(this.errorText(e));
     }
     await this.recompute();
+    // The outbox goes when the registry can be reached: at start, then every minute.
+    void this.registryRefresh(true);
+    setInterval(() => { if ((this.s.registry?.waiting.length ?? 0) > 0) void this.registryRefresh(true); }, 60_000);
   }
 
   /** The Rust side titles its dialogs and names files in the UI language. */
@@ -167,7 +176,7 @@ export class App {
       return;
     }
     this.history = new History(this.textOf(study));
-    this.store.set({ study, path, dirty: false, evaluator: 0, risk: null, selRow: 0, canUndo: false, canRedo: false, typed: {}, appraisal: null, appraisalStale: false, expost: null, expostError: '' });
+    this.store.set({ study, path, dirty: false, evaluator: 0, risk: null, selRow: 0, canUndo: false, canRedo: false, typed: {}, appraisal: null, appraisalStale: false, expost: null, expostError: '', registryKey: '' });
   }
 
   textOf(study: Study | null = this.s.study): string {
@@ -376,6 +385,91 @@ export class App {
       this.store.set({ ...(r ? { portfolio: r } : {}), status: '' });
     } catch (e) {
       this.setStatus(this.errorText(e));
+    }
+  }
+
+  // ---- the review registry (심사 레지스트리) ----
+
+  /** What the registry said, in the reader's words: refusals as the registry words them. */
+  private registryProblem(r: RegistryState): string {
+    return r.problem ? this.errorText(r.problem) : '';
+  }
+
+  /** Asks the registry who we are; with `flush`, sends the outbox first. Offline is not an error. */
+  async registryRefresh(flush: boolean): Promise<void> {
+    try {
+      const r = await api.registryState(flush);
+      const sent = r.sent.map((x) => `${x.key} ${this.tr('revision')} ${x.revision}${x.unchanged ? ` (${this.tr('unchangedRev')})` : ''}`);
+      this.store.set({ registry: r, registryNote: sent.length ? `${this.tr('sentOk')}: ${sent.join(', ')}` : this.registryProblem(r) });
+      if (r.online && this.s.portfolioSource === 'registry') await this.registryPortfolio();
+    } catch (e) {
+      this.store.set({ registryNote: this.errorText(e) });
+    }
+  }
+
+  async registryLogin(url: string, token: string): Promise<void> {
+    try {
+      const r = await api.registryLogin(url, token);
+      this.store.set({ registry: r, registryNote: this.registryProblem(r) });
+      await this.registryPortfolio();
+    } catch (e) {
+      this.store.set({ registryNote: this.errorText(e) });
+    }
+  }
+
+  async registryLogout(): Promise<void> {
+    try {
+      this.store.set({ registry: await api.registryLogout(), registryPortfolio: null, registryNote: '' });
+    } catch (e) {
+      this.store.set({ registryNote: this.errorText(e) });
+    }
+  }
+
+  /** The registry's ranking of every study this user may see, under the budget and filters. */
+  async registryPortfolio(): Promise<void> {
+    try {
+      const budget = parseMoney(this.s.budget, UNIT_EXP[this.s.unit]);
+      if (budget === null) throw new Error(`${this.tr('budget')}: ${fmt(this.s.lang, 'app-not-amount', { value: this.s.budget })}`);
+      const f = this.s.registryFilter;
+      const r = await api.registryPortfolio(budget === '' ? undefined : budget, f.sector || undefined, f.status || undefined);
+      this.store.set({ registryPortfolio: r, registryNote: '' });
+    } catch (e) {
+      this.store.set({ registryNote: this.errorText(e) });
+    }
+  }
+
+  /** Opens a study's latest revision from the registry as the study being edited (no file yet). */
+  async registryOpen(key: string): Promise<void> {
+    try {
+      const r = await api.registryOpen(key);
+      if (r.text === null) return;
+      this.load(r.text, null);
+      this.store.set({ registryKey: key, status: `${this.tr('openedFromRegistry')}: ${key}`, tab: 'results' });
+      await this.recompute();
+    } catch (e) {
+      this.store.set({ registryNote: this.errorText(e) });
+    }
+  }
+
+  /** Submits the study being edited through the outbox: sent now if the registry answers, else kept. */
+  async registrySubmit(key: string, draft: boolean): Promise<void> {
+    if (!this.s.study) return;
+    try {
+      const r = await api.registrySubmit(key, this.textOf(), draft);
+      const sent = r.sent.map((x) => `${x.key} ${this.tr('revision')} ${x.revision}${x.unchanged ? ` (${this.tr('unchangedRev')})` : ''}`);
+      const note = sent.length ? `${this.tr('sentOk')}: ${sent.join(', ')}` : `${this.tr('queued')}: ${key}. ${this.registryProblem(r)}`;
+      this.store.set({ registry: r, registryKey: key, registryNote: note });
+      if (r.online) await this.registryPortfolio();
+    } catch (e) {
+      this.store.set({ registryNote: this.errorText(e) });
+    }
+  }
+
+  async registryForget(id: string): Promise<void> {
+    try {
+      this.store.set({ registry: await api.registryForget(id) });
+    } catch (e) {
+      this.store.set({ registryNote: this.errorText(e) });
     }
   }
 

@@ -1,6 +1,6 @@
 // What the workbench holds: the slices views subscribe to (see store.ts).
 
-import type { Appraisal, Comparison, Evaluated, MatrixHint, MatrixResult, MoneyUnit, Problem, RiskResult } from './api';
+import type { Appraisal, Comparison, Evaluated, MatrixHint, MatrixResult, MoneyUnit, Problem, RegistryComparison, RegistryState, RiskResult } from './api';
 import type { Lang } from './format';
 import type { Study } from './study';
 
@@ -35,6 +35,17 @@ export type State = {
   portfolio: Comparison | null;
   budget: string;
   portfolioSort: { key: string; dir: 1 | -1 };
+  /** Where the Portfolio view ranks from: files chosen here, or the review registry (심사 레지스트리). */
+  portfolioSource: 'files' | 'registry';
+  /** The registry: login, whether it answered, the outbox (null until first asked). */
+  registry: RegistryState | null;
+  /** The registry's portfolio (ranked on the server), with its filters. */
+  registryPortfolio: RegistryComparison | null;
+  registryFilter: { sector: string; status: string };
+  /** The key the current study is submitted under (the one it was opened from, else typed). */
+  registryKey: string;
+  /** The last registry failure or acknowledgement, in the reader's words. */
+  registryNote: string;
   unit: MoneyUnit;
   /** What the user typed that is not a value (a cell's "12a"): kept on screen, by field key, until corrected. */
   typed: Record<string, string>;

@@ -6,9 +6,10 @@
 
 use crate::Lang;
 use anyhow::{Context as _, Result, anyhow, bail};
+use yeta_service::registry::{self as reg, Client, Login, Outbox, RegistryError, query};
 use clap::Subcommand;
 use serde_json::{Value, json};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// The registry commands.
@@ -35,6 +36,19 @@ pub enum RegistryCmd {
         /// Keep it as a draft, not yet visible to reviewers.
         #[arg(long)]
         draft: bool,
+        /// Queue it in the outbox and send the queue if the registry can be reached (else it
+        /// waits for `yeta registry queue --flush` or the app).
+        #[arg(long)]
+        queue: bool,
+    },
+    /// The outbox: submissions waiting for the registry, and those it refused.
+    Queue {
+        /// Send the waiting submissions now, in order.
+        #[arg(long)]
+        flush: bool,
+        /// Remove a waiting or refused submission by its id.
+        #[arg(long)]
+        remove: Option<String>,
     },
     /// List the studies you can see.
     List {
@@ -149,119 +163,56 @@ pub enum RegistryCmd {
     },
 }
 
-struct Client {
-    url: String,
-    token: String,
-    agent: ureq::Agent,
+/// The language of the registry's sentences: Korean when `$LANG` is Korean, else English.
+fn lang_code() -> &'static str {
+    if std::env::var("LANG").unwrap_or_default().starts_with("ko") { "ko" } else { "en" }
 }
 
-fn config_path() -> PathBuf {
-    if let Ok(p) = std::env::var("YETA_REGISTRY_CONFIG") {
-        return PathBuf::from(p);
-    }
-    let home = std::env::var("HOME").unwrap_or_else(|_| ".".into());
-    Path::new(&home).join(".config/yeta/registry.json")
+/// A registry result as the CLI reports it: a refusal in the registry's words.
+trait Said<T> {
+    fn said(self) -> Result<T>;
 }
 
-/// Plain http is for this machine only: a bearer token must not cross a network in clear.
-fn check_url(url: &str) -> Result<()> {
-    if url.starts_with("https://") {
-        return Ok(());
-    }
-    let Some(rest) = url.strip_prefix("http://") else {
-        bail!("the registry URL must start with https:// (or http:// for this machine)")
-    };
-    let host = rest.split('/').next().unwrap_or("");
-    let host = host.rsplit_once(':').map_or(host, |(h, _)| h);
-    if ["127.0.0.1", "localhost", "[::1]"].contains(&host) {
-        Ok(())
-    } else {
-        bail!(
-            "{url}: a token is not sent over plain http to another machine; use https (README, \"Running a registry\")"
-        )
+impl<T> Said<T> for std::result::Result<T, RegistryError> {
+    fn said(self) -> Result<T> {
+        self.map_err(|e| match &e {
+            RegistryError::Refused { status, .. } => anyhow!("registry ({status}): {}", e.message(lang_code())),
+            _ => anyhow!(e),
+        })
     }
 }
 
-fn agent(ca: Option<&str>) -> Result<ureq::Agent> {
-    use ureq::tls::{Certificate, RootCerts, TlsConfig};
-    let mut cfg = ureq::Agent::config_builder().http_status_as_error(false);
-    if let Some(ca) = ca {
-        let pem = std::fs::read(ca).with_context(|| format!("reading {ca}"))?;
-        let certs: Vec<Certificate<'static>> = ureq::tls::parse_pem(&pem)
-            .filter_map(|i| match i {
-                Ok(ureq::tls::PemItem::Certificate(c)) => Some(c),
-                _ => None,
-            })
-            .collect();
-        if certs.is_empty() {
-            bail!("{ca}: no CERTIFICATE");
-        }
-        cfg = cfg.tls_config(TlsConfig::builder().root_certs(RootCerts::Specific(std::sync::Arc::new(certs))).build());
-    }
-    Ok(cfg.build().into())
-}
+/// The shared client, its refusals in the registry's words.
+struct Reg(Client);
 
-impl Client {
-    fn load() -> Result<Self> {
-        let saved: Value = std::fs::read_to_string(config_path())
-            .ok()
-            .and_then(|t| serde_json::from_str(&t).ok())
-            .unwrap_or(Value::Null);
-        let pick = |env: &str, key: &str| std::env::var(env).ok().or_else(|| saved[key].as_str().map(str::to_owned));
-        let url = pick("YETA_REGISTRY_URL", "url").ok_or_else(|| anyhow!("not logged in: yeta registry login URL"))?;
-        let token =
-            pick("YETA_REGISTRY_TOKEN", "token").ok_or_else(|| anyhow!("not logged in: yeta registry login URL"))?;
-        check_url(&url)?;
-        let agent = agent(pick("YETA_REGISTRY_CA", "ca").as_deref())?;
-        Ok(Self { url: url.trim_end_matches('/').to_owned(), token, agent })
-    }
-
-    /// One request; a 4xx/5xx becomes the registry's catalog message.
-    fn call(&self, method: &str, path: &str, body: Option<(&str, Vec<u8>)>) -> Result<Vec<u8>> {
-        let url = format!("{}{path}", self.url);
-        let auth = format!("Bearer {}", self.token);
-        let resp = match method {
-            "GET" => self.agent.get(&url).header("Authorization", &auth).call(),
-            "DELETE" => self.agent.delete(&url).header("Authorization", &auth).call(),
-            _ => {
-                let (ct, b) = body.unwrap_or(("application/json", Vec::new()));
-                self.agent.post(&url).header("Authorization", &auth).content_type(ct).send(&b[..])
-            }
-        };
-        let mut resp = resp.map_err(|e| anyhow!("{}: {e}", self.url))?;
-        let status = resp.status().as_u16();
-        let bytes = resp.body_mut().with_config().limit(256 << 20).read_to_vec()?;
-        if status >= 400 {
-            let v: Value = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
-            let lang = if std::env::var("LANG").unwrap_or_default().starts_with("ko") { "ko" } else { "en" };
-            let msg =
-                v["message"][lang].as_str().map_or_else(|| String::from_utf8_lossy(&bytes).into_owned(), str::to_owned);
-            bail!("registry ({status}): {msg}");
-        }
-        Ok(bytes)
-    }
-
+impl Reg {
     fn json(&self, method: &str, path: &str, body: Option<Value>) -> Result<Value> {
-        let b = self.call(method, path, body.map(|v| ("application/json", v.to_string().into_bytes())))?;
-        Ok(serde_json::from_slice(&b)?)
+        self.0.json(method, path, body).said()
+    }
+
+    fn call(&self, method: &str, path: &str, body: Option<(&str, Vec<u8>)>) -> Result<Vec<u8>> {
+        self.0.call(method, path, body).said()
     }
 }
 
-/// `a=b&c=d` of the given filters, percent-encoded.
-fn query(pairs: &[(&str, Option<String>)]) -> String {
-    let enc = |s: &str| {
-        s.bytes()
-            .map(|b| {
-                if b.is_ascii_alphanumeric() || b"-_.".contains(&b) {
-                    (b as char).to_string()
-                } else {
-                    format!("%{b:02X}")
-                }
-            })
-            .collect::<String>()
-    };
-    let q: Vec<String> = pairs.iter().filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}={}", enc(v)))).collect();
-    if q.is_empty() { String::new() } else { format!("?{}", q.join("&")) }
+/// The saved (or environment's) login's client.
+fn client() -> Result<Reg> {
+    Ok(Reg(Client::new(&Login::load(&reg::default_login_path()).said()?).said()?))
+}
+
+/// What a pass over the outbox did, one line each.
+fn flushed(f: &reg::Flushed) -> String {
+    let mut t = String::new();
+    for s in &f.sent {
+        t += &format!("{}: revision {} {} (sha256 {})\n", s.key, s.revision, s.status, s.sha256);
+    }
+    for (key, code, ko, en) in &f.refused {
+        t += &format!("{key}: refused ({code}): {}\n", if lang_code() == "ko" { ko } else { en });
+    }
+    if let Some(why) = &f.stopped {
+        t += &format!("{} waiting in the outbox: {why}\n", f.waiting);
+    }
+    t
 }
 
 fn pretty(v: &Value) -> Result<String> {
@@ -276,7 +227,7 @@ fn num(v: &Value) -> String {
 pub fn run(cmd: RegistryCmd) -> Result<ExitCode> {
     let out = match cmd {
         RegistryCmd::Login { url, token, ca } => {
-            check_url(&url)?;
+            reg::check_url(&url).said()?;
             let token = match token {
                 Some(t) => t,
                 None => {
@@ -286,39 +237,60 @@ pub fn run(cmd: RegistryCmd) -> Result<ExitCode> {
                 }
             };
             let ca = ca.map(|p| std::fs::canonicalize(&p).map(|p| p.display().to_string())).transpose()?;
-            let c = Client {
-                url: url.trim_end_matches('/').to_owned(),
-                token: token.clone(),
-                agent: agent(ca.as_deref())?,
-            };
-            let me = c.json("GET", "/v1/me", None)?;
-            let p = config_path();
-            if let Some(d) = p.parent() {
-                std::fs::create_dir_all(d)?;
-            }
-            let text = serde_json::to_string_pretty(&json!({"url": c.url, "token": token, "ca": ca}))?;
-            write_private(&p, &text)?;
+            let login = Login { url: url.trim_end_matches('/').to_owned(), token, ca };
+            let me = Client::new(&login).said()?.me().said()?;
+            login.save(&reg::default_login_path()).said()?;
             format!(
                 "logged in to {} as {} ({}{})\n",
-                c.url,
+                login.url,
                 me["name"].as_str().unwrap_or("?"),
                 me["role"].as_str().unwrap_or("?"),
                 me["ministry"].as_str().map(|m| format!(", {m}")).unwrap_or_default()
             )
         }
-        RegistryCmd::Submit { study, key, draft } => {
+        RegistryCmd::Submit { study, key, draft, queue } => {
             let text = crate::read(&study)?;
-            let v = Client::load()?.json(
-                "POST",
-                "/v1/studies",
-                Some(json!({"key": key, "study": text, "draft": draft})),
-            )?;
-            format!(
-                "{key}: revision {} {} (sha256 {})\n",
-                v["revision"],
-                v["status"].as_str().unwrap_or(""),
-                v["sha256"].as_str().unwrap_or("")
-            )
+            if queue {
+                // Queued first (atomically), then the whole queue is sent in order if it can be.
+                let ob = Outbox::new(reg::default_outbox_dir());
+                ob.enqueue(&key, &text, draft).said()?;
+                let f = match Login::load(&reg::default_login_path()).and_then(|l| Client::new(&l)) {
+                    Ok(c) => ob.flush(&c).said()?,
+                    Err(e) => reg::Flushed { waiting: ob.list().said()?.len(), stopped: Some(e.message(lang_code())), ..Default::default() },
+                };
+                flushed(&f)
+            } else {
+                let v = client()?.0.submit(&key, &text, draft).said()?;
+                format!(
+                    "{key}: revision {} {}{} (sha256 {})\n",
+                    v.revision,
+                    v.status,
+                    if v.unchanged { ", unchanged (the same text as the latest revision)" } else { "" },
+                    v.sha256
+                )
+            }
+        }
+        RegistryCmd::Queue { flush, remove } => {
+            let ob = Outbox::new(reg::default_outbox_dir());
+            if let Some(id) = remove {
+                if !ob.remove(&id).said()? {
+                    bail!("{id}: no such submission in the outbox");
+                }
+            }
+            let mut t = String::new();
+            if flush {
+                t += &flushed(&ob.flush(&client()?.0).said()?);
+            }
+            let (w, r) = (ob.list().said()?, ob.refused().said()?);
+            t += &format!("{} waiting, {} refused ({})\n", w.len(), r.len(), reg::default_outbox_dir().display());
+            for q in &w {
+                t += &format!("  waiting  {}  {:<24} {}{}  {}\n", q.queued_at, q.key, q.name, if q.draft { " (draft)" } else { "" }, q.id);
+            }
+            for q in &r {
+                let why = q.refused.as_ref().and_then(|v| v["message"][lang_code()].as_str()).unwrap_or("");
+                t += &format!("  refused  {}  {:<24} {}: {why}  {}\n", q.queued_at, q.key, q.name, q.id);
+            }
+            t
         }
         RegistryCmd::List { status, sector, region, ministry, year, page, json } => {
             let q = query(&[
@@ -329,7 +301,7 @@ pub fn run(cmd: RegistryCmd) -> Result<ExitCode> {
                 ("year", year.map(|y| y.to_string())),
                 ("page", Some(page.to_string())),
             ]);
-            let v = Client::load()?.json("GET", &format!("/v1/studies{q}"), None)?;
+            let v = client()?.json("GET", &format!("/v1/studies{q}"), None)?;
             if json {
                 pretty(&v)?
             } else {
@@ -353,7 +325,7 @@ pub fn run(cmd: RegistryCmd) -> Result<ExitCode> {
         RegistryCmd::Portfolio { budget, sector, status, page, json } => {
             let q =
                 query(&[("budget", budget), ("sector", sector), ("status", status), ("page", Some(page.to_string()))]);
-            let v = Client::load()?.json("GET", &format!("/v1/portfolio{q}"), None)?;
+            let v = client()?.json("GET", &format!("/v1/portfolio{q}"), None)?;
             if json {
                 pretty(&v)?
             } else {
@@ -378,7 +350,7 @@ pub fn run(cmd: RegistryCmd) -> Result<ExitCode> {
             }
         }
         RegistryCmd::Pull { key, revision, out, diff } => {
-            let c = Client::load()?;
+            let c = client()?;
             let st = c.json("GET", &format!("/v1/studies/{key}"), None)?;
             let n = revision.or_else(|| st["latest"].as_i64()).ok_or_else(|| anyhow!("{key}: no revision"))?;
             let rev = c.json("GET", &format!("/v1/studies/{key}/revisions/{n}"), None)?;
@@ -417,7 +389,7 @@ pub fn run(cmd: RegistryCmd) -> Result<ExitCode> {
             t
         }
         RegistryCmd::Status { key, json } => {
-            let v = Client::load()?.json("GET", &format!("/v1/studies/{key}"), None)?;
+            let v = client()?.json("GET", &format!("/v1/studies/{key}"), None)?;
             if json {
                 pretty(&v)?
             } else {
@@ -470,7 +442,7 @@ pub fn run(cmd: RegistryCmd) -> Result<ExitCode> {
             }
         }
         RegistryCmd::Comment { key, path, body, start, return_ } => {
-            let c = Client::load()?;
+            let c = client()?;
             let v = if start {
                 c.json("POST", &format!("/v1/studies/{key}/review"), Some(json!({"action": "start"})))?
             } else {
@@ -494,7 +466,7 @@ pub fn run(cmd: RegistryCmd) -> Result<ExitCode> {
         RegistryCmd::Signoff { key, report, role } => {
             let pdf = std::fs::read(&report).with_context(|| format!("reading {}", report.display()))?;
             let q = query(&[("role", Some(role))]);
-            let b = Client::load()?.call(
+            let b = client()?.call(
                 "POST",
                 &format!("/v1/studies/{key}/signoff{q}"),
                 Some(("application/pdf", pdf)),
@@ -517,7 +489,7 @@ pub fn run(cmd: RegistryCmd) -> Result<ExitCode> {
             t
         }
         RegistryCmd::User { action, name, role, ministry } => {
-            let c = Client::load()?;
+            let c = client()?;
             match (action.as_str(), name) {
                 ("add", Some(n)) => {
                     let v = c.json(
@@ -538,7 +510,7 @@ pub fn run(cmd: RegistryCmd) -> Result<ExitCode> {
             }
         }
         RegistryCmd::Trust { action, arg } => {
-            let c = Client::load()?;
+            let c = client()?;
             match (action.as_str(), arg) {
                 ("add", Some(f)) => {
                     let pem = std::fs::read(&f).with_context(|| format!("reading {f}"))?;
@@ -556,20 +528,4 @@ pub fn run(cmd: RegistryCmd) -> Result<ExitCode> {
     };
     crate::emit(&out);
     Ok(ExitCode::SUCCESS)
-}
-
-/// Writes the login file readable by its owner only (it holds a token).
-fn write_private(p: &Path, text: &str) -> Result<()> {
-    #[cfg(unix)]
-    {
-        use std::io::Write as _;
-        use std::os::unix::fs::OpenOptionsExt as _;
-        let mut f = std::fs::OpenOptions::new().write(true).create(true).truncate(true).mode(0o600).open(p)?;
-        f.write_all(text.as_bytes())?;
-        Ok(())
-    }
-    #[cfg(not(unix))]
-    {
-        std::fs::write(p, text).map_err(Into::into)
-    }
 }

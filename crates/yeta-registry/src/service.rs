@@ -419,6 +419,17 @@ impl Registry {
         if cur == "under_review" || cur == "signed_off" {
             return Err(ApiError::status(&cur, "submit"));
         }
+        // The latest revision's exact text in the same status again is the same submission
+        // (an outbox resending after a lost acknowledgement): acknowledged, not doubled.
+        if latest > 0 {
+            let last = tx
+                .query_one("SELECT sha256 FROM revisions WHERE study_id = $1 AND number = $2", &[&id, &latest])
+                .await?;
+            if last.get::<_, String>(0) == sha && cur == status {
+                tx.rollback().await?;
+                return Ok(json!({ "key": r.key, "revision": latest, "sha256": sha, "status": status, "unchanged": true }));
+            }
+        }
         let n = latest + 1;
         tx.execute(
             "INSERT INTO revisions (study_id, number, text, sha256, author, bc_ratio, npv, total_cost, ahp_score, implement)

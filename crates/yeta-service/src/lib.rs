@@ -7,8 +7,11 @@
 //! - [`fs::check_outputs`]: before any work, refuses an output that is one of the inputs (or the
 //!   library database, which callers pass as an input), two outputs that are the same file, and
 //!   an output whose directory does not exist;
-//! - [`fs::read_text`]: a study or table file as UTF-8 text, a leading byte-order mark removed.
+//! - [`fs::read_text`]: a study or table file as UTF-8 text, a leading byte-order mark removed;
+//! - [`registry`]: the review registry's client and the outbox that queues submissions while the
+//!   registry cannot be reached (the CLI and the app send the same queue).
 #![deny(missing_docs)]
 
 pub mod fs;
+pub mod registry;
 pub mod report;
