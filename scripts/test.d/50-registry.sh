@@ -57,6 +57,16 @@ cp "$d/s.pdf" "$d/t.pdf"; printf 'Z' | dd of="$d/t.pdf" bs=1 seek=4000 conv=notr
 if as r "$Y" registry signoff "$k" "$d/t.pdf" --role "PFS reviewer" 2>/dev/null; then echo "a tampered report was signed off" >&2; exit 1; fi
 as r "$Y" registry signoff "$k" "$d/s.pdf" --role "PFS reviewer" | grep -q "certificate SHA-256"
 as a "$Y" registry status "$k" | grep -q "signed_off"
+# The outbox (제출 대기함): submitted while the registry is down, it waits; back up, it goes.
+export YETA_OUTBOX="$d/outbox"
+kill "$srv"; wait "$srv" 2>/dev/null || true
+as a "$Y" registry submit fixtures/road-national-route.yeta.json --key "road-$port" --queue | grep -q "1 waiting in the outbox"
+as a "$Y" registry queue | grep -q "waiting .*road-$port"
+"$T/yeta-registry" --database-url "$YETA_REGISTRY_TEST_URL" --listen "127.0.0.1:$port" 2>>"$d/server.log" & srv=$!
+for _ in $(seq 100); do curl -fs "http://127.0.0.1:$port/v1/health" >/dev/null 2>&1 && break; sleep 0.1; done
+as a "$Y" registry queue --flush | grep -q "road-$port: revision 1 submitted"
+as a "$Y" registry queue | grep -q "^0 waiting, 0 refused"
+as r "$Y" registry list | grep -q "road-$port"
 as admin "$Y" registry user remove "msit-$port" >/dev/null
 if as b "$Y" registry list 2>/dev/null; then echo "a removed user's token was accepted" >&2; exit 1; fi
 echo "registry CLI: ok"

@@ -105,6 +105,47 @@ function verify(pdf) {
 }
 
 const state = { opened: ROAD, saved: [], autosaves: 0, exported: null };
+
+// ---- the review registry (심사 레지스트리), as the app's commands answer: not logged in at first;
+// the outbox keeps what the registry could not take; the server's ranking is `yeta compare` over
+// the latest revisions (the registry ranks with the same engine). `reg.online` is the network. ----
+const reg = { url: null, online: true, queue: [], revs: {}, seq: 0 };
+const KEY_OK = /^[A-Za-z0-9._-]{1,64}$/;
+function regState(sent = []) {
+  const up = Boolean(reg.url && reg.online);
+  return {
+    url: reg.url,
+    user: up ? { name: 'officer-kim', role: 'officer', ministry: 'molit' } : null,
+    online: up,
+    problem: reg.url && !reg.online ? { code: 'registry_unreachable', path: null, args: { url: reg.url }, detail: 'connection refused' } : null,
+    waiting: reg.queue.map(({ text, ...q }) => q),
+    refused: [],
+    sent,
+  };
+}
+/** Sends the outbox in order; a text equal to the latest revision is acknowledged as unchanged. */
+function regFlush() {
+  if (!reg.url || !reg.online) return [];
+  return reg.queue.splice(0).map((q) => {
+    const revs = (reg.revs[q.key] ??= []);
+    const unchanged = revs.at(-1) === q.text;
+    if (!unchanged) revs.push(q.text);
+    return { key: q.key, revision: revs.length, status: q.draft ? 'draft' : 'submitted', unchanged };
+  });
+}
+function regPortfolio(a) {
+  if (!reg.url) throw appError('registry_not_logged_in');
+  if (!reg.online) throw appError('registry_unreachable', { url: reg.url }, 'connection refused');
+  const keys = Object.keys(reg.revs).filter((k) => !a.sector || JSON.parse(reg.revs[k].at(-1)).project.sector === a.sector);
+  if (!keys.length) return { ranking: [], ranked_by: 'ahp_score', budget: a.budget ?? null, total: 0, page: 1, per_page: 200 };
+  const files = keys.map((k) => tmpFile(`${k}.yeta.json`, reg.revs[k].at(-1)));
+  const c = compare(files, a.budget);
+  for (const r of c.ranking) {
+    r.key = keys[files.indexOf(r.file)];
+    r.file = `registry:${r.key}`;
+  }
+  return { ...c, total: c.ranking.length, page: 1, per_page: 200 };
+}
 const recent = [ROAD, RAIL];
 
 function engine(cmd, a) {
@@ -177,6 +218,27 @@ function engine(cmd, a) {
       if (a.pick) state.portfolio = [RAIL, ROAD, ICT];
       if (!state.portfolio) throw new Error('choose the studies to compare first');
       return compare(state.portfolio, a.budget);
+    case 'registry_state':
+      return regState(a.flush ? regFlush() : []);
+    case 'registry_login':
+      if (!/^https:\/\//.test(a.url)) throw appError('registry_insecure_url', { url: a.url }, null, 'url');
+      reg.url = a.url;
+      return regState();
+    case 'registry_logout':
+      reg.url = null;
+      return regState();
+    case 'registry_submit':
+      if (!KEY_OK.test(a.key)) throw appError('registry_key_invalid', { value: a.key }, null, 'key');
+      reg.queue.push({ id: `${String(++reg.seq).padStart(24, '0')}-${a.key}`, key: a.key, name: JSON.parse(a.text).project.name, draft: a.draft, queued_at: '2026-12-03T09:00:00Z', refused: null, text: a.text });
+      return regState(regFlush());
+    case 'registry_forget':
+      reg.queue = reg.queue.filter((q) => q.id !== a.id);
+      return regState();
+    case 'registry_portfolio':
+      return regPortfolio(a);
+    case 'registry_open':
+      if (!reg.revs[a.key]) throw appError('registry_refused', { status: 404, message: 'study' });
+      return { path: null, text: reg.revs[a.key].at(-1), recovered: false, recent };
     default:
       throw new Error(`the mock has no command ${cmd}`);
   }
@@ -770,6 +832,71 @@ await test('Portfolio: three studies ranked by AHP score, sorted by B/C, cut by 
   await page.fill('#portfolio-budget', '2,750'); // a bare number: 억원
   await page.locator('#portfolio-budget').dispatchEvent('change');
   await until(async () => (await col('budget'))[1]?.startsWith('예산 내'), 'both within 275 bn');
+});
+
+await test('심사 레지스트리: login, a submission kept in the outbox while offline and sent when connected, the server ranking, a study opened from it (Korean)', async () => {
+  // Two studies other officers submitted already.
+  reg.revs['rail-dsc'] = [readFileSync(RAIL, 'utf8')];
+  reg.revs['ict-eproc'] = [readFileSync(ICT, 'utf8')];
+  await page.click('#tab-portfolio');
+  await page.click('#source-registry');
+  await until(() => page.locator('#registry-login').count(), 'the login form');
+  // A token over plain http to another computer: refused before anything is sent, naming the address.
+  await page.fill('#registry-url', 'http://registry.moef.go.kr');
+  await page.fill('#registry-token', 'yt_0123456789');
+  await page.click('#registry-login-go');
+  await until(async () => (await text('#registry-note')).includes('http://registry.moef.go.kr'), 'the insecure address refused');
+  assert.ok((await text('#registry-note')).includes('https 주소'), await text('#registry-note'));
+  await page.fill('#registry-url', 'https://registry.moef.go.kr');
+  await page.click('#registry-login-go');
+  await until(() => page.locator('#registry-status').count(), 'logged in');
+  assert.ok((await text('#registry-status')).startsWith('연결됨'), await text('#registry-status'));
+  assert.ok((await text('#registry-status')).includes('예산 담당'));
+  await until(async () => (await text('#registry-total')).includes(': 2'), 'the two submitted studies ranked');
+  // The network goes: the submission waits in the outbox, and the view says so in Korean.
+  reg.online = false;
+  await page.fill('#registry-key', 'road 38');
+  await page.click('#registry-submit-go');
+  await until(async () => (await text('#registry-note')).includes('레지스트리 키 "road 38"'), 'a key the registry refuses');
+  assert.equal(reg.queue.length, 0);
+  await page.fill('#registry-key', 'road-38');
+  await page.click('#registry-submit-go');
+  await until(() => page.locator('#outbox-waiting li[data-key="road-38"]').count(), 'the submission in the outbox');
+  const note = await text('#registry-note');
+  assert.ok(note.startsWith('대기함에 보관: road-38') && note.includes('연결할 수 없습니다'), note);
+  assert.equal(reg.queue.length, 1);
+  await page.screenshot({ path: join(OUT, 'registry-offline-ko.png') });
+  // Connected again: "send now" sends the outbox, then the server's ranking has three.
+  reg.online = true;
+  await page.click('#registry-refresh');
+  await until(async () => (await text('#registry-note')).startsWith('제출됨: road-38 개정 1'), 'sent');
+  assert.equal(await page.locator('#outbox-waiting').count(), 0);
+  await until(async () => (await text('#registry-total')).includes(': 3'), 'three ranked');
+  // The ranking shown is the engine's over the registry's latest revisions, row by row.
+  const want = compare(['road-38', 'rail-dsc', 'ict-eproc'].map((k) => tmpFile(`${k}.yeta.json`, reg.revs[k].at(-1)))).ranking;
+  const col = (k) => page.locator(`#portfolio-table tbody td[data-col="${k}"]`).allInnerTexts();
+  await until(async () => (await col('name')).length === 3, 'three rows');
+  assert.deepEqual(await col('name'), want.map((r) => r.name));
+  assert.deepEqual((await col('ahp')).map((x) => x.slice(0, 5)), want.map((r) => r.ahp_score.toFixed(3)));
+  // The same text again: acknowledged as the latest revision, no new one.
+  await page.click('#registry-submit-go');
+  await until(async () => (await text('#registry-note')).includes('최신 개정과 같아'), 'unchanged');
+  assert.equal(reg.revs['road-38'].length, 1);
+  // The sector filter goes to the server.
+  await page.selectOption('#registry-sector', 'ict');
+  await until(async () => (await col('name')).length === 1, 'the ICT study alone');
+  assert.equal((await page.evaluate(() => window.yetaCalls)).filter((x) => x.cmd === 'registry_portfolio').at(-1).args.sector, 'ict');
+  await page.screenshot({ path: join(OUT, 'registry-ko.png') });
+  await page.selectOption('#registry-sector', '');
+  await until(async () => (await col('name')).length === 3, 'all three again');
+  // Opening the rail study from the registry: it is the study being edited, with its engine B/C.
+  const rail = appraise(reg.revs['rail-dsc'][0]).appraisal;
+  await page.click('button[data-open="rail-dsc"]');
+  await until(async () => (await text('#strip-bc')) === rail.economic.bc_ratio.toFixed(3), 'the rail study opened');
+  assert.ok((await text('#status-msg')).startsWith('레지스트리에서 열었습니다'), await text('#status-msg'));
+  await page.click('#tab-portfolio');
+  assert.equal(await page.locator('#registry-key').inputValue(), 'rail-dsc');
+  await page.click('#source-files');
 });
 
 await test('the environment card leads with the net effect against the counterfactual, as the engine gives it', async () => {

@@ -204,7 +204,8 @@ fn client() -> Result<Reg> {
 fn flushed(f: &reg::Flushed) -> String {
     let mut t = String::new();
     for s in &f.sent {
-        t += &format!("{}: revision {} {} (sha256 {})\n", s.key, s.revision, s.status, s.sha256);
+        let same = if s.unchanged { ", unchanged (the same text as the latest revision)" } else { "" };
+        t += &format!("{}: revision {} {}{same} (sha256 {})\n", s.key, s.revision, s.status, s.sha256);
     }
     for (key, code, ko, en) in &f.refused {
         t += &format!("{key}: refused ({code}): {}\n", if lang_code() == "ko" { ko } else { en });

@@ -35,6 +35,8 @@ fn offline_submissions_wait_then_go_in_order_and_are_not_doubled() {
     // A removed user's token is refused (401): the queue waits for a new login, untouched.
     let gone = env.user("officer-gone", "officer", Some("국토교통부"));
     assert_eq!(env.call("DELETE", "/v1/users/officer-gone", Some(&env.admin), None).0, 200);
+    // (Adding and removing the user wrote the users table and the audit log; nothing else since.)
+    let before = env.counts();
     let refused = Client::new(&Login { url: env.base.clone(), token: gone, ca: None }).unwrap();
     let f = ob.flush(&refused).unwrap();
     assert_eq!((f.sent.len(), f.waiting), (0, 4), "{f:?}");
