@@ -152,7 +152,8 @@ pub async fn registry_state(state: State<'_, AppState>, flush: bool) -> Res<Regi
 pub async fn registry_login(state: State<'_, AppState>, url: String, token: String) -> Res<RegistryState> {
     let lang = lang_code(&state);
     blocking(move || {
-        let login = Login { url: url.trim().trim_end_matches('/').to_owned(), token: token.trim().to_owned(), ca: None };
+        let login =
+            Login { url: url.trim().trim_end_matches('/').to_owned(), token: token.trim().to_owned(), ca: None };
         Client::new(&login).and_then(|c| c.me()).map_err(|e| CmdError::registry(e, lang))?;
         login.save(&reg::default_login_path()).map_err(|e| CmdError::registry(e, lang))?;
         state_now(true, lang)
@@ -179,19 +180,15 @@ pub async fn registry_logout(state: State<'_, AppState>) -> Res<RegistryState> {
 /// The registry's key rule (1–64 letters, digits, `.`, `_`, `-`), checked before queueing so a
 /// key the registry will refuse does not wait offline.
 fn check_key(key: &str) -> Res<()> {
-    let ok = !key.is_empty() && key.len() <= 64 && key.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b));
+    let ok =
+        !key.is_empty() && key.len() <= 64 && key.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b));
     if ok { Ok(()) } else { Err(CmdError::new(Code::RegistryKeyInvalid).arg("value", key).at("key")) }
 }
 
 /// Submits the study being edited: checked by the engine, queued in the outbox (atomically), and
 /// the outbox sent if the registry answers; offline it waits.
 #[tauri::command]
-pub async fn registry_submit(
-    state: State<'_, AppState>,
-    key: String,
-    text: String,
-    draft: bool,
-) -> Res<RegistryState> {
+pub async fn registry_submit(state: State<'_, AppState>, key: String, text: String, draft: bool) -> Res<RegistryState> {
     let lang = lang_code(&state);
     blocking(move || {
         check_key(&key)?;
@@ -236,7 +233,9 @@ pub async fn registry_portfolio(
             ("page", Some(page.unwrap_or(1).max(1).to_string())),
             ("per_page", Some("200".into())),
         ]);
-        let mut v = client().and_then(|c| c.json("GET", &format!("/v1/portfolio{q}"), None)).map_err(|e| CmdError::registry(e, lang))?;
+        let mut v = client()
+            .and_then(|c| c.json("GET", &format!("/v1/portfolio{q}"), None))
+            .map_err(|e| CmdError::registry(e, lang))?;
         if let Some(rows) = v["ranking"].as_array_mut() {
             for r in rows {
                 let key = r["key"].as_str().unwrap_or("").to_owned();

@@ -2,7 +2,7 @@
 // (YETA_BLESS=1 cargo test -p yeta-app ipc_types). Do not edit.
 export type JsonValue = number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null;
 
-export type Code = "io_read" | "io_write" | "study_invalid" | "study_parse" | "draws_out_of_range" | "risk_not_finite" | "cancelled" | "pdf_invalid" | "pdf_not_signed" | "signature_invalid" | "key_invalid" | "reviewer_mismatch" | "study_mismatch" | "not_in_recent" | "budget_invalid" | "matrix_invalid" | "rules_unknown" | "no_studies_chosen" | "internal";
+export type Code = "io_read" | "io_write" | "study_invalid" | "study_parse" | "draws_out_of_range" | "risk_not_finite" | "cancelled" | "pdf_invalid" | "pdf_not_signed" | "signature_invalid" | "key_invalid" | "reviewer_mismatch" | "study_mismatch" | "not_in_recent" | "budget_invalid" | "matrix_invalid" | "rules_unknown" | "no_studies_chosen" | "registry_not_logged_in" | "registry_insecure_url" | "registry_unreachable" | "registry_refused" | "registry_ca" | "registry_key_invalid" | "internal";
 
 export type Arg = string | number;
 
@@ -41,6 +41,94 @@ recovered: boolean,
  * Recent studies, most recent first.
  */
 recent: Array<string>, };
+
+export type RegistryUser = { 
+/**
+ * The user's name.
+ */
+name: string, 
+/**
+ * officer, reviewer or admin.
+ */
+role: string, 
+/**
+ * An officer's ministry.
+ */
+ministry: string | null, };
+
+export type QueuedItem = { 
+/**
+ * The outbox id (to remove it).
+ */
+id: string, 
+/**
+ * The study's key in the registry.
+ */
+key: string, 
+/**
+ * The study's name.
+ */
+name: string, 
+/**
+ * Queued as a draft.
+ */
+draft: boolean, 
+/**
+ * When it was queued (RFC 3339, UTC).
+ */
+queued_at: string, 
+/**
+ * For a refused one: the registry's sentence in the UI's language.
+ */
+refused: string | null, };
+
+export type SentItem = { 
+/**
+ * The study's key.
+ */
+key: string, 
+/**
+ * Its revision number in the registry.
+ */
+revision: number, 
+/**
+ * draft or submitted.
+ */
+status: string, 
+/**
+ * The text was already the latest revision.
+ */
+unchanged: boolean, };
+
+export type RegistryState = { 
+/**
+ * The registry's URL, when logged in.
+ */
+url: string | null, 
+/**
+ * The user, when the registry answered.
+ */
+user: RegistryUser | null, 
+/**
+ * The registry answered just now.
+ */
+online: boolean, 
+/**
+ * Why it did not (unreachable, the token refused).
+ */
+problem: CmdError | null, 
+/**
+ * Submissions waiting, oldest first.
+ */
+waiting: Array<QueuedItem>, 
+/**
+ * Submissions the registry refused, with its reason.
+ */
+refused: Array<QueuedItem>, 
+/**
+ * Sent in this pass.
+ */
+sent: Array<SentItem>, };
 
 export type Saved = { 
 /**

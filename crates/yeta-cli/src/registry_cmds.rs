@@ -6,11 +6,11 @@
 
 use crate::Lang;
 use anyhow::{Context as _, Result, anyhow, bail};
-use yeta_service::registry::{self as reg, Client, Login, Outbox, RegistryError, query};
 use clap::Subcommand;
 use serde_json::{Value, json};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use yeta_service::registry::{self as reg, Client, Login, Outbox, RegistryError, query};
 
 /// The registry commands.
 #[derive(Subcommand)]
@@ -257,7 +257,11 @@ pub fn run(cmd: RegistryCmd) -> Result<ExitCode> {
                 ob.enqueue(&key, &text, draft).said()?;
                 let f = match Login::load(&reg::default_login_path()).and_then(|l| Client::new(&l)) {
                     Ok(c) => ob.flush(&c).said()?,
-                    Err(e) => reg::Flushed { waiting: ob.list().said()?.len(), stopped: Some(e.message(lang_code())), ..Default::default() },
+                    Err(e) => reg::Flushed {
+                        waiting: ob.list().said()?.len(),
+                        stopped: Some(e.message(lang_code())),
+                        ..Default::default()
+                    },
                 };
                 flushed(&f)
             } else {
@@ -285,7 +289,14 @@ pub fn run(cmd: RegistryCmd) -> Result<ExitCode> {
             let (w, r) = (ob.list().said()?, ob.refused().said()?);
             t += &format!("{} waiting, {} refused ({})\n", w.len(), r.len(), reg::default_outbox_dir().display());
             for q in &w {
-                t += &format!("  waiting  {}  {:<24} {}{}  {}\n", q.queued_at, q.key, q.name, if q.draft { " (draft)" } else { "" }, q.id);
+                t += &format!(
+                    "  waiting  {}  {:<24} {}{}  {}\n",
+                    q.queued_at,
+                    q.key,
+                    q.name,
+                    if q.draft { " (draft)" } else { "" },
+                    q.id
+                );
             }
             for q in &r {
                 let why = q.refused.as_ref().and_then(|v| v["message"][lang_code()].as_str()).unwrap_or("");
@@ -467,11 +478,7 @@ pub fn run(cmd: RegistryCmd) -> Result<ExitCode> {
         RegistryCmd::Signoff { key, report, role } => {
             let pdf = std::fs::read(&report).with_context(|| format!("reading {}", report.display()))?;
             let q = query(&[("role", Some(role))]);
-            let b = client()?.call(
-                "POST",
-                &format!("/v1/studies/{key}/signoff{q}"),
-                Some(("application/pdf", pdf)),
-            )?;
+            let b = client()?.call("POST", &format!("/v1/studies/{key}/signoff{q}"), Some(("application/pdf", pdf)))?;
             let v: Value = serde_json::from_slice(&b)?;
             let mut t = format!(
                 "{key} revision {}: signed off; report sha256 {}; study sha256 {}\n",

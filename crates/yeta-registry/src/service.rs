@@ -427,7 +427,9 @@ impl Registry {
                 .await?;
             if last.get::<_, String>(0) == sha && cur == status {
                 tx.rollback().await?;
-                return Ok(json!({ "key": r.key, "revision": latest, "sha256": sha, "status": status, "unchanged": true }));
+                return Ok(
+                    json!({ "key": r.key, "revision": latest, "sha256": sha, "status": status, "unchanged": true }),
+                );
             }
         }
         let n = latest + 1;

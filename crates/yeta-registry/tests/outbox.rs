@@ -29,7 +29,10 @@ fn offline_submissions_wait_then_go_in_order_and_are_not_doubled() {
     let f = ob.flush(&offline).unwrap();
     assert_eq!((f.sent.len(), f.refused.len(), f.waiting), (0, 0, 4), "{f:?}");
     assert!(f.stopped.is_some());
-    assert_eq!(ob.list().unwrap().iter().map(|q| q.key.as_str()).collect::<Vec<_>>(), ["rail-q", "bad key;--", "ict-q", "rail-q"]);
+    assert_eq!(
+        ob.list().unwrap().iter().map(|q| q.key.as_str()).collect::<Vec<_>>(),
+        ["rail-q", "bad key;--", "ict-q", "rail-q"]
+    );
     assert_eq!(env.counts(), before);
 
     // A removed user's token is refused (401): the queue waits for a new login, untouched.

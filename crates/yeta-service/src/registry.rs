@@ -91,7 +91,11 @@ impl RegistryError {
     pub fn message(&self, lang: &str) -> String {
         match self {
             Self::Refused { message_ko, message_en, .. } => {
-                if lang == "ko" { message_ko.clone() } else { message_en.clone() }
+                if lang == "ko" {
+                    message_ko.clone()
+                } else {
+                    message_en.clone()
+                }
             }
             e => e.to_string(),
         }
@@ -171,7 +175,8 @@ impl Login {
         if let Some(d) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(d).map_err(|source| FsError::Io { path: d.to_path_buf(), source })?;
         }
-        let text = serde_json::to_string_pretty(self).map_err(|e| RegistryError::BadAnswer { detail: e.to_string() })?;
+        let text =
+            serde_json::to_string_pretty(self).map_err(|e| RegistryError::BadAnswer { detail: e.to_string() })?;
         atomic_write(path, text.as_bytes())?;
         #[cfg(unix)]
         {
@@ -215,9 +220,14 @@ impl Client {
             if certs.is_empty() {
                 return Err(ca_err("no CERTIFICATE".into()));
             }
-            cfg = cfg.tls_config(TlsConfig::builder().root_certs(RootCerts::Specific(std::sync::Arc::new(certs))).build());
+            cfg = cfg
+                .tls_config(TlsConfig::builder().root_certs(RootCerts::Specific(std::sync::Arc::new(certs))).build());
         }
-        Ok(Self { url: login.url.trim_end_matches('/').to_owned(), token: login.token.clone(), agent: cfg.build().into() })
+        Ok(Self {
+            url: login.url.trim_end_matches('/').to_owned(),
+            token: login.token.clone(),
+            agent: cfg.build().into(),
+        })
     }
 
     /// The registry's URL, without a trailing slash.
@@ -442,8 +452,11 @@ impl Outbox {
             seq = seq.max(last + 1);
         }
         // The key is only a label in the name (the file holds it whole): any file system takes it.
-        let label: String =
-            key.chars().take(64).map(|c| if c.is_ascii_alphanumeric() || "._-".contains(c) { c } else { '_' }).collect();
+        let label: String = key
+            .chars()
+            .take(64)
+            .map(|c| if c.is_ascii_alphanumeric() || "._-".contains(c) { c } else { '_' })
+            .collect();
         let id = format!("{seq:024}-{label}.json");
         let text = serde_json::to_string_pretty(&q).map_err(|e| RegistryError::BadAnswer { detail: e.to_string() })?;
         atomic_write(&self.dir.join(&id), text.as_bytes())?;
