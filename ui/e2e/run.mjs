@@ -115,7 +115,7 @@ function regState(sent = []) {
   const up = Boolean(reg.url && reg.online);
   return {
     url: reg.url,
-    user: up ? { name: 'officer-kim', role: 'officer', ministry: 'molit' } : null,
+    user: up ? { name: 'officer-kim', role: 'officer', ministry: '국토교통부' } : null,
     online: up,
     problem: reg.url && !reg.online ? { code: 'registry_unreachable', path: null, args: { url: reg.url }, detail: 'connection refused' } : null,
     waiting: reg.queue.map(({ text, ...q }) => q),
@@ -836,7 +836,7 @@ await test('Portfolio: three studies ranked by AHP score, sorted by B/C, cut by 
 
 await test('심사 레지스트리: login, a submission kept in the outbox while offline and sent when connected, the server ranking, a study opened from it (Korean)', async () => {
   // Two studies other officers submitted already.
-  reg.revs['rail-dsc'] = [readFileSync(RAIL, 'utf8')];
+  reg.revs['road-38'] = [readFileSync(ROAD, 'utf8')];
   reg.revs['ict-eproc'] = [readFileSync(ICT, 'utf8')];
   await page.click('#tab-portfolio');
   await page.click('#source-registry');
@@ -855,25 +855,25 @@ await test('심사 레지스트리: login, a submission kept in the outbox while
   await until(async () => (await text('#registry-total')).includes(': 2'), 'the two submitted studies ranked');
   // The network goes: the submission waits in the outbox, and the view says so in Korean.
   reg.online = false;
-  await page.fill('#registry-key', 'road 38');
+  await page.fill('#registry-key', 'rail 1');
   await page.click('#registry-submit-go');
-  await until(async () => (await text('#registry-note')).includes('레지스트리 키 "road 38"'), 'a key the registry refuses');
+  await until(async () => (await text('#registry-note')).includes('레지스트리 키 "rail 1"'), 'a key the registry refuses');
   assert.equal(reg.queue.length, 0);
-  await page.fill('#registry-key', 'road-38');
+  await page.fill('#registry-key', 'rail-sejong');
   await page.click('#registry-submit-go');
-  await until(() => page.locator('#outbox-waiting li[data-key="road-38"]').count(), 'the submission in the outbox');
+  await until(() => page.locator('#outbox-waiting li[data-key="rail-sejong"]').count(), 'the submission in the outbox');
   const note = await text('#registry-note');
-  assert.ok(note.startsWith('대기함에 보관: road-38') && note.includes('연결할 수 없습니다'), note);
+  assert.ok(note.startsWith('대기함에 보관: rail-sejong') && note.includes('연결할 수 없습니다'), note);
   assert.equal(reg.queue.length, 1);
   await page.screenshot({ path: join(OUT, 'registry-offline-ko.png') });
   // Connected again: "send now" sends the outbox, then the server's ranking has three.
   reg.online = true;
   await page.click('#registry-refresh');
-  await until(async () => (await text('#registry-note')).startsWith('제출됨: road-38 개정 1'), 'sent');
+  await until(async () => (await text('#registry-note')).startsWith('제출됨: rail-sejong 개정 1'), 'sent');
   assert.equal(await page.locator('#outbox-waiting').count(), 0);
   await until(async () => (await text('#registry-total')).includes(': 3'), 'three ranked');
   // The ranking shown is the engine's over the registry's latest revisions, row by row.
-  const want = compare(['road-38', 'rail-dsc', 'ict-eproc'].map((k) => tmpFile(`${k}.yeta.json`, reg.revs[k].at(-1)))).ranking;
+  const want = compare(['rail-sejong', 'road-38', 'ict-eproc'].map((k) => tmpFile(`${k}.yeta.json`, reg.revs[k].at(-1)))).ranking;
   const col = (k) => page.locator(`#portfolio-table tbody td[data-col="${k}"]`).allInnerTexts();
   await until(async () => (await col('name')).length === 3, 'three rows');
   assert.deepEqual(await col('name'), want.map((r) => r.name));
@@ -881,7 +881,7 @@ await test('심사 레지스트리: login, a submission kept in the outbox while
   // The same text again: acknowledged as the latest revision, no new one.
   await page.click('#registry-submit-go');
   await until(async () => (await text('#registry-note')).includes('최신 개정과 같아'), 'unchanged');
-  assert.equal(reg.revs['road-38'].length, 1);
+  assert.equal(reg.revs['rail-sejong'].length, 1);
   // The sector filter goes to the server.
   await page.selectOption('#registry-sector', 'ict');
   await until(async () => (await col('name')).length === 1, 'the ICT study alone');
@@ -889,13 +889,13 @@ await test('심사 레지스트리: login, a submission kept in the outbox while
   await page.screenshot({ path: join(OUT, 'registry-ko.png') });
   await page.selectOption('#registry-sector', '');
   await until(async () => (await col('name')).length === 3, 'all three again');
-  // Opening the rail study from the registry: it is the study being edited, with its engine B/C.
-  const rail = appraise(reg.revs['rail-dsc'][0]).appraisal;
-  await page.click('button[data-open="rail-dsc"]');
-  await until(async () => (await text('#strip-bc')) === rail.economic.bc_ratio.toFixed(3), 'the rail study opened');
+  // Opening the road study from the registry: it is the study being edited, with its engine B/C.
+  const road = appraise(reg.revs['road-38'][0]).appraisal;
+  await page.click('button[data-open="road-38"]');
+  await until(async () => (await text('#strip-bc')) === road.economic.bc_ratio.toFixed(3), 'the road study opened');
   assert.ok((await text('#status-msg')).startsWith('레지스트리에서 열었습니다'), await text('#status-msg'));
   await page.click('#tab-portfolio');
-  assert.equal(await page.locator('#registry-key').inputValue(), 'rail-dsc');
+  assert.equal(await page.locator('#registry-key').inputValue(), 'road-38');
   await page.click('#source-files');
 });
 

@@ -401,7 +401,7 @@ export class App {
       const r = await api.registryState(flush);
       const sent = r.sent.map((x) => `${x.key} ${this.tr('revision')} ${x.revision}${x.unchanged ? ` (${this.tr('unchangedRev')})` : ''}`);
       this.store.set({ registry: r, registryNote: sent.length ? `${this.tr('sentOk')}: ${sent.join(', ')}` : this.registryProblem(r) });
-      if (r.online && this.s.portfolioSource === 'registry') await this.registryPortfolio();
+      if (r.online && this.s.portfolioSource === 'registry') await this.registryPortfolio(true);
     } catch (e) {
       this.store.set({ registryNote: this.errorText(e) });
     }
@@ -411,7 +411,7 @@ export class App {
     try {
       const r = await api.registryLogin(url, token);
       this.store.set({ registry: r, registryNote: this.registryProblem(r) });
-      await this.registryPortfolio();
+      if (r.online) await this.registryPortfolio(true);
     } catch (e) {
       this.store.set({ registryNote: this.errorText(e) });
     }
@@ -425,14 +425,15 @@ export class App {
     }
   }
 
-  /** The registry's ranking of every study this user may see, under the budget and filters. */
-  async registryPortfolio(): Promise<void> {
+  /** The registry's ranking of every study this user may see, under the budget and filters;
+   *  `keepNote` keeps what the step before said (sent, queued) instead of clearing it. */
+  async registryPortfolio(keepNote = false): Promise<void> {
     try {
       const budget = parseMoney(this.s.budget, UNIT_EXP[this.s.unit]);
       if (budget === null) throw new Error(`${this.tr('budget')}: ${fmt(this.s.lang, 'app-not-amount', { value: this.s.budget })}`);
       const f = this.s.registryFilter;
       const r = await api.registryPortfolio(budget === '' ? undefined : budget, f.sector || undefined, f.status || undefined);
-      this.store.set({ registryPortfolio: r, registryNote: '' });
+      this.store.set(keepNote ? { registryPortfolio: r } : { registryPortfolio: r, registryNote: '' });
     } catch (e) {
       this.store.set({ registryNote: this.errorText(e) });
     }
@@ -459,7 +460,7 @@ export class App {
       const sent = r.sent.map((x) => `${x.key} ${this.tr('revision')} ${x.revision}${x.unchanged ? ` (${this.tr('unchangedRev')})` : ''}`);
       const note = sent.length ? `${this.tr('sentOk')}: ${sent.join(', ')}` : `${this.tr('queued')}: ${key}. ${this.registryProblem(r)}`;
       this.store.set({ registry: r, registryKey: key, registryNote: note });
-      if (r.online) await this.registryPortfolio();
+      if (r.online) await this.registryPortfolio(true);
     } catch (e) {
       this.store.set({ registryNote: this.errorText(e) });
     }

@@ -7,7 +7,7 @@ const read = (p: string) => readFileSync(new URL(p, import.meta.url), 'utf8');
 
 test('capabilities grant exactly the commands the UI calls, plus listening to events', () => {
   const invoked = [...read('../src/api.ts').matchAll(/invoke<[^>]*>\('(\w+)'/g)].map((m) => m[1]).sort();
-  const handlers = [...read('../../src-tauri/src/main.rs').matchAll(/commands::(\w+),/g)].map((m) => m[1]).sort();
+  const handlers = [...read('../../src-tauri/src/main.rs').matchAll(/(?:commands|registry)::(\w+),/g)].map((m) => m[1]).sort();
   const manifest = [...read('../../src-tauri/build.rs').matchAll(/^\s+"(\w+)",$/gm)].map((m) => m[1]).sort();
   const cap = JSON.parse(read('../../src-tauri/capabilities/default.json'));
   const granted = (cap.permissions as string[]).filter((p) => p.startsWith('allow-')).map((p) => p.slice(6).replace(/-/g, '_')).sort();
