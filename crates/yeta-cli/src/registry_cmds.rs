@@ -4,6 +4,10 @@
 //! plain `http://` except to this machine (loopback): elsewhere the registry is reached over
 //! https (rustls), normally through a TLS-terminating reverse proxy.
 
+// The registry's refusals are large errors (code, path, arguments, both sentences); they follow a
+// network round trip, never a hot path.
+#![allow(clippy::result_large_err)]
+
 use crate::Lang;
 use anyhow::{Context as _, Result, anyhow, bail};
 use clap::Subcommand;
@@ -277,10 +281,10 @@ pub fn run(cmd: RegistryCmd) -> Result<ExitCode> {
         }
         RegistryCmd::Queue { flush, remove } => {
             let ob = Outbox::new(reg::default_outbox_dir());
-            if let Some(id) = remove {
-                if !ob.remove(&id).said()? {
-                    bail!("{id}: no such submission in the outbox");
-                }
+            if let Some(id) = remove
+                && !ob.remove(&id).said()?
+            {
+                bail!("{id}: no such submission in the outbox");
             }
             let mut t = String::new();
             if flush {

@@ -16,21 +16,22 @@ fn offline_submissions_wait_then_go_in_order_and_are_not_doubled() {
     let ob = Outbox::new(&dir);
     let rail = common::fixture("rail-wide-area");
     let ict = common::fixture("ict-e-procurement");
-    ob.enqueue("rail-q", &rail, false).unwrap();
-    ob.enqueue("bad key;--", &ict, false).unwrap();
-    ob.enqueue("ict-q", &ict, true).unwrap();
+    ob.enqueue("rail-q", &rail, false).expect("the outbox or the registry answers");
+    ob.enqueue("bad key;--", &ict, false).expect("the outbox or the registry answers");
+    ob.enqueue("ict-q", &ict, true).expect("the outbox or the registry answers");
     // The outbox's last submission repeats the first: as after an acknowledgement that was lost.
-    ob.enqueue("rail-q", &rail, false).unwrap();
+    ob.enqueue("rail-q", &rail, false).expect("the outbox or the registry answers");
 
     // Offline: nothing listens on the port; everything waits, in order, and nothing reached the
     // database.
     let before = env.counts();
-    let offline = Client::new(&Login { url: "http://127.0.0.1:9".into(), token: a.clone(), ca: None }).unwrap();
-    let f = ob.flush(&offline).unwrap();
+    let offline = Client::new(&Login { url: "http://127.0.0.1:9".into(), token: a.clone(), ca: None })
+        .expect("the outbox or the registry answers");
+    let f = ob.flush(&offline).expect("the outbox or the registry answers");
     assert_eq!((f.sent.len(), f.refused.len(), f.waiting), (0, 0, 4), "{f:?}");
     assert!(f.stopped.is_some());
     assert_eq!(
-        ob.list().unwrap().iter().map(|q| q.key.as_str()).collect::<Vec<_>>(),
+        ob.list().expect("the outbox or the registry answers").iter().map(|q| q.key.as_str()).collect::<Vec<_>>(),
         ["rail-q", "bad key;--", "ict-q", "rail-q"]
     );
     assert_eq!(env.counts(), before);
@@ -40,16 +41,18 @@ fn offline_submissions_wait_then_go_in_order_and_are_not_doubled() {
     assert_eq!(env.call("DELETE", "/v1/users/officer-gone", Some(&env.admin), None).0, 200);
     // (Adding and removing the user wrote the users table and the audit log; nothing else since.)
     let before = env.counts();
-    let refused = Client::new(&Login { url: env.base.clone(), token: gone, ca: None }).unwrap();
-    let f = ob.flush(&refused).unwrap();
+    let refused = Client::new(&Login { url: env.base.clone(), token: gone, ca: None })
+        .expect("the outbox or the registry answers");
+    let f = ob.flush(&refused).expect("the outbox or the registry answers");
     assert_eq!((f.sent.len(), f.waiting), (0, 4), "{f:?}");
     assert_eq!(env.counts(), before);
 
     // Connected: sent in order; the bad key refused with the registry's field and kept aside; the
     // repeat acknowledged as the same revision.
-    let online = Client::new(&Login { url: env.base.clone(), token: a.clone(), ca: None }).unwrap();
-    assert_eq!(online.me().unwrap()["name"].as_str(), Some("officer-q"));
-    let f = ob.flush(&online).unwrap();
+    let online = Client::new(&Login { url: env.base.clone(), token: a.clone(), ca: None })
+        .expect("the outbox or the registry answers");
+    assert_eq!(online.me().expect("the outbox or the registry answers")["name"].as_str(), Some("officer-q"));
+    let f = ob.flush(&online).expect("the outbox or the registry answers");
     assert_eq!(f.waiting, 0, "{f:?}");
     let sent: Vec<(&str, i64, bool)> = f.sent.iter().map(|s| (s.key.as_str(), s.revision, s.unchanged)).collect();
     assert_eq!(sent, [("rail-q", 1, false), ("ict-q", 1, false), ("rail-q", 1, true)]);
@@ -57,8 +60,8 @@ fn offline_submissions_wait_then_go_in_order_and_are_not_doubled() {
     assert_eq!(f.refused.len(), 1);
     assert_eq!((f.refused[0].0.as_str(), f.refused[0].1.as_str()), ("bad key;--", "registry-bad-field"));
     assert!(f.refused[0].2.contains("key"), "{}", f.refused[0].2);
-    assert!(ob.list().unwrap().is_empty());
-    let kept = ob.refused().unwrap();
+    assert!(ob.list().expect("the outbox or the registry answers").is_empty());
+    let kept = ob.refused().expect("the outbox or the registry answers");
     assert_eq!(kept.len(), 1);
     assert_eq!(kept[0].study, ict, "the refused study is kept whole");
     assert_eq!(env.count("revisions"), 2, "the repeat made a second revision of rail-q");
@@ -74,9 +77,9 @@ fn offline_submissions_wait_then_go_in_order_and_are_not_doubled() {
     }
     // A changed text is a new revision again.
     let changed = rail.replacen("\"name\": \"", "\"name\": \"v2 ", 1);
-    let s = online.submit("rail-q", &changed, false).unwrap();
+    let s = online.submit("rail-q", &changed, false).expect("the outbox or the registry answers");
     assert_eq!((s.revision, s.unchanged), (2, false));
-    assert!(ob.remove(&kept[0].id).unwrap());
-    assert!(ob.refused().unwrap().is_empty());
+    assert!(ob.remove(&kept[0].id).expect("the outbox or the registry answers"));
+    assert!(ob.refused().expect("the outbox or the registry answers").is_empty());
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -12,6 +12,10 @@
 //!   with the registry's reason. The registry treats a resubmission of the latest revision's exact
 //!   text as the same revision, so a submission whose acknowledgement was lost is not doubled.
 
+// A refusal carries the registry's code, path, arguments and both sentences, so the error is large;
+// it crosses a network round trip, never a hot path, so it is returned unboxed.
+#![allow(clippy::result_large_err)]
+
 use crate::fs::{FsError, atomic_write};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
@@ -550,22 +554,23 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("yeta-outbox-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         let ob = Outbox::new(&dir);
-        let a = ob.enqueue("a", r#"{"project":{"name":"가"}}"#, false).unwrap();
-        let b = ob.enqueue("b", "{}", true).unwrap();
+        let a = ob.enqueue("a", r#"{"project":{"name":"가"}}"#, false).expect("the outbox answers");
+        let b = ob.enqueue("b", "{}", true).expect("the outbox answers");
         assert!(a < b);
-        let l = ob.list().unwrap();
+        let l = ob.list().expect("the outbox answers");
         assert_eq!(l.iter().map(|q| q.key.as_str()).collect::<Vec<_>>(), ["a", "b"]);
         assert_eq!(l[0].name, "가");
         // Port 9 on loopback: nothing listens, the connection is refused at once.
-        let c = Client::new(&Login { url: "http://127.0.0.1:9".into(), token: "t".into(), ca: None }).unwrap();
-        let f = ob.flush(&c).unwrap();
+        let c = Client::new(&Login { url: "http://127.0.0.1:9".into(), token: "t".into(), ca: None })
+            .expect("the outbox answers");
+        let f = ob.flush(&c).expect("the outbox answers");
         assert!(f.sent.is_empty() && f.refused.is_empty());
         assert_eq!(f.waiting, 2);
         assert!(f.stopped.is_some());
-        assert_eq!(ob.list().unwrap().len(), 2);
-        assert!(ob.remove(&a).unwrap());
-        assert!(!ob.remove("../x").unwrap());
-        assert_eq!(ob.list().unwrap().len(), 1);
+        assert_eq!(ob.list().expect("the outbox answers").len(), 2);
+        assert!(ob.remove(&a).expect("the outbox answers"));
+        assert!(!ob.remove("../x").expect("the outbox answers"));
+        assert_eq!(ob.list().expect("the outbox answers").len(), 1);
         let _ = std::fs::remove_dir_all(&dir);
     }
 }
