@@ -285,3 +285,9 @@ app-review-status-signed-off = Signed off
 app-registry-role-officer = Officer
 app-registry-role-reviewer = Reviewer
 app-registry-role-admin = Administrator
+
+# The regional card's 시·군·구 rows (ui/src/views/results.ts).
+app-sigungu-index = Si-gun-gu backwardness index
+app-percentile = percentile
+app-factor-weights = Factor weights
+app-equal-weights = equal across factors (Yeta's assumption; the guideline's weights are not public)

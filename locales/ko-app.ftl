@@ -285,3 +285,9 @@ app-review-status-signed-off = 승인(서명 완료)
 app-registry-role-officer = 예산 담당
 app-registry-role-reviewer = 심사관
 app-registry-role-admin = 관리자
+
+# The regional card's 시·군·구 rows (ui/src/views/results.ts).
+app-sigungu-index = 시·군·구 낙후도 지수
+app-percentile = 백분위
+app-factor-weights = 요인 가중치
+app-equal-weights = 요인별 동일 가중치 (Yeta의 가정, 지침의 가중치는 비공개)

@@ -922,6 +922,28 @@ await test('the environment card leads with the net effect against the counterfa
   await page.screenshot({ path: join(OUT, 'ict-results.png'), fullPage: true });
 });
 
+await test('the regional card: the 시·군·구 index and what leaks out of the province, as the engine gives them (Korean)', async () => {
+  const reg = appraise(road).appraisal.regional;
+  // The engine's figures for 제천시 (충청북도): by hand in crates/yeta-core/src/regional, index
+  // +0.121, 13th most backward of the table's 28. Of the production induced, 86,688 of
+  // 195,392 + 86,688 = 282,080 백만원 leaks to the rest of the country: 30.7 %.
+  assert.equal(reg.sigungu.code, '43150');
+  assert.deepEqual([reg.sigungu.index.toFixed(3), reg.sigungu.rank, reg.sigungu.of], ['0.121', 13, 28]);
+  assert.deepEqual([reg.two_region.production.intra, reg.two_region.production.leak], ['195392000000', '86688000000']);
+  await page.selectOption('#recent', ROAD);
+  await until(async () => (await text('#strip-bc')) === bc0, 'the road study');
+  await page.click('#tab-results');
+  await until(() => page.locator('#sigungu-index').count(), 'the 시·군·구 row');
+  assert.ok((await text('#sigungu-row')).includes('충청북도 제천시 (43150)'), await text('#sigungu-row'));
+  assert.ok((await text('#sigungu-index')).startsWith('+0.121 · 순위 13/28 · 백분위 56'), await text('#sigungu-index'));
+  assert.ok((await text('#io2-production-leak')).endsWith('(30.7 %)'), await text('#io2-production-leak'));
+  // 357.76 of 1,114.56 + 357.76 person-years: 24.3 %.
+  assert.equal(await text('#io2-jobs-leak'), '358 (24.3 %)');
+  assert.ok((await text('#regional-illustrative')).startsWith('예시 자료'));
+  assert.deepEqual(await latinWords(), []);
+  await page.locator('#regional-card').screenshot({ path: join(OUT, 'regional-card-ko.png') });
+});
+
 await test('사후평가: ex ante against ex post, ΔNPV by cause adding up, benefits realisation and the re-study check, as the engine gives them (Korean)', async () => {
   const post = readFileSync(EXPOST, 'utf8');
   const own = evaluate(post).evaluation;

@@ -94,6 +94,25 @@ export type Regional = {
   region_name: string;
   backwardness?: { index: number; rank: number; of: number } | null;
   effects?: { production: string; employment: number } | null;
+  /** The 시·군·구 backwardness index (지역낙후도, KDI 2013 factor form), when the study names one. */
+  sigungu?: Sigungu | null;
+  /** Two-region input-output effects (지역 간 산업연관): induced in the province and leaked out. */
+  two_region?: TwoRegion | null;
+};
+/** Provenance of a data table: `illustrative` data is not official statistics. */
+export type TableInfo = { status: 'illustrative' | 'cited' | string; title: string; title_en: string; version: string };
+export type Sigungu = {
+  code: string; name: string; name_en: string; province: string;
+  index: number; rank: number; of: number; percentile: number;
+  /** false: the guideline's weights are not public; Yeta weighs the factors equally (its assumption). */
+  weights_public: boolean;
+  table: TableInfo;
+};
+/** Induced in the region (역내) and leaked to the rest of the country (역외 유출); money as decimal strings. */
+export type Split = { intra: string; leak: string };
+export type TwoRegion = {
+  region: string; spending: string; share_in_region: string; spending_in_region: string;
+  production: Split; value_added: Split; employment: Split; table: TableInfo; map: TableInfo;
 };
 export type Environment = {
   total_tco2e: number; carbon_pv: string; bc_with_carbon: number | null;

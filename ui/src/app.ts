@@ -322,7 +322,8 @@ export class App {
     try {
       const r = await api.openStudy(path);
       if (!r || r.text === null) return;
-      this.store.set({ recent: r.recent });
+      // A message about the study before (opened from the registry, saved) no longer applies.
+      this.store.set({ recent: r.recent, status: '' });
       this.load(r.text, r.path);
       await this.recompute();
     } catch (e) {

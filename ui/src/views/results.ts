@@ -1,7 +1,7 @@
 // The dashboard: verdict, B/C · NPV · IRR, cash flow, sensitivity, AHP weights, regional and
 // environmental cards.
 
-import type { Environment, SensitivityCase } from '../api';
+import type { Environment, Regional, SensitivityCase, Sigungu, Split, TwoRegion } from '../api';
 import type { App } from '../app';
 import { cashFlowChart, tornado, weightBars } from '../charts';
 import { h } from '../dom';
@@ -79,8 +79,11 @@ function draw(app: App): Node {
       h('table', { class: 'kv' },
         h('tr', {}, h('th', {}, tr('region')), h('td', {}, code(L, 'region', reg.region))),
         reg.backwardness ? h('tr', {}, h('th', {}, tr('backwardness')), h('td', {}, `${reg.backwardness.index.toFixed(3)} · ${tr('rank')} ${reg.backwardness.rank}/${reg.backwardness.of}`)) : null,
-        reg.effects ? h('tr', {}, h('th', {}, tr('production')), h('td', {}, formatMoney(reg.effects.production, app.s.unit, L))) : null,
-        reg.effects ? h('tr', {}, h('th', {}, tr('jobs')), h('td', {}, groupDigits(String(Math.round(reg.effects.employment))))) : null)) : null,
+        reg.sigungu ? sigunguRows(app, reg.sigungu) : null,
+        reg.two_region ? twoRegionRows(app, reg.two_region)
+          : [reg.effects ? h('tr', {}, h('th', {}, tr('production')), h('td', {}, formatMoney(reg.effects.production, app.s.unit, L))) : null,
+             reg.effects ? h('tr', {}, h('th', {}, tr('jobs')), h('td', {}, groupDigits(String(Math.round(reg.effects.employment))))) : null]),
+      illustrativeNote(app, reg)) : null,
     env ? envCard(app) : null,
     alternativesCard(app),
     costEffectivenessCard(app),
@@ -172,4 +175,46 @@ function suggestedRisks(sg: Environment['suggested_risks'], L: Lang): Node | nul
     h('summary', {}, fmt(L, 'app-env-suggested', { open: String(sg.open.length), total: String(sg.for_sector) })),
     h('ul', {}, ...sg.open.map((o) => h('li', { 'data-id': o.id },
       `${L === 'ko' ? o.title.ko : o.title.en} · ${fmt(L, 'app-env-suggested-score', { l: String(o.likelihood), i: String(o.impact), s: String(o.score) })}`))));
+}
+
+/** The 시·군·구 row of the regional card, as the report's Ⅶ gives it: the index, its rank among
+ *  the table's 시·군·구 and the percentile (100 = the most backward), and whose weights. */
+function sigunguRows(app: App, s: Sigungu): Node[] {
+  const L = app.s.lang;
+  const name = L === 'ko' ? s.name : s.name_en;
+  const sign = s.index >= 0 ? '+' : '';
+  return [
+    h('tr', { id: 'sigungu-row' }, h('th', {}, fmt(L, 'report-sigungu')),
+      h('td', {}, h('span', { class: 'user' }, name), ` (${s.code})`)),
+    h('tr', {}, h('th', {}, app.tr('sigunguIndex')),
+      h('td', { id: 'sigungu-index' }, `${sign}${s.index.toFixed(3)} · ${app.tr('rank')} ${s.rank}/${s.of} · ${app.tr('percentile')} ${s.percentile.toFixed(0)}`)),
+    h('tr', {}, h('th', {}, app.tr('factorWeights')),
+      h('td', {}, s.weights_public ? fmt(L, 'report-sigungu-weights-guideline') : app.tr('equalWeights'))),
+  ];
+}
+
+/** Leaked share of a split, `leak / (intra + leak)`, in per cent; null when both are zero. */
+export function leakPct(x: Split): number | null {
+  const a = Number(x.intra), b = Number(x.leak);
+  return a + b === 0 ? null : (100 * b) / (a + b);
+}
+
+/** The two-region effects: induced in the province and leaked out, for production and jobs. */
+function twoRegionRows(app: App, t: TwoRegion): Node[] {
+  const L = app.s.lang;
+  const pct = (x: Split) => { const p = leakPct(x); return p === null ? '—' : `${p.toFixed(1)} %`; };
+  const jobs = (v: string) => groupDigits(String(Math.round(Number(v))));
+  return [
+    h('tr', {}, h('th', {}, fmt(L, 'report-sigungu-production-intra')), h('td', { id: 'io2-production-intra' }, formatMoney(t.production.intra, app.s.unit, L))),
+    h('tr', {}, h('th', {}, fmt(L, 'report-sigungu-production-leak')),
+      h('td', { id: 'io2-production-leak' }, `${formatMoney(t.production.leak, app.s.unit, L)} (${pct(t.production)})`)),
+    h('tr', {}, h('th', {}, fmt(L, 'report-sigungu-jobs-intra')), h('td', { id: 'io2-jobs-intra' }, jobs(t.employment.intra))),
+    h('tr', {}, h('th', {}, fmt(L, 'report-sigungu-jobs-leak')), h('td', { id: 'io2-jobs-leak' }, `${jobs(t.employment.leak)} (${pct(t.employment)})`)),
+  ];
+}
+
+/** Says when the card's figures rest on illustrative data, not official statistics. */
+function illustrativeNote(app: App, r: Regional): Node | null {
+  const illustrative = [r.sigungu?.table, r.two_region?.table, r.two_region?.map].some((t) => t?.status === 'illustrative');
+  return illustrative ? h('p', { class: 'hint', id: 'regional-illustrative' }, fmt(app.s.lang, 'report-sigungu-status-illustrative')) : null;
 }
