@@ -802,6 +802,9 @@ await test('Portfolio: three studies ranked by AHP score, sorted by B/C, cut by 
   const econ = await col('crit:economic');
   assert.equal(econ[0], c[0].contributions.economic.toFixed(3));
   assert.deepEqual(await col('cost'), ['950억원', '1,800억원', '13,150억원']);
+  // Only the road study names a 시·군·구: its own index, apart from the 시·도 one.
+  assert.deepEqual(await col('sigungu'), c.map((r) => (r.sigungu_index === null ? '—' : `+${r.sigungu_index.toFixed(3)}`)));
+  assert.equal(c[1].sigungu, '43150');
   assert.ok((await col('verdict'))[2].startsWith('미시행'));
   // B/C: the first click sorts best first, the second reverses.
   await page.click('#portfolio-table th[data-sort="bc"]');

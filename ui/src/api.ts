@@ -197,7 +197,10 @@ export type PortfolioRow = {
   rank: number; file: string; name: string; sector: string; region: string; total_cost: string;
   bc_ratio: number | null; npv: string; irr: number | null; ahp_score: number | null;
   ahp_score_range: [number, number] | null; ahp_robust: boolean | null; contributions: Record<string, number>;
-  backwardness_index: number | null; emissions_tco2e: number | null; verdict: 'implement' | 'do not implement';
+  backwardness_index: number | null;
+  /** The 시·군·구 (KOSTAT code) and its own backwardness index, when the study names one. */
+  sigungu: string | null; sigungu_index: number | null;
+  emissions_tco2e: number | null; verdict: 'implement' | 'do not implement';
   cumulative_cost: string; fits_budget: boolean | null;
   /** Distance to the nearest allowed AHP weights that flip the verdict (null: none do). */
   flip_distance: number | null;

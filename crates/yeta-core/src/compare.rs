@@ -45,8 +45,13 @@ pub struct Row {
     pub ahp_robust: Option<bool>,
     /// Each top-level criterion's weighted contribution; they sum to the AHP score.
     pub contributions: BTreeMap<String, f64>,
-    /// Regional backwardness index of the study's region.
+    /// Regional backwardness index of the study's region (시·도).
     pub backwardness_index: Option<f64>,
+    /// The 시·군·구 the study names (KOSTAT code), when it names one.
+    pub sigungu: Option<String>,
+    /// Its backwardness index (지역낙후도, KDI 2013 factor form): finer than the 시·도 index and on
+    /// its own scale, so kept apart from it.
+    pub sigungu_index: Option<f64>,
     /// Total greenhouse-gas emissions, tCO2e.
     pub emissions_tco2e: Option<f64>,
     /// `implement` or `do not implement`.
@@ -121,6 +126,8 @@ pub fn compare<A: Borrow<Appraisal>>(studies: &[(String, A)], budget: Option<Dec
                 ahp_robust: h.map(|h| h.robust),
                 contributions: h.map(|h| h.contributions.clone()).unwrap_or_default(),
                 backwardness_index: a.regional.as_ref().map(|r| r.backwardness.index),
+                sigungu: a.regional.as_ref().and_then(|r| r.sigungu.as_ref()).map(|s| s.code.clone()),
+                sigungu_index: a.regional.as_ref().and_then(|r| r.sigungu.as_ref()).map(|s| s.index),
                 emissions_tco2e: a.environment.as_ref().map(|e| e.total_tco2e),
                 verdict: if a.verdict.implement { "implement" } else { "do not implement" },
                 cumulative_cost: cumulative.round_dp(0).to_string(),
@@ -182,6 +189,14 @@ mod tests {
             assert!(lo <= r.ahp_score.expect("score") + 1e-12 && r.ahp_score.expect("score") <= hi + 1e-12);
         }
         assert_eq!(c.ranking.iter().map(|r| r.rank).collect::<Vec<_>>(), [1, 2, 3]);
+        // Only the road study names a 시·군·구 (제천시, 43150): the row carries the appraisal's
+        // 시·군·구 index as it is, apart from the 시·도 index.
+        let road = three().swap_remove(1).1;
+        let own = road.regional.as_ref().and_then(|r| r.sigungu.as_ref()).map(|s| s.index);
+        let sg: Vec<_> = c.ranking.iter().map(|r| (r.sigungu.as_deref(), r.sigungu_index)).collect();
+        assert_eq!(sg, [(None, None), (Some("43150"), own), (None, None)]);
+        assert!(own.is_some());
+        assert_ne!(c.ranking[1].backwardness_index, c.ranking[1].sigungu_index);
         assert_eq!(c.ranking[2].verdict, "do not implement");
         assert!(c.ranking.iter().all(|r| r.fits_budget.is_none()));
         assert!(c.budget.is_none());
@@ -224,6 +239,8 @@ mod tests {
             "ahp_robust",
             "contributions",
             "backwardness_index",
+            "sigungu",
+            "sigungu_index",
             "emissions_tco2e",
             "verdict",
             "cumulative_cost",

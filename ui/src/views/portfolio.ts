@@ -234,6 +234,12 @@ function rankingTable(app: App, c: Comparison, open: ((r: PortfolioRow & { key?:
     })),
     { key: 'regional', label: tr('backwardness'), sort: (r) => num(r.backwardness_index), cell: (r) => formatRatio(r.backwardness_index) },
     {
+      key: 'sigungu',
+      label: tr('sigunguIndex'),
+      sort: (r) => num(r.sigungu_index),
+      cell: (r) => (r.sigungu_index === null || r.sigungu_index === undefined ? '—' : `${r.sigungu_index >= 0 ? '+' : ''}${r.sigungu_index.toFixed(3)}`),
+    },
+    {
       key: 'tco2e',
       label: tr('emissions'),
       sort: (r) => num(r.emissions_tco2e),
