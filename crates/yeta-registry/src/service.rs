@@ -217,11 +217,15 @@ pub struct Registry {
 pub struct Ranked {
     ranked_by: &'static str,
     budget: Option<String>,
-    rows: Vec<Value>,
+    /// The engine's rows, serialised only for the page asked (10,000 rows as JSON values cost
+    /// more time and memory than the ranking itself).
+    rows: Vec<yeta_core::compare::Row>,
 }
 
-/// Rankings kept at most (a handful of filters in use at once); the map is emptied beyond it.
-const MAX_RANKINGS: usize = 64;
+/// Rankings kept at most: a handful of filters in use at once. Every submission changes the
+/// inputs of the rankings that include it, so older ones are seldom asked again; the map is
+/// emptied beyond this.
+const MAX_RANKINGS: usize = 8;
 
 fn code_of<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
@@ -664,11 +668,8 @@ impl Registry {
         Ok(json!({ "total": total, "page": f.page, "per_page": f.per_page, "studies": studies }))
     }
 
-    /// `GET /v1/portfolio`: `yeta_core::compare` over every visible study that matches the filter
-    /// (latest revisions), with the budget cut; the page is a slice of the whole ranking, so ranks
-    /// and cumulative costs are the same whichever page is read.
     /// Ranks the latest revisions `rows` (key, SHA-256): appraisals from the cache, the missing
-    /// ones computed once; the rows serialised with the study key in place of the file name.
+    /// ones computed once; each row labelled with its study key.
     async fn rank(
         &self,
         c: &tokio_postgres::Client,
@@ -697,23 +698,12 @@ impl Registry {
         let labelled: Vec<(String, Arc<Appraisal>)> =
             have.into_iter().filter_map(|(k, a, _)| a.map(|a| (k, a))).collect();
         let cmp = tokio::task::block_in_place(|| yeta_core::compare::compare(&labelled, f.budget));
-        let mut out = serde_json::to_value(&cmp.ranking).map_err(ApiError::internal)?;
-        if let Value::Array(rows) = &mut out {
-            for r in rows.iter_mut() {
-                if let Value::Object(o) = r
-                    && let Some(k) = o.remove("file")
-                {
-                    o.insert("key".into(), k);
-                }
-            }
-        }
-        let rows = match out {
-            Value::Array(v) => v,
-            _ => Vec::new(),
-        };
-        Ok(Ranked { ranked_by: cmp.ranked_by, budget: cmp.budget, rows })
+        Ok(Ranked { ranked_by: cmp.ranked_by, budget: cmp.budget, rows: cmp.ranking })
     }
 
+    /// `GET /v1/portfolio`: `yeta_core::compare` over every visible study that matches the filter
+    /// (latest revisions), with the budget cut; the page is a slice of the whole ranking, so ranks
+    /// and cumulative costs are the same whichever page is read.
     pub async fn portfolio(&self, u: &User, f: &Filter) -> Result<Value, ApiError> {
         let c = self.pool.get().await?;
         let p = Self::params(f, u);
@@ -752,7 +742,17 @@ impl Registry {
         let total = ranked.rows.len() as i64;
         let from = ((f.page - 1) * f.per_page).min(total) as usize;
         let to = (from + f.per_page as usize).min(total as usize);
-        let page = Value::Array(ranked.rows[from..to].to_vec());
+        // The page's rows, with the study key in place of the file name.
+        let mut page = serde_json::to_value(&ranked.rows[from..to]).map_err(ApiError::internal)?;
+        if let Value::Array(rows) = &mut page {
+            for r in rows.iter_mut() {
+                if let Value::Object(o) = r
+                    && let Some(k) = o.remove("file")
+                {
+                    o.insert("key".into(), k);
+                }
+            }
+        }
         Ok(json!({
             "total": total, "page": f.page, "per_page": f.per_page, "ranked_by": ranked.ranked_by, "budget": ranked.budget,
             "ranking": page,
