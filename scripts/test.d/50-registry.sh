@@ -24,7 +24,7 @@ as() { YETA_REGISTRY_CONFIG="$d/$1.json" "${@:2}"; }
 as admin "$Y" registry login "http://127.0.0.1:$port" --token "$admin" | grep -q "as cli-admin-$port (admin"
 ta=$(as admin "$Y" registry user add "molit-$port" --role officer --ministry 국토교통부)
 tb=$(as admin "$Y" registry user add "msit-$port" --role officer --ministry 과학기술정보통신부)
-tr=$(as admin "$Y" registry user add "moef-$port" --role reviewer)
+tr=$(as admin "$Y" registry user add "moef-$port" --role reviewer --signer "Reviewer One")
 as a "$Y" registry login "http://127.0.0.1:$port" --token "$ta" >/dev/null
 as b "$Y" registry login "http://127.0.0.1:$port" --token "$tb" >/dev/null
 as r "$Y" registry login "http://127.0.0.1:$port" --token "$tr" >/dev/null
@@ -55,6 +55,10 @@ as admin "$Y" registry trust add "$d/ca-cert.pem" >/dev/null
 "$Y" sign "$d/r.pdf" --key "$d/k1.pem" --reviewer "Reviewer One" --role "PFS reviewer" --out "$d/s.pdf" >/dev/null
 cp "$d/s.pdf" "$d/t.pdf"; printf 'Z' | dd of="$d/t.pdf" bs=1 seek=4000 conv=notrunc 2>/dev/null
 if as r "$Y" registry signoff "$k" "$d/t.pdf" --role "PFS reviewer" 2>/dev/null; then echo "a tampered report was signed off" >&2; exit 1; fi
+"$Y" keygen --name "Reviewer Two" --issuer "$d/ca.pem" --out "$d/k2.pem" >/dev/null
+"$Y" sign "$d/r.pdf" --key "$d/k2.pem" --reviewer "Reviewer Two" --role "PFS reviewer" --out "$d/s2.pdf" >/dev/null
+if as r "$Y" registry signoff "$k" "$d/s2.pdf" --role "PFS reviewer" 2>/dev/null; then echo "a colleague's report was signed off" >&2; exit 1; fi
+as admin "$Y" registry user signer "moef-$port" --signer "Reviewer One" | grep -q "signer Reviewer One"
 as r "$Y" registry signoff "$k" "$d/s.pdf" --role "PFS reviewer" | grep -q "certificate SHA-256"
 as a "$Y" registry status "$k" | grep -q "signed_off"
 # The outbox (제출 대기함): submitted while the registry is down, it waits; back up, it goes.

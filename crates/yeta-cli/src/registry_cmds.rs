@@ -147,7 +147,8 @@ pub enum RegistryCmd {
     },
     /// Administrators: add a user (prints its token once), remove one, or list them.
     User {
-        /// add, remove or list.
+        /// add, remove, signer (set a reviewer's certificate subject; without --signer, clear it)
+        /// or list.
         action: String,
         /// The user's name.
         name: Option<String>,
@@ -157,6 +158,9 @@ pub enum RegistryCmd {
         /// An officer's ministry.
         #[arg(long)]
         ministry: Option<String>,
+        /// A reviewer's certificate subject: sign-offs must carry a trusted signature by it.
+        #[arg(long)]
+        signer: Option<String>,
     },
     /// Administrators: add certificates (PEM) to the reviewer trust list, list, or remove one.
     Trust {
@@ -500,7 +504,7 @@ pub fn run(cmd: RegistryCmd) -> Result<ExitCode> {
             }
             t
         }
-        RegistryCmd::User { action, name, role, ministry } => {
+        RegistryCmd::User { action, name, role, ministry, signer } => {
             let c = client()?;
             match (action.as_str(), name) {
                 ("add", Some(n)) => {
@@ -508,7 +512,7 @@ pub fn run(cmd: RegistryCmd) -> Result<ExitCode> {
                         "POST",
                         "/v1/users",
                         Some(
-                            json!({"name": n, "role": role.unwrap_or_else(|| "officer".into()), "ministry": ministry}),
+                            json!({"name": n, "role": role.unwrap_or_else(|| "officer".into()), "ministry": ministry, "signer": signer}),
                         ),
                     )?;
                     format!("{}\n", v["token"].as_str().unwrap_or(""))
@@ -517,8 +521,20 @@ pub fn run(cmd: RegistryCmd) -> Result<ExitCode> {
                     c.json("DELETE", &format!("/v1/users/{}", query(&[("", Some(n))]).trim_start_matches("?=")), None)?;
                     "removed\n".into()
                 }
+                ("signer", Some(n)) => {
+                    let v = c.json(
+                        "PATCH",
+                        &format!("/v1/users/{}", query(&[("", Some(n))]).trim_start_matches("?=")),
+                        Some(json!({ "signer": signer })),
+                    )?;
+                    format!(
+                        "{}: signer {}\n",
+                        v["name"].as_str().unwrap_or(""),
+                        v["signer"].as_str().unwrap_or("(none)")
+                    )
+                }
                 ("list", _) => pretty(&c.json("GET", "/v1/users", None)?)?,
-                _ => bail!("yeta registry user add|remove NAME, or list"),
+                _ => bail!("yeta registry user add|remove|signer NAME, or list"),
             }
         }
         RegistryCmd::Trust { action, arg } => {

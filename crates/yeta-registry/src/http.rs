@@ -61,7 +61,7 @@ pub fn router(reg: Arc<Registry>, max_body: usize) -> Router {
         .route("/v1/health", get(|| async { axum::Json(serde_json::json!({"ok": true, "service": "yeta-registry"})) }))
         .route("/v1/me", get(me))
         .route("/v1/users", get(users).post(add_user))
-        .route("/v1/users/{name}", delete(remove_user))
+        .route("/v1/users/{name}", delete(remove_user).patch(set_signer))
         .route("/v1/trust", get(trust).post(add_trust))
         .route("/v1/trust/{id}", delete(remove_trust))
         .route("/v1/studies", get(list).post(submit))
@@ -97,6 +97,14 @@ async fn add_user(State(r): S, h: HeaderMap, b: Body) -> Response {
 
 async fn remove_user(State(r): S, h: HeaderMap, p: Result<Path<String>, PathRejection>) -> Response {
     ok(async { r.remove_user(&user(&r, &h).await?, &path(p)?).await }.await)
+}
+
+async fn set_signer(State(r): S, h: HeaderMap, p: Result<Path<String>, PathRejection>, b: Body) -> Response {
+    ok(async {
+        let u = user(&r, &h).await?;
+        r.set_signer(&u, &path(p)?, parse_body(&body(b)?)?).await
+    }
+    .await)
 }
 
 async fn trust(State(r): S, h: HeaderMap) -> Response {

@@ -20,7 +20,8 @@ use anyhow::{Context as _, Result};
 use std::str::FromStr as _;
 
 /// The schema, in order; each runs once, in one transaction.
-pub const MIGRATIONS: &[(i32, &str)] = &[(1, include_str!("../migrations/0001_init.sql"))];
+pub const MIGRATIONS: &[(i32, &str)] =
+    &[(1, include_str!("../migrations/0001_init.sql")), (2, include_str!("../migrations/0002_signer.sql"))];
 
 /// The server's settings.
 #[derive(Debug, Clone)]

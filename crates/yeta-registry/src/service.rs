@@ -200,6 +200,17 @@ pub struct UserReq {
     /// Ministry (officers).
     #[serde(default)]
     pub ministry: Option<String>,
+    /// A reviewer's certificate subject: sign-offs must carry a trusted signature by it.
+    #[serde(default)]
+    pub signer: Option<String>,
+}
+
+/// Body of `PATCH /v1/users/{name}`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignerReq {
+    /// The reviewer's certificate subject; null clears it.
+    pub signer: Option<String>,
 }
 
 /// The registry: the database and a cache of appraisals by study SHA-256 (the engine is pure, so
@@ -302,28 +313,33 @@ impl Registry {
             (_, Some(m)) => check_name("ministry", m)?,
             _ => {}
         }
+        match (&r.role[..], &r.signer) {
+            ("reviewer", Some(sg)) => check_name("signer", sg)?,
+            (_, Some(_)) => return Err(ApiError::field("signer", "only a reviewer signs off")),
+            _ => {}
+        }
         let token = new_token()?;
         let mut c = self.pool.get().await?;
         let tx = c.transaction().await?;
         tx.execute(
-            "INSERT INTO users (name, role, ministry, token_sha256) VALUES ($1, $2, $3, $4)",
-            &[&r.name, &r.role, &r.ministry, &sha256_hex(token.as_bytes())],
+            "INSERT INTO users (name, role, ministry, token_sha256, signer) VALUES ($1, $2, $3, $4, $5)",
+            &[&r.name, &r.role, &r.ministry, &sha256_hex(token.as_bytes()), &r.signer],
         )
         .await
         .map_err(|e| ApiError::from(e).arg("what", &r.name))?;
         audit(&tx, u, "add-user", &r.name).await?;
         tx.commit().await?;
-        Ok(json!({ "name": r.name, "role": r.role, "ministry": r.ministry, "token": token }))
+        Ok(json!({ "name": r.name, "role": r.role, "ministry": r.ministry, "signer": r.signer, "token": token }))
     }
 
     /// `GET /v1/users`.
     pub async fn users(&self, u: &User) -> Result<Value, ApiError> {
         u.require("admin", "list users")?;
         let c = self.pool.get().await?;
-        let rows = c.query("SELECT name, role, ministry, active FROM users ORDER BY name", &[]).await?;
+        let rows = c.query("SELECT name, role, ministry, active, signer FROM users ORDER BY name", &[]).await?;
         let users: Vec<Value> = rows
             .iter()
-            .map(|r| json!({"name": r.get::<_, String>(0), "role": r.get::<_, String>(1), "ministry": r.get::<_, Option<String>>(2), "active": r.get::<_, bool>(3)}))
+            .map(|r| json!({"name": r.get::<_, String>(0), "role": r.get::<_, String>(1), "ministry": r.get::<_, Option<String>>(2), "active": r.get::<_, bool>(3), "signer": r.get::<_, Option<String>>(4)}))
             .collect();
         Ok(json!({ "users": users }))
     }
@@ -340,6 +356,30 @@ impl Registry {
         audit(&tx, u, "remove-user", name).await?;
         tx.commit().await?;
         Ok(json!({ "name": name, "active": false }))
+    }
+
+    /// `PATCH /v1/users/{name}` `{signer}`: registers (or, with null, clears) the certificate
+    /// subject a reviewer's sign-offs must carry, e.g. after a certificate is renewed.
+    pub async fn set_signer(&self, u: &User, name: &str, r: SignerReq) -> Result<Value, ApiError> {
+        u.require("admin", "change a user")?;
+        if let Some(sg) = &r.signer {
+            check_name("signer", sg)?;
+        }
+        let mut c = self.pool.get().await?;
+        let tx = c.transaction().await?;
+        let role: Option<String> = tx
+            .query_opt("SELECT role FROM users WHERE name = $1 AND active FOR UPDATE", &[&name])
+            .await?
+            .map(|r| r.get(0));
+        match role.as_deref() {
+            None => return Err(ApiError::not_found("user")),
+            Some("reviewer") => {}
+            Some(_) => return Err(ApiError::field("signer", "only a reviewer signs off")),
+        }
+        tx.execute("UPDATE users SET signer = $2 WHERE name = $1", &[&name, &r.signer]).await?;
+        audit(&tx, u, "set-signer", name).await?;
+        tx.commit().await?;
+        Ok(json!({ "name": name, "signer": r.signer }))
     }
 
     /// `POST /v1/trust`: adds the certificates of a PEM bundle to the reviewer trust list.
@@ -859,6 +899,20 @@ impl Registry {
         if signers.is_empty() {
             return Err(ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "registry-signoff-refused", "report")
                 .arg("reason", "no signer"));
+        }
+        // The report must be signed by this reviewer, not by a colleague whose certificate the
+        // trust list also holds: a trusted signature whose subject is the one registered for them.
+        let bound: Option<String> = c.query_one("SELECT signer FROM users WHERE name = $1", &[&u.name]).await?.get(0);
+        let Some(bound) = bound else {
+            return Err(ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "registry-signer-unbound", "signer")
+                .arg("user", &u.name));
+        };
+        if !signers.iter().any(|s| s.subject == bound) {
+            let subjects: Vec<&str> = signers.iter().map(|s| s.subject.as_str()).collect();
+            return Err(ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "registry-signer-not-user", "report")
+                .arg("user", &u.name)
+                .arg("signer", &bound)
+                .arg("subjects", subjects.join(", ")));
         }
         let signers_json = Value::Array(
             signers

@@ -37,7 +37,9 @@ fn review_workflow_scope_and_signoff() {
     assert_eq!(env.call("GET", "/v1/health", None, None).0, 200);
     let a = env.user("officer-a", "officer", Some(A));
     let b = env.user("officer-b", "officer", Some(B));
-    let r = env.user("reviewer-1", "reviewer", None);
+    let r = env.reviewer("reviewer-1", "Reviewer One");
+    // A reviewer whose certificate subject the administrator has not registered.
+    let r2 = env.user("reviewer-2", "reviewer", None);
     let (s, me) = env.get("/v1/me", &a);
     assert_eq!((s, me["ministry"].as_str()), (200, Some(A)));
 
@@ -168,7 +170,43 @@ fn review_workflow_scope_and_signoff() {
     };
     assert_eq!(pdf(&r, self_signed).0, 422, "untrusted signer accepted");
     assert_eq!(pdf(&a, good.clone()).0, 403, "an officer signed off");
+    // Trusted, but not this reviewer's: a colleague's report (the same team CA) is refused, and so
+    // is any report from a reviewer with no certificate subject registered.
+    let (s, v) = pdf(&r, signed_report(&rail2, &ca, "Reviewer Two", 6));
+    assert_eq!((s, v["code"].as_str()), (422, Some("registry-signer-not-user")), "a colleague's report: {v}");
+    assert!(v["message"]["ko"].as_str().unwrap().contains("Reviewer Two"), "{v}");
+    let (s, v) = pdf(&r2, good.clone());
+    assert_eq!(
+        (s, v["code"].as_str(), v["path"].as_str()),
+        (422, Some("registry-signer-unbound"), Some("signer")),
+        "{v}"
+    );
+    // Only an administrator registers a subject, only for a reviewer.
+    let patch = |t: &str, name: &str, body: Value| {
+        env.call(
+            "PATCH",
+            &format!("/v1/users/{name}"),
+            Some(t),
+            Some(("application/json", body.to_string().into_bytes())),
+        )
+    };
+    assert_eq!(
+        patch(&r2, "reviewer-2", json!({"signer": "Reviewer One"})).0,
+        403,
+        "a reviewer registered their own subject"
+    );
+    assert_eq!(patch(&env.admin, "officer-a", json!({"signer": "Reviewer One"})).0, 400);
+    assert_eq!(patch(&env.admin, "nobody", json!({"signer": "Reviewer One"})).0, 404);
+    assert_eq!(patch(&env.admin, "reviewer-2", json!({"signer": "x'; DROP TABLE users; --"})).0, 400);
     assert_eq!(env.counts(), before);
+    let (s, v) = patch(&env.admin, "reviewer-2", json!({"signer": "Reviewer Two"}));
+    assert_eq!((s, v["signer"].as_str()), (200, Some("Reviewer Two")), "{v}");
+    assert_eq!(
+        pdf(&r2, good.clone()).1["code"],
+        "registry-signer-not-user",
+        "reviewer-2 signed off Reviewer One's report"
+    );
+    assert_eq!(env.count("signoffs"), 0, "a refused sign-off was kept");
     let (s, v) = pdf(&r, good.clone());
     assert_eq!(s, 200, "{v}");
     assert_eq!(v["study_sha256"].as_str().unwrap(), hex(&Sha256::digest(rail2.as_bytes())));
@@ -199,6 +237,7 @@ fn review_workflow_scope_and_signoff() {
             "add-user",
             "add-user",
             "add-user",
+            "add-user",
             "submit",
             "save-draft",
             "under_review",
@@ -207,6 +246,7 @@ fn review_workflow_scope_and_signoff() {
             "submit",
             "under_review",
             "add-trust",
+            "set-signer",
             "signoff",
             "remove-trust"
         ]
@@ -214,7 +254,12 @@ fn review_workflow_scope_and_signoff() {
 
     // Users: list, and a removed user's token is refused.
     let (s, v) = env.get("/v1/users", &env.admin);
-    assert_eq!((s, v["users"].as_array().unwrap().len()), (200, 4));
+    assert_eq!((s, v["users"].as_array().unwrap().len()), (200, 5));
+    let signer = |n: &str| v["users"].as_array().unwrap().iter().find(|u| u["name"] == n).unwrap()["signer"].clone();
+    assert_eq!((signer("reviewer-1"), signer("reviewer-2")), (json!("Reviewer One"), json!("Reviewer Two")));
+    let (s, e) =
+        env.post("/v1/users", &env.admin, &json!({"name": "o", "role": "officer", "ministry": A, "signer": "X"}));
+    assert_eq!((s, e["path"].as_str()), (400, Some("signer")), "an officer given a signer: {e}");
     assert_eq!(env.get("/v1/users", &r).0, 403);
     assert_eq!(env.call("DELETE", "/v1/users/officer-b", Some(&env.admin), None).0, 200);
     let (s, v) = env.get("/v1/me", &b);
@@ -255,6 +300,11 @@ fn bad_input_is_refused_and_changes_nothing() {
             400,
         );
         expect("role", env.post("/v1/users", &env.admin, &json!({"name": "x", "role": m})), 400);
+        expect(
+            "signer",
+            env.post("/v1/users", &env.admin, &json!({"name": "y", "role": "reviewer", "signer": m})),
+            400,
+        );
         expect("comment path", env.post("/v1/studies/rail-1/comments", &r, &json!({"path": m, "body": "ok"})), 400);
         expect("review action", env.post("/v1/studies/rail-1/review", &r, &json!({"action": m})), 400);
         let q = m.replace(' ', "%20").replace('\'', "%27").replace(';', "%3B").replace('"', "%22");

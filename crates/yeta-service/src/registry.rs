@@ -246,6 +246,10 @@ impl Client {
         let resp = match method {
             "GET" => self.agent.get(&url).header("Authorization", &auth).call(),
             "DELETE" => self.agent.delete(&url).header("Authorization", &auth).call(),
+            "PATCH" => {
+                let (ct, b) = body.unwrap_or(("application/json", Vec::new()));
+                self.agent.patch(&url).header("Authorization", &auth).content_type(ct).send(&b[..])
+            }
             _ => {
                 let (ct, b) = body.unwrap_or(("application/json", Vec::new()));
                 self.agent.post(&url).header("Authorization", &auth).content_type(ct).send(&b[..])

@@ -91,6 +91,14 @@ impl Env {
                 }
                 r.call()
             }
+            ("PATCH", b) => {
+                let mut r = self.agent.patch(&url);
+                if let Some(a) = &auth {
+                    r = r.header("Authorization", a);
+                }
+                let (ct, bytes) = b.unwrap_or(("application/json", Vec::new()));
+                r.content_type(ct).send(&bytes[..])
+            }
             (_, b) => {
                 let mut r = self.agent.post(&url);
                 if let Some(a) = &auth {
@@ -118,6 +126,17 @@ impl Env {
     pub fn user(&self, name: &str, role: &str, ministry: Option<&str>) -> String {
         let (s, v) =
             self.post("/v1/users", &self.admin, &serde_json::json!({"name": name, "role": role, "ministry": ministry}));
+        assert_eq!(s, 200, "{v}");
+        v["token"].as_str().unwrap().to_owned()
+    }
+
+    /// A reviewer whose sign-offs must carry a trusted signature by `signer` (the certificate subject).
+    pub fn reviewer(&self, name: &str, signer: &str) -> String {
+        let (s, v) = self.post(
+            "/v1/users",
+            &self.admin,
+            &serde_json::json!({"name": name, "role": "reviewer", "signer": signer}),
+        );
         assert_eq!(s, 200, "{v}");
         v["token"].as_str().unwrap().to_owned()
     }
