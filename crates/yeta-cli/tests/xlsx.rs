@@ -185,5 +185,11 @@ fn compare_writes_the_ranking_to_xlsx() {
         assert!(score <= last, "ranked by AHP score");
         last = score;
     }
+    // Only the road study names a 시·군·구 (제천시): its index in its own column, the 시·도 one apart.
+    let sg: Vec<String> = rows[1..].iter().map(|r| r[col("si-gun-gu")].to_string()).collect();
+    assert_eq!(sg.iter().filter(|s| s.as_str() == "43150 충청북도 제천시").count(), 1, "{sg:?}");
+    let road = rows[1..].iter().find(|r| r[col("si-gun-gu")].to_string().starts_with("43150")).expect("road");
+    let (sgg, sido) = (road[col("si-gun-gu backwardness index")].as_f64(), road[col("backwardness index")].as_f64());
+    assert!(sgg.is_some() && sido.is_some() && sgg != sido, "{sgg:?} {sido:?}");
     std::fs::remove_dir_all(d).ok();
 }

@@ -485,9 +485,17 @@ pub fn comparison_workbook(rows: &[ComparisonRow<'_>]) -> Result<Vec<u8>, Error>
     .collect();
     cols.extend(criteria.iter().map(|c| format!("contribution {c}")));
     cols.extend(
-        ["backwardness index", "emissions (tCO2e)", "@verdict-lower", "cumulative cost (KRW million)", "within budget"]
-            .iter()
-            .map(|s| (*s).to_owned()),
+        [
+            "backwardness index",
+            "si-gun-gu",
+            "si-gun-gu backwardness index",
+            "emissions (tCO2e)",
+            "@verdict-lower",
+            "cumulative cost (KRW million)",
+            "within budget",
+        ]
+        .iter()
+        .map(|s| (*s).to_owned()),
     );
     let names: Vec<&str> = cols.iter().map(String::as_str).collect();
     header(ws, 0, &names, &f)?;
@@ -517,12 +525,19 @@ pub fn comparison_workbook(rows: &[ComparisonRow<'_>]) -> Result<Vec<u8>, Error>
             c += 1;
         }
         opt(ws, r, c, a.regional.as_ref().map(|x| x.backwardness.index), &f.ratio)?;
-        opt(ws, r, c + 1, a.environment.as_ref().map(|x| x.total_tco2e), &f.amount)?;
-        ws.write_string(r, c + 2, if a.verdict.implement { "implement" } else { "do not implement" })?;
-        ws.write_number_with_format(r, c + 3, row.cumulative_cost / 1e6, &f.millions)?;
+        // The 시·군·구 index is on its own scale: a column of its own, never mixed with the 시·도 one.
+        let sg = a.regional.as_ref().and_then(|x| x.sigungu.as_ref());
+        match sg {
+            Some(s) => ws.write_string(r, c + 1, format!("{} {}", s.code, s.name))?,
+            None => ws.write_string(r, c + 1, "-")?,
+        };
+        opt(ws, r, c + 2, sg.map(|s| s.index), &f.ratio)?;
+        opt(ws, r, c + 3, a.environment.as_ref().map(|x| x.total_tco2e), &f.amount)?;
+        ws.write_string(r, c + 4, if a.verdict.implement { "implement" } else { "do not implement" })?;
+        ws.write_number_with_format(r, c + 5, row.cumulative_cost / 1e6, &f.millions)?;
         match row.fits_budget {
-            Some(b) => ws.write_boolean(r, c + 4, b)?,
-            None => ws.write_string(r, c + 4, "-")?,
+            Some(b) => ws.write_boolean(r, c + 6, b)?,
+            None => ws.write_string(r, c + 6, "-")?,
         };
     }
     ws.set_column_range_width(0, names.len().saturating_sub(1) as u16, 22)?;
