@@ -171,9 +171,15 @@ pub enum RegistryCmd {
     },
 }
 
-/// The language of the registry's sentences: Korean when `$LANG` is Korean, else English.
+/// The reader's language: Korean when `$LANG` is Korean; English when it is anything else or unset
+/// (the CLI's default, as for `--lang`).
+fn lang() -> Lang {
+    if std::env::var("LANG").is_ok_and(|l| l.starts_with("ko")) { Lang::Ko } else { Lang::En }
+}
+
+/// The language of the registry's sentences (`message.ko` / `message.en`).
 fn lang_code() -> &'static str {
-    if std::env::var("LANG").unwrap_or_default().starts_with("ko") { "ko" } else { "en" }
+    if lang() == Lang::Ko { "ko" } else { "en" }
 }
 
 /// A registry result as the CLI reports it: a refusal in the registry's words.
@@ -382,10 +388,14 @@ pub fn run(cmd: RegistryCmd) -> Result<ExitCode> {
                 let ch = c.json("GET", &format!("/v1/studies/{key}/changes"), None)?;
                 let d: yeta_core::diff::StudyDiff = serde_json::from_value(ch["diff"].clone())
                     .map_err(|e| anyhow!("{key}: the registry's comparison does not read: {e}"))?;
-                let lang =
-                    if std::env::var("LANG").unwrap_or_default().starts_with("ko") { Lang::Ko } else { Lang::En };
+                let lang = lang();
                 let cat = yeta_i18n::catalog(if lang == Lang::Ko { yeta_i18n::Lang::Ko } else { yeta_i18n::Lang::En });
-                let (from, to) = (ch["from"].as_i64().unwrap_or(0), ch["to"].as_i64().unwrap_or(0));
+                let rev_of = |k: &str| {
+                    ch[k]
+                        .as_i64()
+                        .ok_or_else(|| anyhow!("{key}: the registry's comparison has no revision `{k}`: {}", ch[k]))
+                };
+                let (from, to) = (rev_of("from")?, rev_of("to")?);
                 t += &cat.format("cli-diff-since-return", &[("from", from.to_string()), ("to", to.to_string())]);
                 t.push('\n');
                 t += &crate::diff_cmd::render(&d, lang);
