@@ -194,7 +194,7 @@ function sigunguRows(app: App, s: Sigungu): Node[] {
 }
 
 /** Leaked share of a split, `leak / (intra + leak)`, in per cent; null when both are zero. */
-export function leakPct(x: Split): number | null {
+function leakPct(x: Split): number | null {
   const a = Number(x.intra), b = Number(x.leak);
   return a + b === 0 ? null : (100 * b) / (a + b);
 }
